@@ -1,0 +1,195 @@
+//! The check: runs every rule on every case of a loaded register and gathers the outcome
+//! (uitkomst) that all printers and the site read. Decided once, here.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use crate::model::Tekst;
+use crate::register::Register;
+use crate::rules::verloop::Verloop;
+use crate::rules::{self, Bevinding, Ernst};
+
+/// What the check decided about one case.
+#[derive(Debug, Clone)]
+pub struct Zaakoordeel {
+    /// The course of handling; None when the case falls outside the regulation.
+    pub verloop: Option<Verloop>,
+    /// The case's findings: a range of [`Uitkomst::bevindingen`].
+    pub bevindingen: Range<usize>,
+}
+
+/// Counts for the summary line and the JSON `summary`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Samenvatting {
+    /// Every record of klachten.csv.
+    pub cases: usize,
+    /// Cases judged against the regulation.
+    pub checked: usize,
+    /// Valid cases up to the peildatum that fall outside the regulation (art. 1, 3 or 8).
+    pub out_of_scope: usize,
+    /// Cases received after the peildatum.
+    pub left_out: usize,
+    /// Invalid records of klachten.csv.
+    pub invalid: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    /// Findings accounted for by a verantwoording (counted under their severity too).
+    pub accepted: usize,
+    pub input_errors: usize,
+    pub events: usize,
+    pub events_left_out: usize,
+    pub events_invalid: usize,
+}
+
+/// The outcome of a check: the register, every finding, and per-case judgements.
+#[derive(Debug)]
+pub struct Uitkomst {
+    pub register: Register,
+    /// Parallel to `register.zaken`.
+    pub zaken: Vec<Zaakoordeel>,
+    /// Sorted by case, rule, date.
+    pub bevindingen: Vec<Bevinding>,
+    pub samenvatting: Samenvatting,
+    /// How the Git history was read (`gelezen`, `geen git`, `ondiep`); None when it was not
+    /// asked for.
+    pub historie: Option<String>,
+    /// Remarks that are no findings: unknown columns, skipped history, in Dutch.
+    pub notities: Vec<String>,
+}
+
+/// When a finding fails the check.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Drempel {
+    /// Warnings count too.
+    pub strict: bool,
+    /// Only findings whose later of deadline and date is on or after this day count.
+    pub since: Option<NaiveDate>,
+}
+
+impl Drempel {
+    /// Whether `b` counts toward the exit status.
+    pub fn telt(&self, b: &Bevinding) -> bool {
+        let ernstig = match b.ernst {
+            Ernst::Error => true,
+            Ernst::Warning => self.strict,
+            Ernst::Info => false,
+        };
+        let recent = match (self.since, b.deadline.max(b.datum)) {
+            (Some(since), Some(laatste)) => laatste >= since,
+            _ => true,
+        };
+        ernstig && recent && !b.is_geaccepteerd()
+    }
+}
+
+impl Uitkomst {
+    /// Whether the check passes: no input error and no finding that counts.
+    pub fn slaagt(&self, drempel: Drempel) -> bool {
+        self.register.invoerfouten.is_empty() && !self.bevindingen.iter().any(|b| drempel.telt(b))
+    }
+
+    /// The findings of case number `index` (in `register.zaken`).
+    pub fn bevindingen_van(&self, index: usize) -> &[Bevinding] {
+        &self.bevindingen[self.zaken[index].bevindingen.clone()]
+    }
+}
+
+/// Judges every case of `register` by articles 1 to 6 and applies verantwoordingen.
+pub fn controleer(register: Register) -> Uitkomst {
+    controleer_met(register, Vec::new())
+}
+
+/// As [`controleer`], with findings from elsewhere (the history) added before
+/// verantwoordingen are applied.
+pub fn controleer_met(register: Register, extra: Vec<Bevinding>) -> Uitkomst {
+    let reglement = &register.reglement;
+    let kalender = reglement.kalender();
+    let peildatum = register.peildatum;
+    let grens = rules::waarschuwingsgrens(&kalender, peildatum, reglement.waarschuwing_werkdagen);
+
+    let mut extra_per_zaak: HashMap<Tekst, Vec<Bevinding>> = HashMap::new();
+    for b in extra {
+        extra_per_zaak.entry(b.zaak.clone()).or_default().push(b);
+    }
+
+    let per_zaak: Vec<(Option<Verloop>, Vec<Bevinding>)> = register
+        .zaken
+        .par_iter()
+        .map(|zaak| {
+            let (verloop, mut bevindingen) =
+                rules::beoordeel_zaak(zaak, reglement, &kalender, peildatum, grens);
+            if let Some(extra) = extra_per_zaak.get(&zaak.id) {
+                bevindingen.extend(extra.iter().cloned());
+            }
+            rules::verantwoording::pas_toe(zaak, &mut bevindingen);
+            (verloop, bevindingen)
+        })
+        .collect();
+
+    let mut verlopen = Vec::with_capacity(per_zaak.len());
+    let mut bevindingen = Vec::new();
+    for (verloop, b) in per_zaak {
+        verlopen.push(verloop);
+        bevindingen.extend(b);
+    }
+    bevindingen.par_sort_by(|a, b| {
+        a.sorteersleutel()
+            .cmp(&b.sorteersleutel())
+            .then_with(|| a.deadline.cmp(&b.deadline))
+            .then_with(|| a.bericht.cmp(&b.bericht))
+    });
+
+    let zaken = register
+        .zaken
+        .iter()
+        .zip(verlopen)
+        .map(|(zaak, verloop)| {
+            let begin = bevindingen.partition_point(|b| *b.zaak < *zaak.id);
+            let eind = bevindingen.partition_point(|b| *b.zaak <= *zaak.id);
+            Zaakoordeel {
+                verloop,
+                bevindingen: begin..eind,
+            }
+        })
+        .collect::<Vec<_>>();
+
+    let samenvatting = samenvatting(&register, &zaken, &bevindingen);
+    let notities = register.waarschuwingen.clone();
+    Uitkomst {
+        register,
+        zaken,
+        bevindingen,
+        samenvatting,
+        historie: None,
+        notities,
+    }
+}
+
+fn samenvatting(
+    register: &Register,
+    zaken: &[Zaakoordeel],
+    bevindingen: &[Bevinding],
+) -> Samenvatting {
+    let telling = &register.telling;
+    let checked = zaken.iter().filter(|z| z.verloop.is_some()).count();
+    let tel = |ernst: Ernst| bevindingen.iter().filter(|b| b.ernst == ernst).count();
+    Samenvatting {
+        cases: telling.zaken_gelezen,
+        checked,
+        out_of_scope: zaken.len() - checked,
+        left_out: telling.zaken_na_peildatum,
+        invalid: telling.zaken_ongeldig,
+        errors: tel(Ernst::Error),
+        warnings: tel(Ernst::Warning),
+        infos: tel(Ernst::Info),
+        accepted: bevindingen.iter().filter(|b| b.is_geaccepteerd()).count(),
+        input_errors: register.invoerfouten.len(),
+        events: telling.gebeurtenissen_gelezen,
+        events_left_out: telling.gebeurtenissen_na_peildatum,
+        events_invalid: telling.gebeurtenissen_ongeldig,
+    }
+}

@@ -1,0 +1,36 @@
+//! `klachten`: turns a complaint register kept in Git into proof of compliance with a
+//! complaint regulation (klachtenreglement).
+//!
+//! Data flows one way: the files of the register are loaded into a typed [`Register`]
+//! (with input errors that point at file, line and column); [`controleer`] judges every
+//! case by the rules and yields an [`Uitkomst`] (findings and each case's course of
+//! handling); printers in [`report`] and the site in [`site`] only show what it decided.
+
+pub mod calendar;
+pub mod controle;
+pub mod model;
+pub mod register;
+pub mod report;
+pub mod rules;
+
+pub use controle::{controleer, controleer_met, Drempel, Samenvatting, Uitkomst, Zaakoordeel};
+pub use register::Register;
+
+/// A reason the tool could not do its work at all (exit status 2): no register, no
+/// klachten.csv, a bad reglement.toml, a site that could not be written. In Dutch, one line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fout(String);
+
+impl Fout {
+    pub fn new(bericht: impl Into<String>) -> Fout {
+        Fout(bericht.into())
+    }
+}
+
+impl std::fmt::Display for Fout {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Fout {}

@@ -1,0 +1,168 @@
+//! The command line: parses arguments, calls the library, maps the outcome to an exit
+//! status (0 passed, 1 findings or input errors, 2 could not run).
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use klachten::report::{self, Formaat, Opties};
+use klachten::{Drempel, Fout, Register};
+
+/// Toetst een klachtenregister aan het klachtenreglement.
+#[derive(Parser)]
+#[command(name = "klachten", version, about, disable_help_subcommand = true)]
+struct Cli {
+    #[command(subcommand)]
+    opdracht: Opdracht,
+}
+
+#[derive(Subcommand)]
+enum Opdracht {
+    /// Controleer het register en toon elke overtreding, waarschuwing en invoerfout.
+    Check {
+        /// De map van het register.
+        #[arg(long, default_value = "register", value_name = "MAP")]
+        register: PathBuf,
+        /// De peildatum (JJJJ-MM-DD); standaard vandaag.
+        #[arg(long = "as-of", value_name = "DATUM", value_parser = datum)]
+        as_of: Option<NaiveDate>,
+        /// Uitvoerformaat.
+        #[arg(long, value_enum, default_value_t = Uitvoer::Text)]
+        format: Uitvoer,
+        /// Laat ook waarschuwingen de controle doen mislukken.
+        #[arg(long)]
+        strict: bool,
+        /// Alleen bevindingen vanaf deze datum (JJJJ-MM-DD) tellen mee voor de exitstatus.
+        #[arg(long, value_name = "DATUM", value_parser = datum)]
+        since: Option<NaiveDate>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Uitvoer {
+    Text,
+    Json,
+}
+
+fn datum(tekst: &str) -> Result<NaiveDate, String> {
+    klachten::register::tabel::datum(tekst.trim())
+        .map_err(|f| format!("{}: {tekst:?}", f.bericht()))
+}
+
+fn vandaag() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) {
+                let _ = e.print();
+                return if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                    ExitCode::from(2)
+                } else {
+                    ExitCode::SUCCESS
+                };
+            }
+            eprintln!("klachten: ongeldige aanroep: {}", aanroepfout(&e));
+            return ExitCode::from(2);
+        }
+    };
+    let uitkomst = match cli.opdracht {
+        Opdracht::Check {
+            register,
+            as_of,
+            format,
+            strict,
+            since,
+        } => check(
+            register,
+            as_of.unwrap_or_else(vandaag),
+            format,
+            Drempel { strict, since },
+        ),
+    };
+    match uitkomst {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(fout) => {
+            eprintln!("klachten: {fout}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A clap error in one Dutch line.
+fn aanroepfout(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let context = |soort| match e.get(soort) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(s)) => s.join(", "),
+        _ => String::new(),
+    };
+    let argument = context(ContextKind::InvalidArg);
+    let waarde = context(ContextKind::InvalidValue);
+    match e.kind() {
+        ErrorKind::UnknownArgument => format!("onbekende optie {argument}; zie klachten --help"),
+        ErrorKind::InvalidSubcommand => {
+            format!("onbekende opdracht {argument}; kies check of build")
+        }
+        ErrorKind::InvalidValue => format!(
+            "ongeldige waarde {waarde:?} voor {argument}; toegestaan: {}",
+            context(ContextKind::ValidValue)
+        ),
+        ErrorKind::ValueValidation => {
+            let reden = std::error::Error::source(e)
+                .map(|s| s.to_string())
+                .unwrap_or_default();
+            format!("ongeldige waarde voor {argument}: {reden}")
+        }
+        ErrorKind::MissingRequiredArgument => format!("verplichte optie ontbreekt: {argument}"),
+        ErrorKind::ArgumentConflict => format!("opties gaan niet samen: {argument}"),
+        ErrorKind::TooManyValues => {
+            format!("optie {argument} te vaak gegeven")
+        }
+        _ => format!("zie klachten --help ({})", e.kind()),
+    }
+}
+
+fn check(
+    register: PathBuf,
+    peildatum: NaiveDate,
+    formaat: Uitvoer,
+    drempel: Drempel,
+) -> Result<bool, Fout> {
+    let geladen = Register::laad(&register, peildatum)?;
+    let uitkomst = klachten::controleer(geladen);
+    let stdout = io::stdout();
+    let kleur = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let opties = Opties {
+        register: report::weergavepad(&register),
+        drempel,
+        kleur,
+    };
+    let formaat = match formaat {
+        Uitvoer::Text => Formaat::Text,
+        Uitvoer::Json => Formaat::Json,
+    };
+    let mut uit = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let geschreven =
+        report::schrijf(&uitkomst, formaat, &opties, &mut uit).and_then(|_| uit.flush());
+    match geschreven {
+        Ok(()) => {}
+        // A reader that stops early (`klachten check | head`) is no failure of the check.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+        Err(e) => return Err(Fout::new(format!("uitvoer niet te schrijven: {e}"))),
+    }
+    Ok(uitkomst.slaagt(drempel))
+}

@@ -1,0 +1,100 @@
+//! The case files: `zaken/<zaak>.md`, one Markdown narrative per complaint, and the
+//! regulation's own text, `reglement.md`.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::{Invoerfout, REGLEMENT_MD, ZAKEN_MAP};
+use crate::model::Tekst;
+
+/// The narrative of one case.
+#[derive(Debug, Clone)]
+pub struct Dossier {
+    /// Relative to the register: `zaken/<zaak>.md`.
+    pub bestand: String,
+    pub tekst: String,
+}
+
+/// How the loader knows a file's name.
+pub enum Bekend {
+    /// A case that is checked at this peildatum.
+    Gecontroleerd(Tekst),
+    /// In klachten.csv, but not checked (received after the peildatum, or its row is invalid).
+    NietGecontroleerd,
+    Onbekend,
+}
+
+/// Reads every `zaken/*.md` (in name order) for the cases that are checked, and
+/// `reglement.md`. A file named after no case is an input error.
+pub fn lees(
+    register: &Path,
+    ken: impl Fn(&str) -> Bekend,
+) -> (HashMap<Tekst, Dossier>, Vec<Invoerfout>, Option<String>) {
+    let mut dossiers = HashMap::new();
+    let mut fouten = Vec::new();
+    let map = register.join(ZAKEN_MAP);
+    if map.is_dir() {
+        let namen = walkdir::WalkDir::new(&map)
+            .min_depth(1)
+            .max_depth(1)
+            .sort_by_file_name()
+            .into_iter();
+        for item in namen {
+            let item = match item {
+                Ok(item) => item,
+                Err(e) => {
+                    fouten.push(Invoerfout::bestand(
+                        ZAKEN_MAP,
+                        format!("map niet volledig te lezen: {e}"),
+                    ));
+                    continue;
+                }
+            };
+            let naam = item.file_name().to_string_lossy();
+            let Some(zaak) = naam.strip_suffix(".md") else {
+                continue;
+            };
+            let bestand = format!("{ZAKEN_MAP}/{naam}");
+            match ken(zaak) {
+                Bekend::Onbekend => fouten.push(Invoerfout {
+                    bestand,
+                    line: None,
+                    kolom: None,
+                    waarde: Some(zaak.to_string()),
+                    bericht: format!(
+                        "zaakdossier voor {zaak}, maar die zaak staat niet in klachten.csv"
+                    ),
+                }),
+                Bekend::NietGecontroleerd => {}
+                Bekend::Gecontroleerd(id) => match std::fs::read(item.path()) {
+                    Ok(bytes) => match String::from_utf8(bytes) {
+                        Ok(tekst) => {
+                            dossiers.insert(id, Dossier { bestand, tekst });
+                        }
+                        Err(_) => fouten.push(Invoerfout::bestand(
+                            &bestand,
+                            "geen geldige UTF-8-tekst; het dossier wordt niet getoond",
+                        )),
+                    },
+                    Err(e) => {
+                        fouten.push(Invoerfout::bestand(&bestand, format!("niet te lezen: {e}")))
+                    }
+                },
+            }
+        }
+    }
+    let reglement = match std::fs::read(register.join(REGLEMENT_MD)) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(tekst) => Some(tekst),
+            Err(_) => {
+                fouten.push(Invoerfout::bestand(
+                    REGLEMENT_MD,
+                    "geen geldige UTF-8-tekst",
+                ));
+                None
+            }
+        },
+        Err(_) => None,
+    };
+    (dossiers, fouten, reglement)
+}

@@ -1,0 +1,134 @@
+//! `--format json`: one JSON document, streamed finding by finding. The keys are part of
+//! the contract; see `docs/json.md`.
+
+use std::io::{self, Write};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::rules::{Bevinding, RegelId};
+use crate::Uitkomst;
+
+#[derive(Serialize)]
+struct Samenvatting<'a> {
+    cases: usize,
+    checked: usize,
+    out_of_scope: usize,
+    left_out: usize,
+    invalid: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    accepted: usize,
+    input_errors: usize,
+    events: usize,
+    events_left_out: usize,
+    events_invalid: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    history: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Finding<'a> {
+    case: &'a str,
+    rule: &'a str,
+    severity: &'a str,
+    message: &'a str,
+    deadline: Option<Datum>,
+    date: Option<Datum>,
+    file: String,
+    line: Option<u32>,
+    accepted: bool,
+    justification: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    commit: Option<Option<&'a str>>,
+}
+
+#[derive(Serialize)]
+struct InputError<'a> {
+    file: &'a str,
+    line: Option<u32>,
+    column: Option<&'a str>,
+    value: Option<&'a str>,
+    message: &'a str,
+}
+
+/// A date as `YYYY-MM-DD`.
+struct Datum(NaiveDate);
+
+impl Serialize for Datum {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0.format("%Y-%m-%d"))
+    }
+}
+
+pub fn schrijf(uitkomst: &Uitkomst, uit: &mut dyn Write) -> io::Result<()> {
+    let s = &uitkomst.samenvatting;
+    let samenvatting = Samenvatting {
+        cases: s.cases,
+        checked: s.checked,
+        out_of_scope: s.out_of_scope,
+        left_out: s.left_out,
+        invalid: s.invalid,
+        errors: s.errors,
+        warnings: s.warnings,
+        infos: s.infos,
+        accepted: s.accepted,
+        input_errors: s.input_errors,
+        events: s.events,
+        events_left_out: s.events_left_out,
+        events_invalid: s.events_invalid,
+        history: uitkomst.historie.as_deref(),
+    };
+    write!(
+        uit,
+        "{{\n  \"as_of\": \"{}\",\n  \"summary\": ",
+        uitkomst.register.peildatum.format("%Y-%m-%d")
+    )?;
+    serde_json::to_writer(&mut *uit, &samenvatting)?;
+    write!(uit, ",\n  \"findings\": [")?;
+    for (i, b) in uitkomst.bevindingen.iter().enumerate() {
+        uit.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
+        serde_json::to_writer(&mut *uit, &finding(b))?;
+    }
+    if !uitkomst.bevindingen.is_empty() {
+        uit.write_all(b"\n  ")?;
+    }
+    write!(uit, "],\n  \"input_errors\": [")?;
+    for (i, f) in uitkomst.register.invoerfouten.iter().enumerate() {
+        uit.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
+        serde_json::to_writer(
+            &mut *uit,
+            &InputError {
+                file: &f.bestand,
+                line: f.line,
+                column: f.kolom.as_deref(),
+                value: f.waarde.as_deref(),
+                message: &f.bericht,
+            },
+        )?;
+    }
+    if !uitkomst.register.invoerfouten.is_empty() {
+        uit.write_all(b"\n  ")?;
+    }
+    write!(uit, "],\n  \"notes\": ")?;
+    serde_json::to_writer(&mut *uit, &uitkomst.notities)?;
+    uit.write_all(b"\n}\n")
+}
+
+fn finding(b: &Bevinding) -> Finding<'_> {
+    let art7 = matches!(b.regel, RegelId::Art7Registratie | RegelId::Art7Wijziging);
+    Finding {
+        case: &b.zaak,
+        rule: b.regel.id(),
+        severity: b.ernst.naam(),
+        message: &b.bericht,
+        deadline: b.deadline.map(Datum),
+        date: b.datum.map(Datum),
+        file: b.bron.pad(),
+        line: b.line,
+        accepted: b.is_geaccepteerd(),
+        justification: b.verantwoording.as_deref(),
+        commit: art7.then_some(b.commit.as_deref()),
+    }
+}

@@ -1,0 +1,87 @@
+//! Printers: each turns an [`Uitkomst`] into one output format. They only show what the
+//! check decided; none of them judges anything.
+
+pub mod json;
+pub mod text;
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use crate::register::Invoerfout;
+use crate::rules::Bevinding;
+use crate::{Drempel, Uitkomst};
+
+/// The output formats of `klachten check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Formaat {
+    Text,
+    Json,
+}
+
+/// Everything a printer needs besides the outcome.
+pub struct Opties {
+    /// The `--register` path as given, for the paths printed in text formats.
+    pub register: String,
+    pub drempel: Drempel,
+    /// Colour (text format, only on a terminal).
+    pub kleur: bool,
+}
+
+/// Writes `uitkomst` in `formaat` to `uit`.
+pub fn schrijf(
+    uitkomst: &Uitkomst,
+    formaat: Formaat,
+    opties: &Opties,
+    uit: &mut dyn Write,
+) -> io::Result<()> {
+    match formaat {
+        Formaat::Text => text::schrijf(uitkomst, opties, uit),
+        Formaat::Json => json::schrijf(uitkomst, uit),
+    }
+}
+
+/// The register path as the user gave it, relative and with `/`: the prefix of every path
+/// in the text formats. An absolute path under the working directory is made relative.
+pub fn weergavepad(register: &Path) -> String {
+    let pad: PathBuf = match std::env::current_dir() {
+        Ok(cwd) if register.is_absolute() => register
+            .strip_prefix(&cwd)
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|_| register.to_path_buf()),
+        _ => register.to_path_buf(),
+    };
+    let tekst = pad.to_string_lossy().replace('\\', "/");
+    let tekst = tekst.trim_end_matches('/');
+    if tekst.is_empty() {
+        ".".to_string()
+    } else {
+        tekst.to_string()
+    }
+}
+
+impl Opties {
+    /// `register/gebeurtenissen.csv`: the path of a file of the register, for display.
+    pub fn pad(&self, bestand: &str) -> String {
+        if self.register == "." {
+            bestand.to_string()
+        } else {
+            format!("{}/{bestand}", self.register)
+        }
+    }
+
+    /// `register/gebeurtenissen.csv:31` for a finding.
+    pub fn plek(&self, b: &Bevinding) -> String {
+        match b.line {
+            Some(line) => format!("{}:{line}", self.pad(&b.bron.pad())),
+            None => self.pad(&b.bron.pad()),
+        }
+    }
+
+    /// `register/gebeurtenissen.csv:12` for an input error.
+    pub fn plek_fout(&self, f: &Invoerfout) -> String {
+        match f.line {
+            Some(line) => format!("{}:{line}", self.pad(&f.bestand)),
+            None => self.pad(&f.bestand),
+        }
+    }
+}

@@ -1,0 +1,436 @@
+//! The rules of the regulation: one module per article, each producing [`Bevinding`]s
+//! (findings) for one zaak. This module holds what they share: the rule ids, severities,
+//! the finding itself, and [`beoordeel_zaak`], which runs them all on one case.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::model::Tekst;
+
+/// How serious a finding is. Errors fail a pipeline; warnings do so with `--strict`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Ernst {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Ernst {
+    pub fn naam(self) -> &'static str {
+        match self {
+            Ernst::Error => "error",
+            Ernst::Warning => "warning",
+            Ernst::Info => "info",
+        }
+    }
+
+    /// The Dutch word shown to users.
+    pub fn label(self) -> &'static str {
+        match self {
+            Ernst::Error => "overtreding",
+            Ernst::Warning => "waarschuwing",
+            Ernst::Info => "informatie",
+        }
+    }
+}
+
+/// Every rule id of the contract. The ids are stable: they appear in every output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RegelId {
+    Art1Schriftelijk,
+    Art3Reikwijdte,
+    Art41Gegevens,
+    Art42Ontvangstbevestiging,
+    Art43Termijn,
+    Art43Verlenging,
+    Art44Maatregel,
+    Art44Oordeel,
+    Art45Afsluiting,
+    Art5Beroepsbehandeling,
+    Art5Beroepstermijn,
+    Art5Onafhankelijk,
+    Art6Persoonsgegevens,
+    Art7Registratie,
+    Art7Wijziging,
+    Art8Inwerkingtreding,
+}
+
+impl RegelId {
+    pub const ALLE: [RegelId; 16] = [
+        RegelId::Art1Schriftelijk,
+        RegelId::Art3Reikwijdte,
+        RegelId::Art41Gegevens,
+        RegelId::Art42Ontvangstbevestiging,
+        RegelId::Art43Termijn,
+        RegelId::Art43Verlenging,
+        RegelId::Art44Maatregel,
+        RegelId::Art44Oordeel,
+        RegelId::Art45Afsluiting,
+        RegelId::Art5Beroepsbehandeling,
+        RegelId::Art5Beroepstermijn,
+        RegelId::Art5Onafhankelijk,
+        RegelId::Art6Persoonsgegevens,
+        RegelId::Art7Registratie,
+        RegelId::Art7Wijziging,
+        RegelId::Art8Inwerkingtreding,
+    ];
+
+    /// The stable id, as in the contract.
+    pub fn id(self) -> &'static str {
+        match self {
+            RegelId::Art1Schriftelijk => "art-1-schriftelijk",
+            RegelId::Art3Reikwijdte => "art-3-reikwijdte",
+            RegelId::Art41Gegevens => "art-4.1-gegevens",
+            RegelId::Art42Ontvangstbevestiging => "art-4.2-ontvangstbevestiging",
+            RegelId::Art43Termijn => "art-4.3-termijn",
+            RegelId::Art43Verlenging => "art-4.3-verlenging",
+            RegelId::Art44Maatregel => "art-4.4-maatregel",
+            RegelId::Art44Oordeel => "art-4.4-oordeel",
+            RegelId::Art45Afsluiting => "art-4.5-afsluiting",
+            RegelId::Art5Beroepsbehandeling => "art-5-beroepsbehandeling",
+            RegelId::Art5Beroepstermijn => "art-5-beroepstermijn",
+            RegelId::Art5Onafhankelijk => "art-5-onafhankelijk",
+            RegelId::Art6Persoonsgegevens => "art-6-persoonsgegevens",
+            RegelId::Art7Registratie => "art-7-registratie",
+            RegelId::Art7Wijziging => "art-7-wijziging",
+            RegelId::Art8Inwerkingtreding => "art-8-inwerkingtreding",
+        }
+    }
+
+    /// Looks a rule id up, case-insensitively and ignoring surrounding spaces.
+    pub fn parse(waarde: &str) -> Option<RegelId> {
+        let waarde = waarde.trim();
+        RegelId::ALLE
+            .into_iter()
+            .find(|r| r.id().eq_ignore_ascii_case(waarde))
+    }
+
+    /// The article of the regulation the rule enforces, as an anchor-friendly number.
+    pub fn artikel(self) -> &'static str {
+        match self {
+            RegelId::Art1Schriftelijk => "1",
+            RegelId::Art3Reikwijdte => "3",
+            RegelId::Art41Gegevens => "4.1",
+            RegelId::Art42Ontvangstbevestiging => "4.2",
+            RegelId::Art43Termijn | RegelId::Art43Verlenging => "4.3",
+            RegelId::Art44Maatregel | RegelId::Art44Oordeel => "4.4",
+            RegelId::Art45Afsluiting => "4.5",
+            RegelId::Art5Beroepsbehandeling
+            | RegelId::Art5Beroepstermijn
+            | RegelId::Art5Onafhankelijk => "5",
+            RegelId::Art6Persoonsgegevens => "6",
+            RegelId::Art7Registratie | RegelId::Art7Wijziging => "7",
+            RegelId::Art8Inwerkingtreding => "8",
+        }
+    }
+
+    /// A short Dutch title for lists and headings.
+    pub fn titel(self) -> &'static str {
+        match self {
+            RegelId::Art1Schriftelijk => "Klacht niet schriftelijk ingediend",
+            RegelId::Art3Reikwijdte => "Buiten de reikwijdte van het reglement",
+            RegelId::Art41Gegevens => "Gegevens van de klacht onvolledig",
+            RegelId::Art42Ontvangstbevestiging => "Ontvangstbevestiging binnen vijf werkdagen",
+            RegelId::Art43Termijn => "Afhandeling binnen de termijn",
+            RegelId::Art43Verlenging => "Verlenging tijdig en met reden",
+            RegelId::Art44Maatregel => "Maatregel bij een gegronde klacht",
+            RegelId::Art44Oordeel => "Schriftelijke uitspraak met oordeel",
+            RegelId::Art45Afsluiting => "Schriftelijke bevestiging van de afsluiting",
+            RegelId::Art5Beroepsbehandeling => "Beroep binnen de termijn behandeld",
+            RegelId::Art5Beroepstermijn => "Beroep binnen twee weken na de uitspraak",
+            RegelId::Art5Onafhankelijk => "Beroep beoordeeld door een onafhankelijke",
+            RegelId::Art6Persoonsgegevens => "Persoonsgegevens in het zaakdossier",
+            RegelId::Art7Registratie => "Gebeurtenis tijdig geregistreerd",
+            RegelId::Art7Wijziging => "Geregistreerde gegevens later gewijzigd",
+            RegelId::Art8Inwerkingtreding => "Ontvangen voor de inwerkingtreding",
+        }
+    }
+}
+
+impl std::fmt::Display for RegelId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// The register file a finding or an input error points at.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Bron {
+    Klachten,
+    Gebeurtenissen,
+    /// `zaken/<zaak>.md`
+    Dossier(Tekst),
+}
+
+impl Bron {
+    /// The path relative to the register, with `/`.
+    pub fn pad(&self) -> String {
+        match self {
+            Bron::Klachten => crate::register::KLACHTEN_CSV.to_string(),
+            Bron::Gebeurtenissen => crate::register::GEBEURTENISSEN_CSV.to_string(),
+            Bron::Dossier(zaak) => format!("zaken/{zaak}.md"),
+        }
+    }
+}
+
+/// A finding: one rule, raised on one zaak, pointing at the row that caused it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bevinding {
+    pub zaak: Tekst,
+    pub regel: RegelId,
+    pub ernst: Ernst,
+    /// Dutch, names the term, the deadline and the actual date where there are any.
+    pub bericht: String,
+    pub deadline: Option<NaiveDate>,
+    pub datum: Option<NaiveDate>,
+    pub bron: Bron,
+    pub line: Option<u32>,
+    /// Set when a `verantwoording` accounts for the finding: its `toelichting`.
+    pub verantwoording: Option<Box<str>>,
+    /// For art-7 findings: the short commit id (None for the working tree).
+    pub commit: Option<String>,
+}
+
+impl Bevinding {
+    pub fn new(zaak: &Tekst, regel: RegelId, ernst: Ernst, bericht: String) -> Bevinding {
+        Bevinding {
+            zaak: zaak.clone(),
+            regel,
+            ernst,
+            bericht,
+            deadline: None,
+            datum: None,
+            bron: Bron::Klachten,
+            line: None,
+            verantwoording: None,
+            commit: None,
+        }
+    }
+
+    pub fn is_geaccepteerd(&self) -> bool {
+        self.verantwoording.is_some()
+    }
+
+    /// The sort order of the contract: by case, then rule, then date.
+    pub fn sorteersleutel(&self) -> (&str, &'static str, Option<NaiveDate>, Option<u32>) {
+        (&self.zaak, self.regel.id(), self.datum, self.line)
+    }
+}
+
+pub mod art4_1;
+pub mod art4_2;
+pub mod art4_3;
+pub mod art4_4;
+pub mod art4_5;
+pub mod art5;
+pub mod toepassing;
+pub mod verantwoording;
+pub mod verloop;
+
+use crate::calendar::Kalender;
+use crate::model::Zaak;
+use crate::register::Reglement;
+use verloop::Verloop;
+
+/// Everything a rule needs to judge one case.
+pub struct Context<'a> {
+    pub zaak: &'a Zaak,
+    pub reglement: &'a Reglement,
+    pub kalender: &'a Kalender,
+    pub peildatum: NaiveDate,
+    /// The `waarschuwing_werkdagen`-th working day after the peildatum: open deadlines up
+    /// to this day are due soon.
+    pub waarschuwingsgrens: NaiveDate,
+    pub verloop: &'a Verloop,
+}
+
+impl Context<'_> {
+    fn bevinding(&self, regel: RegelId, ernst: Ernst, bericht: String) -> Bevinding {
+        Bevinding::new(&self.zaak.id, regel, ernst, bericht)
+    }
+
+    /// Whether an open deadline is due soon (not yet passed, within the warning window).
+    fn binnenkort(&self, deadline: NaiveDate) -> bool {
+        deadline >= self.peildatum && deadline <= self.waarschuwingsgrens
+    }
+
+    /// Points a finding about a missing action at the row that started its term.
+    fn wijs_naar_start(&self, b: &mut Bevinding, start_line: Option<u32>) {
+        match start_line {
+            Some(line) => {
+                b.bron = Bron::Gebeurtenissen;
+                b.line = Some(line);
+            }
+            None => {
+                b.bron = Bron::Klachten;
+                b.line = Some(self.zaak.line);
+            }
+        }
+    }
+
+    /// "2 werkdagen te laat", or in days when the delay falls outside working days.
+    fn te_laat_werkdagen(&self, deadline: NaiveDate, datum: NaiveDate) -> String {
+        match self.kalender.werkdagen_tussen(deadline, datum) {
+            0 => te_laat_dagen(deadline, datum),
+            1 => "1 werkdag te laat".to_string(),
+            n => format!("{n} werkdagen te laat"),
+        }
+    }
+}
+
+/// The peildatum's warning window: the `werkdagen`-th working day after it.
+pub fn waarschuwingsgrens(kalender: &Kalender, peildatum: NaiveDate, werkdagen: u32) -> NaiveDate {
+    kalender.werkdagen_na(peildatum, werkdagen)
+}
+
+/// A date as Dutch readers write it: 28-04-2025.
+pub fn dmj(datum: NaiveDate) -> String {
+    datum.format("%d-%m-%Y").to_string()
+}
+
+fn te_laat_dagen(deadline: NaiveDate, datum: NaiveDate) -> String {
+    match (datum - deadline).num_days() {
+        1 => "1 dag te laat".to_string(),
+        n => format!("{n} dagen te laat"),
+    }
+}
+
+/// "a, b en c".
+fn opsomming(delen: &[&str]) -> String {
+    match delen {
+        [] => String::new(),
+        [een] => (*een).to_string(),
+        [begin @ .., laatste] => format!("{} en {laatste}", begin.join(", ")),
+    }
+}
+
+/// Judges one case by every rule of articles 1 to 5 (art-6 and art-7 need the case file
+/// and the history, and are added by the caller). Returns the course of handling when the
+/// case falls under the regulation, and the findings (not yet accounted for).
+pub fn beoordeel_zaak(
+    zaak: &Zaak,
+    reglement: &Reglement,
+    kalender: &Kalender,
+    peildatum: NaiveDate,
+    waarschuwingsgrens: NaiveDate,
+) -> (Option<Verloop>, Vec<Bevinding>) {
+    let mut bevindingen: Vec<Bevinding> = art4_1::gegevens(zaak).into_iter().collect();
+    let buiten = toepassing::buiten_reglement(zaak, reglement);
+    if !buiten.is_empty() {
+        bevindingen.extend(buiten);
+        return (None, bevindingen);
+    }
+    let verloop = Verloop::van(zaak, reglement, kalender);
+    let ctx = Context {
+        zaak,
+        reglement,
+        kalender,
+        peildatum,
+        waarschuwingsgrens,
+        verloop: &verloop,
+    };
+    bevindingen.extend(art4_2::ontvangstbevestiging(&ctx));
+    for cyclus in &verloop.cycli {
+        bevindingen.extend(art4_3::verlenging(&ctx, cyclus));
+        bevindingen.extend(art4_3::termijn(&ctx, cyclus));
+        bevindingen.extend(art4_5::afsluiting(&ctx, cyclus));
+    }
+    bevindingen.extend(art4_4::oordeel(&ctx));
+    bevindingen.extend(art4_4::maatregel(&ctx));
+    for beroep in &verloop.beroepen {
+        bevindingen.extend(art5::beroepstermijn(&ctx, beroep));
+        bevindingen.extend(art5::beroepsbehandeling(&ctx, beroep));
+    }
+    bevindingen.extend(art5::onafhankelijk(&ctx));
+    (Some(verloop), bevindingen)
+}
+
+/// A case for tests: received on `ontvangen` by e-mail, about preventie, on line 2.
+#[cfg(test)]
+pub(crate) fn test_zaak(ontvangen: &str) -> Zaak {
+    use crate::model::{Dienst, Kanaal};
+    Zaak {
+        id: "KP-TEST-1".into(),
+        ontvangen: testhulp::d(ontvangen),
+        kanaal: Kanaal::Email,
+        dienst: Dienst::Preventie,
+        behandelaar: "Behandelaar".into(),
+        klager: Some("A. Klager".into()),
+        contact: Some("klager@example.nl".into()),
+        omschrijving: Some("Te laat teruggebeld".into()),
+        categorie: Some("communicatie".into()),
+        beklaagde: Some("T. Beklaagd".into()),
+        line: 2,
+        gebeurtenissen: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testhulp {
+    //! Builds cases from short event lists and runs the rules on them.
+    pub use super::{Bevinding, Bron, Ernst};
+    use crate::model::{Gebeurtenis, Oordeel, Soort, Zaak};
+    pub use crate::register::Reglement;
+    use chrono::NaiveDate;
+
+    pub fn d(tekst: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(tekst, "%Y-%m-%d").unwrap()
+    }
+
+    /// A case received on `ontvangen` with events `(datum, soort, spec)` on lines 2, 3, ...
+    /// `spec` is an oordeel, or `key=value` pairs separated by `;` (door, oordeel, termijn,
+    /// toelichting, regel). Events are put in date order as the loader does.
+    pub fn zaak(ontvangen: &str, events: &[(&str, &str, &str)]) -> Zaak {
+        let mut zaak = super::test_zaak(ontvangen);
+        for (i, (datum, soort, spec)) in events.iter().enumerate() {
+            let mut g = Gebeurtenis {
+                datum: d(datum),
+                soort: Soort::parse(soort).unwrap(),
+                door: None,
+                oordeel: None,
+                termijn: None,
+                toelichting: None,
+                regel: None,
+                line: i as u32 + 2,
+            };
+            if let Some(o) = Oordeel::parse(spec) {
+                g.oordeel = Some(o);
+            } else {
+                for paar in spec.split(';').filter(|p| !p.is_empty()) {
+                    let (k, v) = paar.split_once('=').unwrap();
+                    match k {
+                        "door" => g.door = (!v.is_empty()).then(|| v.into()),
+                        "oordeel" => g.oordeel = Oordeel::parse(v),
+                        "termijn" => g.termijn = Some(d(v)),
+                        "toelichting" => g.toelichting = Some(v.into()),
+                        "regel" => g.regel = super::RegelId::parse(v),
+                        _ => panic!("onbekend: {k}"),
+                    }
+                }
+            }
+            zaak.gebeurtenissen.push(g);
+        }
+        zaak.gebeurtenissen.sort_by_key(|g| g.datum);
+        zaak
+    }
+
+    pub fn bevindingen_met(
+        zaak: &Zaak,
+        peildatum: &str,
+        regel: &str,
+        reglement: &Reglement,
+    ) -> Vec<Bevinding> {
+        let kalender = reglement.kalender();
+        let peildatum = d(peildatum);
+        let grens =
+            super::waarschuwingsgrens(&kalender, peildatum, reglement.waarschuwing_werkdagen);
+        let (_, alle) = super::beoordeel_zaak(zaak, reglement, &kalender, peildatum, grens);
+        alle.into_iter().filter(|b| b.regel.id() == regel).collect()
+    }
+
+    /// The findings of rule `regel` on `zaak` at `peildatum`, with the default regulation.
+    pub fn bevindingen(zaak: &Zaak, peildatum: &str, regel: &str) -> Vec<Bevinding> {
+        bevindingen_met(zaak, peildatum, regel, &Reglement::default())
+    }
+}

@@ -1,0 +1,325 @@
+//! Reading the register (spec sections 2 to 4 and 9): both CSV dialects, and every kind of
+//! input error, each naming file, line, column and value while the rest is still checked.
+
+mod common;
+
+use common::*;
+use serde_json::{json, Value};
+
+const GOED: &str = "KP-1,2025-03-03,email,preventie,A. Bakker,J. Jansen,j@example.nl,Te laat teruggebeld,communicatie,\n";
+const GOED_EVENTS: &str = "KP-1,2025-03-04,ontvangstbevestiging,A. Bakker,,,,\n\
+KP-1,2025-03-20,uitspraak,A. Bakker,ongegrond,,,\n\
+KP-1,2025-03-21,afsluiting,A. Bakker,,,,\n";
+
+fn check(f: &Fixture) -> (Value, i32) {
+    let o = f.klachten(&["check", "--as-of", "2025-06-01", "--format", "json"]);
+    (json(&o), o.status.code().unwrap_or(-1))
+}
+
+fn invoerfouten(v: &Value) -> Vec<Value> {
+    v["input_errors"].as_array().cloned().unwrap_or_default()
+}
+
+#[test]
+fn een_schoon_register_slaagt() {
+    let f = Fixture::new(GOED, GOED_EVENTS);
+    let (v, code) = check(&f);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["summary"]["cases"], 1);
+    assert_eq!(v["summary"]["checked"], 1);
+    assert_eq!(v["findings"], json!([]));
+    assert_eq!(v["input_errors"], json!([]));
+}
+
+#[test]
+fn puntkomma_bom_crlf_ddmmjjjj_en_vrije_kolomvolgorde() {
+    let f = Fixture::leeg();
+    let mut klachten = b"\xEF\xBB\xBF".to_vec();
+    klachten.extend_from_slice(
+        " Dienst ;ZAAK;Ontvangen;kanaal;Behandelaar;klager;contact;omschrijving\r\n\
+         Preventie;KP-1;03-03-2025;EMAIL;A. Bakker;J. Jansen;\"Straat 1; Vlierden\";\"Regel een\r\nregel twee; met puntkomma\"\r\n\
+         preventie;KP-2;2025-03-03;brief;A. Bakker;K. Klaas;k@example.nl;Kort\r\n"
+            .as_bytes(),
+    );
+    f.schrijf("klachten.csv", klachten);
+    f.schrijf(
+        "gebeurtenissen.csv",
+        "soort;zaak;datum;door;oordeel\r\nOntvangstbevestiging;KP-1;04-03-2025;A. Bakker;\r\n\
+         uitspraak;KP-1;2025-03-20;A. Bakker;Ongegrond\r\nafsluiting;KP-1;2025-03-21;A. Bakker;\r\n\
+         ontvangstbevestiging;KP-2;2025-03-04;A. Bakker;\r\nuitspraak;KP-2;2025-03-20;A. Bakker;ongegrond\r\n\
+         afsluiting;KP-2;2025-03-21;A. Bakker;\r\n",
+    );
+    let (v, code) = check(&f);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["summary"]["cases"], 2);
+    assert_eq!(v["summary"]["checked"], 2);
+}
+
+#[test]
+fn regelnummer_is_de_beginregel_van_een_record_met_regeleinden() {
+    let f = Fixture::new(
+        "KP-1,2025-03-03,email,preventie,A. Bakker,J. Jansen,j@example.nl,\"een\ntwee\ndrie\",,\n\
+         KP-2,2025-13-03,email,preventie,A. Bakker,J. Jansen,j@example.nl,x,,\n",
+        "",
+    );
+    let (v, code) = check(&f);
+    assert_eq!(code, 1);
+    assert_eq!(
+        invoerfouten(&v),
+        vec![
+            json!({"file": "klachten.csv", "line": 5, "column": "ontvangen", "value": "2025-13-03",
+                    "message": "geen bestaande datum"})
+        ]
+    );
+}
+
+#[test]
+fn onbekende_kolom_geeft_een_waarschuwing_en_wordt_genegeerd() {
+    let f = Fixture::leeg();
+    f.schrijf(
+        "klachten.csv",
+        format!("{}", KLACHTEN_KOP.replace('\n', ",extra\n")) + &GOED.replace('\n', ",x\n"),
+    );
+    f.schrijf(
+        "gebeurtenissen.csv",
+        format!("{GEBEURTENISSEN_KOP}{GOED_EVENTS}"),
+    );
+    let (v, code) = check(&f);
+    assert_eq!(code, 0, "{v}");
+    let notes = v["notes"].to_string();
+    assert!(notes.contains("extra"), "{notes}");
+}
+
+/// Each input error kind of section 9, with the error it must produce.
+#[test]
+fn elke_soort_invoerfout() {
+    let gevallen: Vec<(&str, &str, Value)> = vec![
+        // required value empty
+        (
+            "KP-2,2025-03-03,email,preventie,,J,j@x.nl,x,,\n",
+            "",
+            json!({"file": "klachten.csv", "line": 3, "column": "behandelaar", "value": ""}),
+        ),
+        // unparsable date
+        (
+            "KP-2,3 maart 2025,email,preventie,A,J,j@x.nl,x,,\n",
+            "",
+            json!({"file": "klachten.csv", "line": 3, "column": "ontvangen", "value": "3 maart 2025"}),
+        ),
+        // unknown kanaal
+        (
+            "KP-2,2025-03-03,fax,preventie,A,J,j@x.nl,x,,\n",
+            "",
+            json!({"file": "klachten.csv", "line": 3, "column": "kanaal", "value": "fax"}),
+        ),
+        // unknown dienst
+        (
+            "KP-2,2025-03-03,email,catering,A,J,j@x.nl,x,,\n",
+            "",
+            json!({"file": "klachten.csv", "line": 3, "column": "dienst", "value": "catering"}),
+        ),
+        // duplicate zaak: the later row is the error
+        (
+            "KP-1,2025-04-03,email,preventie,A,J,j@x.nl,x,,\n",
+            "",
+            json!({"file": "klachten.csv", "line": 3, "column": "zaak", "value": "KP-1"}),
+        ),
+        // characters outside the allowed set
+        (
+            "KP 2/../x,2025-03-03,email,preventie,A,J,j@x.nl,x,,\n",
+            "",
+            json!({"file": "klachten.csv", "line": 3, "column": "zaak", "value": "KP 2/../x"}),
+        ),
+        (
+            ".verborgen,2025-03-03,email,preventie,A,J,j@x.nl,x,,\n",
+            "",
+            json!({"file": "klachten.csv", "line": 3, "column": "zaak", "value": ".verborgen"}),
+        ),
+        // malformed record (field count)
+        (
+            "KP-2,2025-03-03,email\n",
+            "",
+            json!({"file": "klachten.csv", "line": 3, "column": null, "value": null}),
+        ),
+        // unknown soort
+        (
+            "",
+            "KP-1,2025-03-22,telefoontje,A,,,,\n",
+            json!({"file": "gebeurtenissen.csv", "line": 5, "column": "soort", "value": "telefoontje"}),
+        ),
+        // unknown oordeel
+        (
+            "",
+            "KP-1,2025-03-22,beroepsuitspraak,directie,half,,,\n",
+            json!({"file": "gebeurtenissen.csv", "line": 5, "column": "oordeel", "value": "half"}),
+        ),
+        // impossible date
+        (
+            "",
+            "KP-1,31-02-2025,gesprek,A,,,,\n",
+            json!({"file": "gebeurtenissen.csv", "line": 5, "column": "datum", "value": "31-02-2025",
+                   "message": "geen bestaande datum"}),
+        ),
+        // bad termijn date
+        (
+            "",
+            "KP-1,2025-03-10,verlenging,A,,volgende week,reden,\n",
+            json!({"file": "gebeurtenissen.csv", "line": 5, "column": "termijn", "value": "volgende week"}),
+        ),
+        // event for an unknown zaak
+        (
+            "",
+            "KP-9,2025-03-10,gesprek,A,,,,\n",
+            json!({"file": "gebeurtenissen.csv", "line": 5, "column": "zaak", "value": "KP-9"}),
+        ),
+        // event before ontvangen
+        (
+            "",
+            "KP-1,2025-03-01,gesprek,A,,,,\n",
+            json!({"file": "gebeurtenissen.csv", "line": 5, "column": "datum", "value": "2025-03-01"}),
+        ),
+        // beroepsuitspraak with no beroep before it
+        (
+            "",
+            "KP-1,2025-03-25,beroepsuitspraak,directie,ongegrond,,,\n",
+            json!({"file": "gebeurtenissen.csv", "line": 5, "column": "soort", "value": "beroepsuitspraak"}),
+        ),
+        // verantwoording without regel / with unknown regel / without door / without toelichting
+        (
+            "",
+            "KP-1,2025-03-25,verantwoording,directie,,,reden,\n",
+            json!({"file": "gebeurtenissen.csv", "line": 5, "column": "regel", "value": ""}),
+        ),
+        (
+            "",
+            "KP-1,2025-03-25,verantwoording,directie,,,reden,art-99\n",
+            json!({"file": "gebeurtenissen.csv", "line": 5, "column": "regel", "value": "art-99"}),
+        ),
+        (
+            "",
+            "KP-1,2025-03-25,verantwoording,,,,reden,art-4.2-ontvangstbevestiging\n",
+            json!({"file": "gebeurtenissen.csv", "line": 5, "column": "door", "value": ""}),
+        ),
+        (
+            "",
+            "KP-1,2025-03-25,verantwoording,directie,,,,art-4.2-ontvangstbevestiging\n",
+            json!({"file": "gebeurtenissen.csv", "line": 5, "column": "toelichting", "value": ""}),
+        ),
+        // a verantwoording is checked whatever its date, also after the peildatum
+        (
+            "",
+            "KP-1,2030-01-01,verantwoording,directie,,,,art-4.2-ontvangstbevestiging\n",
+            json!({"file": "gebeurtenissen.csv", "line": 5, "column": "toelichting", "value": ""}),
+        ),
+    ];
+    for (klachten, gebeurtenissen, verwacht) in gevallen {
+        let f = Fixture::new(
+            &format!("{GOED}{klachten}"),
+            &format!("{GOED_EVENTS}{gebeurtenissen}"),
+        );
+        let (v, code) = check(&f);
+        assert_eq!(code, 1, "{verwacht}: {v}");
+        let fouten = invoerfouten(&v);
+        assert_eq!(fouten.len(), 1, "{verwacht}: {v}");
+        for (k, waarde) in verwacht.as_object().unwrap() {
+            assert_eq!(&fouten[0][k], waarde, "{k} in {}", fouten[0]);
+        }
+        assert!(!fouten[0]["message"].as_str().unwrap().is_empty());
+        // Nothing else is lost: the valid case is still checked.
+        assert_eq!(v["summary"]["checked"], 1, "{v}");
+    }
+}
+
+#[test]
+fn beroep_zonder_uitspraak_en_heropend_zonder_afsluiting() {
+    let f = Fixture::new(
+        GOED,
+        "KP-1,2025-03-04,ontvangstbevestiging,A,,,,\n\
+         KP-1,2025-03-05,beroep,,,,,\n\
+         KP-1,2025-03-06,heropend,,,,,\n\
+         KP-1,2025-03-20,uitspraak,A,ongegrond,,,\n\
+         KP-1,2025-03-21,afsluiting,A,,,,\n",
+    );
+    let (v, _) = check(&f);
+    let fouten = invoerfouten(&v);
+    assert_eq!(fouten.len(), 2, "{v}");
+    assert_eq!(fouten[0]["line"], 3);
+    assert_eq!(fouten[0]["value"], "beroep");
+    assert_eq!(fouten[1]["line"], 4);
+    assert_eq!(fouten[1]["value"], "heropend");
+    // The case is still checked with its valid events: on time, nothing found.
+    assert_eq!(v["findings"], json!([]));
+}
+
+#[test]
+fn ontbrekende_verplichte_kolom_is_een_fout_voor_het_bestand() {
+    let f = Fixture::leeg();
+    f.schrijf("klachten.csv", "zaak,ontvangen,kanaal,behandelaar,klager,contact,omschrijving\nKP-1,2025-03-03,email,A,J,j@x.nl,x\n");
+    f.schrijf("gebeurtenissen.csv", GEBEURTENISSEN_KOP);
+    let (v, code) = check(&f);
+    assert_eq!(code, 1);
+    let fouten = invoerfouten(&v);
+    assert_eq!(fouten[0]["file"], "klachten.csv");
+    assert_eq!(fouten[0]["column"], "dienst");
+    assert_eq!(v["summary"]["invalid"], 1);
+}
+
+#[test]
+fn ontbrekende_gebeurtenissen_is_een_fout_zonder_regel() {
+    let f = Fixture::leeg();
+    f.schrijf("klachten.csv", format!("{KLACHTEN_KOP}{GOED}"));
+    let (v, code) = check(&f);
+    assert_eq!(code, 1);
+    let fouten = invoerfouten(&v);
+    assert_eq!(fouten.len(), 1);
+    assert_eq!(fouten[0]["file"], "gebeurtenissen.csv");
+    assert_eq!(fouten[0]["line"], Value::Null);
+    // The case is checked as having no events: no acknowledgement.
+    assert_eq!(v["summary"]["checked"], 1);
+    assert_eq!(v["findings"][0]["rule"], "art-4.2-ontvangstbevestiging");
+}
+
+#[test]
+fn dossier_zonder_zaak() {
+    let f = Fixture::new(GOED, GOED_EVENTS);
+    f.schrijf("zaken/KP-1.md", "# Dossier\nNiets bijzonders.\n");
+    f.schrijf("zaken/KP-7.md", "# Dossier\n");
+    f.schrijf("zaken/notities.txt", "geen dossier\n");
+    let (v, _) = check(&f);
+    let fouten = invoerfouten(&v);
+    assert_eq!(fouten.len(), 1, "{v}");
+    assert_eq!(fouten[0]["file"], "zaken/KP-7.md");
+    assert_eq!(fouten[0]["line"], Value::Null);
+}
+
+#[test]
+fn ongeldige_zaakregel_wordt_niet_gecontroleerd_en_haar_gebeurtenissen_niet_als_onbekend_gemeld() {
+    let f = Fixture::new(
+        &format!("{GOED}KP-2,2025-02-30,email,preventie,A,J,j@x.nl,x,,\n"),
+        &format!("{GOED_EVENTS}KP-2,2025-03-04,ontvangstbevestiging,A,,,,\n"),
+    );
+    let (v, _) = check(&f);
+    assert_eq!(invoerfouten(&v).len(), 1, "{v}");
+    assert_eq!(v["summary"]["cases"], 2);
+    assert_eq!(v["summary"]["checked"], 1);
+    assert_eq!(v["summary"]["invalid"], 1);
+}
+
+#[test]
+fn peildatum_laat_latere_zaken_en_gebeurtenissen_weg() {
+    let f = Fixture::new(
+        &format!("{GOED}KP-2,2025-07-01,email,preventie,A,J,j@x.nl,x,,\n"),
+        &format!("{GOED_EVENTS}KP-2,2025-07-02,ontvangstbevestiging,A,,,,\n"),
+    );
+    f.schrijf("zaken/KP-2.md", "Later dossier\n");
+    let o = f.klachten(&["check", "--as-of", "2025-03-19", "--format", "json"]);
+    let v = json(&o);
+    assert_eq!(v["summary"]["cases"], 2);
+    assert_eq!(v["summary"]["checked"], 1);
+    assert_eq!(v["summary"]["left_out"], 1);
+    // Uitspraak (03-20), afsluiting (03-21) and KP-2's event are after the peildatum.
+    assert_eq!(v["summary"]["events_left_out"], 3);
+    assert_eq!(v["input_errors"], json!([]));
+    // At that day the decision was not yet due, the acknowledgement was on time.
+    assert_eq!(o.status.code(), Some(0), "{v}");
+}
