@@ -7,6 +7,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
+use crate::history::Historie;
 use crate::model::Tekst;
 use crate::register::Register;
 use crate::rules::verloop::Verloop;
@@ -54,9 +55,9 @@ pub struct Uitkomst {
     /// Sorted by case, rule, date.
     pub bevindingen: Vec<Bevinding>,
     pub samenvatting: Samenvatting,
-    /// How the Git history was read (`gelezen`, `geen git`, `ondiep`); None when it was not
-    /// asked for.
-    pub historie: Option<String>,
+    /// The register's Git history, when it was read (its findings are among
+    /// `bevindingen`).
+    pub historie: Option<Historie>,
     /// Remarks that are no findings: unknown columns, skipped history, in Dutch.
     pub notities: Vec<String>,
 }

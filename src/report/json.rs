@@ -78,7 +78,7 @@ pub fn schrijf(uitkomst: &Uitkomst, uit: &mut dyn Write) -> io::Result<()> {
         events: s.events,
         events_left_out: s.events_left_out,
         events_invalid: s.events_invalid,
-        history: uitkomst.historie.as_deref(),
+        history: uitkomst.historie.as_ref().map(|h| h.status.naam()),
     };
     write!(
         uit,
