@@ -39,6 +39,16 @@ enum Opdracht {
         #[arg(long, value_name = "DATUM", value_parser = datum)]
         since: Option<NaiveDate>,
     },
+    /// Schrijf een synthetisch register (voor benchmarks).
+    #[command(hide = true)]
+    Genereer {
+        #[arg(long)]
+        zaken: usize,
+        #[arg(long, value_name = "MAP")]
+        out: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -91,6 +101,7 @@ fn main() -> ExitCode {
             format,
             Drempel { strict, since },
         ),
+        Opdracht::Genereer { zaken, out, seed } => genereer(zaken, &out, seed),
     };
     match uitkomst {
         Ok(true) => ExitCode::SUCCESS,
@@ -134,6 +145,18 @@ fn aanroepfout(e: &clap::Error) -> String {
         }
         _ => format!("zie klachten --help ({})", e.kind()),
     }
+}
+
+fn genereer(zaken: usize, out: &std::path::Path, seed: u64) -> Result<bool, Fout> {
+    let n = klachten::genereer::genereer(out, klachten::genereer::Instellingen { zaken, seed })
+        .map_err(|e| Fout::new(format!("{} niet te schrijven: {e}", out.display())))?;
+    eprintln!(
+        "{} zaken en {} gebeurtenissen geschreven in {}",
+        n.zaken,
+        n.gebeurtenissen,
+        out.display()
+    );
+    Ok(true)
 }
 
 fn check(
