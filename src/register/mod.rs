@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 pub use dossiers::Dossier;
 pub use reglement::Reglement;
@@ -228,7 +229,7 @@ pub fn is_geldig_zaaknummer(id: &str) -> bool {
 
 /// Interns repeated texts (handlers, staff, categories) so each is stored once.
 #[derive(Default)]
-struct Interner(HashMap<Box<str>, Tekst>);
+struct Interner(HashMap<Box<str>, Tekst, rustc_hash::FxBuildHasher>);
 
 impl Interner {
     fn tekst(&mut self, waarde: &str) -> Tekst {
@@ -249,6 +250,9 @@ fn optie(waarde: &str) -> Option<Box<str>> {
     (!waarde.is_empty()).then(|| waarde.into())
 }
 
+/// The valid cases of klachten.csv by case number: their index in the list of cases.
+type Zaakindex = HashMap<Tekst, u32, rustc_hash::FxBuildHasher>;
+
 impl Register {
     /// Loads the register in `pad` as it stands at `peildatum`.
     ///
@@ -263,20 +267,39 @@ impl Register {
         }
         let reglement = Reglement::laad(pad)?;
         let klachten_pad = pad.join(KLACHTEN_CSV);
-        let gebeurtenissen_pad = pad.join(GEBEURTENISSEN_CSV);
 
-        // The two files are independent until events are matched to cases: read both at once.
-        let (klachten, gebeurtenissen) = rayon::join(
-            || lees_klachten(&klachten_pad),
-            || lees_gebeurtenissen(&gebeurtenissen_pad),
-        );
-        let klachten = klachten?;
+        // Both files are parsed ahead on threads of their own (see `tabel`) while this
+        // thread interprets their rows: klachten.csv first, so that each event can go
+        // straight to its case as it is read.
+        let klachten = open_tabel(&klachten_pad, KLACHTEN_CSV, &KLACHTEN_KOLOMMEN).map_err(
+            |fout| match fout {
+                Leesfout::Ontbreekt => Fout::new(format!("{} ontbreekt", klachten_pad.display())),
+                Leesfout::Onleesbaar(e) => {
+                    Fout::new(format!("{} is niet te lezen: {e}", klachten_pad.display()))
+                }
+            },
+        )?;
+        let gebeurtenissen = open_tabel(
+            &pad.join(GEBEURTENISSEN_CSV),
+            GEBEURTENISSEN_CSV,
+            &GEBEURTENISSEN_KOLOMMEN,
+        )
+        .map_err(|fout| match fout {
+            Leesfout::Ontbreekt => Invoerfout::bestand(
+                GEBEURTENISSEN_CSV,
+                "bestand ontbreekt; de zaken worden gecontroleerd als zaken zonder gebeurtenissen",
+            ),
+            Leesfout::Onleesbaar(e) => {
+                Invoerfout::bestand(GEBEURTENISSEN_CSV, format!("bestand niet te lezen: {e}"))
+            }
+        });
 
+        let klachten = lees_klachten(klachten);
         let mut register = Register {
             pad: pad.to_path_buf(),
             peildatum,
             reglement,
-            zaken: Vec::with_capacity(klachten.zaken.len()),
+            zaken: klachten.zaken,
             dossiers: HashMap::new(),
             reglement_tekst: None,
             invoerfouten: klachten.fouten,
@@ -287,155 +310,128 @@ impl Register {
                 ..Telling::default()
             },
         };
-        // Cases in klachten.csv that are not checked: invalid rows and those received
-        // after the peildatum. A case file for one of them is no error.
-        let mut niet_gecontroleerd = klachten.ongeldige_ids;
-        niet_gecontroleerd.extend(
-            klachten
-                .zaken
-                .iter()
-                .filter(|z| z.ontvangen > peildatum)
-                .map(|z| Box::from(&*z.id)),
-        );
-        register.koppel(klachten.zaken, &niet_gecontroleerd, gebeurtenissen);
-        register.lees_dossiers(&niet_gecontroleerd);
+        match gebeurtenissen {
+            Ok(tabel) => {
+                register.lees_gebeurtenissen(tabel, &klachten.index, &klachten.ongeldige_ids)
+            }
+            Err(fout) => register.invoerfouten.push(fout),
+        }
+        register.lees_dossiers(&klachten.index, &klachten.ongeldige_ids);
+        drop(klachten.index);
+        register.orden_gebeurtenissen();
         register.invoerfouten.sort();
         Ok(register)
     }
 
-    /// Matches events to their cases, orders and validates them per case, and applies
-    /// the peildatum.
-    fn koppel(
+    /// Reads gebeurtenissen.csv and adds each valid event to its case, in file order.
+    /// The events of a case received after the peildatum are only counted: that case is
+    /// left out.
+    fn lees_gebeurtenissen(
         &mut self,
-        zaken: Vec<Zaak>,
+        (mut tabel, fouten, waarschuwingen): (Tabel, Vec<Invoerfout>, Vec<String>),
+        index: &Zaakindex,
         ongeldige_ids: &HashSet<Box<str>>,
-        gebeurtenissen: Result<Gebeurtenissen, Invoerfout>,
     ) {
-        let peildatum = self.peildatum;
-        let mut gebeurtenissen = match gebeurtenissen {
-            Ok(g) => g,
-            Err(fout) => {
-                self.invoerfouten.push(fout);
-                Gebeurtenissen::default()
-            }
-        };
-        self.telling.gebeurtenissen_gelezen = gebeurtenissen.gelezen;
-        self.telling.gebeurtenissen_ongeldig = gebeurtenissen.ongeldig;
-        self.invoerfouten.append(&mut gebeurtenissen.fouten);
-        self.waarschuwingen
-            .append(&mut gebeurtenissen.waarschuwingen);
-
-        let mut per_zaak: HashMap<&str, usize> = HashMap::with_capacity(zaken.len());
-        for (index, zaak) in zaken.iter().enumerate() {
-            per_zaak.insert(&zaak.id, index);
-        }
-        let mut groepen: Vec<Vec<Gebeurtenis>> = vec![Vec::new(); zaken.len()];
-        for (id, groep) in gebeurtenissen.groepen {
-            match per_zaak.get(id.as_ref()) {
-                Some(&index) => groepen[index] = groep,
-                // The case's own row is invalid and reported; its events go unchecked with it.
-                None if ongeldige_ids.contains(id.as_ref()) => {
-                    self.telling.gebeurtenissen_ongeldig += groep.len();
+        self.invoerfouten.extend(fouten);
+        self.waarschuwingen.extend(waarschuwingen);
+        let telling = &mut self.telling;
+        let kolommen_compleet = tabel.ontbrekende_kolommen.is_empty();
+        let mut namen = Interner::default();
+        while let Some(rijen) = tabel.volgende_partij() {
+            let mut geldig = Vec::with_capacity(rijen.size_hint().0);
+            for rij in rijen {
+                telling.gebeurtenissen_gelezen += 1;
+                let rij = match rij {
+                    Ok(rij) => rij,
+                    Err(fout) => {
+                        telling.gebeurtenissen_ongeldig += 1;
+                        self.invoerfouten.push(Invoerfout::rij(
+                            GEBEURTENISSEN_CSV,
+                            fout.line,
+                            fout.bericht,
+                        ));
+                        continue;
+                    }
+                };
+                if !kolommen_compleet {
+                    telling.gebeurtenissen_ongeldig += 1;
+                    continue;
                 }
-                None => {
-                    self.telling.gebeurtenissen_ongeldig += groep.len();
-                    for g in groep {
+                match lees_gebeurtenis(&rij, &mut self.invoerfouten, &mut namen) {
+                    Some(gebeurtenis) => geldig.push(gebeurtenis),
+                    None => telling.gebeurtenissen_ongeldig += 1,
+                }
+            }
+            // The whole batch's cases at once: lookups that do not wait for each other let
+            // the processor overlap their cache misses.
+            let plekken: Vec<Option<u32>> = geldig
+                .iter()
+                .map(|(id, _)| index.get(*id).copied())
+                .collect();
+            for ((id, gebeurtenis), plek) in geldig.into_iter().zip(plekken) {
+                match plek {
+                    Some(i) => {
+                        let zaak = &mut self.zaken[i as usize];
+                        if zaak.ontvangen > self.peildatum {
+                            telling.gebeurtenissen_na_peildatum += 1;
+                        } else {
+                            zaak.gebeurtenissen.push(gebeurtenis);
+                        }
+                    }
+                    // The case's own row is invalid and reported; its events go unchecked
+                    // with it.
+                    None if ongeldige_ids.contains(id) => telling.gebeurtenissen_ongeldig += 1,
+                    None => {
+                        telling.gebeurtenissen_ongeldig += 1;
                         self.invoerfouten.push(Invoerfout::veld(
                             GEBEURTENISSEN_CSV,
-                            g.line,
+                            gebeurtenis.line,
                             "zaak",
-                            &id,
+                            id,
                             format!("zaak {id} staat niet in {KLACHTEN_CSV}"),
                         ));
                     }
                 }
             }
         }
-        drop(per_zaak);
-
-        for (mut zaak, groep) in zaken.into_iter().zip(groepen) {
-            if zaak.ontvangen > peildatum {
-                self.telling.zaken_na_peildatum += 1;
-                self.telling.gebeurtenissen_na_peildatum += groep.len();
-                continue;
-            }
-            zaak.gebeurtenissen = groep;
-            self.orden_gebeurtenissen(&mut zaak);
-            self.zaken.push(zaak);
-        }
     }
 
-    /// Puts a case's events in date order (file order within a day), leaves out those after
-    /// the peildatum, and rejects those that cannot stand where they are.
-    fn orden_gebeurtenissen(&mut self, zaak: &mut Zaak) {
+    /// Puts each case's events in order and rejects those that cannot stand (case by case,
+    /// in parallel), then leaves out the cases received after the peildatum.
+    fn orden_gebeurtenissen(&mut self) {
         let peildatum = self.peildatum;
-        // Stable: events on the same date keep their file order.
-        zaak.gebeurtenissen.sort_by_key(|g| g.datum);
-        let voor = zaak.gebeurtenissen.len();
-        zaak.gebeurtenissen.retain(|g| g.datum <= peildatum);
-        self.telling.gebeurtenissen_na_peildatum += voor - zaak.gebeurtenissen.len();
+        let (na_peildatum, ongeldig) = self
+            .zaken
+            .par_iter_mut()
+            .filter(|zaak| zaak.ontvangen <= peildatum)
+            .map(|zaak| orden_gebeurtenissen(zaak, peildatum))
+            .reduce(
+                || (0, Vec::new()),
+                |(a, mut fouten), (b, mut meer)| {
+                    fouten.append(&mut meer);
+                    (a + b, fouten)
+                },
+            );
+        self.telling.gebeurtenissen_na_peildatum += na_peildatum;
+        self.telling.gebeurtenissen_ongeldig += ongeldig.len();
+        self.invoerfouten.extend(ongeldig);
 
-        let (mut uitspraak, mut beroep, mut afsluiting) = (false, false, false);
-        let mut fouten = Vec::new();
-        zaak.gebeurtenissen.retain(|g| {
-            let fout = if g.datum < zaak.ontvangen {
-                Some((
-                    "datum",
-                    g.datum.format("%Y-%m-%d").to_string(),
-                    format!(
-                        "gebeurtenis gedateerd voor de ontvangst van de klacht ({})",
-                        zaak.ontvangen.format("%d-%m-%Y")
-                    ),
-                ))
-            } else {
-                match g.soort {
-                    Soort::Beroep if !uitspraak => Some((
-                        "soort",
-                        g.soort.naam().to_string(),
-                        "beroep zonder eerdere uitspraak".to_string(),
-                    )),
-                    Soort::Beroepsuitspraak if !beroep => Some((
-                        "soort",
-                        g.soort.naam().to_string(),
-                        "beroepsuitspraak zonder eerder beroep".to_string(),
-                    )),
-                    Soort::Heropend if !afsluiting => Some((
-                        "soort",
-                        g.soort.naam().to_string(),
-                        "heropend zonder eerdere afsluiting".to_string(),
-                    )),
-                    _ => None,
-                }
-            };
-            if let Some((kolom, waarde, bericht)) = fout {
-                fouten.push(Invoerfout::veld(
-                    GEBEURTENISSEN_CSV,
-                    g.line,
-                    kolom,
-                    &waarde,
-                    bericht,
-                ));
-                return false;
-            }
-            match g.soort {
-                Soort::Uitspraak => uitspraak = true,
-                Soort::Beroep => beroep = true,
-                Soort::Afsluiting => afsluiting = true,
-                _ => {}
-            }
-            true
-        });
-        self.telling.gebeurtenissen_ongeldig += fouten.len();
-        self.invoerfouten.append(&mut fouten);
+        let voor = self.zaken.len();
+        self.zaken.retain(|zaak| zaak.ontvangen <= peildatum);
+        self.telling.zaken_na_peildatum += voor - self.zaken.len();
     }
 
-    fn lees_dossiers(&mut self, niet_gecontroleerd: &HashSet<Box<str>>) {
-        let gecontroleerd: HashMap<&str, &Tekst> =
-            self.zaken.iter().map(|z| (&*z.id, &z.id)).collect();
+    /// Reads the case files. Those of cases in klachten.csv that are not checked (an
+    /// invalid row, received after the peildatum) are skipped without error.
+    fn lees_dossiers(&mut self, index: &Zaakindex, ongeldige_ids: &HashSet<Box<str>>) {
+        let (zaken, peildatum) = (&self.zaken, self.peildatum);
         let (dossiers, mut fouten, tekst) =
-            dossiers::lees(&self.pad, |naam| match gecontroleerd.get(naam) {
-                Some(id) => dossiers::Bekend::Gecontroleerd((*id).clone()),
-                None if niet_gecontroleerd.contains(naam) => dossiers::Bekend::NietGecontroleerd,
+            dossiers::lees(&self.pad, |naam| match index.get(naam) {
+                Some(&i) if zaken[i as usize].ontvangen <= peildatum => {
+                    dossiers::Bekend::Gecontroleerd(zaken[i as usize].id.clone())
+                }
+                Some(_) => dossiers::Bekend::NietGecontroleerd,
+                None if ongeldige_ids.contains(naam) => dossiers::Bekend::NietGecontroleerd,
                 None => dossiers::Bekend::Onbekend,
             });
         self.invoerfouten.append(&mut fouten);
@@ -444,9 +440,73 @@ impl Register {
     }
 }
 
+/// Puts a case's events in date order (file order within a day), leaves out those after
+/// the peildatum, and rejects those that cannot stand where they are. Returns how many
+/// were left out, and the input errors.
+fn orden_gebeurtenissen(zaak: &mut Zaak, peildatum: NaiveDate) -> (usize, Vec<Invoerfout>) {
+    // Stable: events on the same date keep their file order.
+    zaak.gebeurtenissen.sort_by_key(|g| g.datum);
+    let voor = zaak.gebeurtenissen.len();
+    zaak.gebeurtenissen.retain(|g| g.datum <= peildatum);
+    let na_peildatum = voor - zaak.gebeurtenissen.len();
+
+    let (mut uitspraak, mut beroep, mut afsluiting) = (false, false, false);
+    let mut fouten = Vec::new();
+    zaak.gebeurtenissen.retain(|g| {
+        let fout = if g.datum < zaak.ontvangen {
+            Some((
+                "datum",
+                g.datum.format("%Y-%m-%d").to_string(),
+                format!(
+                    "gebeurtenis gedateerd voor de ontvangst van de klacht ({})",
+                    zaak.ontvangen.format("%d-%m-%Y")
+                ),
+            ))
+        } else {
+            match g.soort {
+                Soort::Beroep if !uitspraak => Some((
+                    "soort",
+                    g.soort.naam().to_string(),
+                    "beroep zonder eerdere uitspraak".to_string(),
+                )),
+                Soort::Beroepsuitspraak if !beroep => Some((
+                    "soort",
+                    g.soort.naam().to_string(),
+                    "beroepsuitspraak zonder eerder beroep".to_string(),
+                )),
+                Soort::Heropend if !afsluiting => Some((
+                    "soort",
+                    g.soort.naam().to_string(),
+                    "heropend zonder eerdere afsluiting".to_string(),
+                )),
+                _ => None,
+            }
+        };
+        if let Some((kolom, waarde, bericht)) = fout {
+            fouten.push(Invoerfout::veld(
+                GEBEURTENISSEN_CSV,
+                g.line,
+                kolom,
+                &waarde,
+                bericht,
+            ));
+            return false;
+        }
+        match g.soort {
+            Soort::Uitspraak => uitspraak = true,
+            Soort::Beroep => beroep = true,
+            Soort::Afsluiting => afsluiting = true,
+            _ => {}
+        }
+        true
+    });
+    (na_peildatum, fouten)
+}
+
 /// What reading klachten.csv yields.
 struct Klachten {
     zaken: Vec<Zaak>,
+    index: Zaakindex,
     ongeldige_ids: HashSet<Box<str>>,
     fouten: Vec<Invoerfout>,
     waarschuwingen: Vec<String>,
@@ -482,16 +542,12 @@ fn open_tabel(
     Ok((tabel, fouten, waarschuwingen))
 }
 
-fn lees_klachten(pad: &Path) -> Result<Klachten, Fout> {
-    let (mut tabel, fouten, waarschuwingen) = open_tabel(pad, KLACHTEN_CSV, &KLACHTEN_KOLOMMEN)
-        .map_err(|fout| match fout {
-            Leesfout::Ontbreekt => Fout::new(format!("{} ontbreekt", pad.display())),
-            Leesfout::Onleesbaar(e) => {
-                Fout::new(format!("{} is niet te lezen: {e}", pad.display()))
-            }
-        })?;
+fn lees_klachten(
+    (mut tabel, fouten, waarschuwingen): (Tabel, Vec<Invoerfout>, Vec<String>),
+) -> Klachten {
     let mut uit = Klachten {
         zaken: Vec::new(),
+        index: Zaakindex::default(),
         ongeldige_ids: Default::default(),
         fouten,
         waarschuwingen,
@@ -499,54 +555,60 @@ fn lees_klachten(pad: &Path) -> Result<Klachten, Fout> {
         ongeldig: 0,
     };
     let kolommen_compleet = tabel.ontbrekende_kolommen.is_empty();
-    let mut gezien: HashMap<Tekst, u32> = HashMap::new();
     let mut namen = Interner::default();
-    while let Some(rij) = tabel.volgende() {
-        uit.gelezen += 1;
-        let rij = match rij {
-            Ok(rij) => rij,
-            Err(fout) => {
-                uit.ongeldig += 1;
-                uit.fouten
-                    .push(Invoerfout::rij(KLACHTEN_CSV, fout.line, fout.bericht));
-                continue;
-            }
-        };
-        let voor = uit.fouten.len();
-        let zaak = if kolommen_compleet {
-            lees_zaak(&rij, &mut uit.fouten, &mut namen)
-        } else {
-            // The file's error already says which column is missing; no row can be valid.
-            None
-        };
-        match zaak {
-            Some(zaak) => {
-                if let Some(eerste) = gezien.get(&zaak.id) {
+    while let Some(rijen) = tabel.volgende_partij() {
+        for rij in rijen {
+            uit.gelezen += 1;
+            let rij = match rij {
+                Ok(rij) => rij,
+                Err(fout) => {
                     uit.ongeldig += 1;
-                    uit.fouten.push(Invoerfout::veld(
-                        KLACHTEN_CSV,
-                        rij.line,
-                        "zaak",
-                        &zaak.id,
-                        format!("zaak {} komt al voor op regel {eerste}", zaak.id),
-                    ));
-                } else {
-                    gezien.insert(zaak.id.clone(), rij.line);
-                    uit.zaken.push(zaak);
+                    uit.fouten
+                        .push(Invoerfout::rij(KLACHTEN_CSV, fout.line, fout.bericht));
+                    continue;
                 }
-            }
-            None => {
-                uit.ongeldig += 1;
-                debug_assert!(uit.fouten.len() > voor || !kolommen_compleet);
-                if let Ok(id) = rij.ruw(k::ZAAK) {
-                    if !id.is_empty() && !gezien.contains_key(id) {
-                        uit.ongeldige_ids.insert(id.into());
+            };
+            let voor = uit.fouten.len();
+            let zaak = if kolommen_compleet {
+                lees_zaak(&rij, &mut uit.fouten, &mut namen)
+            } else {
+                // The file's error already says which column is missing; no row can be valid.
+                None
+            };
+            match zaak {
+                Some(zaak) => {
+                    if let Some(&eerste) = uit.index.get(&zaak.id) {
+                        uit.ongeldig += 1;
+                        uit.fouten.push(Invoerfout::veld(
+                            KLACHTEN_CSV,
+                            rij.line,
+                            "zaak",
+                            &zaak.id,
+                            format!(
+                                "zaak {} komt al voor op regel {}",
+                                zaak.id, uit.zaken[eerste as usize].line
+                            ),
+                        ));
+                    } else {
+                        // More than 4 billion cases would not fit in memory anyway.
+                        let volgnummer = u32::try_from(uit.zaken.len()).unwrap_or(u32::MAX);
+                        uit.index.insert(zaak.id.clone(), volgnummer);
+                        uit.zaken.push(zaak);
+                    }
+                }
+                None => {
+                    uit.ongeldig += 1;
+                    debug_assert!(uit.fouten.len() > voor || !kolommen_compleet);
+                    if let Ok(id) = rij.ruw(k::ZAAK) {
+                        if !id.is_empty() && !uit.index.contains_key(id) {
+                            uit.ongeldige_ids.insert(id.into());
+                        }
                     }
                 }
             }
         }
     }
-    Ok(uit)
+    uit
 }
 
 /// Reads one row of klachten.csv; every problem becomes an input error.
@@ -684,71 +746,6 @@ impl<'a> Veldlezer<'_, 'a> {
     }
 }
 
-/// What reading gebeurtenissen.csv yields: valid events grouped by zaak, in file order.
-#[derive(Default)]
-struct Gebeurtenissen {
-    groepen: Vec<(Box<str>, Vec<Gebeurtenis>)>,
-    fouten: Vec<Invoerfout>,
-    waarschuwingen: Vec<String>,
-    gelezen: usize,
-    ongeldig: usize,
-}
-
-fn lees_gebeurtenissen(pad: &Path) -> Result<Gebeurtenissen, Invoerfout> {
-    let (mut tabel, fouten, waarschuwingen) = open_tabel(
-        pad,
-        GEBEURTENISSEN_CSV,
-        &GEBEURTENISSEN_KOLOMMEN,
-    )
-    .map_err(|fout| match fout {
-        Leesfout::Ontbreekt => Invoerfout::bestand(
-            GEBEURTENISSEN_CSV,
-            "bestand ontbreekt; de zaken worden gecontroleerd als zaken zonder gebeurtenissen",
-        ),
-        Leesfout::Onleesbaar(e) => {
-            Invoerfout::bestand(GEBEURTENISSEN_CSV, format!("bestand niet te lezen: {e}"))
-        }
-    })?;
-    let mut uit = Gebeurtenissen {
-        fouten,
-        waarschuwingen,
-        ..Gebeurtenissen::default()
-    };
-    let kolommen_compleet = tabel.ontbrekende_kolommen.is_empty();
-    let mut index: HashMap<Box<str>, usize> = HashMap::new();
-    let mut namen = Interner::default();
-    while let Some(rij) = tabel.volgende() {
-        uit.gelezen += 1;
-        let rij = match rij {
-            Ok(rij) => rij,
-            Err(fout) => {
-                uit.ongeldig += 1;
-                uit.fouten
-                    .push(Invoerfout::rij(GEBEURTENISSEN_CSV, fout.line, fout.bericht));
-                continue;
-            }
-        };
-        if !kolommen_compleet {
-            uit.ongeldig += 1;
-            continue;
-        }
-        let Some((zaak, gebeurtenis)) = lees_gebeurtenis(&rij, &mut uit.fouten, &mut namen) else {
-            uit.ongeldig += 1;
-            continue;
-        };
-        let groep = match index.get(zaak) {
-            Some(&i) => i,
-            None => {
-                index.insert(zaak.into(), uit.groepen.len());
-                uit.groepen.push((zaak.into(), Vec::new()));
-                uit.groepen.len() - 1
-            }
-        };
-        uit.groepen[groep].1.push(gebeurtenis);
-    }
-    Ok(uit)
-}
-
 fn lees_gebeurtenis<'a>(
     rij: &Rij<'a>,
     fouten: &mut Vec<Invoerfout>,
@@ -792,7 +789,9 @@ fn lees_gebeurtenis<'a>(
     let termijn = veld.datum(g::TERMIJN, false);
     let toelichting = veld.tekst(g::TOELICHTING).and_then(optie);
     let regel_tekst = veld.tekst(g::REGEL).unwrap_or_default();
-    let regel = RegelId::parse(regel_tekst);
+    let regel = (!regel_tekst.is_empty())
+        .then(|| RegelId::parse(regel_tekst))
+        .flatten();
     if soort == Some(Soort::Verantwoording) {
         if regel_tekst.is_empty() {
             veld.fout(

@@ -2,11 +2,14 @@
 //! from the header line), with or without a byte-order mark, LF or CRLF, quoted fields
 //! that may span lines. Headers match case-insensitively and in any order.
 //!
-//! The reader streams: one reused record, so memory does not grow with the file.
+//! The reader streams: the csv crate parses the file on a thread of its own, into batches
+//! of reused records, while the caller interprets the rows it has already read. Memory
+//! does not grow with the file: a few batches are in flight at any time.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
+use std::sync::mpsc;
 
 use chrono::NaiveDate;
 
@@ -27,9 +30,29 @@ pub enum Leesfout {
     Onleesbaar(io::Error),
 }
 
+/// Records per batch, and batches parsed ahead of the reader.
+const PARTIJGROOTTE: usize = 1024;
+const PARTIJEN_VOORUIT: usize = 8;
+
+/// A batch of records parsed ahead, in file order. Its records are reused for the next
+/// batch once the reader is done with them.
+#[derive(Default)]
+struct Partij {
+    records: Vec<csv::ByteRecord>,
+    /// The first `gevuld` records are this batch's.
+    gevuld: usize,
+    /// Records the CSV reader rejected, each with the number of records before it.
+    fouten: Vec<(usize, Recordfout)>,
+}
+
 /// A CSV file opened for reading, with its header resolved against the expected columns.
 pub struct Tabel {
-    lezer: csv::Reader<Box<dyn Read + Send>>,
+    /// Batches from the parsing thread; closed at the end of the file.
+    bron: mpsc::Receiver<Partij>,
+    /// Read batches back to the parsing thread, for reuse.
+    terug: mpsc::Sender<Partij>,
+    /// The batch last handed out, kept to be sent back.
+    partij: Partij,
     /// For every expected column (in the order given to [`Tabel::open`]): its index in the
     /// record, when the header has it.
     pub posities: Vec<Option<usize>>,
@@ -39,13 +62,14 @@ pub struct Tabel {
     pub ontbrekende_kolommen: Vec<&'static str>,
     /// Number of fields in the header.
     pub breedte: usize,
-    record: csv::ByteRecord,
 }
 
 /// One record of a [`Tabel`], valid until the next is read.
 pub struct Rij<'a> {
     pub line: u32,
     record: &'a csv::ByteRecord,
+    /// The whole record as text, when it is valid UTF-8 (checked once for all fields).
+    tekst: Option<&'a str>,
     posities: &'a [Option<usize>],
 }
 
@@ -57,7 +81,8 @@ pub struct Recordfout {
 }
 
 impl Tabel {
-    /// Opens `pad` and reads its header. `kolommen` lists the columns this file may have.
+    /// Opens `pad`, reads its header, and starts parsing the rest ahead on another thread.
+    /// `kolommen` lists the columns this file may have.
     pub fn open(pad: &Path, kolommen: &[Kolom]) -> Result<Tabel, Leesfout> {
         let bestand = File::open(pad).map_err(|e| match e.kind() {
             io::ErrorKind::NotFound => Leesfout::Ontbreekt,
@@ -102,59 +127,135 @@ impl Tabel {
             .filter(|(k, p)| k.verplicht && p.is_none())
             .map(|(k, _)| k.naam)
             .collect();
+
+        let (naar, bron) = mpsc::sync_channel(PARTIJEN_VOORUIT);
+        let (terug, hergebruik) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("klachten-csv".to_string())
+            .spawn(move || lees_vooruit(lezer, naar, hergebruik))
+            .map_err(Leesfout::Onleesbaar)?;
         Ok(Tabel {
-            lezer,
+            bron,
+            terug,
+            partij: Partij::default(),
             posities,
             onbekende_kolommen,
             ontbrekende_kolommen,
             breedte: namen.len(),
-            record: csv::ByteRecord::new(),
         })
     }
 
-    /// The next record, `None` at the end of the file. Blank lines are skipped by the CSV
-    /// reader itself.
-    pub fn volgende(&mut self) -> Option<Result<Rij<'_>, Recordfout>> {
-        match self.lezer.read_byte_record(&mut self.record) {
-            Ok(false) => None,
-            Ok(true) => {
-                let line = regelnummer(self.record.position());
-                if self.record.len() != self.breedte {
-                    return Some(Err(Recordfout {
-                        line,
-                        bericht: format!(
-                            "record heeft {} velden, de kopregel {}",
-                            self.record.len(),
-                            self.breedte
-                        ),
-                    }));
-                }
-                Some(Ok(Rij {
-                    line,
-                    record: &self.record,
-                    posities: &self.posities,
-                }))
+    /// The next batch of records, in file order; `None` at the end of the file. Blank
+    /// lines are skipped by the CSV reader itself.
+    ///
+    /// Rows come in batches so that a caller can look up many at once: lookups that do not
+    /// wait for each other let the processor overlap their memory accesses.
+    pub fn volgende_partij(&mut self) -> Option<Rijen<'_>> {
+        let nieuw = self.bron.recv().ok()?;
+        let gelezen = std::mem::replace(&mut self.partij, nieuw);
+        // The parsing thread may have ended already; then the batch is simply dropped.
+        let _ = self.terug.send(gelezen);
+        let Partij {
+            records,
+            gevuld,
+            fouten,
+        } = &mut self.partij;
+        Some(Rijen {
+            records: records[..*gevuld].iter(),
+            volgend: 0,
+            fouten: fouten.drain(..).peekable(),
+            posities: &self.posities,
+            breedte: self.breedte,
+        })
+    }
+}
+
+/// The rows of one batch, and the records the CSV reader rejected, in file order.
+pub struct Rijen<'a> {
+    records: std::slice::Iter<'a, csv::ByteRecord>,
+    /// Index of the next record in the batch.
+    volgend: usize,
+    fouten: std::iter::Peekable<std::vec::Drain<'a, (usize, Recordfout)>>,
+    posities: &'a [Option<usize>],
+    breedte: usize,
+}
+
+impl<'a> Iterator for Rijen<'a> {
+    type Item = Result<Rij<'a>, Recordfout>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some((_, fout)) = self.fouten.next_if(|(voor, _)| *voor == self.volgend) {
+            return Some(Err(fout));
+        }
+        let Some(record) = self.records.next() else {
+            return self.fouten.next().map(|(_, fout)| Err(fout));
+        };
+        self.volgend += 1;
+        let line = regelnummer(record.position());
+        if record.len() != self.breedte {
+            return Some(Err(Recordfout {
+                line,
+                bericht: format!(
+                    "record heeft {} velden, de kopregel {}",
+                    record.len(),
+                    self.breedte
+                ),
+            }));
+        }
+        Some(Ok(Rij {
+            line,
+            record,
+            tekst: std::str::from_utf8(record.as_slice()).ok(),
+            posities: self.posities,
+        }))
+    }
+}
+
+/// The parsing thread: reads records into batches until the end of the file, an I/O error,
+/// or the reader hanging up.
+fn lees_vooruit(
+    mut lezer: csv::Reader<Box<dyn Read + Send>>,
+    naar: mpsc::SyncSender<Partij>,
+    hergebruik: mpsc::Receiver<Partij>,
+) {
+    loop {
+        let mut partij = hergebruik.try_recv().unwrap_or_default();
+        partij.gevuld = 0;
+        partij.fouten.clear();
+        let mut einde = false;
+        while partij.gevuld < PARTIJGROOTTE {
+            if partij.records.len() == partij.gevuld {
+                partij.records.push(csv::ByteRecord::new());
             }
-            Err(fout) => {
-                let line = fout
-                    .position()
-                    .map(|p| p.line())
-                    .unwrap_or_else(|| self.record.position().map_or(0, |p| p.line()));
-                let bericht = match fout.kind() {
-                    csv::ErrorKind::Io(e) => format!("kan niet verder lezen: {e}"),
-                    _ => "onleesbaar CSV-record".to_string(),
-                };
-                // An I/O error would repeat forever; end the file there.
-                if matches!(fout.kind(), csv::ErrorKind::Io(_)) {
-                    self.record.clear();
-                    self.breedte = usize::MAX;
-                    self.lezer = csv::Reader::from_reader(Box::new(io::empty()));
+            match lezer.read_byte_record(&mut partij.records[partij.gevuld]) {
+                Ok(false) => {
+                    einde = true;
+                    break;
                 }
-                Some(Err(Recordfout {
-                    line: u32::try_from(line).unwrap_or(u32::MAX),
-                    bericht,
-                }))
+                Ok(true) => partij.gevuld += 1,
+                Err(fout) => {
+                    // The reader stamps a record with its position before reading it.
+                    let line = match fout.position() {
+                        Some(p) => u32::try_from(p.line()).unwrap_or(u32::MAX),
+                        None => regelnummer(partij.records[partij.gevuld].position()),
+                    };
+                    let (bericht, io) = match fout.kind() {
+                        csv::ErrorKind::Io(e) => (format!("kan niet verder lezen: {e}"), true),
+                        _ => ("onleesbaar CSV-record".to_string(), false),
+                    };
+                    partij
+                        .fouten
+                        .push((partij.gevuld, Recordfout { line, bericht }));
+                    // An I/O error would repeat forever; end the file there.
+                    if io {
+                        einde = true;
+                        break;
+                    }
+                }
             }
+        }
+        if naar.send(partij).is_err() || einde {
+            return;
         }
     }
 }
@@ -172,6 +273,15 @@ impl<'a> Rij<'a> {
         let Some(Some(index)) = self.posities.get(kolom) else {
             return Ok("");
         };
+        // Fast path: the record is valid UTF-8 and the field starts and ends on character
+        // boundaries (which a field of valid UTF-8 always does).
+        if let Some(veld) = self
+            .tekst
+            .zip(self.record.range(*index))
+            .and_then(|(tekst, bereik)| tekst.get(bereik))
+        {
+            return Ok(veld.trim());
+        }
         let veld = self.record.get(*index).unwrap_or_default();
         match std::str::from_utf8(veld) {
             Ok(tekst) => Ok(tekst.trim()),
