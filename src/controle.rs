@@ -16,8 +16,9 @@ use crate::rules::{self, Bevinding, Ernst};
 /// What the check decided about one case.
 #[derive(Debug, Clone)]
 pub struct Zaakoordeel {
-    /// The course of handling; None when the case falls outside the regulation.
-    pub verloop: Option<Verloop>,
+    /// Whether the case was judged against the regulation (not outside it). Its course of
+    /// handling is [`Uitkomst::verloop`].
+    pub binnen_reglement: bool,
     /// The case's findings: a range of [`Uitkomst::bevindingen`].
     pub bevindingen: Range<usize>,
 }
@@ -93,6 +94,17 @@ impl Uitkomst {
         self.register.invoerfouten.is_empty() && !self.bevindingen.iter().any(|b| drempel.telt(b))
     }
 
+    /// The course of handling of case number `index` (in `register.zaken`); None when it
+    /// falls outside the regulation. Not kept per case (at a million cases that would cost
+    /// hundreds of megabytes) but decided again, by the same code the rules read it from.
+    pub fn verloop(&self, index: usize) -> Option<Verloop> {
+        let zaak = self.register.zaken.get(index)?;
+        let reglement = &self.register.reglement;
+        self.zaken[index]
+            .binnen_reglement
+            .then(|| Verloop::van(zaak, reglement, &reglement.kalender()))
+    }
+
     /// The findings of case number `index` (in `register.zaken`).
     pub fn bevindingen_van(&self, index: usize) -> &[Bevinding] {
         &self.bevindingen[self.zaken[index].bevindingen.clone()]
@@ -117,7 +129,7 @@ pub fn controleer_met(register: Register, extra: Vec<Bevinding>) -> Uitkomst {
         extra_per_zaak.entry(b.zaak.clone()).or_default().push(b);
     }
 
-    let per_zaak: Vec<(Option<Verloop>, Vec<Bevinding>)> = register
+    let mut per_zaak: Vec<(bool, Vec<Bevinding>)> = register
         .zaken
         .par_iter()
         .map(|zaak| {
@@ -127,36 +139,33 @@ pub fn controleer_met(register: Register, extra: Vec<Bevinding>) -> Uitkomst {
                 bevindingen.extend(extra.iter().cloned());
             }
             rules::verantwoording::pas_toe(zaak, &mut bevindingen);
-            (verloop, bevindingen)
+            bevindingen.sort_by(volgorde);
+            (verloop.is_some(), bevindingen)
         })
         .collect();
 
-    let mut verlopen = Vec::with_capacity(per_zaak.len());
-    let mut bevindingen = Vec::new();
-    for (verloop, b) in per_zaak {
-        verlopen.push(verloop);
-        bevindingen.extend(b);
+    // Findings are ordered by case first. Taking the cases in order of their number, each
+    // with its findings already in order, gives the order of all findings without sorting
+    // them all. Registers mostly number their cases in the order they come in, so the
+    // file's own order usually is that order already.
+    let zaken = &register.zaken;
+    let mut op_nummer: Vec<usize> = (0..zaken.len()).collect();
+    if !zaken.par_windows(2).all(|paar| paar[0].id <= paar[1].id) {
+        op_nummer.par_sort_unstable_by(|&a, &b| zaken[a].id.cmp(&zaken[b].id));
     }
-    bevindingen.par_sort_by(|a, b| {
-        a.sorteersleutel()
-            .cmp(&b.sorteersleutel())
-            .then_with(|| a.deadline.cmp(&b.deadline))
-            .then_with(|| a.bericht.cmp(&b.bericht))
-    });
-
-    let zaken = register
-        .zaken
+    let mut bevindingen = Vec::with_capacity(per_zaak.iter().map(|(_, b)| b.len()).sum());
+    let mut zaken: Vec<Zaakoordeel> = per_zaak
         .iter()
-        .zip(verlopen)
-        .map(|(zaak, verloop)| {
-            let begin = bevindingen.partition_point(|b| *b.zaak < *zaak.id);
-            let eind = bevindingen.partition_point(|b| *b.zaak <= *zaak.id);
-            Zaakoordeel {
-                verloop,
-                bevindingen: begin..eind,
-            }
+        .map(|(binnen_reglement, _)| Zaakoordeel {
+            binnen_reglement: *binnen_reglement,
+            bevindingen: 0..0,
         })
-        .collect::<Vec<_>>();
+        .collect();
+    for index in op_nummer {
+        let begin = bevindingen.len();
+        bevindingen.append(&mut per_zaak[index].1);
+        zaken[index].bevindingen = begin..bevindingen.len();
+    }
 
     let samenvatting = samenvatting(&register, &zaken, &bevindingen);
     let notities = register.waarschuwingen.clone();
@@ -170,13 +179,22 @@ pub fn controleer_met(register: Register, extra: Vec<Bevinding>) -> Uitkomst {
     }
 }
 
+/// The order of findings: by case, rule and date (the contract), then by deadline and
+/// message so that the order is always the same.
+fn volgorde(a: &Bevinding, b: &Bevinding) -> std::cmp::Ordering {
+    a.sorteersleutel()
+        .cmp(&b.sorteersleutel())
+        .then_with(|| a.deadline.cmp(&b.deadline))
+        .then_with(|| a.bericht.cmp(&b.bericht))
+}
+
 fn samenvatting(
     register: &Register,
     zaken: &[Zaakoordeel],
     bevindingen: &[Bevinding],
 ) -> Samenvatting {
     let telling = &register.telling;
-    let checked = zaken.iter().filter(|z| z.verloop.is_some()).count();
+    let checked = zaken.iter().filter(|z| z.binnen_reglement).count();
     let tel = |ernst: Ernst| bevindingen.iter().filter(|b| b.ernst == ernst).count();
     Samenvatting {
         cases: telling.zaken_gelezen,
