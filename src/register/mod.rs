@@ -10,7 +10,9 @@ mod dossiers;
 mod reglement;
 pub mod tabel;
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -23,7 +25,7 @@ pub use reglement::Reglement;
 use crate::model::{Dienst, Gebeurtenis, Kanaal, Oordeel, Soort, Tekst, Zaak};
 use crate::rules::RegelId;
 use crate::Fout;
-use tabel::{Kolom, Leesfout, Rij, Tabel};
+use tabel::{Kolom, Leesfout, Recordfout, Rij, Tabel};
 
 pub const KLACHTEN_CSV: &str = "klachten.csv";
 pub const GEBEURTENISSEN_CSV: &str = "gebeurtenissen.csv";
@@ -250,8 +252,16 @@ fn optie(waarde: &str) -> Option<Box<str>> {
     (!waarde.is_empty()).then(|| waarde.into())
 }
 
-/// The valid cases of klachten.csv by case number: their index in the list of cases.
-type Zaakindex = HashMap<Tekst, u32, rustc_hash::FxBuildHasher>;
+/// The valid cases of klachten.csv by case number.
+type Zaakindex = HashMap<Tekst, Plek, rustc_hash::FxBuildHasher>;
+
+/// Where a case is in the list of cases, and whether it is left out (received after the
+/// peildatum).
+#[derive(Debug, Clone, Copy)]
+struct Plek {
+    index: u32,
+    na_peildatum: bool,
+}
 
 impl Register {
     /// Loads the register in `pad` as it stands at `peildatum`.
@@ -268,9 +278,8 @@ impl Register {
         let reglement = Reglement::laad(pad)?;
         let klachten_pad = pad.join(KLACHTEN_CSV);
 
-        // Both files are parsed ahead on threads of their own (see `tabel`) while this
-        // thread interprets their rows: klachten.csv first, so that each event can go
-        // straight to its case as it is read.
+        // klachten.csv first, so that each event can go straight to its case as it is
+        // read. Each file is read in parts side by side (see `Tabel::lees`).
         let klachten = open_tabel(&klachten_pad, KLACHTEN_CSV, &KLACHTEN_KOLOMMEN).map_err(
             |fout| match fout {
                 Leesfout::Ontbreekt => Fout::new(format!("{} ontbreekt", klachten_pad.display())),
@@ -294,7 +303,7 @@ impl Register {
             }
         });
 
-        let klachten = lees_klachten(klachten);
+        let klachten = lees_klachten(klachten, peildatum);
         let mut register = Register {
             pad: pad.to_path_buf(),
             peildatum,
@@ -310,101 +319,87 @@ impl Register {
                 ..Telling::default()
             },
         };
-        match gebeurtenissen {
+        let groepen = match gebeurtenissen {
             Ok(tabel) => {
                 register.lees_gebeurtenissen(tabel, &klachten.index, &klachten.ongeldige_ids)
             }
-            Err(fout) => register.invoerfouten.push(fout),
-        }
+            Err(fout) => {
+                register.invoerfouten.push(fout);
+                Vec::new()
+            }
+        };
         register.lees_dossiers(&klachten.index, &klachten.ongeldige_ids);
         drop(klachten.index);
-        register.orden_gebeurtenissen();
+        register.orden_gebeurtenissen(groepen);
         register.invoerfouten.sort();
         Ok(register)
     }
 
-    /// Reads gebeurtenissen.csv and adds each valid event to its case, in file order.
-    /// The events of a case received after the peildatum are only counted: that case is
-    /// left out.
+    /// Reads gebeurtenissen.csv: each case's valid events, in file order (parallel to
+    /// `zaken`). The events of a case received after the peildatum are only counted: that
+    /// case is left out.
     fn lees_gebeurtenissen(
         &mut self,
-        (mut tabel, fouten, waarschuwingen): (Tabel, Vec<Invoerfout>, Vec<String>),
+        (tabel, fouten, waarschuwingen): (Tabel, Vec<Invoerfout>, Vec<String>),
         index: &Zaakindex,
         ongeldige_ids: &HashSet<Box<str>>,
-    ) {
+    ) -> Vec<Vec<Gebeurtenis>> {
         self.invoerfouten.extend(fouten);
         self.waarschuwingen.extend(waarschuwingen);
-        let telling = &mut self.telling;
         let kolommen_compleet = tabel.ontbrekende_kolommen.is_empty();
-        let mut namen = Interner::default();
-        while let Some(rijen) = tabel.volgende_partij() {
-            let mut geldig = Vec::with_capacity(rijen.size_hint().0);
-            for rij in rijen {
-                telling.gebeurtenissen_gelezen += 1;
-                let rij = match rij {
-                    Ok(rij) => rij,
-                    Err(fout) => {
-                        telling.gebeurtenissen_ongeldig += 1;
-                        self.invoerfouten.push(Invoerfout::rij(
-                            GEBEURTENISSEN_CSV,
-                            fout.line,
-                            fout.bericht,
-                        ));
-                        continue;
-                    }
-                };
-                if !kolommen_compleet {
-                    telling.gebeurtenissen_ongeldig += 1;
-                    continue;
-                }
-                match lees_gebeurtenis(&rij, &mut self.invoerfouten, &mut namen) {
-                    Some(gebeurtenis) => geldig.push(gebeurtenis),
-                    None => telling.gebeurtenissen_ongeldig += 1,
-                }
+        let mut delen = tabel.lees(
+            rayon::current_num_threads(),
+            GebeurtenissenDeel::default,
+            |deel, rij| deel.rij(rij, kolommen_compleet, index, ongeldige_ids),
+        );
+        for deel in &mut delen {
+            deel.zoek_zaken(index, ongeldige_ids);
+        }
+
+        // Counted first, so that each case's list is allocated once, at its size.
+        let mut aantallen = vec![0usize; self.zaken.len()];
+        for deel in &delen {
+            for (zaak, _) in deel.gebeurtenissen.iter().flatten() {
+                aantallen[*zaak as usize] += 1;
             }
-            // The whole batch's cases at once: lookups that do not wait for each other let
-            // the processor overlap their cache misses.
-            let plekken: Vec<Option<u32>> = geldig
-                .iter()
-                .map(|(id, _)| index.get(*id).copied())
-                .collect();
-            for ((id, gebeurtenis), plek) in geldig.into_iter().zip(plekken) {
-                match plek {
-                    Some(i) => {
-                        let zaak = &mut self.zaken[i as usize];
-                        if zaak.ontvangen > self.peildatum {
-                            telling.gebeurtenissen_na_peildatum += 1;
-                        } else {
-                            zaak.gebeurtenissen.push(gebeurtenis);
-                        }
+        }
+        let mut groepen: Vec<Vec<Gebeurtenis>> = Vec::with_capacity(self.zaken.len());
+        groepen.resize_with(self.zaken.len(), Vec::new);
+        for deel in delen {
+            let telling = &mut self.telling;
+            telling.gebeurtenissen_gelezen += deel.gelezen;
+            telling.gebeurtenissen_ongeldig += deel.ongeldig;
+            telling.gebeurtenissen_na_peildatum += deel.na_peildatum;
+            self.invoerfouten.extend(deel.fouten);
+            // Batch by batch, each freed once its events are with their cases.
+            for partij in deel.gebeurtenissen {
+                for (zaak, gebeurtenis) in partij {
+                    let groep = &mut groepen[zaak as usize];
+                    if groep.capacity() == 0 {
+                        groep.reserve_exact(aantallen[zaak as usize]);
                     }
-                    // The case's own row is invalid and reported; its events go unchecked
-                    // with it.
-                    None if ongeldige_ids.contains(id) => telling.gebeurtenissen_ongeldig += 1,
-                    None => {
-                        telling.gebeurtenissen_ongeldig += 1;
-                        self.invoerfouten.push(Invoerfout::veld(
-                            GEBEURTENISSEN_CSV,
-                            gebeurtenis.line,
-                            "zaak",
-                            id,
-                            format!("zaak {id} staat niet in {KLACHTEN_CSV}"),
-                        ));
-                    }
+                    groep.push(gebeurtenis);
                 }
             }
         }
+        groepen
     }
 
-    /// Puts each case's events in order and rejects those that cannot stand (case by case,
-    /// in parallel), then leaves out the cases received after the peildatum.
-    fn orden_gebeurtenissen(&mut self) {
+    /// Gives each case its events, in order, and rejects those that cannot stand (case by
+    /// case, in parallel); then leaves out the cases received after the peildatum.
+    fn orden_gebeurtenissen(&mut self, mut groepen: Vec<Vec<Gebeurtenis>>) {
         let peildatum = self.peildatum;
+        // Without gebeurtenissen.csv, no case has events.
+        groepen.resize_with(self.zaken.len(), Vec::new);
         let (na_peildatum, ongeldig) = self
             .zaken
             .par_iter_mut()
-            .filter(|zaak| zaak.ontvangen <= peildatum)
-            .map(|zaak| orden_gebeurtenissen(zaak, peildatum))
+            .zip(groepen)
+            .filter(|(zaak, _)| zaak.ontvangen <= peildatum)
+            .map(|(zaak, groep)| {
+                zaak.gebeurtenissen = groep;
+                orden_gebeurtenissen(zaak, peildatum)
+            })
             .reduce(
                 || (0, Vec::new()),
                 |(a, mut fouten), (b, mut meer)| {
@@ -424,19 +419,117 @@ impl Register {
     /// Reads the case files. Those of cases in klachten.csv that are not checked (an
     /// invalid row, received after the peildatum) are skipped without error.
     fn lees_dossiers(&mut self, index: &Zaakindex, ongeldige_ids: &HashSet<Box<str>>) {
-        let (zaken, peildatum) = (&self.zaken, self.peildatum);
+        let zaken = &self.zaken;
         let (dossiers, mut fouten, tekst) =
             dossiers::lees(&self.pad, |naam| match index.get(naam) {
-                Some(&i) if zaken[i as usize].ontvangen <= peildatum => {
-                    dossiers::Bekend::Gecontroleerd(zaken[i as usize].id.clone())
+                Some(plek) if plek.na_peildatum => dossiers::Bekend::NietGecontroleerd,
+                Some(plek) => {
+                    dossiers::Bekend::Gecontroleerd(zaken[plek.index as usize].id.clone())
                 }
-                Some(_) => dossiers::Bekend::NietGecontroleerd,
                 None if ongeldige_ids.contains(naam) => dossiers::Bekend::NietGecontroleerd,
                 None => dossiers::Bekend::Onbekend,
             });
         self.invoerfouten.append(&mut fouten);
         self.dossiers = dossiers;
         self.reglement_tekst = tekst;
+    }
+}
+
+/// Events are gathered in batches of this many, so that memory can be handed back batch by
+/// batch once they are with their cases.
+const PARTIJ: usize = 1 << 15;
+
+/// Events whose case is looked up together: lookups that do not wait for each other let
+/// the processor overlap their cache misses.
+const OPZOEKEN_PER_KEER: usize = 256;
+
+/// What one part of gebeurtenissen.csv yields.
+#[derive(Default)]
+struct GebeurtenissenDeel {
+    /// Valid events with the index of their case, in file order.
+    gebeurtenissen: Vec<Vec<(u32, Gebeurtenis)>>,
+    /// Valid events whose case is yet to be looked up, with where their case number is
+    /// in `zaaknummers`.
+    wachtend: Vec<(Range<usize>, Gebeurtenis)>,
+    zaaknummers: String,
+    fouten: Vec<Invoerfout>,
+    gelezen: usize,
+    ongeldig: usize,
+    na_peildatum: usize,
+    namen: Interner,
+}
+
+impl GebeurtenissenDeel {
+    fn rij(
+        &mut self,
+        rij: Result<Rij<'_>, Recordfout>,
+        kolommen_compleet: bool,
+        index: &Zaakindex,
+        ongeldige_ids: &HashSet<Box<str>>,
+    ) {
+        self.gelezen += 1;
+        let rij = match rij {
+            Ok(rij) => rij,
+            Err(fout) => {
+                self.ongeldig += 1;
+                self.fouten
+                    .push(Invoerfout::rij(GEBEURTENISSEN_CSV, fout.line, fout.bericht));
+                return;
+            }
+        };
+        if !kolommen_compleet {
+            self.ongeldig += 1;
+            return;
+        }
+        let Some((id, gebeurtenis)) = lees_gebeurtenis(&rij, &mut self.fouten, &mut self.namen)
+        else {
+            self.ongeldig += 1;
+            return;
+        };
+        let begin = self.zaaknummers.len();
+        self.zaaknummers.push_str(id);
+        self.wachtend
+            .push((begin..self.zaaknummers.len(), gebeurtenis));
+        if self.wachtend.len() == OPZOEKEN_PER_KEER {
+            self.zoek_zaken(index, ongeldige_ids);
+        }
+    }
+
+    /// Looks up the cases of the waiting events and files each event with its case.
+    fn zoek_zaken(&mut self, index: &Zaakindex, ongeldige_ids: &HashSet<Box<str>>) {
+        let zaaknummers = &self.zaaknummers;
+        let mut plekken = [None; OPZOEKEN_PER_KEER];
+        for (plek, (id, _)) in plekken.iter_mut().zip(&self.wachtend) {
+            *plek = index.get(&zaaknummers[id.clone()]).copied();
+        }
+        for ((id, gebeurtenis), plek) in self.wachtend.drain(..).zip(plekken) {
+            match plek {
+                Some(plek) if plek.na_peildatum => self.na_peildatum += 1,
+                Some(plek) => {
+                    if self.gebeurtenissen.last().is_none_or(|p| p.len() == PARTIJ) {
+                        self.gebeurtenissen.push(Vec::with_capacity(PARTIJ));
+                    }
+                    if let Some(partij) = self.gebeurtenissen.last_mut() {
+                        partij.push((plek.index, gebeurtenis));
+                    }
+                }
+                // The case's own row is invalid and reported; its events go unchecked
+                // with it.
+                None if ongeldige_ids.contains(&zaaknummers[id.clone()]) => self.ongeldig += 1,
+                None => {
+                    let id = &zaaknummers[id];
+                    self.ongeldig += 1;
+                    self.fouten.push(Invoerfout::veld(
+                        GEBEURTENISSEN_CSV,
+                        gebeurtenis.line,
+                        "zaak",
+                        id,
+                        format!("zaak {id} staat niet in {KLACHTEN_CSV}"),
+                    ));
+                }
+            }
+        }
+        self.zaaknummers.clear();
     }
 }
 
@@ -514,6 +607,53 @@ struct Klachten {
     ongeldig: usize,
 }
 
+/// What one part of klachten.csv yields.
+#[derive(Default)]
+struct KlachtenDeel {
+    /// Valid rows, in file order (a case number may still occur twice).
+    zaken: Vec<Zaak>,
+    /// Case numbers of invalid rows.
+    ongeldige_ids: Vec<Box<str>>,
+    fouten: Vec<Invoerfout>,
+    gelezen: usize,
+    ongeldig: usize,
+    namen: Interner,
+}
+
+impl KlachtenDeel {
+    fn rij(&mut self, rij: Result<Rij<'_>, Recordfout>, kolommen_compleet: bool) {
+        self.gelezen += 1;
+        let rij = match rij {
+            Ok(rij) => rij,
+            Err(fout) => {
+                self.ongeldig += 1;
+                self.fouten
+                    .push(Invoerfout::rij(KLACHTEN_CSV, fout.line, fout.bericht));
+                return;
+            }
+        };
+        let voor = self.fouten.len();
+        let zaak = if kolommen_compleet {
+            lees_zaak(&rij, &mut self.fouten, &mut self.namen)
+        } else {
+            // The file's error already says which column is missing; no row can be valid.
+            None
+        };
+        match zaak {
+            Some(zaak) => self.zaken.push(zaak),
+            None => {
+                self.ongeldig += 1;
+                debug_assert!(self.fouten.len() > voor || !kolommen_compleet);
+                if let Ok(id) = rij.ruw(k::ZAAK) {
+                    if !id.is_empty() {
+                        self.ongeldige_ids.push(id.into());
+                    }
+                }
+            }
+        }
+    }
+}
+
 fn open_tabel(
     pad: &Path,
     bestand: &str,
@@ -543,67 +683,50 @@ fn open_tabel(
 }
 
 fn lees_klachten(
-    (mut tabel, fouten, waarschuwingen): (Tabel, Vec<Invoerfout>, Vec<String>),
+    (tabel, fouten, waarschuwingen): (Tabel, Vec<Invoerfout>, Vec<String>),
+    peildatum: NaiveDate,
 ) -> Klachten {
+    let kolommen_compleet = tabel.ontbrekende_kolommen.is_empty();
+    let delen = tabel.lees(
+        rayon::current_num_threads(),
+        KlachtenDeel::default,
+        |deel, rij| deel.rij(rij, kolommen_compleet),
+    );
+    let aantal = delen.iter().map(|d| d.zaken.len()).sum();
     let mut uit = Klachten {
-        zaken: Vec::new(),
-        index: Zaakindex::default(),
-        ongeldige_ids: Default::default(),
+        zaken: Vec::with_capacity(aantal),
+        index: Zaakindex::with_capacity_and_hasher(aantal, Default::default()),
+        ongeldige_ids: HashSet::new(),
         fouten,
         waarschuwingen,
         gelezen: 0,
         ongeldig: 0,
     };
-    let kolommen_compleet = tabel.ontbrekende_kolommen.is_empty();
-    let mut namen = Interner::default();
-    while let Some(rijen) = tabel.volgende_partij() {
-        for rij in rijen {
-            uit.gelezen += 1;
-            let rij = match rij {
-                Ok(rij) => rij,
-                Err(fout) => {
+    for deel in delen {
+        uit.gelezen += deel.gelezen;
+        uit.ongeldig += deel.ongeldig;
+        uit.fouten.extend(deel.fouten);
+        uit.ongeldige_ids.extend(deel.ongeldige_ids);
+        for zaak in deel.zaken {
+            match uit.index.entry(zaak.id.clone()) {
+                Entry::Occupied(eerste) => {
                     uit.ongeldig += 1;
-                    uit.fouten
-                        .push(Invoerfout::rij(KLACHTEN_CSV, fout.line, fout.bericht));
-                    continue;
+                    let eerste = &uit.zaken[eerste.get().index as usize];
+                    uit.fouten.push(Invoerfout::veld(
+                        KLACHTEN_CSV,
+                        zaak.line,
+                        "zaak",
+                        &zaak.id,
+                        format!("zaak {} komt al voor op regel {}", zaak.id, eerste.line),
+                    ));
                 }
-            };
-            let voor = uit.fouten.len();
-            let zaak = if kolommen_compleet {
-                lees_zaak(&rij, &mut uit.fouten, &mut namen)
-            } else {
-                // The file's error already says which column is missing; no row can be valid.
-                None
-            };
-            match zaak {
-                Some(zaak) => {
-                    if let Some(&eerste) = uit.index.get(&zaak.id) {
-                        uit.ongeldig += 1;
-                        uit.fouten.push(Invoerfout::veld(
-                            KLACHTEN_CSV,
-                            rij.line,
-                            "zaak",
-                            &zaak.id,
-                            format!(
-                                "zaak {} komt al voor op regel {}",
-                                zaak.id, uit.zaken[eerste as usize].line
-                            ),
-                        ));
-                    } else {
+                Entry::Vacant(plek) => {
+                    plek.insert(Plek {
                         // More than 4 billion cases would not fit in memory anyway.
-                        let volgnummer = u32::try_from(uit.zaken.len()).unwrap_or(u32::MAX);
-                        uit.index.insert(zaak.id.clone(), volgnummer);
-                        uit.zaken.push(zaak);
-                    }
-                }
-                None => {
-                    uit.ongeldig += 1;
-                    debug_assert!(uit.fouten.len() > voor || !kolommen_compleet);
-                    if let Ok(id) = rij.ruw(k::ZAAK) {
-                        if !id.is_empty() && !uit.index.contains_key(id) {
-                            uit.ongeldige_ids.insert(id.into());
-                        }
-                    }
+                        index: u32::try_from(uit.zaken.len()).unwrap_or(u32::MAX),
+                        na_peildatum: zaak.ontvangen > peildatum,
+                    });
+                    uit.zaken.push(zaak);
                 }
             }
         }

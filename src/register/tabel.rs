@@ -2,14 +2,17 @@
 //! from the header line), with or without a byte-order mark, LF or CRLF, quoted fields
 //! that may span lines. Headers match case-insensitively and in any order.
 //!
-//! The reader streams: the csv crate parses the file on a thread of its own, into batches
-//! of reused records, while the caller interprets the rows it has already read. Memory
-//! does not grow with the file: a few batches are in flight at any time.
+//! The reader streams: one reused record per reader, so memory does not grow with the
+//! file. A large file is read in parts side by side, one per core (see [`Tabel::lees`]);
+//! each part is parsed and interpreted by the same thread, while its records are still in
+//! that core's cache.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read};
-use std::path::Path;
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
+
+use rayon::prelude::*;
 
 use chrono::NaiveDate;
 
@@ -30,29 +33,22 @@ pub enum Leesfout {
     Onleesbaar(io::Error),
 }
 
-/// Records per batch, and batches parsed ahead of the reader.
-const PARTIJGROOTTE: usize = 1024;
-const PARTIJEN_VOORUIT: usize = 8;
+/// Files smaller than this per part are read in one go: splitting them gains nothing.
+const KLEINSTE_DEEL: u64 = 1 << 20;
 
-/// A batch of records parsed ahead, in file order. Its records are reused for the next
-/// batch once the reader is done with them.
-#[derive(Default)]
-struct Partij {
-    records: Vec<csv::ByteRecord>,
-    /// The first `gevuld` records are this batch's.
-    gevuld: usize,
-    /// Records the CSV reader rejected, each with the number of records before it.
-    fouten: Vec<(usize, Recordfout)>,
-}
+type Lezer = csv::Reader<Box<dyn Read + Send>>;
 
 /// A CSV file opened for reading, with its header resolved against the expected columns.
 pub struct Tabel {
-    /// Batches from the parsing thread; closed at the end of the file.
-    bron: mpsc::Receiver<Partij>,
-    /// Read batches back to the parsing thread, for reuse.
-    terug: mpsc::Sender<Partij>,
-    /// The batch last handed out, kept to be sent back.
-    partij: Partij,
+    pad: PathBuf,
+    scheidingsteken: u8,
+    /// The reader that read the header, positioned at the first record.
+    lezer: Lezer,
+    /// Bytes before the reader's own offsets: the byte-order mark, if any.
+    bom: u64,
+    /// Where the records begin, as an offset in the file, and the file's length.
+    begin: u64,
+    lengte: u64,
     /// For every expected column (in the order given to [`Tabel::open`]): its index in the
     /// record, when the header has it.
     pub posities: Vec<Option<usize>>,
@@ -73,7 +69,7 @@ pub struct Rij<'a> {
     posities: &'a [Option<usize>],
 }
 
-/// A record the CSV reader itself rejected (say, a quote that never closes).
+/// A record the CSV reader itself rejected (say, an I/O error halfway).
 #[derive(Debug)]
 pub struct Recordfout {
     pub line: u32,
@@ -81,27 +77,24 @@ pub struct Recordfout {
 }
 
 impl Tabel {
-    /// Opens `pad`, reads its header, and starts parsing the rest ahead on another thread.
-    /// `kolommen` lists the columns this file may have.
+    /// Opens `pad` and reads its header. `kolommen` lists the columns this file may have.
     pub fn open(pad: &Path, kolommen: &[Kolom]) -> Result<Tabel, Leesfout> {
         let bestand = File::open(pad).map_err(|e| match e.kind() {
             io::ErrorKind::NotFound => Leesfout::Ontbreekt,
             _ => Leesfout::Onleesbaar(e),
         })?;
-        let mut invoer = BufReader::with_capacity(1 << 18, bestand);
+        let lengte = bestand.metadata().map(|m| m.len()).unwrap_or(0);
+        let mut invoer = BufReader::with_capacity(1 << 16, bestand);
         let mut kopregel = Vec::new();
         invoer
             .read_until(b'\n', &mut kopregel)
             .map_err(Leesfout::Onleesbaar)?;
+        let voor = kopregel.len();
         let kopregel = zonder_bom(kopregel);
+        let bom = (voor - kopregel.len()) as u64;
         let scheidingsteken = scheidingsteken(&kopregel);
         let bron: Box<dyn Read + Send> = Box::new(io::Cursor::new(kopregel).chain(invoer));
-        let mut lezer = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(scheidingsteken)
-            .from_reader(bron);
-
+        let mut lezer = lezer(bron, scheidingsteken);
         let mut kop = csv::ByteRecord::new();
         // An empty file, or one whose header cannot be read, has no columns at all.
         let gelezen = lezer.read_byte_record(&mut kop).unwrap_or(false);
@@ -127,17 +120,13 @@ impl Tabel {
             .filter(|(k, p)| k.verplicht && p.is_none())
             .map(|(k, _)| k.naam)
             .collect();
-
-        let (naar, bron) = mpsc::sync_channel(PARTIJEN_VOORUIT);
-        let (terug, hergebruik) = mpsc::channel();
-        std::thread::Builder::new()
-            .name("klachten-csv".to_string())
-            .spawn(move || lees_vooruit(lezer, naar, hergebruik))
-            .map_err(Leesfout::Onleesbaar)?;
         Ok(Tabel {
-            bron,
-            terug,
-            partij: Partij::default(),
+            pad: pad.to_path_buf(),
+            scheidingsteken,
+            begin: bom + lezer.position().byte(),
+            bom,
+            lezer,
+            lengte,
             posities,
             onbekende_kolommen,
             ontbrekende_kolommen,
@@ -145,125 +134,286 @@ impl Tabel {
         })
     }
 
-    /// The next batch of records, in file order; `None` at the end of the file. Blank
-    /// lines are skipped by the CSV reader itself.
+    /// Reads every record, handing each (or the reason it could not be read) to `rij`
+    /// together with the state of its part. A large file is split into up to `delen` parts
+    /// of about equal size that are read side by side; each part's records come in file
+    /// order, and the parts' states are returned in file order. Blank lines are skipped by
+    /// the CSV reader itself.
     ///
-    /// Rows come in batches so that a caller can look up many at once: lookups that do not
-    /// wait for each other let the processor overlap their memory accesses.
-    pub fn volgende_partij(&mut self) -> Option<Rijen<'_>> {
-        let nieuw = self.bron.recv().ok()?;
-        let gelezen = std::mem::replace(&mut self.partij, nieuw);
-        // The parsing thread may have ended already; then the batch is simply dropped.
-        let _ = self.terug.send(gelezen);
-        let Partij {
-            records,
-            gevuld,
-            fouten,
-        } = &mut self.partij;
-        Some(Rijen {
-            records: records[..*gevuld].iter(),
-            volgend: 0,
-            fouten: fouten.drain(..).peekable(),
-            posities: &self.posities,
-            breedte: self.breedte,
-        })
+    /// A part starts right after a line end outside quotes, judged by counting quotes
+    /// from the start of the file (a quick scan that also counts the lines before it).
+    /// That judgement is checked: the part before must end exactly there. If it does not
+    /// (a stray quote inside an unquoted field can mislead the count), the parts after it
+    /// are dropped and the part before reads on to the end. Either way the outcome is that
+    /// of reading the file from start to end.
+    pub fn lees<S, F>(self, delen: usize, begin: impl Fn() -> S + Sync, rij: F) -> Vec<S>
+    where
+        S: Send,
+        F: Fn(&mut S, Result<Rij<'_>, Recordfout>) + Sync,
+    {
+        self.lees_met(delen, KLEINSTE_DEEL, begin, rij)
+    }
+
+    fn lees_met<S, F>(
+        self,
+        delen: usize,
+        kleinste_deel: u64,
+        begin: impl Fn() -> S + Sync,
+        rij: F,
+    ) -> Vec<S>
+    where
+        S: Send,
+        F: Fn(&mut S, Result<Rij<'_>, Recordfout>) + Sync,
+    {
+        let Tabel {
+            pad,
+            scheidingsteken,
+            lezer,
+            bom,
+            begin: eerste_byte,
+            lengte,
+            posities,
+            breedte,
+            ..
+        } = self;
+        let omvang = lengte.saturating_sub(eerste_byte);
+        let delen = delen.min(usize::try_from(omvang / kleinste_deel.max(1)).unwrap_or(usize::MAX));
+        let eerste_regel = lezer.position().line();
+        let mut eerste = Deellezer::nieuw(lezer, bom, 0, &posities, breedte);
+        if delen <= 1 {
+            let mut staat = begin();
+            eerste.lees(Einde::Bestand, &mut staat, &rij);
+            return vec![staat];
+        }
+
+        // The first part starts at once, here. A thread of its own scans for where the
+        // other parts start and then reads them; the first part learns where it ends from
+        // that scan, which has long finished by the time the part gets there.
+        let nominaal: Vec<u64> = (1..delen as u64)
+            .map(|k| eerste_byte + omvang / delen as u64 * k)
+            .collect();
+        let (zender, ontvanger) = mpsc::channel();
+        let ((staat, afloop), rest) = std::thread::scope(|scope| {
+            let rest = std::thread::Builder::new()
+                .name("klachten-delen".to_string())
+                .spawn_scoped(scope, || {
+                    let grenzen = zoek_grenzen(&pad, eerste_byte, eerste_regel, &nominaal)
+                        .unwrap_or_default();
+                    let _ = zender.send(grenzen.first().map(|g| g.byte));
+                    let einden = grenzen.iter().skip(1).map(|g| Einde::Bij(g.byte));
+                    let taken: Vec<_> =
+                        grenzen.iter().zip(einden.chain([Einde::Bestand])).collect();
+                    taken
+                        .into_par_iter()
+                        .map(|(grens, einde)| {
+                            let mut staat = begin();
+                            let deel =
+                                Deellezer::vanaf(&pad, scheidingsteken, grens, &posities, breedte);
+                            let (afloop, deel) = match deel {
+                                Ok(mut deel) => (deel.lees(einde, &mut staat, &rij), Some(deel)),
+                                Err(_) => (Afloop::Einde, None),
+                            };
+                            (grens.byte, staat, afloop, deel)
+                        })
+                        .collect::<Vec<_>>()
+                });
+            let mut staat = begin();
+            // Without the scan (it could not start, or failed) this part reads to the end.
+            let afloop = eerste.lees(Einde::Na(nominaal[0], ontvanger), &mut staat, &rij);
+            let rest = rest.ok().and_then(|r| r.join().ok()).unwrap_or_default();
+            ((staat, afloop), rest)
+        });
+
+        // Check each seam in file order; at the first that does not hold, the part before
+        // it reads on to the end instead of the parts after it.
+        let mut uit = Vec::with_capacity(delen);
+        let mut huidig = (staat, afloop, Some(eerste));
+        let mut rest = rest.into_iter();
+        loop {
+            let (mut staat, afloop, deel) = huidig;
+            let volgend = rest.next();
+            match (afloop, volgend) {
+                (Afloop::Grens(tot), Some((begin, s, a, Some(d)))) if tot == begin => {
+                    uit.push(staat);
+                    huidig = (s, a, Some(d));
+                }
+                (Afloop::Grens(_), _) => {
+                    if let Some(mut deel) = deel {
+                        deel.lees(Einde::Bestand, &mut staat, &rij);
+                    }
+                    uit.push(staat);
+                    return uit;
+                }
+                (Afloop::Einde, _) => {
+                    uit.push(staat);
+                    return uit;
+                }
+            }
+        }
     }
 }
 
-/// The rows of one batch, and the records the CSV reader rejected, in file order.
-pub struct Rijen<'a> {
-    records: std::slice::Iter<'a, csv::ByteRecord>,
-    /// Index of the next record in the batch.
-    volgend: usize,
-    fouten: std::iter::Peekable<std::vec::Drain<'a, (usize, Recordfout)>>,
-    posities: &'a [Option<usize>],
+/// Where a part ends.
+enum Einde {
+    /// At the end of the file.
+    Bestand,
+    /// Before the first record that starts at or after this offset.
+    Bij(u64),
+    /// As `Bij`, with the offset to come from the scan; it lies at or after the first.
+    Na(u64, mpsc::Receiver<Option<u64>>),
+}
+
+/// How a part ended.
+enum Afloop {
+    /// Before a record that starts at this offset (read, not yet handed out).
+    Grens(u64),
+    /// At the end of the file, or at a read error that ends it.
+    Einde,
+}
+
+/// Where a part starts: just after a line end, and that line end's line number plus one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Grens {
+    byte: u64,
+    line: u64,
+}
+
+/// Reads one part of a file.
+struct Deellezer<'p> {
+    lezer: Lezer,
+    record: csv::ByteRecord,
+    /// Added to the reader's own offsets and line numbers to give those in the file.
+    bytes_ervoor: u64,
+    regels_ervoor: u64,
+    /// The record in `record` lies beyond the part's end and has not been handed out.
+    wachtend: bool,
+    posities: &'p [Option<usize>],
     breedte: usize,
 }
 
-impl<'a> Iterator for Rijen<'a> {
-    type Item = Result<Rij<'a>, Recordfout>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        if let Some((_, fout)) = self.fouten.next_if(|(voor, _)| *voor == self.volgend) {
-            return Some(Err(fout));
+impl<'p> Deellezer<'p> {
+    fn nieuw(
+        lezer: Lezer,
+        bytes_ervoor: u64,
+        regels_ervoor: u64,
+        posities: &'p [Option<usize>],
+        breedte: usize,
+    ) -> Deellezer<'p> {
+        Deellezer {
+            lezer,
+            record: csv::ByteRecord::new(),
+            bytes_ervoor,
+            regels_ervoor,
+            wachtend: false,
+            posities,
+            breedte,
         }
-        let Some(record) = self.records.next() else {
-            return self.fouten.next().map(|(_, fout)| Err(fout));
-        };
-        self.volgend += 1;
-        let line = regelnummer(record.position());
-        if record.len() != self.breedte {
-            return Some(Err(Recordfout {
-                line,
-                bericht: format!(
-                    "record heeft {} velden, de kopregel {}",
-                    record.len(),
-                    self.breedte
-                ),
-            }));
-        }
-        Some(Ok(Rij {
-            line,
-            record,
-            tekst: std::str::from_utf8(record.as_slice()).ok(),
-            posities: self.posities,
-        }))
     }
-}
 
-/// The parsing thread: reads records into batches until the end of the file, an I/O error,
-/// or the reader hanging up.
-fn lees_vooruit(
-    mut lezer: csv::Reader<Box<dyn Read + Send>>,
-    naar: mpsc::SyncSender<Partij>,
-    hergebruik: mpsc::Receiver<Partij>,
-) {
-    loop {
-        let mut partij = hergebruik.try_recv().unwrap_or_default();
-        partij.gevuld = 0;
-        partij.fouten.clear();
-        let mut einde = false;
-        while partij.gevuld < PARTIJGROOTTE {
-            if partij.records.len() == partij.gevuld {
-                partij.records.push(csv::ByteRecord::new());
-            }
-            match lezer.read_byte_record(&mut partij.records[partij.gevuld]) {
-                Ok(false) => {
-                    einde = true;
-                    break;
-                }
-                Ok(true) => partij.gevuld += 1,
-                Err(fout) => {
-                    // The reader stamps a record with its position before reading it.
-                    let line = match fout.position() {
-                        Some(p) => u32::try_from(p.line()).unwrap_or(u32::MAX),
-                        None => regelnummer(partij.records[partij.gevuld].position()),
-                    };
-                    let (bericht, io) = match fout.kind() {
-                        csv::ErrorKind::Io(e) => (format!("kan niet verder lezen: {e}"), true),
-                        _ => ("onleesbaar CSV-record".to_string(), false),
-                    };
-                    partij
-                        .fouten
-                        .push((partij.gevuld, Recordfout { line, bericht }));
-                    // An I/O error would repeat forever; end the file there.
-                    if io {
-                        einde = true;
-                        break;
+    /// A reader for the part that starts at `grens`.
+    fn vanaf(
+        pad: &Path,
+        scheidingsteken: u8,
+        grens: &Grens,
+        posities: &'p [Option<usize>],
+        breedte: usize,
+    ) -> io::Result<Deellezer<'p>> {
+        let mut bestand = File::open(pad)?;
+        bestand.seek(SeekFrom::Start(grens.byte))?;
+        let lezer = lezer(Box::new(bestand), scheidingsteken);
+        // The reader counts lines from 1.
+        let regels_ervoor = grens.line.saturating_sub(1);
+        Ok(Deellezer::nieuw(
+            lezer,
+            grens.byte,
+            regels_ervoor,
+            posities,
+            breedte,
+        ))
+    }
+
+    /// Hands the part's records to `rij`, up to `einde`.
+    fn lees<S>(
+        &mut self,
+        mut einde: Einde,
+        staat: &mut S,
+        rij: &impl Fn(&mut S, Result<Rij<'_>, Recordfout>),
+    ) -> Afloop {
+        loop {
+            if self.wachtend {
+                self.wachtend = false;
+            } else {
+                match self.lezer.read_byte_record(&mut self.record) {
+                    Ok(true) => {}
+                    Ok(false) => return Afloop::Einde,
+                    Err(fout) => {
+                        // The reader stamps a record with its position before reading it.
+                        let line = match fout.position() {
+                            Some(p) => self.regel(p),
+                            None => self.record.position().map_or(0, |p| self.regel(p)),
+                        };
+                        let io = matches!(fout.kind(), csv::ErrorKind::Io(_));
+                        let bericht = match fout.kind() {
+                            csv::ErrorKind::Io(e) => format!("kan niet verder lezen: {e}"),
+                            _ => "onleesbaar CSV-record".to_string(),
+                        };
+                        rij(staat, Err(Recordfout { line, bericht }));
+                        // An I/O error would repeat forever; the file ends there.
+                        if io {
+                            return Afloop::Einde;
+                        }
+                        continue;
                     }
                 }
             }
-        }
-        if naar.send(partij).is_err() || einde {
-            return;
+            let positie = self
+                .record
+                .position()
+                .cloned()
+                .unwrap_or_else(csv::Position::new);
+            let start = self.bytes_ervoor + positie.byte();
+            if let Einde::Na(vanaf, _) = &einde {
+                if start >= *vanaf {
+                    einde = match std::mem::replace(&mut einde, Einde::Bestand) {
+                        Einde::Na(_, ontvanger) => match ontvanger.recv() {
+                            Ok(Some(tot)) => Einde::Bij(tot),
+                            _ => Einde::Bestand,
+                        },
+                        ander => ander,
+                    };
+                }
+            }
+            if let Einde::Bij(tot) = einde {
+                if start >= tot {
+                    self.wachtend = true;
+                    return Afloop::Grens(start);
+                }
+            }
+            let line = self.regel(&positie);
+            if self.record.len() != self.breedte {
+                let bericht = format!(
+                    "record heeft {} velden, de kopregel {}",
+                    self.record.len(),
+                    self.breedte
+                );
+                rij(staat, Err(Recordfout { line, bericht }));
+                continue;
+            }
+            rij(
+                staat,
+                Ok(Rij {
+                    line,
+                    record: &self.record,
+                    tekst: std::str::from_utf8(self.record.as_slice()).ok(),
+                    posities: self.posities,
+                }),
+            );
         }
     }
-}
 
-fn regelnummer(positie: Option<&csv::Position>) -> u32 {
-    positie
-        .map(|p| u32::try_from(p.line()).unwrap_or(u32::MAX))
-        .unwrap_or(0)
+    fn regel(&self, positie: &csv::Position) -> u32 {
+        u32::try_from(self.regels_ervoor + positie.line()).unwrap_or(u32::MAX)
+    }
 }
 
 impl<'a> Rij<'a> {
@@ -286,6 +436,74 @@ impl<'a> Rij<'a> {
         match std::str::from_utf8(veld) {
             Ok(tekst) => Ok(tekst.trim()),
             Err(_) => Err(String::from_utf8_lossy(veld).trim().to_string()),
+        }
+    }
+}
+
+fn lezer(bron: Box<dyn Read + Send>, scheidingsteken: u8) -> Lezer {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(scheidingsteken)
+        .buffer_capacity(1 << 16)
+        .from_reader(bron)
+}
+
+/// Finds, for each offset in `nominaal` (ascending), the first line end at or after it
+/// that lies outside quotes, counting quotes and lines from `begin` (a record start on
+/// line `regel`). A part starts right after it: after the `\r` of a `\r\n`, as the CSV
+/// reader leaves the `\n` for the next record (where it counts as a blank line).
+fn zoek_grenzen(pad: &Path, begin: u64, regel: u64, nominaal: &[u64]) -> io::Result<Vec<Grens>> {
+    let mut bestand = File::open(pad)?;
+    bestand.seek(SeekFrom::Start(begin))?;
+    let mut blok = vec![0u8; 1 << 18];
+    let mut grenzen = Vec::with_capacity(nominaal.len());
+    let mut doelen = nominaal.iter().copied().peekable();
+    let (mut offset, mut regels, mut aanhalingstekens) = (begin, regel, 0u64);
+    let mut vorige = 0u8;
+    loop {
+        let n = bestand.read(&mut blok)?;
+        if n == 0 {
+            return Ok(grenzen);
+        }
+        let mut i = 0;
+        while i < n {
+            let Some(&doel) = doelen.peek() else {
+                return Ok(grenzen);
+            };
+            // Up to the target: count in bulk (the compiler vectorises these loops).
+            let tot = usize::try_from(doel.saturating_sub(offset))
+                .unwrap_or(usize::MAX)
+                .clamp(i, n);
+            if tot > i {
+                let stuk = &blok[i..tot];
+                regels += stuk.iter().filter(|&&b| b == b'\n').count() as u64;
+                aanhalingstekens += stuk.iter().filter(|&&b| b == b'"').count() as u64;
+                vorige = stuk[stuk.len() - 1];
+                offset += (tot - i) as u64;
+                i = tot;
+                continue;
+            }
+            // At or past the target: byte by byte to the next line end outside quotes.
+            let b = blok[i];
+            i += 1;
+            offset += 1;
+            let buiten = aanhalingstekens % 2 == 0;
+            match b {
+                b'"' => aanhalingstekens += 1,
+                b'\n' => regels += 1,
+                _ => {}
+            }
+            let lijneinde = b == b'\r' || (b == b'\n' && vorige != b'\r');
+            vorige = b;
+            if lijneinde && buiten && grenzen.last().is_none_or(|g: &Grens| g.byte < offset) {
+                grenzen.push(Grens {
+                    byte: offset,
+                    line: regels,
+                });
+                doelen.next();
+                while doelen.next_if(|&d| d <= offset).is_some() {}
+            }
         }
     }
 }
@@ -391,6 +609,81 @@ mod tests {
             "2025-04-28T00",
         ] {
             assert_eq!(datum(fout), Err(Datumfout::Vorm), "{fout:?}");
+        }
+    }
+
+    /// Every record as the reader hands it out: line and fields, or the error.
+    type Gelezen = Vec<Result<(u32, Vec<String>), (u32, String)>>;
+
+    fn lees_alles(inhoud: &[u8], delen: usize, kleinste_deel: u64) -> Gelezen {
+        let map = tempfile::tempdir().unwrap();
+        let pad = map.path().join("t.csv");
+        std::fs::write(&pad, inhoud).unwrap();
+        let kolommen = [
+            Kolom {
+                naam: "a",
+                verplicht: true,
+            },
+            Kolom {
+                naam: "b",
+                verplicht: true,
+            },
+            Kolom {
+                naam: "c",
+                verplicht: false,
+            },
+        ];
+        let tabel = Tabel::open(&pad, &kolommen).unwrap();
+        let delen = tabel.lees_met(delen, kleinste_deel, Vec::new, |uit: &mut Gelezen, rij| {
+            uit.push(match rij {
+                Ok(rij) => Ok((
+                    rij.line,
+                    (0..3)
+                        .map(|k| rij.ruw(k).map(String::from).unwrap_or_else(|e| e))
+                        .collect(),
+                )),
+                Err(fout) => Err((fout.line, fout.bericht)),
+            })
+        });
+        delen.into_iter().flatten().collect()
+    }
+
+    /// Reading in parts gives exactly what reading from start to end gives, wherever the
+    /// parts begin: after LF or CRLF, inside quoted fields with line breaks, around blank
+    /// lines, and with a stray quote that misleads the quote count.
+    #[test]
+    fn in_delen_lezen_is_hetzelfde_als_achter_elkaar() {
+        let mut gevallen: Vec<Vec<u8>> = Vec::new();
+        let mut basis = String::from("a,b,c\n");
+        for i in 0..300 {
+            match i % 7 {
+                0 => basis.push_str(&format!("r{i},\"twee\nregels, met komma\",x\n")),
+                1 => basis.push_str(&format!("r{i},\"aanhalings\"\"teken\",y\n")),
+                2 => basis.push_str("\n\n"),
+                3 => basis.push_str(&format!("r{i},te,veel,velden\n")),
+                4 => basis.push_str(&format!(" r{i} ,\"\n\n\",\n")),
+                _ => basis.push_str(&format!("r{i},b{i},c{i}\n")),
+            }
+        }
+        gevallen.push(basis.clone().into_bytes());
+        gevallen.push(basis.replace('\n', "\r\n").into_bytes());
+        gevallen.push(format!("\u{feff}{}", basis.replace(',', ";")).into_bytes());
+        // A quote inside an unquoted field is a literal for the reader, but throws off a
+        // count of quotes: every part start after it is judged wrong.
+        gevallen.push(basis.replacen("b5,c5", "b\"5,c5", 1).into_bytes());
+        gevallen.push(basis.trim_end().to_string().into_bytes());
+        for inhoud in &gevallen {
+            let achter_elkaar = lees_alles(inhoud, 1, 1);
+            assert!(achter_elkaar.len() > 250);
+            for delen in [2, 3, 7, 40] {
+                for kleinste in [1, 64, 700] {
+                    assert_eq!(
+                        lees_alles(inhoud, delen, kleinste),
+                        achter_elkaar,
+                        "{delen} delen van minstens {kleinste} bytes"
+                    );
+                }
+            }
         }
     }
 
