@@ -9,8 +9,8 @@
 mod dossiers;
 mod reglement;
 pub mod tabel;
+mod zaakindex;
 
-use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -26,6 +26,7 @@ use crate::model::{Dienst, Gebeurtenis, Kanaal, Oordeel, Soort, Tekst, Zaak};
 use crate::rules::RegelId;
 use crate::Fout;
 use tabel::{Kolom, Leesfout, Recordfout, Rij, Tabel};
+use zaakindex::{Dubbel, Zaakindex};
 
 pub const KLACHTEN_CSV: &str = "klachten.csv";
 pub const GEBEURTENISSEN_CSV: &str = "gebeurtenissen.csv";
@@ -252,17 +253,6 @@ fn optie(waarde: &str) -> Option<Box<str>> {
     (!waarde.is_empty()).then(|| waarde.into())
 }
 
-/// The valid cases of klachten.csv by case number.
-type Zaakindex = HashMap<Tekst, Plek, rustc_hash::FxBuildHasher>;
-
-/// Where a case is in the list of cases, and whether it is left out (received after the
-/// peildatum).
-#[derive(Debug, Clone, Copy)]
-struct Plek {
-    index: u32,
-    na_peildatum: bool,
-}
-
 impl Register {
     /// Loads the register in `pad` as it stands at `peildatum`.
     ///
@@ -277,9 +267,6 @@ impl Register {
         }
         let reglement = Reglement::laad(pad)?;
         let klachten_pad = pad.join(KLACHTEN_CSV);
-
-        // klachten.csv first, so that each event can go straight to its case as it is
-        // read. Each file is read in parts side by side (see `Tabel::lees`).
         let klachten = open_tabel(&klachten_pad, KLACHTEN_CSV, &KLACHTEN_KOLOMMEN).map_err(
             |fout| match fout {
                 Leesfout::Ontbreekt => Fout::new(format!("{} ontbreekt", klachten_pad.display())),
@@ -303,12 +290,14 @@ impl Register {
             }
         });
 
-        let klachten = lees_klachten(klachten, peildatum);
+        // klachten.csv first, so that each event can go straight to its case as it is
+        // read. Each file is read in parts side by side (see `Tabel::lees`).
+        let klachten = lees_klachten(klachten);
         let mut register = Register {
             pad: pad.to_path_buf(),
             peildatum,
             reglement,
-            zaken: klachten.zaken,
+            zaken: Vec::new(),
             dossiers: HashMap::new(),
             reglement_tekst: None,
             invoerfouten: klachten.fouten,
@@ -319,84 +308,104 @@ impl Register {
                 ..Telling::default()
             },
         };
+        let zaken = klachten.zaken;
+        let (index, dubbel) = Zaakindex::bouw(&zaken, &klachten.zaaknummers, peildatum);
+        register.telling.zaken_ongeldig += dubbel.len();
+        register.invoerfouten.extend(dubbel.iter().map(|d| {
+            let (zaak, eerste) = (&zaken[d.later], &zaken[d.eerste]);
+            Invoerfout::veld(
+                KLACHTEN_CSV,
+                zaak.line,
+                "zaak",
+                &zaak.id,
+                format!("zaak {} komt al voor op regel {}", zaak.id, eerste.line),
+            )
+        }));
+
         let groepen = match gebeurtenissen {
             Ok(tabel) => {
-                register.lees_gebeurtenissen(tabel, &klachten.index, &klachten.ongeldige_ids)
+                register.lees_gebeurtenissen(tabel, &index, &klachten.ongeldige_ids, zaken.len())
             }
             Err(fout) => {
                 register.invoerfouten.push(fout);
                 Vec::new()
             }
         };
-        register.lees_dossiers(&klachten.index, &klachten.ongeldige_ids);
-        drop(klachten.index);
-        register.orden_gebeurtenissen(groepen);
+        register.lees_dossiers(&zaken, &index, &klachten.ongeldige_ids);
+        drop(index);
+        register.zaken = zaken;
+        register.orden_gebeurtenissen(groepen, &dubbel);
         register.invoerfouten.sort();
         Ok(register)
     }
 
-    /// Reads gebeurtenissen.csv: each case's valid events, in file order (parallel to
-    /// `zaken`). The events of a case received after the peildatum are only counted: that
-    /// case is left out.
+    /// Reads gebeurtenissen.csv: each case's valid events, in file order (parallel to the
+    /// `aantal_zaken` valid rows of klachten.csv). The events of a case received after the
+    /// peildatum are only counted: that case is left out.
     fn lees_gebeurtenissen(
         &mut self,
         (tabel, fouten, waarschuwingen): (Tabel, Vec<Invoerfout>, Vec<String>),
-        index: &Zaakindex,
+        index: &Zaakindex<'_>,
         ongeldige_ids: &HashSet<Box<str>>,
+        aantal_zaken: usize,
     ) -> Vec<Vec<Gebeurtenis>> {
         self.invoerfouten.extend(fouten);
         self.waarschuwingen.extend(waarschuwingen);
-        let kolommen_compleet = tabel.ontbrekende_kolommen.is_empty();
-        let mut delen = tabel.lees(
+        let verdeling = Verdeling::nieuw(aantal_zaken, rayon::current_num_threads());
+        let context = GebeurtenisContext {
+            kolommen_compleet: tabel.ontbrekende_kolommen.is_empty(),
+            index,
+            ongeldige_ids,
+            verdeling: &verdeling,
+        };
+        let delen = tabel.lees(
             rayon::current_num_threads(),
-            GebeurtenissenDeel::default,
-            |deel, rij| deel.rij(rij, kolommen_compleet, index, ongeldige_ids),
+            || GebeurtenissenDeel::nieuw(&verdeling),
+            |deel, rij| deel.rij(rij, &context),
         );
-        for deel in &mut delen {
-            deel.zoek_zaken(index, ongeldige_ids);
-        }
 
-        // Counted first, so that each case's list is allocated once, at its size.
-        let mut aantallen = vec![0usize; self.zaken.len()];
-        for deel in &delen {
-            for (zaak, _) in deel.gebeurtenissen.iter().flatten() {
-                aantallen[*zaak as usize] += 1;
-            }
-        }
-        let mut groepen: Vec<Vec<Gebeurtenis>> = Vec::with_capacity(self.zaken.len());
-        groepen.resize_with(self.zaken.len(), Vec::new);
-        for deel in delen {
+        // Then each range of cases gets its events (side by side), from every part in
+        // file order.
+        let mut per_bereik: Vec<Vec<Vec<(u32, Gebeurtenis)>>> = std::iter::repeat_with(Vec::new)
+            .take(verdeling.bereiken())
+            .collect();
+        for mut deel in delen {
+            deel.zoek_zaken(&context);
             let telling = &mut self.telling;
             telling.gebeurtenissen_gelezen += deel.gelezen;
             telling.gebeurtenissen_ongeldig += deel.ongeldig;
             telling.gebeurtenissen_na_peildatum += deel.na_peildatum;
             self.invoerfouten.extend(deel.fouten);
-            // Batch by batch, each freed once its events are with their cases.
-            for partij in deel.gebeurtenissen {
-                for (zaak, gebeurtenis) in partij {
-                    let groep = &mut groepen[zaak as usize];
-                    if groep.capacity() == 0 {
-                        groep.reserve_exact(aantallen[zaak as usize]);
-                    }
-                    groep.push(gebeurtenis);
-                }
+            for (bereik, partijen) in per_bereik.iter_mut().zip(deel.per_bereik) {
+                bereik.extend(partijen);
             }
         }
-        groepen
+        let groepen: Vec<Vec<Vec<Gebeurtenis>>> = per_bereik
+            .into_par_iter()
+            .enumerate()
+            .map(|(bereik, partijen)| verdeel(verdeling.bereik(bereik), partijen))
+            .collect();
+        groepen.into_iter().flatten().collect()
     }
 
     /// Gives each case its events, in order, and rejects those that cannot stand (case by
-    /// case, in parallel); then leaves out the cases received after the peildatum.
-    fn orden_gebeurtenissen(&mut self, mut groepen: Vec<Vec<Gebeurtenis>>) {
+    /// case, in parallel); then leaves out the duplicate rows and the cases received after
+    /// the peildatum.
+    fn orden_gebeurtenissen(&mut self, mut groepen: Vec<Vec<Gebeurtenis>>, dubbel: &[Dubbel]) {
         let peildatum = self.peildatum;
+        let mut weg = vec![false; self.zaken.len()];
+        for d in dubbel {
+            weg[d.later] = true;
+        }
         // Without gebeurtenissen.csv, no case has events.
         groepen.resize_with(self.zaken.len(), Vec::new);
         let (na_peildatum, ongeldig) = self
             .zaken
             .par_iter_mut()
             .zip(groepen)
-            .filter(|(zaak, _)| zaak.ontvangen <= peildatum)
-            .map(|(zaak, groep)| {
+            .zip(&weg)
+            .filter(|((zaak, _), weg)| !**weg && zaak.ontvangen <= peildatum)
+            .map(|((zaak, groep), _)| {
                 zaak.gebeurtenissen = groep;
                 orden_gebeurtenissen(zaak, peildatum)
             })
@@ -411,15 +420,27 @@ impl Register {
         self.telling.gebeurtenissen_ongeldig += ongeldig.len();
         self.invoerfouten.extend(ongeldig);
 
-        let voor = self.zaken.len();
-        self.zaken.retain(|zaak| zaak.ontvangen <= peildatum);
-        self.telling.zaken_na_peildatum += voor - self.zaken.len();
+        let mut weg = weg.into_iter();
+        let mut na = 0;
+        self.zaken.retain(|zaak| {
+            if weg.next().unwrap_or(false) {
+                return false;
+            }
+            let houden = zaak.ontvangen <= peildatum;
+            na += usize::from(!houden);
+            houden
+        });
+        self.telling.zaken_na_peildatum += na;
     }
 
     /// Reads the case files. Those of cases in klachten.csv that are not checked (an
     /// invalid row, received after the peildatum) are skipped without error.
-    fn lees_dossiers(&mut self, index: &Zaakindex, ongeldige_ids: &HashSet<Box<str>>) {
-        let zaken = &self.zaken;
+    fn lees_dossiers(
+        &mut self,
+        zaken: &[Zaak],
+        index: &Zaakindex<'_>,
+        ongeldige_ids: &HashSet<Box<str>>,
+    ) {
         let (dossiers, mut fouten, tekst) =
             dossiers::lees(&self.pad, |naam| match index.get(naam) {
                 Some(plek) if plek.na_peildatum => dossiers::Bekend::NietGecontroleerd,
@@ -435,19 +456,81 @@ impl Register {
     }
 }
 
-/// Events are gathered in batches of this many, so that memory can be handed back batch by
-/// batch once they are with their cases.
-const PARTIJ: usize = 1 << 15;
+/// The cases split into consecutive ranges, one per thread, so that events can be given to
+/// their cases side by side.
+struct Verdeling {
+    zaken: usize,
+    bereiken: usize,
+}
+
+impl Verdeling {
+    fn nieuw(zaken: usize, bereiken: usize) -> Verdeling {
+        Verdeling {
+            zaken,
+            bereiken: bereiken.clamp(1, zaken.max(1)),
+        }
+    }
+
+    fn bereiken(&self) -> usize {
+        self.bereiken
+    }
+
+    /// The range that case number `zaak` (an index) falls in.
+    fn van(&self, zaak: u32) -> usize {
+        (zaak as usize * self.bereiken) / self.zaken.max(1)
+    }
+
+    /// The cases of range `bereik`: exactly those for which `van` gives `bereik`.
+    fn bereik(&self, bereik: usize) -> Range<usize> {
+        let grens = |b: usize| (b * self.zaken).div_ceil(self.bereiken);
+        grens(bereik)..grens(bereik + 1)
+    }
+}
+
+/// Gives the cases in `bereik` their events, from `partijen` (in file order), each case's
+/// list allocated once at its size, and each batch freed once its events are placed.
+fn verdeel(bereik: Range<usize>, partijen: Vec<Vec<(u32, Gebeurtenis)>>) -> Vec<Vec<Gebeurtenis>> {
+    let mut aantallen = vec![0usize; bereik.len()];
+    for (zaak, _) in partijen.iter().flatten() {
+        aantallen[*zaak as usize - bereik.start] += 1;
+    }
+    let mut groepen: Vec<Vec<Gebeurtenis>> = Vec::with_capacity(bereik.len());
+    groepen.resize_with(bereik.len(), Vec::new);
+    for partij in partijen {
+        for (zaak, gebeurtenis) in partij {
+            let plek = zaak as usize - bereik.start;
+            let groep = &mut groepen[plek];
+            if groep.capacity() == 0 {
+                groep.reserve_exact(aantallen[plek]);
+            }
+            groep.push(gebeurtenis);
+        }
+    }
+    groepen
+}
+
+/// Events are gathered in batches of this many (some 36 MB), so that memory can be handed
+/// back batch by batch once they are with their cases: blocks this large come straight
+/// from the operating system and go straight back to it (the allocator keeps smaller ones
+/// for the thread that freed them, which is not the one that needs them next).
+const PARTIJ: usize = (36 << 20) / std::mem::size_of::<(u32, Gebeurtenis)>();
 
 /// Events whose case is looked up together: lookups that do not wait for each other let
 /// the processor overlap their cache misses.
 const OPZOEKEN_PER_KEER: usize = 256;
 
+/// What every part of gebeurtenissen.csv needs to know.
+struct GebeurtenisContext<'c> {
+    kolommen_compleet: bool,
+    index: &'c Zaakindex<'c>,
+    ongeldige_ids: &'c HashSet<Box<str>>,
+    verdeling: &'c Verdeling,
+}
+
 /// What one part of gebeurtenissen.csv yields.
-#[derive(Default)]
 struct GebeurtenissenDeel {
-    /// Valid events with the index of their case, in file order.
-    gebeurtenissen: Vec<Vec<(u32, Gebeurtenis)>>,
+    /// Per range of cases: valid events with the index of their case, in file order.
+    per_bereik: Vec<Vec<Vec<(u32, Gebeurtenis)>>>,
     /// Valid events whose case is yet to be looked up, with where their case number is
     /// in `zaaknummers`.
     wachtend: Vec<(Range<usize>, Gebeurtenis)>,
@@ -460,13 +543,22 @@ struct GebeurtenissenDeel {
 }
 
 impl GebeurtenissenDeel {
-    fn rij(
-        &mut self,
-        rij: Result<Rij<'_>, Recordfout>,
-        kolommen_compleet: bool,
-        index: &Zaakindex,
-        ongeldige_ids: &HashSet<Box<str>>,
-    ) {
+    fn nieuw(verdeling: &Verdeling) -> GebeurtenissenDeel {
+        GebeurtenissenDeel {
+            per_bereik: std::iter::repeat_with(Vec::new)
+                .take(verdeling.bereiken())
+                .collect(),
+            wachtend: Vec::with_capacity(OPZOEKEN_PER_KEER),
+            zaaknummers: String::new(),
+            fouten: Vec::new(),
+            gelezen: 0,
+            ongeldig: 0,
+            na_peildatum: 0,
+            namen: Interner::default(),
+        }
+    }
+
+    fn rij(&mut self, rij: Result<Rij<'_>, Recordfout>, context: &GebeurtenisContext<'_>) {
         self.gelezen += 1;
         let rij = match rij {
             Ok(rij) => rij,
@@ -477,7 +569,7 @@ impl GebeurtenissenDeel {
                 return;
             }
         };
-        if !kolommen_compleet {
+        if !context.kolommen_compleet {
             self.ongeldig += 1;
             return;
         }
@@ -491,31 +583,34 @@ impl GebeurtenissenDeel {
         self.wachtend
             .push((begin..self.zaaknummers.len(), gebeurtenis));
         if self.wachtend.len() == OPZOEKEN_PER_KEER {
-            self.zoek_zaken(index, ongeldige_ids);
+            self.zoek_zaken(context);
         }
     }
 
     /// Looks up the cases of the waiting events and files each event with its case.
-    fn zoek_zaken(&mut self, index: &Zaakindex, ongeldige_ids: &HashSet<Box<str>>) {
+    fn zoek_zaken(&mut self, context: &GebeurtenisContext<'_>) {
         let zaaknummers = &self.zaaknummers;
         let mut plekken = [None; OPZOEKEN_PER_KEER];
         for (plek, (id, _)) in plekken.iter_mut().zip(&self.wachtend) {
-            *plek = index.get(&zaaknummers[id.clone()]).copied();
+            *plek = context.index.get(&zaaknummers[id.clone()]);
         }
         for ((id, gebeurtenis), plek) in self.wachtend.drain(..).zip(plekken) {
             match plek {
                 Some(plek) if plek.na_peildatum => self.na_peildatum += 1,
                 Some(plek) => {
-                    if self.gebeurtenissen.last().is_none_or(|p| p.len() == PARTIJ) {
-                        self.gebeurtenissen.push(Vec::with_capacity(PARTIJ));
+                    let partijen = &mut self.per_bereik[context.verdeling.van(plek.index)];
+                    if partijen.last().is_none_or(|p| p.len() == PARTIJ) {
+                        partijen.push(Vec::with_capacity(PARTIJ));
                     }
-                    if let Some(partij) = self.gebeurtenissen.last_mut() {
+                    if let Some(partij) = partijen.last_mut() {
                         partij.push((plek.index, gebeurtenis));
                     }
                 }
                 // The case's own row is invalid and reported; its events go unchecked
                 // with it.
-                None if ongeldige_ids.contains(&zaaknummers[id.clone()]) => self.ongeldig += 1,
+                None if context.ongeldige_ids.contains(&zaaknummers[id.clone()]) => {
+                    self.ongeldig += 1
+                }
                 None => {
                     let id = &zaaknummers[id];
                     self.ongeldig += 1;
@@ -598,8 +693,10 @@ fn orden_gebeurtenissen(zaak: &mut Zaak, peildatum: NaiveDate) -> (usize, Vec<In
 
 /// What reading klachten.csv yields.
 struct Klachten {
+    /// Valid rows in file order; a case number may occur more than once.
     zaken: Vec<Zaak>,
-    index: Zaakindex,
+    /// The case numbers of `zaken`, one after another.
+    zaaknummers: String,
     ongeldige_ids: HashSet<Box<str>>,
     fouten: Vec<Invoerfout>,
     waarschuwingen: Vec<String>,
@@ -610,8 +707,10 @@ struct Klachten {
 /// What one part of klachten.csv yields.
 #[derive(Default)]
 struct KlachtenDeel {
-    /// Valid rows, in file order (a case number may still occur twice).
+    /// Valid rows, in file order.
     zaken: Vec<Zaak>,
+    /// Their case numbers, one after another.
+    zaaknummers: String,
     /// Case numbers of invalid rows.
     ongeldige_ids: Vec<Box<str>>,
     fouten: Vec<Invoerfout>,
@@ -640,7 +739,10 @@ impl KlachtenDeel {
             None
         };
         match zaak {
-            Some(zaak) => self.zaken.push(zaak),
+            Some(zaak) => {
+                self.zaaknummers.push_str(&zaak.id);
+                self.zaken.push(zaak);
+            }
             None => {
                 self.ongeldig += 1;
                 debug_assert!(self.fouten.len() > voor || !kolommen_compleet);
@@ -684,7 +786,6 @@ fn open_tabel(
 
 fn lees_klachten(
     (tabel, fouten, waarschuwingen): (Tabel, Vec<Invoerfout>, Vec<String>),
-    peildatum: NaiveDate,
 ) -> Klachten {
     let kolommen_compleet = tabel.ontbrekende_kolommen.is_empty();
     let delen = tabel.lees(
@@ -692,44 +793,22 @@ fn lees_klachten(
         KlachtenDeel::default,
         |deel, rij| deel.rij(rij, kolommen_compleet),
     );
-    let aantal = delen.iter().map(|d| d.zaken.len()).sum();
     let mut uit = Klachten {
-        zaken: Vec::with_capacity(aantal),
-        index: Zaakindex::with_capacity_and_hasher(aantal, Default::default()),
+        zaken: Vec::with_capacity(delen.iter().map(|d| d.zaken.len()).sum()),
+        zaaknummers: String::with_capacity(delen.iter().map(|d| d.zaaknummers.len()).sum()),
         ongeldige_ids: HashSet::new(),
         fouten,
         waarschuwingen,
         gelezen: 0,
         ongeldig: 0,
     };
-    for deel in delen {
+    for mut deel in delen {
         uit.gelezen += deel.gelezen;
         uit.ongeldig += deel.ongeldig;
-        uit.fouten.extend(deel.fouten);
+        uit.fouten.append(&mut deel.fouten);
         uit.ongeldige_ids.extend(deel.ongeldige_ids);
-        for zaak in deel.zaken {
-            match uit.index.entry(zaak.id.clone()) {
-                Entry::Occupied(eerste) => {
-                    uit.ongeldig += 1;
-                    let eerste = &uit.zaken[eerste.get().index as usize];
-                    uit.fouten.push(Invoerfout::veld(
-                        KLACHTEN_CSV,
-                        zaak.line,
-                        "zaak",
-                        &zaak.id,
-                        format!("zaak {} komt al voor op regel {}", zaak.id, eerste.line),
-                    ));
-                }
-                Entry::Vacant(plek) => {
-                    plek.insert(Plek {
-                        // More than 4 billion cases would not fit in memory anyway.
-                        index: u32::try_from(uit.zaken.len()).unwrap_or(u32::MAX),
-                        na_peildatum: zaak.ontvangen > peildatum,
-                    });
-                    uit.zaken.push(zaak);
-                }
-            }
-        }
+        uit.zaken.append(&mut deel.zaken);
+        uit.zaaknummers.push_str(&deel.zaaknummers);
     }
     uit
 }
