@@ -309,7 +309,12 @@ impl Register {
             },
         };
         let zaken = klachten.zaken;
-        let (index, dubbel) = Zaakindex::bouw(&zaken, &klachten.zaaknummers, peildatum);
+        let (index, dubbel) = Zaakindex::bouw(
+            &zaken,
+            &klachten.zaaknummers,
+            peildatum,
+            rayon::current_num_threads(),
+        );
         register.telling.zaken_ongeldig += dubbel.len();
         register.invoerfouten.extend(dubbel.iter().map(|d| {
             let (zaak, eerste) = (&zaken[d.later], &zaken[d.eerste]);
@@ -590,10 +595,13 @@ impl GebeurtenissenDeel {
     /// Looks up the cases of the waiting events and files each event with its case.
     fn zoek_zaken(&mut self, context: &GebeurtenisContext<'_>) {
         let zaaknummers = &self.zaaknummers;
-        let mut plekken = [None; OPZOEKEN_PER_KEER];
-        for (plek, (id, _)) in plekken.iter_mut().zip(&self.wachtend) {
-            *plek = context.index.get(&zaaknummers[id.clone()]);
-        }
+        let ids: Vec<&str> = self
+            .wachtend
+            .iter()
+            .map(|(id, _)| &zaaknummers[id.clone()])
+            .collect();
+        let mut plekken = Vec::with_capacity(ids.len());
+        context.index.zoek_alle(&ids, &mut plekken);
         for ((id, gebeurtenis), plek) in self.wachtend.drain(..).zip(plekken) {
             match plek {
                 Some(plek) if plek.na_peildatum => self.na_peildatum += 1,
@@ -794,8 +802,8 @@ fn lees_klachten(
         |deel, rij| deel.rij(rij, kolommen_compleet),
     );
     let mut uit = Klachten {
-        zaken: Vec::with_capacity(delen.iter().map(|d| d.zaken.len()).sum()),
-        zaaknummers: String::with_capacity(delen.iter().map(|d| d.zaaknummers.len()).sum()),
+        zaken: Vec::new(),
+        zaaknummers: String::new(),
         ongeldige_ids: HashSet::new(),
         fouten,
         waarschuwingen,
@@ -807,8 +815,14 @@ fn lees_klachten(
         uit.ongeldig += deel.ongeldig;
         uit.fouten.append(&mut deel.fouten);
         uit.ongeldige_ids.extend(deel.ongeldige_ids);
-        uit.zaken.append(&mut deel.zaken);
-        uit.zaaknummers.push_str(&deel.zaaknummers);
+        // The first part's lists are taken over, not copied.
+        if uit.zaken.is_empty() {
+            uit.zaken = deel.zaken;
+            uit.zaaknummers = deel.zaaknummers;
+        } else {
+            uit.zaken.append(&mut deel.zaken);
+            uit.zaaknummers.push_str(&deel.zaaknummers);
+        }
     }
     uit
 }

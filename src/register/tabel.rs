@@ -430,14 +430,39 @@ impl<'a> Rij<'a> {
             .zip(self.record.range(*index))
             .and_then(|(tekst, bereik)| tekst.get(bereik))
         {
-            return Ok(veld.trim());
+            return Ok(trim(veld));
         }
         let veld = self.record.get(*index).unwrap_or_default();
         match std::str::from_utf8(veld) {
-            Ok(tekst) => Ok(tekst.trim()),
+            Ok(tekst) => Ok(trim(tekst)),
             Err(_) => Err(String::from_utf8_lossy(veld).trim().to_string()),
         }
     }
+}
+
+/// `str::trim`, quicker for the usual value that starts and ends with a visible ASCII
+/// character (which is never whitespace).
+fn trim(tekst: &str) -> &str {
+    match (tekst.as_bytes().first(), tekst.as_bytes().last()) {
+        (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => tekst,
+        _ => tekst.trim(),
+    }
+}
+
+/// How often `a` and `b` occur in `stuk`: counted per block of 255 bytes in one byte each,
+/// which lets the compiler compare and add many bytes at a time.
+fn tel(stuk: &[u8], a: u8, b: u8) -> (u64, u64) {
+    let (mut na, mut nb) = (0u64, 0u64);
+    for blok in stuk.chunks(255) {
+        let (mut x, mut y) = (0u8, 0u8);
+        for &c in blok {
+            x += u8::from(c == a);
+            y += u8::from(c == b);
+        }
+        na += u64::from(x);
+        nb += u64::from(y);
+    }
+    (na, nb)
 }
 
 fn lezer(bron: Box<dyn Read + Send>, scheidingsteken: u8) -> Lezer {
@@ -477,8 +502,9 @@ fn zoek_grenzen(pad: &Path, begin: u64, regel: u64, nominaal: &[u64]) -> io::Res
                 .clamp(i, n);
             if tot > i {
                 let stuk = &blok[i..tot];
-                regels += stuk.iter().filter(|&&b| b == b'\n').count() as u64;
-                aanhalingstekens += stuk.iter().filter(|&&b| b == b'"').count() as u64;
+                let (n, q) = tel(stuk, b'\n', b'"');
+                regels += n;
+                aanhalingstekens += q;
                 vorige = stuk[stuk.len() - 1];
                 offset += (tot - i) as u64;
                 i = tot;
