@@ -108,8 +108,8 @@ pub fn pasen(jaar: i32) -> NaiveDate {
     NaiveDate::from_ymd_opt(jaar, maand, dag).unwrap_or(NaiveDate::MIN)
 }
 
-fn pasen_md(jaar: i32) -> (u32, u32) {
-    let y = i64::from(jaar);
+const fn pasen_md(jaar: i32) -> (u32, u32) {
+    let y = jaar as i64;
     let a = y.rem_euclid(19);
     let b = y.div_euclid(100);
     let c = y.rem_euclid(100);
@@ -125,6 +125,41 @@ fn pasen_md(jaar: i32) -> (u32, u32) {
     let maand = (h + l - 7 * m + 114).div_euclid(31);
     let dag = (h + l - 7 * m + 114).rem_euclid(31) + 1;
     (maand as u32, dag as u32)
+}
+
+/// The day of the year (1 for 1 January) of Easter Sunday; it falls in March or April.
+const fn paasdag(jaar: i32) -> u32 {
+    let (maand, dag) = pasen_md(jaar);
+    let schrikkeljaar = (jaar % 4 == 0 && jaar % 100 != 0) || jaar % 400 == 0;
+    let maart = if schrikkeljaar { 31 + 29 } else { 31 + 28 };
+    match maand {
+        3 => maart + dag,
+        _ => maart + 31 + dag,
+    }
+}
+
+/// Easter for the years registers are kept in, worked out at compile time: a term of
+/// working days asks for it for every day it passes from March to June.
+const PAASDAGEN_VANAF: i32 = 1900;
+const PAASDAGEN: [u16; 300] = {
+    let mut dagen = [0; 300];
+    let mut i = 0;
+    while i < dagen.len() {
+        dagen[i] = paasdag(PAASDAGEN_VANAF + i as i32) as u16;
+        i += 1;
+    }
+    dagen
+};
+
+fn paasdag_van(jaar: i32) -> u32 {
+    let uit_tabel = jaar
+        .checked_sub(PAASDAGEN_VANAF)
+        .and_then(|i| usize::try_from(i).ok())
+        .and_then(|i| PAASDAGEN.get(i));
+    match uit_tabel {
+        Some(&dag) => u32::from(dag),
+        None => paasdag(jaar),
+    }
 }
 
 /// Days after Easter Sunday of the moving holidays.
@@ -149,9 +184,7 @@ fn feestdag(dag: NaiveDate, goede_vrijdag: bool) -> Option<&'static str> {
     if !(3..=6).contains(&maand) {
         return None;
     }
-    let (pm, pd) = pasen_md(dag.year());
-    let pasen = NaiveDate::from_ymd_opt(dag.year(), pm, pd)?;
-    match (dag - pasen).num_days() {
+    match i64::from(dag.ordinal()) - i64::from(paasdag_van(dag.year())) {
         0 => Some("Eerste Paasdag"),
         PAASMAANDAG => Some("Tweede Paasdag"),
         HEMELVAART => Some("Hemelvaartsdag"),
@@ -374,6 +407,15 @@ mod tests {
         }
         assert!(!k.is_werkdag(d("2026-04-04")), "zaterdag");
         assert!(!k.is_werkdag(d("2026-04-05")), "zondag");
+    }
+
+    #[test]
+    fn paasdagen_uit_de_tabel_kloppen() {
+        for jaar in (1583..2600).chain([-4000, 0, 9999]) {
+            let pasen = pasen(jaar);
+            assert_eq!(paasdag_van(jaar), pasen.ordinal(), "{jaar}");
+            assert_eq!(paasdag(jaar), pasen.ordinal(), "{jaar}");
+        }
     }
 
     #[test]
