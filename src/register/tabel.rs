@@ -7,6 +7,7 @@
 //! each part is parsed and interpreted by the same thread, while its records are still in
 //! that core's cache.
 
+use std::cell::Cell;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
@@ -580,10 +581,23 @@ impl Datumfout {
 
 /// Parses `YYYY-MM-DD` or `DD-MM-YYYY`.
 pub fn datum(waarde: &str) -> Result<NaiveDate, Datumfout> {
-    let b = waarde.as_bytes();
-    if b.len() != 10 {
+    // A register lists many rows of the same day one after another: the last date read on
+    // this thread is remembered.
+    thread_local!(static LAATSTE: Cell<Option<([u8; 10], NaiveDate)>> = const { Cell::new(None) });
+    let Ok(tekens) = <[u8; 10]>::try_from(waarde.as_bytes()) else {
         return Err(Datumfout::Vorm);
+    };
+    if let Some((laatste, datum)) = LAATSTE.get() {
+        if laatste == tekens {
+            return Ok(datum);
+        }
     }
+    let datum = lees_datum(&tekens)?;
+    LAATSTE.set(Some((tekens, datum)));
+    Ok(datum)
+}
+
+fn lees_datum(b: &[u8; 10]) -> Result<NaiveDate, Datumfout> {
     let getal = |bereik: std::ops::Range<usize>| -> Option<u32> {
         b.get(bereik)?.iter().try_fold(0u32, |acc, &c| {
             c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
