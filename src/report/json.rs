@@ -92,15 +92,11 @@ pub fn schrijf(uitkomst: &Uitkomst, uit: &mut dyn Write) -> io::Result<()> {
     )?;
     serde_json::to_writer(&mut *uit, &samenvatting)?;
     write!(uit, ",\n  \"findings\": [")?;
-    // Each finding is put together in a buffer and written at once: serde writes a
-    // document in many small pieces.
-    let mut buffer = Vec::with_capacity(512);
-    for (i, b) in uitkomst.bevindingen.iter().enumerate() {
-        buffer.clear();
+    super::per_stuk(&uitkomst.bevindingen, uit, |i, b, buffer| {
         buffer.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
-        serde_json::to_writer(&mut buffer, &finding(b))?;
-        uit.write_all(&buffer)?;
-    }
+        serde_json::to_writer(&mut *buffer, &finding(b))?;
+        Ok(())
+    })?;
     if !uitkomst.bevindingen.is_empty() {
         uit.write_all(b"\n  ")?;
     }

@@ -71,16 +71,19 @@ pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io:
         .map(|(zaak, oordeel)| (oordeel.bevindingen.start, zaak))
         .collect();
     koppen.sort_unstable_by_key(|(begin, _)| *begin);
-    let mut koppen = koppen.into_iter().peekable();
 
-    let mut vorige: Option<&str> = None;
-    for (i, b) in uitkomst.bevindingen.iter().enumerate() {
+    let bevindingen = &uitkomst.bevindingen;
+    super::per_stuk(bevindingen, uit, |i, b, uit| {
+        let vorige = i.checked_sub(1).map(|v| &*bevindingen[v].zaak);
         if vorige != Some(&*b.zaak) {
             if vorige.is_some() {
                 writeln!(uit)?;
             }
-            while koppen.next_if(|(begin, _)| *begin < i).is_some() {}
-            match koppen.next_if(|(begin, zaak)| *begin == i && zaak.id == b.zaak) {
+            let kop = koppen.partition_point(|(begin, _)| *begin < i);
+            match koppen
+                .get(kop)
+                .filter(|(begin, zaak)| *begin == i && zaak.id == b.zaak)
+            {
                 Some((_, z)) => writeln!(
                     uit,
                     "{}",
@@ -97,10 +100,10 @@ pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io:
                 )?,
                 None => writeln!(uit, "{}", stijl.verfd(VET, &b.zaak))?,
             }
-            vorige = Some(&b.zaak);
         }
-        schrijf_bevinding(b, opties, &stijl, uit)?;
-    }
+        schrijf_bevinding(b, opties, &stijl, uit)
+    })?;
+    let vorige = bevindingen.last().map(|b| &*b.zaak);
 
     let fouten = &uitkomst.register.invoerfouten;
     if !fouten.is_empty() {
