@@ -149,23 +149,39 @@ pub fn controleer_met(register: Register, extra: Vec<Bevinding>) -> Uitkomst {
     // them all. Registers mostly number their cases in the order they come in, so the
     // file's own order usually is that order already.
     let zaken = &register.zaken;
-    let mut op_nummer: Vec<usize> = (0..zaken.len()).collect();
-    if !zaken.par_windows(2).all(|paar| paar[0].id <= paar[1].id) {
+    let op_volgorde = zaken.par_windows(2).all(|paar| paar[0].id <= paar[1].id);
+    let (zaken, bevindingen) = if op_volgorde {
+        let mut begin = 0;
+        let zaken = per_zaak
+            .iter()
+            .map(|(binnen_reglement, b)| {
+                begin += b.len();
+                Zaakoordeel {
+                    binnen_reglement: *binnen_reglement,
+                    bevindingen: begin - b.len()..begin,
+                }
+            })
+            .collect();
+        let bevindingen = per_zaak.into_par_iter().flat_map_iter(|(_, b)| b).collect();
+        (zaken, bevindingen)
+    } else {
+        let mut op_nummer: Vec<usize> = (0..zaken.len()).collect();
         op_nummer.par_sort_unstable_by(|&a, &b| zaken[a].id.cmp(&zaken[b].id));
-    }
-    let mut bevindingen = Vec::with_capacity(per_zaak.iter().map(|(_, b)| b.len()).sum());
-    let mut zaken: Vec<Zaakoordeel> = per_zaak
-        .iter()
-        .map(|(binnen_reglement, _)| Zaakoordeel {
-            binnen_reglement: *binnen_reglement,
-            bevindingen: 0..0,
-        })
-        .collect();
-    for index in op_nummer {
-        let begin = bevindingen.len();
-        bevindingen.append(&mut per_zaak[index].1);
-        zaken[index].bevindingen = begin..bevindingen.len();
-    }
+        let mut bevindingen = Vec::with_capacity(per_zaak.iter().map(|(_, b)| b.len()).sum());
+        let mut zaken: Vec<Zaakoordeel> = per_zaak
+            .iter()
+            .map(|(binnen_reglement, _)| Zaakoordeel {
+                binnen_reglement: *binnen_reglement,
+                bevindingen: 0..0,
+            })
+            .collect();
+        for index in op_nummer {
+            let begin = bevindingen.len();
+            bevindingen.append(&mut per_zaak[index].1);
+            zaken[index].bevindingen = begin..bevindingen.len();
+        }
+        (zaken, bevindingen)
+    };
 
     let samenvatting = samenvatting(&register, &zaken, &bevindingen);
     let notities = register.waarschuwingen.clone();

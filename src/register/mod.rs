@@ -404,38 +404,40 @@ impl Register {
         }
         // Without gebeurtenissen.csv, no case has events.
         groepen.resize_with(self.zaken.len(), Vec::new);
-        let (na_peildatum, ongeldig) = self
+        let (na_peildatum, ongeldig, weg_na) = self
             .zaken
             .par_iter_mut()
             .zip(groepen)
             .zip(&weg)
-            .filter(|((zaak, _), weg)| !**weg && zaak.ontvangen <= peildatum)
+            .filter(|((_, _), weg)| !**weg)
             .map(|((zaak, groep), _)| {
+                if zaak.ontvangen > peildatum {
+                    return (0, Vec::new(), 1);
+                }
                 zaak.gebeurtenissen = groep;
-                orden_gebeurtenissen(zaak, peildatum)
+                let (na_peildatum, fouten) = orden_gebeurtenissen(zaak, peildatum);
+                (na_peildatum, fouten, 0)
             })
             .reduce(
-                || (0, Vec::new()),
-                |(a, mut fouten), (b, mut meer)| {
+                || (0, Vec::new(), 0),
+                |(a, mut fouten, x), (b, mut meer, y)| {
                     fouten.append(&mut meer);
-                    (a + b, fouten)
+                    (a + b, fouten, x + y)
                 },
             );
         self.telling.gebeurtenissen_na_peildatum += na_peildatum;
         self.telling.gebeurtenissen_ongeldig += ongeldig.len();
         self.invoerfouten.extend(ongeldig);
+        self.telling.zaken_na_peildatum += weg_na;
 
-        let mut weg = weg.into_iter();
-        let mut na = 0;
-        self.zaken.retain(|zaak| {
-            if weg.next().unwrap_or(false) {
-                return false;
-            }
-            let houden = zaak.ontvangen <= peildatum;
-            na += usize::from(!houden);
-            houden
-        });
-        self.telling.zaken_na_peildatum += na;
+        // Usually nothing is left out, and the million cases need not be walked again.
+        if weg_na > 0 || !dubbel.is_empty() {
+            let mut weg = weg.into_iter();
+            self.zaken.retain(|zaak| {
+                let dubbel = weg.next().unwrap_or(false);
+                !dubbel && zaak.ontvangen <= peildatum
+            });
+        }
     }
 
     /// Reads the case files. Those of cases in klachten.csv that are not checked (an

@@ -82,23 +82,25 @@ impl<'a> Zaakindex<'a> {
         peildatum: NaiveDate,
         delen: usize,
     ) -> (Zaakindex<'a>, Vec<Dubbel>) {
+        // One pass over the cases, side by side: each number's length, hash and whether
+        // the case is left out.
+        let (lengtes, (hashes, na_peildatum)): (Vec<usize>, (Vec<u64>, Vec<bool>)) = zaken
+            .par_iter()
+            .map(|zaak| (zaak.id.len(), (hash(&zaak.id), zaak.ontvangen > peildatum)))
+            .unzip();
         let mut index = Zaakindex {
             slots: Vec::new(),
             stuk: 1,
             zaaknummers,
-            einden: zaken
-                .iter()
-                .scan(0, |eind, zaak| {
-                    *eind += zaak.id.len();
+            einden: lengtes
+                .into_iter()
+                .scan(0, |eind, lengte| {
+                    *eind += lengte;
                     Some(*eind)
                 })
                 .collect(),
-            na_peildatum: zaken.iter().map(|z| z.ontvangen > peildatum).collect(),
+            na_peildatum,
         };
-        let hashes: Vec<u64> = (0..zaken.len())
-            .into_par_iter()
-            .map(|i| hash(index.zaaknummer(i)))
-            .collect();
         let dubbel = match index.vul(&hashes, delen.max(1).next_power_of_two()) {
             Some(dubbel) => dubbel,
             // A stretch filled up (the hashes fell very unevenly): one stretch cannot.
