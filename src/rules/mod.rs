@@ -434,3 +434,26 @@ pub(crate) mod testhulp {
         bevindingen_met(zaak, peildatum, regel, &Reglement::default())
     }
 }
+
+#[cfg(test)]
+mod docs_tests {
+    use super::RegelId;
+
+    /// The rules page of the docs names every rule, so it cannot silently fall behind.
+    #[test]
+    fn docs_noemen_elke_regel() {
+        let docs = include_str!("../../docs/rules.md");
+        for regel in RegelId::ALLE {
+            assert!(docs.contains(&format!("`{}`", regel.id())), "{regel} ontbreekt in docs/rules.md");
+        }
+    }
+
+    #[test]
+    fn regel_ids_zijn_hoofdletterongevoelig() {
+        for regel in RegelId::ALLE {
+            assert_eq!(RegelId::parse(&regel.id().to_uppercase()), Some(regel));
+            assert_eq!(RegelId::parse(&format!("  {} ", regel.id())), Some(regel));
+        }
+        assert_eq!(RegelId::parse("art-4.2"), None);
+    }
+}
