@@ -123,6 +123,11 @@ pub fn controleer_met(register: Register, extra: Vec<Bevinding>) -> Uitkomst {
         .map(|zaak| {
             let (verloop, mut bevindingen) =
                 rules::beoordeel_zaak(zaak, reglement, &kalender, peildatum, grens);
+            if verloop.is_some() {
+                if let Some(dossier) = register.dossiers.get(&zaak.id) {
+                    bevindingen.extend(rules::art6::persoonsgegevens(&zaak.id, dossier));
+                }
+            }
             if let Some(extra) = extra_per_zaak.get(&zaak.id) {
                 bevindingen.extend(extra.iter().cloned());
             }

@@ -78,7 +78,7 @@ fn onbekende_kolom_geeft_een_waarschuwing_en_wordt_genegeerd() {
     let f = Fixture::leeg();
     f.schrijf(
         "klachten.csv",
-        format!("{}", KLACHTEN_KOP.replace('\n', ",extra\n")) + &GOED.replace('\n', ",x\n"),
+        KLACHTEN_KOP.replace('\n', ",extra\n") + &GOED.replace('\n', ",x\n"),
     );
     f.schrijf(
         "gebeurtenissen.csv",

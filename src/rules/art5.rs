@@ -259,8 +259,10 @@ mod tests {
         let zonder = zaak("2025-03-31", &events);
         assert!(bevindingen(&zonder, "2025-09-01", BEHANDELING).is_empty());
 
-        let mut reglement = Reglement::default();
-        reglement.beroep_afhandeltermijn_weken = Some(4);
+        let reglement = Reglement {
+            beroep_afhandeltermijn_weken: Some(4),
+            ..Reglement::default()
+        };
         // Tue 22 April 2025 + 4 weeks = Tue 20 May.
         let b = bevindingen_met(&zonder, "2025-09-01", BEHANDELING, &reglement);
         assert_eq!(b.len(), 1);

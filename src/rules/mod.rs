@@ -224,6 +224,8 @@ pub mod art4_3;
 pub mod art4_4;
 pub mod art4_5;
 pub mod art5;
+pub mod art6;
+pub mod persoonsgegevens;
 pub mod toepassing;
 pub mod verantwoording;
 pub mod verloop;
@@ -444,7 +446,10 @@ mod docs_tests {
     fn docs_noemen_elke_regel() {
         let docs = include_str!("../../docs/rules.md");
         for regel in RegelId::ALLE {
-            assert!(docs.contains(&format!("`{}`", regel.id())), "{regel} ontbreekt in docs/rules.md");
+            assert!(
+                docs.contains(&format!("`{}`", regel.id())),
+                "{regel} ontbreekt in docs/rules.md"
+            );
         }
     }
 

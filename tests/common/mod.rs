@@ -18,10 +18,10 @@ impl Fixture {
     /// A register with the given rows under the standard headers.
     pub fn new(klachten: &str, gebeurtenissen: &str) -> Fixture {
         let f = Fixture::leeg();
-        f.schrijf("klachten.csv", &format!("{KLACHTEN_KOP}{klachten}"));
+        f.schrijf("klachten.csv", format!("{KLACHTEN_KOP}{klachten}"));
         f.schrijf(
             "gebeurtenissen.csv",
-            &format!("{GEBEURTENISSEN_KOP}{gebeurtenissen}"),
+            format!("{GEBEURTENISSEN_KOP}{gebeurtenissen}"),
         );
         f
     }
