@@ -16,8 +16,8 @@ use crate::rules::{self, Bevinding, Ernst};
 /// What the check decided about one case.
 #[derive(Debug, Clone)]
 pub struct Zaakoordeel {
-    /// The course of handling; None when the case falls outside the regulation.
-    pub verloop: Option<Verloop>,
+    /// Whether the case was judged against the regulation (not outside it).
+    pub binnen_reglement: bool,
     /// The case's findings: a range of [`Uitkomst::bevindingen`].
     pub bevindingen: Range<usize>,
 }
@@ -93,6 +93,16 @@ impl Uitkomst {
         self.register.invoerfouten.is_empty() && !self.bevindingen.iter().any(|b| drempel.telt(b))
     }
 
+    /// The course of handling of case number `index` (in `register.zaken`), None when it
+    /// falls outside the regulation. Decided by the same code the rules read it from.
+    pub fn verloop(&self, index: usize) -> Option<Verloop> {
+        let zaak = self.register.zaken.get(index)?;
+        let reglement = &self.register.reglement;
+        self.zaken[index]
+            .binnen_reglement
+            .then(|| Verloop::van(zaak, reglement, &reglement.kalender()))
+    }
+
     /// The findings of case number `index` (in `register.zaken`).
     pub fn bevindingen_van(&self, index: usize) -> &[Bevinding] {
         &self.bevindingen[self.zaken[index].bevindingen.clone()]
@@ -117,13 +127,14 @@ pub fn controleer_met(register: Register, extra: Vec<Bevinding>) -> Uitkomst {
         extra_per_zaak.entry(b.zaak.clone()).or_default().push(b);
     }
 
-    let per_zaak: Vec<(Option<Verloop>, Vec<Bevinding>)> = register
+    let per_zaak: Vec<(bool, Vec<Bevinding>)> = register
         .zaken
         .par_iter()
         .map(|zaak| {
             let (verloop, mut bevindingen) =
                 rules::beoordeel_zaak(zaak, reglement, &kalender, peildatum, grens);
-            if verloop.is_some() {
+            let binnen_reglement = verloop.is_some();
+            if binnen_reglement {
                 if let Some(dossier) = register.dossiers.get(&zaak.id) {
                     bevindingen.extend(rules::art6::persoonsgegevens(&zaak.id, dossier));
                 }
@@ -132,36 +143,36 @@ pub fn controleer_met(register: Register, extra: Vec<Bevinding>) -> Uitkomst {
                 bevindingen.extend(extra.iter().cloned());
             }
             rules::verantwoording::pas_toe(zaak, &mut bevindingen);
-            (verloop, bevindingen)
+            bevindingen.sort_by(|a, b| {
+                a.sorteersleutel()
+                    .cmp(&b.sorteersleutel())
+                    .then_with(|| a.deadline.cmp(&b.deadline))
+                    .then_with(|| a.bericht.cmp(&b.bericht))
+            });
+            (binnen_reglement, bevindingen)
         })
         .collect();
 
-    let mut verlopen = Vec::with_capacity(per_zaak.len());
-    let mut bevindingen = Vec::new();
-    for (verloop, b) in per_zaak {
-        verlopen.push(verloop);
-        bevindingen.extend(b);
-    }
-    bevindingen.par_sort_by(|a, b| {
-        a.sorteersleutel()
-            .cmp(&b.sorteersleutel())
-            .then_with(|| a.deadline.cmp(&b.deadline))
-            .then_with(|| a.bericht.cmp(&b.bericht))
-    });
-
-    let zaken = register
-        .zaken
+    // Findings are sorted by case: put the cases in id order, each with its own findings
+    // already sorted, so no global sort is needed.
+    let mut volgorde: Vec<u32> = (0..per_zaak.len() as u32).collect();
+    volgorde.par_sort_unstable_by(|&a, &b| register.zaken[a as usize].id.cmp(&register.zaken[b as usize].id));
+    let totaal = per_zaak.iter().map(|(_, b)| b.len()).sum();
+    let mut bevindingen = Vec::with_capacity(totaal);
+    let mut zaken: Vec<Zaakoordeel> = per_zaak
         .iter()
-        .zip(verlopen)
-        .map(|(zaak, verloop)| {
-            let begin = bevindingen.partition_point(|b| *b.zaak < *zaak.id);
-            let eind = bevindingen.partition_point(|b| *b.zaak <= *zaak.id);
-            Zaakoordeel {
-                verloop,
-                bevindingen: begin..eind,
-            }
+        .map(|(binnen_reglement, _)| Zaakoordeel {
+            binnen_reglement: *binnen_reglement,
+            bevindingen: 0..0,
         })
-        .collect::<Vec<_>>();
+        .collect();
+    let mut per_zaak: Vec<Option<Vec<Bevinding>>> = per_zaak.into_iter().map(|(_, b)| Some(b)).collect();
+    for index in volgorde {
+        let index = index as usize;
+        let begin = bevindingen.len();
+        bevindingen.extend(per_zaak[index].take().unwrap_or_default());
+        zaken[index].bevindingen = begin..bevindingen.len();
+    }
 
     let samenvatting = samenvatting(&register, &zaken, &bevindingen);
     let notities = register.waarschuwingen.clone();
@@ -181,7 +192,7 @@ fn samenvatting(
     bevindingen: &[Bevinding],
 ) -> Samenvatting {
     let telling = &register.telling;
-    let checked = zaken.iter().filter(|z| z.verloop.is_some()).count();
+    let checked = zaken.iter().filter(|z| z.binnen_reglement).count();
     let tel = |ernst: Ernst| bevindingen.iter().filter(|b| b.ernst == ernst).count();
     Samenvatting {
         cases: telling.zaken_gelezen,

@@ -8,6 +8,7 @@
 
 pub mod calendar;
 pub mod controle;
+pub mod genereer;
 pub mod history;
 pub mod model;
 pub mod register;

@@ -39,6 +39,18 @@ enum Opdracht {
         #[arg(long, value_name = "DATUM", value_parser = datum)]
         since: Option<NaiveDate>,
     },
+    /// Schrijf een synthetisch register (voor benchmarks).
+    #[command(hide = true)]
+    Genereer {
+        /// Aantal zaken.
+        #[arg(long, default_value_t = 1000)]
+        zaken: u64,
+        /// De map waarin het register komt.
+        #[arg(long, value_name = "MAP")]
+        out: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -91,6 +103,9 @@ fn main() -> ExitCode {
             format,
             Drempel { strict, since },
         ),
+        Opdracht::Genereer { zaken, out, seed } => klachten::genereer::genereer(&out, zaken, seed)
+            .map(|()| true)
+            .map_err(|e| Fout::new(format!("{}: niet te schrijven: {e}", out.display()))),
     };
     match uitkomst {
         Ok(true) => ExitCode::SUCCESS,

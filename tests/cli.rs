@@ -233,14 +233,23 @@ fn gesloten_pijp_is_geen_paniek() {
 
 #[test]
 fn voorbeeldregister_laat_elke_regel_zien() {
-    let o = klachten(&["check", "--as-of", "2026-11-24", "--format", "json"], &voorbeeldregister());
+    let o = klachten(
+        &["check", "--as-of", "2026-11-24", "--format", "json"],
+        &voorbeeldregister(),
+    );
     assert_eq!(code(&o), 1);
     let v = json(&o);
     let regels: std::collections::BTreeSet<String> = v["findings"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|b| format!("{}/{}", b["rule"].as_str().unwrap(), b["severity"].as_str().unwrap()))
+        .map(|b| {
+            format!(
+                "{}/{}",
+                b["rule"].as_str().unwrap(),
+                b["severity"].as_str().unwrap()
+            )
+        })
         .collect();
     for verwacht in [
         "art-1-schriftelijk/info",
@@ -260,12 +269,19 @@ fn voorbeeldregister_laat_elke_regel_zien() {
         "art-5-beroepsbehandeling/error",
         "art-6-persoonsgegevens/warning",
     ] {
-        assert!(regels.contains(verwacht), "{verwacht} ontbreekt: {regels:?}");
+        assert!(
+            regels.contains(verwacht),
+            "{verwacht} ontbreekt: {regels:?}"
+        );
     }
     assert!(v["summary"]["accepted"].as_u64().unwrap() >= 2);
     assert!(v["input_errors"].as_array().unwrap().len() >= 2);
     // Most cases are in order.
-    let met_bevinding: std::collections::BTreeSet<&str> =
-        v["findings"].as_array().unwrap().iter().map(|b| b["case"].as_str().unwrap()).collect();
+    let met_bevinding: std::collections::BTreeSet<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["case"].as_str().unwrap())
+        .collect();
     assert!(met_bevinding.len() * 4 < v["summary"]["cases"].as_u64().unwrap() as usize);
 }

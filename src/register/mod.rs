@@ -11,6 +11,8 @@ mod reglement;
 pub mod tabel;
 
 use std::collections::{HashMap, HashSet};
+
+use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -228,7 +230,7 @@ pub fn is_geldig_zaaknummer(id: &str) -> bool {
 
 /// Interns repeated texts (handlers, staff, categories) so each is stored once.
 #[derive(Default)]
-struct Interner(HashMap<Box<str>, Tekst>);
+struct Interner(FxHashMap<Box<str>, Tekst>);
 
 impl Interner {
     fn tekst(&mut self, waarde: &str) -> Tekst {
@@ -265,18 +267,20 @@ impl Register {
         let klachten_pad = pad.join(KLACHTEN_CSV);
         let gebeurtenissen_pad = pad.join(GEBEURTENISSEN_CSV);
 
-        // The two files are independent until events are matched to cases: read both at once.
-        let (klachten, gebeurtenissen) = rayon::join(
-            || lees_klachten(&klachten_pad),
-            || lees_gebeurtenissen(&gebeurtenissen_pad),
+        let mut klachten = lees_klachten(&klachten_pad)?;
+        // Events go straight to their case: one lookup per row, no copy of the id.
+        let gebeurtenissen = lees_gebeurtenissen(
+            &gebeurtenissen_pad,
+            &klachten.index,
+            &klachten.ongeldige_ids,
+            &mut klachten.zaken,
         );
-        let klachten = klachten?;
 
         let mut register = Register {
             pad: pad.to_path_buf(),
             peildatum,
             reglement,
-            zaken: Vec::with_capacity(klachten.zaken.len()),
+            zaken: Vec::new(),
             dossiers: HashMap::new(),
             reglement_tekst: None,
             invoerfouten: klachten.fouten,
@@ -297,7 +301,7 @@ impl Register {
                 .filter(|z| z.ontvangen > peildatum)
                 .map(|z| Box::from(&*z.id)),
         );
-        register.koppel(klachten.zaken, &niet_gecontroleerd, gebeurtenissen);
+        register.koppel(klachten.zaken, gebeurtenissen);
         register.lees_dossiers(&niet_gecontroleerd);
         register.invoerfouten.sort();
         Ok(register)
@@ -308,7 +312,6 @@ impl Register {
     fn koppel(
         &mut self,
         zaken: Vec<Zaak>,
-        ongeldige_ids: &HashSet<Box<str>>,
         gebeurtenissen: Result<Gebeurtenissen, Invoerfout>,
     ) {
         let peildatum = self.peildatum;
@@ -325,44 +328,23 @@ impl Register {
         self.waarschuwingen
             .append(&mut gebeurtenissen.waarschuwingen);
 
-        let mut per_zaak: HashMap<&str, usize> = HashMap::with_capacity(zaken.len());
-        for (index, zaak) in zaken.iter().enumerate() {
-            per_zaak.insert(&zaak.id, index);
-        }
-        let mut groepen: Vec<Vec<Gebeurtenis>> = vec![Vec::new(); zaken.len()];
-        for (id, groep) in gebeurtenissen.groepen {
-            match per_zaak.get(id.as_ref()) {
-                Some(&index) => groepen[index] = groep,
-                // The case's own row is invalid and reported; its events go unchecked with it.
-                None if ongeldige_ids.contains(id.as_ref()) => {
-                    self.telling.gebeurtenissen_ongeldig += groep.len();
-                }
-                None => {
-                    self.telling.gebeurtenissen_ongeldig += groep.len();
-                    for g in groep {
-                        self.invoerfouten.push(Invoerfout::veld(
-                            GEBEURTENISSEN_CSV,
-                            g.line,
-                            "zaak",
-                            &id,
-                            format!("zaak {id} staat niet in {KLACHTEN_CSV}"),
-                        ));
-                    }
-                }
+        self.zaken = zaken;
+        let voor = self.zaken.len();
+        let mut na_peildatum = 0;
+        self.zaken.retain(|zaak| {
+            let later = zaak.ontvangen > peildatum;
+            if later {
+                na_peildatum += zaak.gebeurtenissen.len();
             }
+            !later
+        });
+        self.telling.zaken_na_peildatum = voor - self.zaken.len();
+        self.telling.gebeurtenissen_na_peildatum += na_peildatum;
+        let mut zaken = std::mem::take(&mut self.zaken);
+        for zaak in &mut zaken {
+            self.orden_gebeurtenissen(zaak);
         }
-        drop(per_zaak);
-
-        for (mut zaak, groep) in zaken.into_iter().zip(groepen) {
-            if zaak.ontvangen > peildatum {
-                self.telling.zaken_na_peildatum += 1;
-                self.telling.gebeurtenissen_na_peildatum += groep.len();
-                continue;
-            }
-            zaak.gebeurtenissen = groep;
-            self.orden_gebeurtenissen(&mut zaak);
-            self.zaken.push(zaak);
-        }
+        self.zaken = zaken;
     }
 
     /// Puts a case's events in date order (file order within a day), leaves out those after
@@ -447,6 +429,8 @@ impl Register {
 /// What reading klachten.csv yields.
 struct Klachten {
     zaken: Vec<Zaak>,
+    /// Zaak → its index in `zaken`.
+    index: FxHashMap<Tekst, u32>,
     ongeldige_ids: HashSet<Box<str>>,
     fouten: Vec<Invoerfout>,
     waarschuwingen: Vec<String>,
@@ -492,6 +476,7 @@ fn lees_klachten(pad: &Path) -> Result<Klachten, Fout> {
         })?;
     let mut uit = Klachten {
         zaken: Vec::new(),
+        index: FxHashMap::default(),
         ongeldige_ids: Default::default(),
         fouten,
         waarschuwingen,
@@ -499,7 +484,6 @@ fn lees_klachten(pad: &Path) -> Result<Klachten, Fout> {
         ongeldig: 0,
     };
     let kolommen_compleet = tabel.ontbrekende_kolommen.is_empty();
-    let mut gezien: HashMap<Tekst, u32> = HashMap::new();
     let mut namen = Interner::default();
     while let Some(rij) = tabel.volgende() {
         uit.gelezen += 1;
@@ -521,17 +505,18 @@ fn lees_klachten(pad: &Path) -> Result<Klachten, Fout> {
         };
         match zaak {
             Some(zaak) => {
-                if let Some(eerste) = gezien.get(&zaak.id) {
+                if let Some(&eerste) = uit.index.get(&zaak.id) {
                     uit.ongeldig += 1;
+                    let regel = uit.zaken[eerste as usize].line;
                     uit.fouten.push(Invoerfout::veld(
                         KLACHTEN_CSV,
                         rij.line,
                         "zaak",
                         &zaak.id,
-                        format!("zaak {} komt al voor op regel {eerste}", zaak.id),
+                        format!("zaak {} komt al voor op regel {regel}", zaak.id),
                     ));
                 } else {
-                    gezien.insert(zaak.id.clone(), rij.line);
+                    uit.index.insert(zaak.id.clone(), uit.zaken.len() as u32);
                     uit.zaken.push(zaak);
                 }
             }
@@ -539,7 +524,7 @@ fn lees_klachten(pad: &Path) -> Result<Klachten, Fout> {
                 uit.ongeldig += 1;
                 debug_assert!(uit.fouten.len() > voor || !kolommen_compleet);
                 if let Ok(id) = rij.ruw(k::ZAAK) {
-                    if !id.is_empty() && !gezien.contains_key(id) {
+                    if !id.is_empty() && !uit.index.contains_key(id) {
                         uit.ongeldige_ids.insert(id.into());
                     }
                 }
@@ -684,17 +669,24 @@ impl<'a> Veldlezer<'_, 'a> {
     }
 }
 
-/// What reading gebeurtenissen.csv yields: valid events grouped by zaak, in file order.
+/// What reading gebeurtenissen.csv yields besides the events, which go to their cases.
 #[derive(Default)]
 struct Gebeurtenissen {
-    groepen: Vec<(Box<str>, Vec<Gebeurtenis>)>,
     fouten: Vec<Invoerfout>,
     waarschuwingen: Vec<String>,
     gelezen: usize,
     ongeldig: usize,
 }
 
-fn lees_gebeurtenissen(pad: &Path) -> Result<Gebeurtenissen, Invoerfout> {
+/// Reads gebeurtenissen.csv, appending each valid event to its case in `zaken` (in file
+/// order). Events of an unknown case are input errors; those of a case whose own row is
+/// invalid go unchecked with it.
+fn lees_gebeurtenissen(
+    pad: &Path,
+    index: &FxHashMap<Tekst, u32>,
+    ongeldige_ids: &HashSet<Box<str>>,
+    zaken: &mut [Zaak],
+) -> Result<Gebeurtenissen, Invoerfout> {
     let (mut tabel, fouten, waarschuwingen) = open_tabel(
         pad,
         GEBEURTENISSEN_CSV,
@@ -715,7 +707,6 @@ fn lees_gebeurtenissen(pad: &Path) -> Result<Gebeurtenissen, Invoerfout> {
         ..Gebeurtenissen::default()
     };
     let kolommen_compleet = tabel.ontbrekende_kolommen.is_empty();
-    let mut index: HashMap<Box<str>, usize> = HashMap::new();
     let mut namen = Interner::default();
     while let Some(rij) = tabel.volgende() {
         uit.gelezen += 1;
@@ -736,15 +727,22 @@ fn lees_gebeurtenissen(pad: &Path) -> Result<Gebeurtenissen, Invoerfout> {
             uit.ongeldig += 1;
             continue;
         };
-        let groep = match index.get(zaak) {
-            Some(&i) => i,
+        match index.get(zaak) {
+            Some(&i) => zaken[i as usize].gebeurtenissen.push(gebeurtenis),
             None => {
-                index.insert(zaak.into(), uit.groepen.len());
-                uit.groepen.push((zaak.into(), Vec::new()));
-                uit.groepen.len() - 1
+                uit.ongeldig += 1;
+                // The case's own row is invalid and reported already.
+                if !ongeldige_ids.contains(zaak) {
+                    uit.fouten.push(Invoerfout::veld(
+                        GEBEURTENISSEN_CSV,
+                        gebeurtenis.line,
+                        "zaak",
+                        zaak,
+                        format!("zaak {zaak} staat niet in {KLACHTEN_CSV}"),
+                    ));
+                }
             }
-        };
-        uit.groepen[groep].1.push(gebeurtenis);
+        }
     }
     Ok(uit)
 }
