@@ -19,7 +19,8 @@ meet() { # command... → "median_seconds peak_kib"
   for _ in $(seq "$runs"); do
     local begin eind rss
     begin=$(date +%s.%N)
-    rss=$( { /usr/bin/time -f '%M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1 ) || true
+    /usr/bin/time -o "$data/time.txt" -f '%M' "$@" >/dev/null 2>&1 || true
+    rss=$(tail -1 "$data/time.txt")
     eind=$(date +%s.%N)
     tijden+=("$(echo "$eind - $begin" | bc)")
     (( rss > geheugen )) && geheugen=$rss

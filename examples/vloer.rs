@@ -21,7 +21,10 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let map = std::path::Path::new(&map);
-    match (tel(&map.join("klachten.csv")), tel(&map.join("gebeurtenissen.csv"))) {
+    match (
+        tel(&map.join("klachten.csv")),
+        tel(&map.join("gebeurtenissen.csv")),
+    ) {
         (Ok(k), Ok(g)) => {
             println!("{k} zaken, {g} gebeurtenissen");
             ExitCode::SUCCESS

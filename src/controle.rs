@@ -156,7 +156,11 @@ pub fn controleer_met(register: Register, extra: Vec<Bevinding>) -> Uitkomst {
     // Findings are sorted by case: put the cases in id order, each with its own findings
     // already sorted, so no global sort is needed.
     let mut volgorde: Vec<u32> = (0..per_zaak.len() as u32).collect();
-    volgorde.par_sort_unstable_by(|&a, &b| register.zaken[a as usize].id.cmp(&register.zaken[b as usize].id));
+    volgorde.par_sort_unstable_by(|&a, &b| {
+        register.zaken[a as usize]
+            .id
+            .cmp(&register.zaken[b as usize].id)
+    });
     let totaal = per_zaak.iter().map(|(_, b)| b.len()).sum();
     let mut bevindingen = Vec::with_capacity(totaal);
     let mut zaken: Vec<Zaakoordeel> = per_zaak
@@ -166,7 +170,8 @@ pub fn controleer_met(register: Register, extra: Vec<Bevinding>) -> Uitkomst {
             bevindingen: 0..0,
         })
         .collect();
-    let mut per_zaak: Vec<Option<Vec<Bevinding>>> = per_zaak.into_iter().map(|(_, b)| Some(b)).collect();
+    let mut per_zaak: Vec<Option<Vec<Bevinding>>> =
+        per_zaak.into_iter().map(|(_, b)| Some(b)).collect();
     for index in volgorde {
         let index = index as usize;
         let begin = bevindingen.len();

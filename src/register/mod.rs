@@ -267,14 +267,21 @@ impl Register {
         let klachten_pad = pad.join(KLACHTEN_CSV);
         let gebeurtenissen_pad = pad.join(GEBEURTENISSEN_CSV);
 
-        let mut klachten = lees_klachten(&klachten_pad)?;
-        // Events go straight to their case: one lookup per row, no copy of the id.
-        let gebeurtenissen = lees_gebeurtenissen(
-            &gebeurtenissen_pad,
-            &klachten.index,
-            &klachten.ongeldige_ids,
-            &mut klachten.zaken,
+        // The two files are independent until events are matched to cases: read both at
+        // once, on both cores.
+        let (klachten, gebeurtenissen) = rayon::join(
+            || lees_klachten(&klachten_pad),
+            || lees_gebeurtenissen(&gebeurtenissen_pad),
         );
+        let mut klachten = klachten?;
+        let gebeurtenissen = gebeurtenissen.map(|mut g| {
+            g.koppel(
+                &klachten.index,
+                &klachten.ongeldige_ids,
+                &mut klachten.zaken,
+            );
+            g
+        });
 
         let mut register = Register {
             pad: pad.to_path_buf(),
@@ -309,11 +316,7 @@ impl Register {
 
     /// Matches events to their cases, orders and validates them per case, and applies
     /// the peildatum.
-    fn koppel(
-        &mut self,
-        zaken: Vec<Zaak>,
-        gebeurtenissen: Result<Gebeurtenissen, Invoerfout>,
-    ) {
+    fn koppel(&mut self, zaken: Vec<Zaak>, gebeurtenissen: Result<Gebeurtenissen, Invoerfout>) {
         let peildatum = self.peildatum;
         let mut gebeurtenissen = match gebeurtenissen {
             Ok(g) => g,
@@ -669,24 +672,55 @@ impl<'a> Veldlezer<'_, 'a> {
     }
 }
 
-/// What reading gebeurtenissen.csv yields besides the events, which go to their cases.
+/// What reading gebeurtenissen.csv yields: the valid events grouped by zaak, in file order.
 #[derive(Default)]
 struct Gebeurtenissen {
+    /// Zaak → its group in `groepen`.
+    index: FxHashMap<Box<str>, u32>,
+    groepen: Vec<Vec<Gebeurtenis>>,
     fouten: Vec<Invoerfout>,
     waarschuwingen: Vec<String>,
     gelezen: usize,
     ongeldig: usize,
 }
 
-/// Reads gebeurtenissen.csv, appending each valid event to its case in `zaken` (in file
-/// order). Events of an unknown case are input errors; those of a case whose own row is
-/// invalid go unchecked with it.
-fn lees_gebeurtenissen(
-    pad: &Path,
-    index: &FxHashMap<Tekst, u32>,
-    ongeldige_ids: &HashSet<Box<str>>,
-    zaken: &mut [Zaak],
-) -> Result<Gebeurtenissen, Invoerfout> {
+impl Gebeurtenissen {
+    /// Hands each group to its case. Events of an unknown case are input errors; those of a
+    /// case whose own row is invalid go unchecked with it.
+    fn koppel(
+        &mut self,
+        zaken_index: &FxHashMap<Tekst, u32>,
+        ongeldige_ids: &HashSet<Box<str>>,
+        zaken: &mut [Zaak],
+    ) {
+        for (id, &groep) in &self.index {
+            let groep = std::mem::take(&mut self.groepen[groep as usize]);
+            match zaken_index.get(&**id) {
+                Some(&i) => zaken[i as usize].gebeurtenissen = groep,
+                None => {
+                    self.ongeldig += groep.len();
+                    // The case's own row is invalid and reported already.
+                    if ongeldige_ids.contains(id) {
+                        continue;
+                    }
+                    for g in groep {
+                        self.fouten.push(Invoerfout::veld(
+                            GEBEURTENISSEN_CSV,
+                            g.line,
+                            "zaak",
+                            id,
+                            format!("zaak {id} staat niet in {KLACHTEN_CSV}"),
+                        ));
+                    }
+                }
+            }
+        }
+        self.index = FxHashMap::default();
+        self.groepen = Vec::new();
+    }
+}
+
+fn lees_gebeurtenissen(pad: &Path) -> Result<Gebeurtenissen, Invoerfout> {
     let (mut tabel, fouten, waarschuwingen) = open_tabel(
         pad,
         GEBEURTENISSEN_CSV,
@@ -727,22 +761,15 @@ fn lees_gebeurtenissen(
             uit.ongeldig += 1;
             continue;
         };
-        match index.get(zaak) {
-            Some(&i) => zaken[i as usize].gebeurtenissen.push(gebeurtenis),
+        let groep = match uit.index.get(zaak) {
+            Some(&groep) => groep as usize,
             None => {
-                uit.ongeldig += 1;
-                // The case's own row is invalid and reported already.
-                if !ongeldige_ids.contains(zaak) {
-                    uit.fouten.push(Invoerfout::veld(
-                        GEBEURTENISSEN_CSV,
-                        gebeurtenis.line,
-                        "zaak",
-                        zaak,
-                        format!("zaak {zaak} staat niet in {KLACHTEN_CSV}"),
-                    ));
-                }
+                uit.index.insert(zaak.into(), uit.groepen.len() as u32);
+                uit.groepen.push(Vec::new());
+                uit.groepen.len() - 1
             }
-        }
+        };
+        uit.groepen[groep].push(gebeurtenis);
     }
     Ok(uit)
 }
@@ -790,7 +817,11 @@ fn lees_gebeurtenis<'a>(
     let termijn = veld.datum(g::TERMIJN, false);
     let toelichting = veld.tekst(g::TOELICHTING).and_then(optie);
     let regel_tekst = veld.tekst(g::REGEL).unwrap_or_default();
-    let regel = RegelId::parse(regel_tekst);
+    let regel = if regel_tekst.is_empty() {
+        None
+    } else {
+        RegelId::parse(regel_tekst)
+    };
     if soort == Some(Soort::Verantwoording) {
         if regel_tekst.is_empty() {
             veld.fout(
