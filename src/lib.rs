@@ -14,6 +14,7 @@ pub mod model;
 pub mod register;
 pub mod report;
 pub mod rules;
+pub mod site;
 
 pub use controle::{controleer, controleer_met, Drempel, Samenvatting, Uitkomst, Zaakoordeel};
 pub use register::Register;

@@ -39,6 +39,21 @@ enum Opdracht {
         #[arg(long, value_name = "DATUM", value_parser = datum)]
         since: Option<NaiveDate>,
     },
+    /// Bouw de statische site: dashboard, zaken, overtredingen, periodeverslagen en regels.
+    Build {
+        /// De map van het register.
+        #[arg(long, default_value = "register", value_name = "MAP")]
+        register: PathBuf,
+        /// De map waarin de site komt (wordt in zijn geheel vervangen).
+        #[arg(long, default_value = "site", value_name = "MAP")]
+        out: PathBuf,
+        /// De peildatum (JJJJ-MM-DD); standaard vandaag.
+        #[arg(long = "as-of", value_name = "DATUM", value_parser = datum)]
+        as_of: Option<NaiveDate>,
+        /// Een map met eigen sjablonen die de ingebouwde van dezelfde naam vervangen.
+        #[arg(long, value_name = "MAP")]
+        templates: Option<PathBuf>,
+    },
     /// Schrijf een synthetisch register (voor benchmarks).
     #[command(hide = true)]
     Genereer {
@@ -103,6 +118,12 @@ fn main() -> ExitCode {
             format,
             Drempel { strict, since },
         ),
+        Opdracht::Build {
+            register,
+            out,
+            as_of,
+            templates,
+        } => build(register, out, as_of.unwrap_or_else(vandaag), templates),
         Opdracht::Genereer { zaken, out, seed } => klachten::genereer::genereer(&out, zaken, seed)
             .map(|()| true)
             .map_err(|e| Fout::new(format!("{}: niet te schrijven: {e}", out.display()))),
@@ -184,4 +205,29 @@ fn check(
     // cost time.
     std::mem::forget(uitkomst);
     Ok(geslaagd)
+}
+
+fn build(
+    register: PathBuf,
+    out: PathBuf,
+    peildatum: NaiveDate,
+    templates: Option<PathBuf>,
+) -> Result<bool, Fout> {
+    let begin = std::time::Instant::now();
+    let uitkomst = klachten::controleer(Register::laad(&register, peildatum)?);
+    let opties = klachten::site::Bouwopties {
+        out: out.clone(),
+        templates,
+        voortgang: io::stderr().is_terminal(),
+    };
+    let verslag = klachten::site::bouw(&uitkomst, &opties)?;
+    eprintln!(
+        "klachten: site geschreven naar {}: {} pagina's, {} bevindingen, {:.1} s",
+        out.display(),
+        verslag.paginas,
+        verslag.bevindingen,
+        begin.elapsed().as_secs_f64()
+    );
+    std::mem::forget(uitkomst);
+    Ok(true)
 }
