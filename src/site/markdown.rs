@@ -2,7 +2,7 @@
 //! sanitised with ammonia (always after rendering: raw HTML in Markdown passes the
 //! renderer untouched). Personal data is redacted from the source first.
 
-use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag};
+use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::rules::persoonsgegevens;
 
@@ -44,14 +44,35 @@ fn vervang_ongeacht_hoofdletters(tekst: &str, zoek: &str, door: &str) -> String 
 /// links that are not local anchors open nothing outside the site: they are kept as text.
 pub fn naar_html(markdown: &str) -> String {
     let mut ruw = String::new();
-    html::push_html(
-        &mut ruw,
-        Parser::new_ext(
-            markdown,
-            Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
-        ),
-    );
+    let parser = Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
+    html::push_html(&mut ruw, parser.map(lager));
     opschonen().clean(&ruw).to_string()
+}
+
+/// One heading level lower: the page's own title is its only h1.
+fn lager(e: Event<'_>) -> Event<'_> {
+    let omlaag = |level: HeadingLevel| match level {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H3 => HeadingLevel::H4,
+        HeadingLevel::H4 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    };
+    match e {
+        Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) => Event::Start(Tag::Heading {
+            level: omlaag(level),
+            id,
+            classes,
+            attrs,
+        }),
+        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(omlaag(level))),
+        e => e,
+    }
 }
 
 fn opschonen() -> ammonia::Builder<'static> {
@@ -114,7 +135,7 @@ pub fn reglement_naar_html(markdown: &str) -> (String, Vec<String>) {
         i += 1;
     }
     let mut ruw = String::new();
-    html::push_html(&mut ruw, gebeurtenissen.into_iter());
+    html::push_html(&mut ruw, gebeurtenissen.into_iter().map(lager));
     (opschonen().clean(&ruw).to_string(), ankers)
 }
 
@@ -141,7 +162,7 @@ mod tests {
         ] {
             assert!(!html.contains(verboden), "{verboden} in {html}");
         }
-        assert!(html.contains("<h1>Kop</h1>"));
+        assert!(html.contains("<h2>Kop</h2>"));
     }
 
     #[test]
@@ -163,8 +184,8 @@ mod tests {
             "# Reglement\n\n## Artikel 4: Procedure\n\n### 4.2 Ontvangst\n\nTekst.\n",
         );
         assert_eq!(ankers, ["artikel-4", "artikel-4.2"]);
-        assert!(html.contains("<h2 id=\"artikel-4\">"), "{html}");
-        assert!(html.contains("<h3 id=\"artikel-4.2\">"), "{html}");
+        assert!(html.contains("<h3 id=\"artikel-4\">"), "{html}");
+        assert!(html.contains("<h4 id=\"artikel-4.2\">"), "{html}");
         assert_eq!(artikelanker("Artikel 10: Slot"), Some("artikel-10".into()));
         assert_eq!(artikelanker("Inleiding"), None);
     }

@@ -97,6 +97,7 @@ fn sjablonen(eigen: Option<&PathBuf>) -> Result<Tera, Fout> {
     Ok(tera)
 }
 
+/// An error and its causes on one line.
 fn foutketen(e: &dyn std::error::Error) -> String {
     let mut tekst = e.to_string();
     let mut bron = e.source();
@@ -105,7 +106,7 @@ fn foutketen(e: &dyn std::error::Error) -> String {
         tekst.push_str(&b.to_string());
         bron = b.source();
     }
-    tekst
+    tekst.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn render(tera: &Tera, sjabloon: &str, context: &Context) -> Result<String, Fout> {
