@@ -72,6 +72,9 @@ enum Opdracht {
 enum Uitvoer {
     Text,
     Json,
+    Junit,
+    Sarif,
+    Github,
 }
 
 fn datum(tekst: &str) -> Result<NaiveDate, String> {
@@ -190,6 +193,9 @@ fn check(
     let formaat = match formaat {
         Uitvoer::Text => Formaat::Text,
         Uitvoer::Json => Formaat::Json,
+        Uitvoer::Junit => Formaat::Junit,
+        Uitvoer::Sarif => Formaat::Sarif,
+        Uitvoer::Github => Formaat::Github,
     };
     let mut uit = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let geschreven =
@@ -199,6 +205,13 @@ fn check(
         // A reader that stops early (`klachten check | head`) is no failure of the check.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
         Err(e) => return Err(Fout::new(format!("uitvoer niet te schrijven: {e}"))),
+    }
+    // The workflow commands own stdout; the summary goes beside them.
+    if formaat == Formaat::Github {
+        eprintln!(
+            "{}",
+            report::text::samenvattingsregel(&uitkomst.samenvatting, &uitkomst, &opties)
+        );
     }
     let geslaagd = uitkomst.slaagt(drempel);
     // The process ends now: freeing millions of small allocations one by one would only

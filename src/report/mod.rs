@@ -1,7 +1,10 @@
 //! Printers: each turns an [`Uitkomst`] into one output format. They only show what the
 //! check decided; none of them judges anything.
 
+pub mod github;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 pub mod text;
 
 use std::io::{self, Write};
@@ -16,6 +19,9 @@ use crate::{Drempel, Uitkomst};
 pub enum Formaat {
     Text,
     Json,
+    Junit,
+    Sarif,
+    Github,
 }
 
 /// Everything a printer needs besides the outcome.
@@ -37,6 +43,9 @@ pub fn schrijf(
     match formaat {
         Formaat::Text => text::schrijf(uitkomst, opties, uit),
         Formaat::Json => json::schrijf(uitkomst, uit),
+        Formaat::Junit => junit::schrijf(uitkomst, opties, uit),
+        Formaat::Sarif => sarif::schrijf(uitkomst, opties, uit),
+        Formaat::Github => github::schrijf(uitkomst, opties, uit),
     }
 }
 
