@@ -228,13 +228,14 @@ fn build(
 ) -> Result<bool, Fout> {
     let begin = std::time::Instant::now();
     let uitkomst = klachten::controleer_register(&register, peildatum, vandaag())?;
-    meld_historie(&uitkomst);
+
     let opties = klachten::site::Bouwopties {
         out: out.clone(),
         templates,
         voortgang: io::stderr().is_terminal(),
     };
     let verslag = klachten::site::bouw(&uitkomst, &opties)?;
+    meld_historie(&uitkomst);
     eprintln!(
         "klachten: site geschreven naar {}: {} pagina's, {} bevindingen, {:.1} s",
         out.display(),
