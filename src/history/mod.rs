@@ -118,75 +118,195 @@ struct Rij {
 }
 
 type Versie = FxHashMap<Sleutel, Rij>;
+type Rijen = Vec<(Sleutel, Rij)>;
 
-fn lees_versie(bestand: &str, inhoud: Vec<u8>) -> Versie {
-    let mut versie = Versie::default();
-    let mut rangen: FxHashMap<(Tekst, String), u32> = FxHashMap::default();
-    let klachten = bestand == KLACHTEN_CSV;
-    let kolommen: &[Kolom] = if klachten {
-        &[
-            Kolom {
-                naam: "zaak",
-                verplicht: true,
-            },
-            Kolom {
-                naam: "ontvangen",
-                verplicht: true,
-            },
-        ]
+/// One file followed through its versions. Registers grow at the end, so a new version is
+/// compared with the previous one by their common prefix first: rows that end before the
+/// first changed byte are kept as they were, and only the rest is read again.
+#[derive(Default)]
+struct Bestandsstand {
+    inhoud: Vec<u8>,
+    /// The header line, as it was read.
+    kop: Vec<u8>,
+    /// The rows in file order, with the byte offset where each starts.
+    rijen: Vec<(Sleutel, usize)>,
+    huidig: Versie,
+    rangen: FxHashMap<(Tekst, String), u32>,
+}
+
+fn kolommen(klachten: bool) -> &'static [Kolom] {
+    const K: [Kolom; 2] = [
+        Kolom {
+            naam: "zaak",
+            verplicht: true,
+        },
+        Kolom {
+            naam: "ontvangen",
+            verplicht: true,
+        },
+    ];
+    const G: [Kolom; 4] = [
+        Kolom {
+            naam: "zaak",
+            verplicht: true,
+        },
+        Kolom {
+            naam: "soort",
+            verplicht: true,
+        },
+        Kolom {
+            naam: "datum",
+            verplicht: true,
+        },
+        Kolom {
+            naam: "oordeel",
+            verplicht: false,
+        },
+    ];
+    if klachten {
+        &K
     } else {
-        &[
-            Kolom {
-                naam: "zaak",
-                verplicht: true,
-            },
-            Kolom {
-                naam: "soort",
-                verplicht: true,
-            },
-            Kolom {
-                naam: "datum",
-                verplicht: true,
-            },
-            Kolom {
-                naam: "oordeel",
-                verplicht: false,
-            },
-        ]
-    };
-    let mut tabel = Tabel::uit_bytes(inhoud, kolommen);
-    if !tabel.ontbrekende_kolommen.is_empty() {
-        return versie;
+        &G
     }
-    while let Some(rij) = tabel.volgende() {
-        let Ok(rij) = rij else { continue };
-        let veld = |i: usize| rij.ruw(i).unwrap_or_default();
-        let zaak: Tekst = veld(0).into();
-        if zaak.is_empty() {
-            continue;
+}
+
+/// The length of the longest common prefix; compared block by block, then byte by byte.
+fn gemeenschappelijk_begin(a: &[u8], b: &[u8]) -> usize {
+    const BLOK: usize = 4096;
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i + BLOK <= n && a[i..i + BLOK] == b[i..i + BLOK] {
+        i += BLOK;
+    }
+    i + a[i..n]
+        .iter()
+        .zip(&b[i..n])
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
+fn kopregel(inhoud: &[u8]) -> &[u8] {
+    match inhoud.iter().position(|&b| b == b'\n') {
+        Some(i) => &inhoud[..=i],
+        None => inhoud,
+    }
+}
+
+impl Bestandsstand {
+    /// Moves to the next version of `bestand` (None: deleted). Returns the rows gone from
+    /// the old version's tail and the rows of the new one's tail.
+    fn volgende(&mut self, bestand: &str, inhoud: Option<Vec<u8>>) -> (Rijen, Rijen) {
+        let inhoud = inhoud.unwrap_or_default();
+        let gemeen = gemeenschappelijk_begin(&self.inhoud, &inhoud);
+        let kop_gelijk = !self.kop.is_empty() && kopregel(&inhoud) == self.kop.as_slice();
+        // A row is unchanged when it ends within the common prefix: where the next row
+        // starts, or for the last row at the end of a file that ends in a line break.
+        let mut behouden = 0;
+        if kop_gelijk {
+            while let Some(volgende_start) = match self.rijen.get(behouden + 1) {
+                Some((_, start)) => Some(*start),
+                None if behouden < self.rijen.len() && self.inhoud.ends_with(b"\n") => {
+                    Some(self.inhoud.len())
+                }
+                None => None,
+            } {
+                if volgende_start > gemeen {
+                    break;
+                }
+                behouden += 1;
+            }
         }
-        if klachten {
-            versie.entry(Sleutel::Zaak(zaak)).or_insert_with(|| Rij {
-                velden: vec![("ontvangen", Waarde::datum(veld(1)))],
-                line: rij.line,
-            });
+        let hervat = match self.rijen.get(behouden) {
+            Some((_, start)) => *start,
+            None if kop_gelijk && behouden > 0 => self.inhoud.len(),
+            None => 0,
+        };
+        let mut weg = Vec::new();
+        let staart: Vec<(Sleutel, usize)> = if hervat == 0 {
+            self.rijen.drain(..).collect()
         } else {
-            let soort = veld(1).to_lowercase();
-            let rang = rangen.entry((zaak.clone(), soort.clone())).or_insert(0);
-            *rang += 1;
-            versie.insert(
-                Sleutel::Gebeurtenis(zaak, soort, *rang),
-                Rij {
-                    velden: vec![
-                        ("datum", Waarde::datum(veld(2))),
-                        ("oordeel", Waarde::tekst(veld(3))),
-                    ],
-                    line: rij.line,
-                },
-            );
+            self.rijen.drain(behouden..).collect()
+        };
+        for (sleutel, _) in staart {
+            if let Sleutel::Gebeurtenis(zaak, soort, _) = &sleutel {
+                if let Some(n) = self.rangen.get_mut(&(zaak.clone(), soort.clone())) {
+                    *n = n.saturating_sub(1);
+                }
+            }
+            if let Some(rij) = self.huidig.remove(&sleutel) {
+                weg.push((sleutel, rij));
+            }
         }
+        let nieuw = self.lees(bestand, &inhoud, hervat);
+        self.inhoud = inhoud;
+        (weg, nieuw)
     }
-    versie
+
+    /// Reads the rows of `inhoud` from byte `hervat` on (0: the whole file).
+    fn lees(&mut self, bestand: &str, inhoud: &[u8], hervat: usize) -> Vec<(Sleutel, Rij)> {
+        let klachten = bestand == KLACHTEN_CSV;
+        let kop = kopregel(inhoud).to_vec();
+        let (invoer, regels_ervoor, verschuiving) = if hervat == 0 {
+            (inhoud.to_vec(), 0u32, 0usize)
+        } else {
+            let mut invoer = kop.clone();
+            invoer.extend_from_slice(inhoud.get(hervat..).unwrap_or_default());
+            let regels = inhoud[..hervat].iter().filter(|&&b| b == b'\n').count() as u32;
+            // The tail's first row is line 2 of what is read, line `regels + 1` of the file.
+            (invoer, regels.saturating_sub(1), hervat - kop.len())
+        };
+        self.kop = kop;
+        let mut tabel = Tabel::uit_bytes(invoer, kolommen(klachten));
+        let mut nieuw = Vec::new();
+        if !tabel.ontbrekende_kolommen.is_empty() {
+            return nieuw;
+        }
+        while let Some(rij) = tabel.volgende() {
+            let Ok(rij) = rij else { continue };
+            let veld = |i: usize| rij.ruw(i).unwrap_or_default();
+            let zaak: Tekst = veld(0).into();
+            if zaak.is_empty() {
+                continue;
+            }
+            let line = rij.line + regels_ervoor;
+            let start = rij.byte as usize + verschuiving;
+            let (sleutel, waarden) = if klachten {
+                (
+                    Sleutel::Zaak(zaak),
+                    Rij {
+                        velden: vec![("ontvangen", Waarde::datum(veld(1)))],
+                        line,
+                    },
+                )
+            } else {
+                let soort = veld(1).to_lowercase();
+                let rang = self
+                    .rangen
+                    .entry((zaak.clone(), soort.clone()))
+                    .or_insert(0);
+                *rang += 1;
+                (
+                    Sleutel::Gebeurtenis(zaak, soort, *rang),
+                    Rij {
+                        velden: vec![
+                            ("datum", Waarde::datum(veld(2))),
+                            ("oordeel", Waarde::tekst(veld(3))),
+                        ],
+                        line,
+                    },
+                )
+            };
+            // A duplicate case row: the first one is the case. Leaving it out of `rijen` only
+            // makes the row before it count as longer, which rereads a little more.
+            if self.huidig.contains_key(&sleutel) {
+                continue;
+            }
+            self.rijen.push((sleutel.clone(), start));
+            self.huidig.insert(sleutel.clone(), waarden.clone());
+            nieuw.push((sleutel, waarden));
+        }
+        nieuw
+    }
 }
 
 /// One version of the register's files: a commit, or the working tree (commit None).
@@ -289,13 +409,13 @@ pub fn lees(register: &Register, vandaag: NaiveDate) -> Historie {
             ],
         });
     }
-    volg(register, &stappen)
+    volg(register, stappen)
 }
 
 /// Follows every row through the steps and turns what it finds into findings.
-fn volg(register: &Register, stappen: &[Stap]) -> Historie {
+fn volg(register: &Register, mut stappen: Vec<Stap>) -> Historie {
     let mut sporen: FxHashMap<Sleutel, Spoor> = FxHashMap::default();
-    let mut vorige: FxHashMap<&str, Versie> = FxHashMap::default();
+    let mut standen: FxHashMap<String, Bestandsstand> = FxHashMap::default();
     let mut per_zaak: HashMap<Tekst, Vec<Wijziging>> = HashMap::new();
     let mut wijziging =
         |zaak: &Tekst, stap: &Stap, bron: Bron, line: Option<u32>, omschrijving: String| {
@@ -308,8 +428,13 @@ fn volg(register: &Register, stappen: &[Stap]) -> Historie {
                 omschrijving,
             });
         };
-    for (i, stap) in stappen.iter().enumerate() {
-        for (pad, inhoud) in &stap.bestanden {
+    // The contents are read once; the rest of each step is kept for the findings.
+    let inhoud: Vec<Vec<(String, Option<Vec<u8>>)>> = stappen
+        .iter_mut()
+        .map(|s| std::mem::take(&mut s.bestanden))
+        .collect();
+    for (i, (stap, bestanden)) in stappen.iter().zip(inhoud).enumerate() {
+        for (pad, inhoud) in bestanden {
             if let Some(naam) = pad
                 .strip_prefix("zaken/")
                 .and_then(|n| n.strip_suffix(".md"))
@@ -334,26 +459,21 @@ fn volg(register: &Register, stappen: &[Stap]) -> Historie {
             } else {
                 Bron::Gebeurtenissen
             };
-            let eerste_versie = !vorige.contains_key(pad.as_str());
-            let nieuw = inhoud
-                .clone()
-                .map(|b| lees_versie(pad, b))
-                .unwrap_or_default();
-            let oud = vorige.remove(pad.as_str()).unwrap_or_default();
-            let mut sleutels: Vec<&Sleutel> = nieuw.keys().collect();
-            sleutels.sort();
-            for sleutel in sleutels {
-                let rij = &nieuw[sleutel];
-                match oud.get(sleutel) {
+            let eerste_versie = !standen.contains_key(&pad);
+            let stand = standen.entry(pad.clone()).or_default();
+            let (weg, nieuw) = stand.volgende(&pad, inhoud);
+            let mut was: FxHashMap<Sleutel, Rij> = weg.into_iter().collect();
+            for (sleutel, rij) in nieuw {
+                match was.remove(&sleutel) {
                     None => wijziging(
                         sleutel.zaak(),
                         stap,
                         bron.clone(),
                         Some(rij.line),
-                        format!("{} vastgelegd", beschrijf(sleutel)),
+                        format!("{} vastgelegd", beschrijf(&sleutel)),
                     ),
-                    Some(was) if was.velden != rij.velden => {
-                        for ((veld, a), (_, b)) in was.velden.iter().zip(&rij.velden) {
+                    Some(oud) => {
+                        for ((veld, a), (_, b)) in oud.velden.iter().zip(&rij.velden) {
                             if a != b {
                                 wijziging(
                                     sleutel.zaak(),
@@ -362,7 +482,7 @@ fn volg(register: &Register, stappen: &[Stap]) -> Historie {
                                     Some(rij.line),
                                     format!(
                                         "{}: {veld} {} → {}",
-                                        beschrijf(sleutel),
+                                        beschrijf(&sleutel),
                                         a.toon(),
                                         b.toon()
                                     ),
@@ -370,16 +490,15 @@ fn volg(register: &Register, stappen: &[Stap]) -> Historie {
                             }
                         }
                     }
-                    Some(_) => {}
                 }
-                match sporen.get_mut(sleutel) {
+                match sporen.get_mut(&sleutel) {
                     None => {
                         sporen.insert(
-                            sleutel.clone(),
+                            sleutel,
                             Spoor {
                                 eerste_stap: i,
                                 vrijgesteld: eerste_versie,
-                                eerste: rij.clone(),
+                                eerste: rij,
                                 wijziging: None,
                             },
                         );
@@ -387,20 +506,22 @@ fn volg(register: &Register, stappen: &[Stap]) -> Historie {
                     Some(spoor)
                         if spoor.wijziging.is_none() && spoor.eerste.velden != rij.velden =>
                     {
-                        let (veld, a, b) = spoor
+                        let verschil = spoor
                             .eerste
                             .velden
                             .iter()
                             .zip(&rij.velden)
                             .find(|((_, a), (_, b))| a != b)
-                            .map(|((veld, a), (_, b))| (*veld, a.toon(), b.toon()))
+                            .map(|((veld, a), (_, b))| {
+                                format!("{veld} {} → {}", a.toon(), b.toon())
+                            })
                             .unwrap_or_default();
-                        spoor.wijziging = Some((i, format!("{veld} {a} → {b}")));
+                        spoor.wijziging = Some((i, verschil));
                     }
                     Some(_) => {}
                 }
             }
-            let mut weg: Vec<&Sleutel> = oud.keys().filter(|s| !nieuw.contains_key(*s)).collect();
+            let mut weg: Vec<Sleutel> = was.into_keys().collect();
             weg.sort();
             for sleutel in weg {
                 wijziging(
@@ -408,18 +529,21 @@ fn volg(register: &Register, stappen: &[Stap]) -> Historie {
                     stap,
                     bron.clone(),
                     None,
-                    format!("{} verwijderd", beschrijf(sleutel)),
+                    format!("{} verwijderd", beschrijf(&sleutel)),
                 );
-                if let Some(spoor) = sporen.get_mut(sleutel) {
+                if let Some(spoor) = sporen.get_mut(&sleutel) {
                     if spoor.wijziging.is_none() {
-                        spoor.wijziging = Some((i, format!("{} verwijderd", beschrijf(sleutel))));
+                        spoor.wijziging = Some((i, format!("{} verwijderd", beschrijf(&sleutel))));
                     }
                 }
             }
-            vorige.insert(pad.as_str(), nieuw);
         }
     }
-    let bevindingen = bevindingen(register, stappen, &sporen, &vorige);
+    let laatste: FxHashMap<&str, Versie> = standen
+        .iter_mut()
+        .map(|(pad, stand)| (pad.as_str(), std::mem::take(&mut stand.huidig)))
+        .collect();
+    let bevindingen = bevindingen(register, &stappen, &sporen, &laatste);
     Historie {
         status: Historiestatus::Gelezen,
         bevindingen,
@@ -549,4 +673,73 @@ fn bevindingen(
         ));
     }
     uit
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reading versions one after the other gives what reading each afresh gives.
+    #[test]
+    fn stap_voor_stap_lezen_is_hetzelfde_als_opnieuw_lezen() {
+        let kop = "zaak,datum,soort,oordeel\n";
+        let mut rijen: Vec<String> = (0..40)
+            .map(|i| {
+                format!(
+                    "KP-{},2025-03-{:02},{},\n",
+                    i % 7,
+                    i % 28 + 1,
+                    ["gesprek", "uitspraak"][i % 2]
+                )
+            })
+            .collect();
+        let mut stand = Bestandsstand::default();
+        let mut x: u64 = 12345;
+        for stap in 0..300 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let plek = (x % (rijen.len() as u64 + 1)) as usize;
+            match stap % 6 {
+                0 | 1 => rijen.push(format!("KP-{},2025-04-{:02},gesprek,\n", x % 9, x % 28 + 1)),
+                2 if plek < rijen.len() => {
+                    rijen[plek] = format!("KP-{},2025-05-01,uitspraak,gegrond\n", x % 9)
+                }
+                3 => rijen.insert(
+                    plek,
+                    format!(
+                        "KP-{},\"2025-06-01\",\"gesprek\",\"regel\nnog een regel\"\n",
+                        x % 5
+                    ),
+                ),
+                4 if plek < rijen.len() => {
+                    rijen.remove(plek);
+                }
+                _ => {}
+            }
+            let mut inhoud = kop.as_bytes().to_vec();
+            for r in &rijen {
+                inhoud.extend_from_slice(r.as_bytes());
+            }
+            if stap % 50 == 49 {
+                // A file without a final line break now and then.
+                inhoud.pop();
+            }
+            stand.volgende(GEBEURTENISSEN_CSV, Some(inhoud.clone()));
+            let mut vers = Bestandsstand::default();
+            vers.volgende(GEBEURTENISSEN_CSV, Some(inhoud));
+            assert_eq!(stand.huidig, vers.huidig, "stap {stap}");
+            assert_eq!(stand.rijen, vers.rijen, "stap {stap}");
+        }
+    }
+
+    #[test]
+    fn gemeenschappelijk_begin_over_blokgrenzen() {
+        let a = vec![7u8; 10_000];
+        let mut b = a.clone();
+        b[8_193] = 0;
+        assert_eq!(gemeenschappelijk_begin(&a, &b), 8_193);
+        assert_eq!(gemeenschappelijk_begin(&a, &a[..5]), 5);
+        assert_eq!(gemeenschappelijk_begin(&[], &a), 0);
+    }
 }

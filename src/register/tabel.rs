@@ -45,6 +45,8 @@ pub struct Tabel {
 /// One record of a [`Tabel`], valid until the next is read.
 pub struct Rij<'a> {
     pub line: u32,
+    /// Byte offset of the record's start in what was read.
+    pub byte: u64,
     record: &'a csv::ByteRecord,
     posities: &'a [Option<usize>],
 }
@@ -146,6 +148,7 @@ impl Tabel {
                 }
                 Some(Ok(Rij {
                     line,
+                    byte: self.record.position().map_or(0, |p| p.byte()),
                     record: &self.record,
                     posities: &self.posities,
                 }))
