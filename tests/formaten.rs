@@ -157,8 +157,12 @@ fn sarif_voor_code_scanning() {
             .is_none_or(|u| u.as_str().unwrap().contains("://")));
     }
     let resultaten = run["results"].as_array().unwrap();
-    let json = json(&klachten(&["check", "--as-of", "2026-11-24", "--format", "json"], &voorbeeldregister()));
-    let aantal = json["findings"].as_array().unwrap().len() + json["input_errors"].as_array().unwrap().len();
+    let json = json(&klachten(
+        &["check", "--as-of", "2026-11-24", "--format", "json"],
+        &voorbeeldregister(),
+    ));
+    let aantal =
+        json["findings"].as_array().unwrap().len() + json["input_errors"].as_array().unwrap().len();
     assert_eq!(resultaten.len(), aantal);
     let mut vingerafdrukken = BTreeSet::new();
     for r in resultaten {
