@@ -96,6 +96,10 @@ pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io:
                 "partialFingerprints": { "klachtenBevinding/v1": vingerafdruk(b) },
                 "properties": { "zaak": &*b.zaak }
             });
+            if matches!(b.regel, RegelId::Art7Registratie | RegelId::Art7Wijziging) {
+                // As in JSON: the commit that registered or changed the row (null: uncommitted).
+                r["properties"]["commit"] = json!(b.commit);
+            }
             if let Some(j) = &b.verantwoording {
                 r["suppressions"] = json!([{ "kind": "external", "justification": &**j }]);
             }
