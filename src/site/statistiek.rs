@@ -118,6 +118,13 @@ pub struct Telling {
     pub aantal: usize,
 }
 
+/// A link to a case page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Verwijzing {
+    pub zaak: String,
+    pub href: String,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct MaatregelWeergave {
     pub zaak: String,
@@ -127,7 +134,7 @@ pub struct MaatregelWeergave {
     pub dienst: &'static str,
     pub toelichting: String,
     /// Later complaints in the same category and service: did it recur? The first few.
-    pub herhaald_in: Vec<String>,
+    pub herhaald_in: Vec<Verwijzing>,
     /// How many later complaints there were besides those listed.
     pub herhaald_meer: usize,
 }
@@ -333,7 +340,7 @@ pub fn cijfers<'a>(
         .take(MAX_MAATREGELEN)
         .map(|(zaak, dag, toelichting)| MaatregelWeergave {
             zaak: zaak.id.to_string(),
-            href: format!("../zaken/{}.html", zaak.id),
+            href: format!("../{}", super::weergave::zaakpad(&zaak.id)),
             datum: datum(dag),
             categorie: zaak.categorie.as_deref().unwrap_or("").to_string(),
             dienst: zaak.dienst.naam(),
@@ -341,7 +348,10 @@ pub fn cijfers<'a>(
             herhaald_in: later(zaak, dag)
                 .iter()
                 .take(MAX_HERHAALD)
-                .map(|(_, id)| id.to_string())
+                .map(|(_, id)| Verwijzing {
+                    zaak: id.to_string(),
+                    href: format!("../{}", super::weergave::zaakpad(id)),
+                })
                 .collect(),
             herhaald_meer: later(zaak, dag).len().saturating_sub(MAX_HERHAALD),
         })
