@@ -216,9 +216,11 @@ impl Bestandsstand {
                 behouden += 1;
             }
         }
+        // Where reading resumes: the first row not kept; everything when the header changed.
         let hervat = match self.rijen.get(behouden) {
+            _ if !kop_gelijk => 0,
             Some((_, start)) => *start,
-            None if kop_gelijk && behouden > 0 => self.inhoud.len(),
+            None if behouden > 0 => self.inhoud.len(),
             None => 0,
         };
         let mut weg = Vec::new();
@@ -751,6 +753,12 @@ mod tests {
             if stap % 50 == 49 {
                 // A file without a final line break now and then.
                 inhoud.pop();
+            }
+            if stap % 37 == 36 {
+                // A different header now and then: a longer one, so that an offset of the
+                // old version would point elsewhere in the new one.
+                let kop = "zaak,datum,soort,oordeel,door,toelichting\n".as_bytes();
+                inhoud.splice(..b"zaak,datum,soort,oordeel\n".len(), kop.iter().copied());
             }
             stand.volgende(GEBEURTENISSEN_CSV, Some(inhoud.clone()));
             let mut vers = Bestandsstand::default();
