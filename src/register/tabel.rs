@@ -181,6 +181,23 @@ impl Tabel {
     }
 }
 
+impl Tabel {
+    /// The next record as it stands, whatever its number of fields (a missing field reads
+    /// as empty): the history counts every row, valid or not. None at the end of the
+    /// input, or where the reader cannot go on.
+    pub fn volgende_ruw(&mut self) -> Option<Rij<'_>> {
+        match self.lezer.read_byte_record(&mut self.record) {
+            Ok(true) => Some(Rij {
+                line: regelnummer(self.record.position()),
+                byte: self.record.position().map_or(0, |p| p.byte()),
+                record: &self.record,
+                posities: &self.posities,
+            }),
+            Ok(false) | Err(_) => None,
+        }
+    }
+}
+
 fn regelnummer(positie: Option<&csv::Position>) -> u32 {
     positie
         .map(|p| u32::try_from(p.line()).unwrap_or(u32::MAX))
