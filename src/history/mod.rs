@@ -50,7 +50,8 @@ pub struct Wijziging {
     pub bron: Bron,
     /// Line of the row in the current version of its file, where it still exists.
     pub line: Option<u32>,
-    /// What changed, in Dutch: "gebeurtenis uitspraak toegevoegd", "datum: 2025-03-03 → 2025-02-28".
+    /// What changed, in Dutch: "gebeurtenis uitspraak vastgelegd (datum 2025-03-03)",
+    /// "gebeurtenis uitspraak: datum 2025-03-03 → 2025-02-28", "zaakdossier verwijderd".
     pub omschrijving: String,
 }
 
