@@ -206,69 +206,49 @@ impl Bestandsstand {
 
         // Ranks. A pair keeps the rows it has in the unchanged beginning; the middle's rows
         // follow them; the stretch after it moves by what the middle gained or lost.
-        let mut tellingen: FxHashMap<Paar, Telling> = FxHashMap::default();
+        let mut per_paar: FxHashMap<Paar, Telling> = FxHashMap::default();
         for plek in &self.rijen[k..j] {
             if let Some(s) = plek.sleutel {
-                tellingen.entry(s.paar).or_default().midden_oud += 1;
+                per_paar.entry(s.paar).or_default().midden_oud += 1;
             }
         }
         for g in &midden {
             if let Some(paar) = g.paar {
-                tellingen.entry(paar).or_default().midden_nieuw += 1;
+                per_paar.entry(paar).or_default().midden_nieuw += 1;
             }
         }
-        if !tellingen.is_empty() {
+        if !per_paar.is_empty() {
             for plek in &self.rijen[j..n] {
-                if let Some(t) = plek.sleutel.and_then(|s| tellingen.get_mut(&s.paar)) {
+                if let Some(t) = plek.sleutel.and_then(|s| per_paar.get_mut(&s.paar)) {
                     t.staart += 1;
                 }
             }
         }
-        let mut volgende_rang: FxHashMap<Paar, u32> = FxHashMap::default();
-        for (paar, t) in &tellingen {
+        let mut rang_in_midden: FxHashMap<Paar, u32> = FxHashMap::default();
+        for (paar, t) in &per_paar {
             let totaal = self.tellingen.get(paar).copied().unwrap_or(0);
-            let begin = totaal.saturating_sub(t.midden_oud + t.staart);
-            volgende_rang.insert(*paar, begin);
-            let nu = begin + t.midden_nieuw + t.staart;
+            let voor = totaal.saturating_sub(t.midden_oud + t.staart);
+            rang_in_midden.insert(*paar, voor);
+            let nu = voor + t.midden_nieuw + t.staart;
             if nu == 0 {
                 self.tellingen.remove(paar);
             } else {
                 self.tellingen.insert(*paar, nu);
             }
         }
-        let sleutel = |paar: Option<Paar>, rangen: &mut FxHashMap<Paar, u32>| {
-            paar.map(|paar| {
-                let rang = rangen.entry(paar).or_default();
-                *rang += 1;
-                Sleutel { paar, rang: *rang }
-            })
-        };
 
-        // The rows of the old version that may have changed, by key, with their bytes;
-        // and the rows of the new version that may have, in file order.
+        // The rows of the old version that may have changed, by key, with their bytes.
         let mut oud_geraakt: FxHashMap<Sleutel, (usize, usize)> = FxHashMap::default();
         for i in k..j {
             if let Some(s) = self.rijen[i].sleutel {
                 oud_geraakt.insert(s, (self.rijen[i].start, self.eind(i)));
             }
         }
-        // (key, where the row stands in the new version, what it holds when already read)
-        let mut nieuw_geraakt: Vec<(Sleutel, usize, Option<Bewaakt>)> = Vec::new();
-        let mut rijen: Vec<Plek> = Vec::with_capacity(n + midden.len() + aangevuld.len());
-        rijen.extend_from_slice(&self.rijen[..k]);
-        let midden_sleutels: Vec<Option<Sleutel>> = midden
-            .iter()
-            .map(|g| sleutel(g.paar, &mut volgende_rang))
-            .collect();
-        for (g, s) in midden.into_iter().zip(&midden_sleutels) {
-            rijen.push(Plek {
-                sleutel: *s,
-                start: g.start,
-            });
-            if let Some(s) = s {
-                nieuw_geraakt.push((*s, rijen.len() - 1, Some(g.bewaakt)));
-            }
-        }
+        let oud_midden: Vec<Option<Sleutel>> =
+            self.rijen[k..j].iter().map(|plek| plek.sleutel).collect();
+        // The unchanged stretch in its new place; rows whose rank moved may have changed.
+        let mut staart_rijen: Vec<Plek> = Vec::with_capacity(n - j);
+        let mut verplaatst: Vec<(Sleutel, usize)> = Vec::new();
         for i in j..n {
             let plek = self.rijen[i];
             let mut nieuwe_plek = Plek {
@@ -276,18 +256,46 @@ impl Bestandsstand {
                 start: verschoven(plek.start),
             };
             if let Some(s) = plek.sleutel {
-                if let Some(t) = tellingen.get(&s.paar) {
+                if let Some(t) = per_paar.get(&s.paar) {
                     if t.midden_nieuw != t.midden_oud {
                         let rang = (s.rang + t.midden_nieuw).saturating_sub(t.midden_oud);
-                        let verplaatst = Sleutel { paar: s.paar, rang };
-                        nieuwe_plek.sleutel = Some(verplaatst);
+                        let ander = Sleutel { paar: s.paar, rang };
+                        nieuwe_plek.sleutel = Some(ander);
                         oud_geraakt.insert(s, (plek.start, self.eind(i)));
-                        nieuw_geraakt.push((verplaatst, rijen.len(), None));
+                        verplaatst.push((ander, staart_rijen.len()));
                     }
                 }
             }
-            rijen.push(nieuwe_plek);
+            staart_rijen.push(nieuwe_plek);
         }
+
+        // The new version's rows, built on the unchanged beginning in place; and those that
+        // may have changed: (key, index, what it holds when already read).
+        let mut nieuw_geraakt: Vec<(Sleutel, usize, Option<Bewaakt>)> = Vec::new();
+        self.rijen.truncate(k);
+        let mut midden_sleutels: Vec<Option<Sleutel>> = Vec::with_capacity(midden.len());
+        for g in midden {
+            let s = g.paar.map(|paar| {
+                let rang = rang_in_midden.entry(paar).or_default();
+                *rang += 1;
+                Sleutel { paar, rang: *rang }
+            });
+            midden_sleutels.push(s);
+            if let Some(s) = s {
+                nieuw_geraakt.push((s, self.rijen.len(), Some(g.bewaakt)));
+            }
+            self.rijen.push(Plek {
+                sleutel: s,
+                start: g.start,
+            });
+        }
+        let begin_staart = self.rijen.len();
+        nieuw_geraakt.extend(
+            verplaatst
+                .into_iter()
+                .map(|(s, i)| (s, begin_staart + i, None)),
+        );
+        self.rijen.extend(staart_rijen);
         for g in aangevuld {
             let s = g.paar.map(|paar| {
                 let telling = self.tellingen.entry(paar).or_default();
@@ -297,16 +305,17 @@ impl Bestandsstand {
                     rang: *telling,
                 }
             });
-            rijen.push(Plek {
+            if let Some(s) = s {
+                nieuw_geraakt.push((s, self.rijen.len(), Some(g.bewaakt)));
+            }
+            self.rijen.push(Plek {
                 sleutel: s,
                 start: g.start,
             });
-            if let Some(s) = s {
-                nieuw_geraakt.push((s, rijen.len() - 1, Some(g.bewaakt)));
-            }
         }
 
         // Compare what may have changed.
+        let rijen = &self.rijen;
         let eind_nieuw = |i: usize| rijen.get(i + 1).map_or(nieuw.len(), |p: &Plek| p.start);
         let mut overgangen = Vec::new();
         for (s, i, bewaakt) in nieuw_geraakt {
@@ -352,15 +361,15 @@ impl Bestandsstand {
         // soort stood, which is gone: its soort was changed.
         let weg_sleutels: FxHashSet<Sleutel> = weg.iter().map(|(_, s)| *s).collect();
         let mut in_plaats: FxHashMap<Sleutel, Sleutel> = FxHashMap::default();
-        for (p, nu) in midden_sleutels.iter().enumerate().take(j - k) {
-            let (Some(nu), Some(was)) = (nu, self.rijen[k + p].sleutel) else {
+        for (nu, was) in midden_sleutels.iter().zip(&oud_midden) {
+            let (Some(nu), Some(was)) = (*nu, *was) else {
                 continue;
             };
             if was.paar.zaak == nu.paar.zaak
                 && was.paar.soort != nu.paar.soort
                 && weg_sleutels.contains(&was)
             {
-                in_plaats.insert(*nu, was);
+                in_plaats.insert(nu, was);
             }
         }
         let mut nieuwe_soort: FxHashMap<Sleutel, u32> = FxHashMap::default();
@@ -384,7 +393,6 @@ impl Bestandsstand {
             });
         }
 
-        self.rijen = rijen;
         self.kop = nieuwe_kop;
         self.gezien = true;
         let vorige = std::mem::replace(&mut self.inhoud, nieuw);

@@ -3,12 +3,12 @@
 //! into a CSV file.
 //!
 //! The history is the first-parent line of HEAD, plus the working tree when the register's
-//! files have uncommitted changes (one more step, dated today). [`git`] lists the commits
-//! that changed the register's files and streams those versions; [`bestand`] follows each
+//! files have uncommitted changes (one more step, dated today). `git` lists the commits
+//! that changed the register's files and streams those versions; `bestand` follows each
 //! CSV file from version to version and says which rows were recorded, changed or removed;
-//! [`rij`] says how a row is known across versions and what of it is watched; [`spoor`]
+//! `rij` says how a row is known across versions and what of it is watched; `spoor`
 //! keeps each row's first recording and first deviation, which `rules::art7` judges;
-//! [`logboek`] keeps every change per case for the case pages.
+//! `logboek` keeps every change per case for the case pages.
 
 use std::collections::HashMap;
 
