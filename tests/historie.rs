@@ -653,3 +653,72 @@ fn zaakpagina_toont_de_wijzigingshistorie() {
     let overtredingen = std::fs::read_to_string(uit.join("overtredingen.html")).unwrap();
     assert!(overtredingen.contains("art-7-wijziging"));
 }
+
+#[test]
+fn eigen_registratietermijn_en_verantwoording() {
+    let repo = Repo::new();
+    repo.schrijf("reglement.toml", "registratie_werkdagen = 1\n");
+    let kop = "zaak,datum,soort,door,oordeel,toelichting,regel\n";
+    let k = format!(
+        "{K}{}{}",
+        zaak("KP-1", "2025-04-14"),
+        zaak("KP-2", "2025-04-14")
+    );
+    repo.schrijf("klachten.csv", &k);
+    repo.schrijf("gebeurtenissen.csv", kop);
+    repo.commit("2025-04-14T10:00:00+02:00");
+    // Monday's acknowledgements reach the register on Wednesday: one working day was
+    // allowed. Management accounts for KP-1's.
+    repo.schrijf(
+        "gebeurtenissen.csv",
+        &format!(
+            "{kop}KP-1,2025-04-14,ontvangstbevestiging,A,,,\n\
+             KP-2,2025-04-14,ontvangstbevestiging,A,,,\n\
+             KP-1,2025-04-16,verantwoording,directie,,per post verstuurd en later ingevoerd,art-7-registratie\n"
+        ),
+    );
+    let c = repo.commit("2025-04-16T10:00:00+02:00");
+    let (v, _, _) = repo.check("2025-04-17");
+    assert_eq!(
+        art7(&v),
+        [
+            json!([
+                "art-7-registratie",
+                "KP-1",
+                "gebeurtenissen.csv",
+                2,
+                "2025-04-15",
+                "2025-04-16",
+                c
+            ]),
+            json!([
+                "art-7-registratie",
+                "KP-2",
+                "gebeurtenissen.csv",
+                3,
+                "2025-04-15",
+                "2025-04-16",
+                c
+            ]),
+        ]
+    );
+    let f = v["findings"].as_array().unwrap();
+    let kp1 = f
+        .iter()
+        .find(|b| b["case"] == "KP-1" && b["rule"] == "art-7-registratie")
+        .unwrap();
+    assert_eq!(kp1["accepted"], true);
+    assert_eq!(
+        kp1["justification"],
+        "per post verstuurd en later ingevoerd"
+    );
+    assert!(kp1["message"]
+        .as_str()
+        .unwrap()
+        .contains("(1 werkdag na de datum)"));
+    let kp2 = f
+        .iter()
+        .find(|b| b["case"] == "KP-2" && b["rule"] == "art-7-registratie")
+        .unwrap();
+    assert_eq!(kp2["accepted"], false);
+}

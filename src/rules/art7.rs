@@ -141,9 +141,13 @@ pub(crate) fn beoordeel(register: &Register, verslag: &Verslag) -> Vec<Bevinding
                     RegelId::Art7Registratie,
                     Ernst::Warning,
                     format!(
-                        "{wat} pas geregistreerd in {}; uiterlijk {} ({termijn} werkdagen na de datum)",
+                        "{wat} pas geregistreerd in {}; uiterlijk {} ({} na de datum)",
                         waar(stap),
-                        dmj(deadline)
+                        dmj(deadline),
+                        match termijn {
+                            1 => "1 werkdag".to_string(),
+                            n => format!("{n} werkdagen"),
+                        }
                     ),
                 );
                 b.deadline = Some(deadline);
