@@ -472,6 +472,23 @@ mod tests {
     /// each afresh gives, and reports exactly the keys that appeared, changed or went.
     #[test]
     fn stap_voor_stap_is_hetzelfde_als_opnieuw_lezen() {
+        volg_willekeurige_versies("\n", false);
+    }
+
+    /// The same with CRLF line ends, where the csv crate puts a record's start at the
+    /// `\n` that ends the line before it.
+    #[test]
+    fn stap_voor_stap_met_crlf() {
+        volg_willekeurige_versies("\r\n", false);
+    }
+
+    /// The same with blank lines between rows now and then (and CRLF).
+    #[test]
+    fn stap_voor_stap_met_lege_regels() {
+        volg_willekeurige_versies("\r\n", true);
+    }
+
+    fn volg_willekeurige_versies(regeleinde: &str, lege_regels: bool) {
         let kop = "zaak,datum,soort,oordeel\n";
         let mut rijen: Vec<String> = (0..40)
             .map(|i| {
@@ -487,7 +504,7 @@ mod tests {
         let mut stand = Bestandsstand::new(Bestand::Gebeurtenissen);
         let mut vorige: Option<Bestandsstand> = None;
         let mut x: u64 = 12345;
-        for stap in 0..600 {
+        for stap in 0..400 {
             x ^= x << 13;
             x ^= x >> 7;
             x ^= x << 17;
@@ -524,8 +541,22 @@ mod tests {
                 _ => {}
             }
             let mut inhoud = kop.as_bytes().to_vec();
-            for r in &rijen {
+            for (i, r) in rijen.iter().enumerate() {
                 inhoud.extend_from_slice(r.as_bytes());
+                if lege_regels && (i * 7 + r.len()) % 11 == 0 {
+                    inhoud.push(b'\n');
+                }
+            }
+            if regeleinde != "\n" {
+                let mut anders = Vec::with_capacity(inhoud.len() * 2);
+                for &b in &inhoud {
+                    if b == b'\n' {
+                        anders.extend_from_slice(regeleinde.as_bytes());
+                    } else {
+                        anders.push(b);
+                    }
+                }
+                inhoud = anders;
             }
             if stap % 50 == 49 {
                 // A file without a final line break now and then.
