@@ -722,3 +722,41 @@ fn eigen_registratietermijn_en_verantwoording() {
         .unwrap();
     assert_eq!(kp2["accepted"], false);
 }
+
+#[test]
+fn crlf_en_lege_regels() {
+    let repo = Repo::new();
+    let crlf = |tekst: &str| tekst.replace('\n', "\r\n");
+    let k = crlf(&format!("{K}{}", zaak("KP-1", "2025-04-18")));
+    repo.schrijf("klachten.csv", &k);
+    repo.schrijf("gebeurtenissen.csv", &crlf(G));
+    repo.commit("2025-04-18T10:00:00+02:00");
+    // A spreadsheet export: CRLF line ends, and a blank line before the gesprek.
+    let g = "KP-1,2025-04-18,ontvangstbevestiging,A,\n\nKP-1,2025-04-22,gesprek,A,\n";
+    repo.schrijf("gebeurtenissen.csv", &crlf(&format!("{G}{g}")));
+    let c = repo.commit("2025-05-07T10:00:00+02:00");
+    let (v, _, _) = repo.check("2025-06-01");
+    assert_eq!(
+        art7(&v),
+        [
+            json!([
+                "art-7-registratie",
+                "KP-1",
+                "gebeurtenissen.csv",
+                2,
+                "2025-04-28",
+                "2025-05-07",
+                c
+            ]),
+            json!([
+                "art-7-registratie",
+                "KP-1",
+                "gebeurtenissen.csv",
+                4,
+                "2025-04-29",
+                "2025-05-07",
+                c
+            ]),
+        ]
+    );
+}
