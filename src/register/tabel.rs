@@ -243,6 +243,26 @@ impl Tabel {
     }
 }
 
+impl Tabel {
+    /// The next record as it stands, whatever its number of fields (a missing field reads
+    /// as empty): the history counts every row, valid or not. None at the end of the
+    /// input, or where the reader cannot go on.
+    pub fn volgende_ruw(&mut self) -> Option<Rij<'_>> {
+        match self.lezer.read_byte_record(&mut self.record) {
+            Ok(true) => {
+                let byte = self.record.position().map_or(0, |p| p.byte());
+                Some(Rij {
+                    line: self.regels.van(byte),
+                    byte,
+                    record: &self.record,
+                    posities: &self.posities,
+                })
+            }
+            Ok(false) | Err(_) => None,
+        }
+    }
+}
+
 impl<'a> Rij<'a> {
     /// The raw value of expected column `kolom` (its index in the list given to
     /// [`Tabel::open`]), trimmed; empty when the header lacks the column.
