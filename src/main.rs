@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use klachten::report::{self, Formaat, Opties};
-use klachten::{Drempel, Fout, Register};
+use klachten::{Drempel, Fout};
 
 /// Toetst een klachtenregister aan het klachtenreglement.
 #[derive(Parser)]
@@ -39,11 +39,28 @@ enum Opdracht {
         #[arg(long, value_name = "DATUM", value_parser = datum)]
         since: Option<NaiveDate>,
     },
+    /// Bouw de statische site: dashboard, zaken, overtredingen, periodeverslagen en regels.
+    Build {
+        /// De map van het register.
+        #[arg(long, default_value = "register", value_name = "MAP")]
+        register: PathBuf,
+        /// De map waarin de site komt (wordt in zijn geheel vervangen).
+        #[arg(long, default_value = "site", value_name = "MAP")]
+        out: PathBuf,
+        /// De peildatum (JJJJ-MM-DD); standaard vandaag.
+        #[arg(long = "as-of", value_name = "DATUM", value_parser = datum)]
+        as_of: Option<NaiveDate>,
+        /// Een map met eigen sjablonen die de ingebouwde van dezelfde naam vervangen.
+        #[arg(long, value_name = "MAP")]
+        templates: Option<PathBuf>,
+    },
     /// Schrijf een synthetisch register (voor benchmarks).
     #[command(hide = true)]
     Genereer {
-        #[arg(long)]
-        zaken: usize,
+        /// Aantal zaken.
+        #[arg(long, default_value_t = 1000)]
+        zaken: u64,
+        /// De map waarin het register komt.
         #[arg(long, value_name = "MAP")]
         out: PathBuf,
         #[arg(long, default_value_t = 1)]
@@ -55,6 +72,9 @@ enum Opdracht {
 enum Uitvoer {
     Text,
     Json,
+    Junit,
+    Sarif,
+    Github,
 }
 
 fn datum(tekst: &str) -> Result<NaiveDate, String> {
@@ -101,7 +121,15 @@ fn main() -> ExitCode {
             format,
             Drempel { strict, since },
         ),
-        Opdracht::Genereer { zaken, out, seed } => genereer(zaken, &out, seed),
+        Opdracht::Build {
+            register,
+            out,
+            as_of,
+            templates,
+        } => build(register, out, as_of.unwrap_or_else(vandaag), templates),
+        Opdracht::Genereer { zaken, out, seed } => klachten::genereer::genereer(&out, zaken, seed)
+            .map(|()| true)
+            .map_err(|e| Fout::new(format!("{}: niet te schrijven: {e}", out.display()))),
     };
     match uitkomst {
         Ok(true) => ExitCode::SUCCESS,
@@ -147,26 +175,14 @@ fn aanroepfout(e: &clap::Error) -> String {
     }
 }
 
-fn genereer(zaken: usize, out: &std::path::Path, seed: u64) -> Result<bool, Fout> {
-    let n = klachten::genereer::genereer(out, klachten::genereer::Instellingen { zaken, seed })
-        .map_err(|e| Fout::new(format!("{} niet te schrijven: {e}", out.display())))?;
-    eprintln!(
-        "{} zaken en {} gebeurtenissen geschreven in {}",
-        n.zaken,
-        n.gebeurtenissen,
-        out.display()
-    );
-    Ok(true)
-}
-
 fn check(
     register: PathBuf,
     peildatum: NaiveDate,
     formaat: Uitvoer,
     drempel: Drempel,
 ) -> Result<bool, Fout> {
-    let geladen = Register::laad(&register, peildatum)?;
-    let uitkomst = klachten::controleer(geladen);
+    let uitkomst = klachten::controleer_register(&register, peildatum, vandaag())?;
+    meld_historie(&uitkomst);
     let stdout = io::stdout();
     let kleur = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let opties = Opties {
@@ -177,6 +193,9 @@ fn check(
     let formaat = match formaat {
         Uitvoer::Text => Formaat::Text,
         Uitvoer::Json => Formaat::Json,
+        Uitvoer::Junit => Formaat::Junit,
+        Uitvoer::Sarif => Formaat::Sarif,
+        Uitvoer::Github => Formaat::Github,
     };
     let mut uit = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let geschreven =
@@ -187,9 +206,50 @@ fn check(
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
         Err(e) => return Err(Fout::new(format!("uitvoer niet te schrijven: {e}"))),
     }
+    // The workflow commands own stdout; the summary goes beside them.
+    if formaat == Formaat::Github {
+        eprintln!(
+            "{}",
+            report::text::samenvattingsregel(&uitkomst.samenvatting, &uitkomst, &opties)
+        );
+    }
     let geslaagd = uitkomst.slaagt(drempel);
-    // The process ends here: freeing millions of small allocations one by one would only
-    // cost time (a tenth of the run on a large register).
+    // The process ends now: freeing millions of small allocations one by one would only
+    // cost time.
     std::mem::forget(uitkomst);
     Ok(geslaagd)
+}
+
+fn build(
+    register: PathBuf,
+    out: PathBuf,
+    peildatum: NaiveDate,
+    templates: Option<PathBuf>,
+) -> Result<bool, Fout> {
+    let begin = std::time::Instant::now();
+    let uitkomst = klachten::controleer_register(&register, peildatum, vandaag())?;
+
+    let opties = klachten::site::Bouwopties {
+        out: out.clone(),
+        templates,
+        voortgang: io::stderr().is_terminal(),
+    };
+    let verslag = klachten::site::bouw(&uitkomst, &opties)?;
+    meld_historie(&uitkomst);
+    eprintln!(
+        "klachten: site geschreven naar {}: {} pagina's, {} bevindingen, {:.1} s",
+        out.display(),
+        verslag.paginas,
+        verslag.bevindingen,
+        begin.elapsed().as_secs_f64()
+    );
+    std::mem::forget(uitkomst);
+    Ok(true)
+}
+
+/// The one note on stderr when the history was skipped.
+fn meld_historie(uitkomst: &klachten::Uitkomst) {
+    if let Some(notitie) = uitkomst.historie.as_ref().and_then(|h| h.notitie.as_ref()) {
+        eprintln!("klachten: let op: {notitie}");
+    }
 }

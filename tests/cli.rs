@@ -230,3 +230,58 @@ fn gesloten_pijp_is_geen_paniek() {
     assert!(matches!(status.code(), Some(0 | 1)), "{status:?} {fout}");
     assert!(!fout.contains("panicked"), "{fout}");
 }
+
+#[test]
+fn voorbeeldregister_laat_elke_regel_zien() {
+    let o = klachten(
+        &["check", "--as-of", "2026-11-24", "--format", "json"],
+        &voorbeeldregister(),
+    );
+    assert_eq!(code(&o), 1);
+    let v = json(&o);
+    let regels: std::collections::BTreeSet<String> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            format!(
+                "{}/{}",
+                b["rule"].as_str().unwrap(),
+                b["severity"].as_str().unwrap()
+            )
+        })
+        .collect();
+    for verwacht in [
+        "art-1-schriftelijk/info",
+        "art-3-reikwijdte/info",
+        "art-8-inwerkingtreding/info",
+        "art-4.1-gegevens/warning",
+        "art-4.2-ontvangstbevestiging/error",
+        "art-4.2-ontvangstbevestiging/warning",
+        "art-4.3-termijn/error",
+        "art-4.3-termijn/warning",
+        "art-4.3-verlenging/error",
+        "art-4.4-oordeel/error",
+        "art-4.4-maatregel/error",
+        "art-4.5-afsluiting/warning",
+        "art-5-beroepstermijn/warning",
+        "art-5-onafhankelijk/error",
+        "art-5-beroepsbehandeling/error",
+        "art-6-persoonsgegevens/warning",
+    ] {
+        assert!(
+            regels.contains(verwacht),
+            "{verwacht} ontbreekt: {regels:?}"
+        );
+    }
+    assert!(v["summary"]["accepted"].as_u64().unwrap() >= 2);
+    assert!(v["input_errors"].as_array().unwrap().len() >= 2);
+    // Most cases are in order.
+    let met_bevinding: std::collections::BTreeSet<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["case"].as_str().unwrap())
+        .collect();
+    assert!(met_bevinding.len() * 4 < v["summary"]["cases"].as_u64().unwrap() as usize);
+}

@@ -1,23 +1,13 @@
 //! The synthetic register of `klachten genereer`: valid, deterministic, and with findings.
 
 use chrono::NaiveDate;
-use klachten::genereer::{genereer, Instellingen};
+use klachten::genereer::genereer;
 use klachten::Register;
 
 #[test]
 fn gegenereerd_register_laadt_zonder_invoerfouten_en_heeft_bevindingen() {
     let map = tempfile::tempdir().expect("tijdelijke map");
-    let n = genereer(
-        map.path(),
-        Instellingen {
-            zaken: 500,
-            seed: 3,
-        },
-    )
-    .expect("genereren");
-    assert_eq!(n.zaken, 500);
-    // About five events per case.
-    assert!((2_000..3_000).contains(&n.gebeurtenissen), "{n:?}");
+    genereer(map.path(), 500, 3).expect("genereren");
 
     let peildatum = NaiveDate::from_ymd_opt(2026, 11, 24).expect("datum");
     let register = Register::laad(map.path(), peildatum).expect("laden");
@@ -28,12 +18,14 @@ fn gegenereerd_register_laadt_zonder_invoerfouten_en_heeft_bevindingen() {
         register.waarschuwingen
     );
     assert_eq!(register.telling.zaken_gelezen, 500);
-    assert_eq!(register.telling.gebeurtenissen_gelezen, n.gebeurtenissen);
+    // About four to five events per case.
+    let gebeurtenissen = register.telling.gebeurtenissen_gelezen;
+    assert!((2_000..2_600).contains(&gebeurtenissen), "{gebeurtenissen}");
     assert_eq!(register.telling.gebeurtenissen_ongeldig, 0);
 
     let uitkomst = klachten::controleer(register);
     let s = &uitkomst.samenvatting;
-    assert!(s.errors > 0 && s.warnings > 0 && s.infos > 0, "{s:?}");
+    assert!(s.errors > 0 && s.infos > 0, "{s:?}");
     // Roughly one case in ten has an error, not most of them.
     assert!(s.errors < s.checked / 4, "{s:?}");
 }
@@ -46,30 +38,9 @@ fn zelfde_zaad_geeft_dezelfde_bestanden() {
     let a = tempfile::tempdir().expect("tijdelijke map");
     let b = tempfile::tempdir().expect("tijdelijke map");
     let c = tempfile::tempdir().expect("tijdelijke map");
-    genereer(
-        a.path(),
-        Instellingen {
-            zaken: 500,
-            seed: 42,
-        },
-    )
-    .expect("genereren");
-    genereer(
-        b.path(),
-        Instellingen {
-            zaken: 500,
-            seed: 42,
-        },
-    )
-    .expect("genereren");
-    genereer(
-        c.path(),
-        Instellingen {
-            zaken: 500,
-            seed: 43,
-        },
-    )
-    .expect("genereren");
+    genereer(a.path(), 500, 42).expect("genereren");
+    genereer(b.path(), 500, 42).expect("genereren");
+    genereer(c.path(), 500, 43).expect("genereren");
     assert!(
         lees(a.path()) == lees(b.path()),
         "zelfde zaad, andere bestanden"

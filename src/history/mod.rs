@@ -1,6 +1,14 @@
 //! The register's own history in Git (article 7): when each row was first recorded on the
 //! main line, and what changed afterwards. An auditor trusts this more than any date typed
 //! into a CSV file.
+//!
+//! The history is the first-parent line of HEAD, plus the working tree when the register's
+//! files have uncommitted changes (one more step, dated today). `git` lists the commits
+//! that changed the register's files and streams those versions; `bestand` follows each
+//! CSV file from version to version and says which rows were recorded, changed or removed;
+//! `rij` says how a row is known across versions and what of it is watched; `spoor`
+//! keeps each row's first recording and first deviation, which `rules::art7` judges;
+//! `logboek` keeps every change per case for the case pages.
 
 use std::collections::HashMap;
 
@@ -40,9 +48,10 @@ pub struct Wijziging {
     pub datum: NaiveDate,
     pub auteur: String,
     pub bron: Bron,
-    /// Line of the row in the current file, where it still exists.
+    /// Line of the row in the current version of its file, where it still exists.
     pub line: Option<u32>,
-    /// What changed, in Dutch: "gebeurtenis uitspraak toegevoegd", "datum: 2025-03-03 → 2025-02-28".
+    /// What changed, in Dutch: "gebeurtenis uitspraak vastgelegd (datum 2025-03-03)",
+    /// "gebeurtenis uitspraak: datum 2025-03-03 → 2025-02-28", "zaakdossier verwijderd".
     pub omschrijving: String,
 }
 
@@ -56,4 +65,228 @@ pub struct Historie {
     pub per_zaak: HashMap<Tekst, Vec<Wijziging>>,
     /// A remark for stderr and the summary (the rules were skipped, and why).
     pub notitie: Option<String>,
+}
+
+mod bestand;
+mod git;
+mod logboek;
+pub(crate) mod rij;
+pub(crate) mod spoor;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::register::{Register, GEBEURTENISSEN_CSV, KLACHTEN_CSV, ZAKEN_MAP};
+use bestand::Bestandsstand;
+use logboek::Logboek;
+use rij::{Bestand, Namen, Sleutel};
+use spoor::Sporen;
+
+/// One version of the register's files: a commit on the main line, or the working tree.
+#[derive(Debug, Clone)]
+pub(crate) struct Stap {
+    /// Short commit id; None for the working tree.
+    pub commit: Option<String>,
+    /// The commit's date in its own time zone; today for the working tree.
+    pub datum: NaiveDate,
+    pub auteur: String,
+}
+
+/// What art-7 judges: the steps, each row's track, and where each row stands now.
+pub(crate) struct Verslag {
+    pub stappen: Vec<Stap>,
+    pub sporen: Sporen,
+    pub namen: Namen,
+    /// The key of each row of gebeurtenissen.csv as it stands now, by line.
+    pub gebeurtenissen: FxHashMap<u32, Sleutel>,
+    /// Every key the current versions of both files hold.
+    pub huidig: FxHashSet<Sleutel>,
+}
+
+fn bestand(pad: &str) -> Option<Bestand> {
+    match pad {
+        KLACHTEN_CSV => Some(Bestand::Klachten),
+        GEBEURTENISSEN_CSV => Some(Bestand::Gebeurtenissen),
+        _ => None,
+    }
+}
+
+/// The zaak of a case file's path, `zaken/<zaak>.md`.
+fn dossier(pad: &str) -> Option<&str> {
+    pad.strip_prefix("zaken/")?
+        .strip_suffix(".md")
+        .filter(|naam| !naam.contains('/'))
+}
+
+/// Everything gathered while following the steps.
+#[derive(Default)]
+struct Volger {
+    namen: Namen,
+    sporen: Sporen,
+    logboek: Logboek,
+    /// Each CSV file's current version, from the first step that held it on.
+    standen: Vec<(Bestand, Bestandsstand)>,
+}
+
+impl Volger {
+    /// Takes in the version of file `welk` at step `i` (None: deleted). Returns the
+    /// previous version's memory.
+    fn versie(&mut self, i: usize, welk: Bestand, inhoud: Option<Vec<u8>>) -> Vec<u8> {
+        let plek = match self.standen.iter().position(|(b, _)| *b == welk) {
+            Some(plek) => plek,
+            None => {
+                self.standen.push((welk, Bestandsstand::new(welk)));
+                self.standen.len() - 1
+            }
+        };
+        let eerste_versie = self.standen[plek].1.is_nieuw();
+        let (overgangen, oud) = self.standen[plek].1.volgende(inhoud, &mut self.namen);
+        for o in &overgangen {
+            self.sporen.verwerk(i, eerste_versie, o);
+            self.logboek.overgang(i, welk, o, &self.namen);
+        }
+        oud
+    }
+
+    fn dossier(&mut self, i: usize, naam: &str, bestaat: bool) {
+        let zaak = self.namen.zaak(naam);
+        let naam = self.namen.zaaknaam(zaak).clone();
+        self.logboek.dossier(i, zaak, &naam, bestaat);
+    }
+}
+
+fn overgeslagen(status: Historiestatus, reden: &str) -> Historie {
+    Historie {
+        status,
+        bevindingen: Vec::new(),
+        per_zaak: HashMap::new(),
+        notitie: Some(format!(
+            "{reden}: art-7-registratie en art-7-wijziging zijn overgeslagen"
+        )),
+    }
+}
+
+/// Reads the register's history and judges it by article 7. `vandaag` dates uncommitted
+/// changes. Outside Git or in a shallow clone the rules are skipped with a note, never
+/// with an error.
+pub fn lees(register: &Register, vandaag: NaiveDate) -> Historie {
+    let repo = match git::repository(&register.pad) {
+        git::Vondst::Repository(repo) => repo,
+        git::Vondst::Geen => {
+            return overgeslagen(
+                Historiestatus::GeenGit,
+                "het register staat niet in een Git-repository",
+            )
+        }
+        git::Vondst::GeenProgramma => return overgeslagen(
+            Historiestatus::GeenGit,
+            "het programma git is niet gevonden, dus de historie van het register is niet te lezen",
+        ),
+    };
+    if repo.ondiep {
+        return overgeslagen(
+            Historiestatus::Ondiep,
+            "de Git-historie is onvolledig (een ondiepe kloon; haal de hele historie op, in CI met fetch-depth: 0)",
+        );
+    }
+    match volg(register, &repo, vandaag) {
+        Some(historie) => historie,
+        None => overgeslagen(
+            Historiestatus::GeenGit,
+            "de Git-historie van het register kon niet worden gelezen",
+        ),
+    }
+}
+
+/// Follows every row through the steps. None when Git fails on the way.
+fn volg(register: &Register, repo: &git::Repository, vandaag: NaiveDate) -> Option<Historie> {
+    let paden = [KLACHTEN_CSV, GEBEURTENISSEN_CSV, ZAKEN_MAP];
+    let commits = git::commits(repo, &paden)?;
+    let werkmap = git::gewijzigd(repo, &paden)?;
+    let blobs: Vec<String> = commits
+        .iter()
+        .flat_map(|c| &c.bestanden)
+        .filter(|(pad, _)| bestand(pad).is_some())
+        .filter_map(|(_, blob)| blob.clone())
+        .collect();
+    let mut stroom = git::blobstroom(repo, blobs)?;
+
+    let mut v = Volger::default();
+    let mut stappen: Vec<Stap> = Vec::with_capacity(commits.len() + 1);
+    for commit in commits {
+        let i = stappen.len();
+        stappen.push(Stap {
+            commit: Some(commit.kort),
+            datum: commit.datum,
+            auteur: commit.auteur,
+        });
+        for (pad, blob) in commit.bestanden {
+            if let Some(welk) = bestand(&pad) {
+                let inhoud = match blob {
+                    Some(_) => Some(stroom.volgende()?),
+                    None => None,
+                };
+                stroom.geef_terug(v.versie(i, welk, inhoud));
+            } else if let Some(naam) = dossier(&pad) {
+                v.dossier(i, naam, blob.is_some());
+            }
+        }
+    }
+    if !werkmap.is_empty() {
+        let i = stappen.len();
+        stappen.push(Stap {
+            commit: None,
+            datum: vandaag,
+            auteur: "(niet vastgelegd)".to_string(),
+        });
+        let mut werkmap = werkmap;
+        werkmap.sort();
+        werkmap.dedup();
+        for pad in werkmap {
+            let plek = register.pad.join(&pad);
+            if let Some(welk) = bestand(&pad) {
+                let inhoud = match std::fs::read(&plek) {
+                    Ok(inhoud) => Some(inhoud),
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                    // Unreadable now: leave it as committed.
+                    Err(_) => continue,
+                };
+                v.versie(i, welk, inhoud);
+            } else if let Some(naam) = dossier(&pad) {
+                v.dossier(i, naam, plek.exists());
+            }
+        }
+    }
+    let Volger {
+        mut namen,
+        sporen,
+        logboek,
+        standen,
+    } = v;
+
+    // Where each row stands now.
+    let mut regels: FxHashMap<(Bestand, Sleutel), u32> = FxHashMap::default();
+    for (welk, stand) in &standen {
+        for (sleutel, line) in stand.regels(&mut namen) {
+            regels.insert((*welk, sleutel), line);
+        }
+    }
+    let verslag = Verslag {
+        gebeurtenissen: regels
+            .iter()
+            .filter(|((welk, _), _)| *welk == Bestand::Gebeurtenissen)
+            .map(|((_, sleutel), line)| (*line, *sleutel))
+            .collect(),
+        huidig: regels.keys().map(|(_, sleutel)| *sleutel).collect(),
+        stappen,
+        sporen,
+        namen,
+    };
+    let bevindingen = crate::rules::art7::beoordeel(register, &verslag);
+    let per_zaak = logboek.per_zaak(&verslag.stappen, &verslag.namen, &regels);
+    Some(Historie {
+        status: Historiestatus::Gelezen,
+        bevindingen,
+        per_zaak,
+        notitie: None,
+    })
 }

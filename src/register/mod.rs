@@ -116,7 +116,7 @@ pub struct Register {
     pub telling: Telling,
 }
 
-mod k {
+pub(crate) mod k {
     //! Column indices of klachten.csv, in the order of `KLACHTEN_KOLOMMEN`.
     pub const ZAAK: usize = 0;
     pub const ONTVANGEN: usize = 1;
@@ -130,7 +130,7 @@ mod k {
     pub const BEKLAAGDE: usize = 9;
 }
 
-const KLACHTEN_KOLOMMEN: [Kolom; 10] = [
+pub(crate) const KLACHTEN_KOLOMMEN: [Kolom; 10] = [
     Kolom {
         naam: "zaak",
         verplicht: true,
@@ -153,15 +153,15 @@ const KLACHTEN_KOLOMMEN: [Kolom; 10] = [
     },
     Kolom {
         naam: "klager",
-        verplicht: true,
+        verplicht: false,
     },
     Kolom {
         naam: "contact",
-        verplicht: true,
+        verplicht: false,
     },
     Kolom {
         naam: "omschrijving",
-        verplicht: true,
+        verplicht: false,
     },
     Kolom {
         naam: "categorie",
@@ -173,7 +173,7 @@ const KLACHTEN_KOLOMMEN: [Kolom; 10] = [
     },
 ];
 
-mod g {
+pub(crate) mod g {
     //! Column indices of gebeurtenissen.csv, in the order of `GEBEURTENISSEN_KOLOMMEN`.
     pub const ZAAK: usize = 0;
     pub const DATUM: usize = 1;
@@ -185,7 +185,7 @@ mod g {
     pub const REGEL: usize = 7;
 }
 
-const GEBEURTENISSEN_KOLOMMEN: [Kolom; 8] = [
+pub(crate) const GEBEURTENISSEN_KOLOMMEN: [Kolom; 8] = [
     Kolom {
         naam: "zaak",
         verplicht: true,

@@ -8,10 +8,11 @@
 //! that core's cache.
 
 use std::cell::Cell;
+use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{mpsc, Arc, Mutex};
 
 use rayon::prelude::*;
 
@@ -41,15 +42,22 @@ type Lezer = csv::Reader<Box<dyn Read + Send>>;
 
 /// A CSV file opened for reading, with its header resolved against the expected columns.
 pub struct Tabel {
-    pad: PathBuf,
+    /// The file, when read from one (a table from memory is never split into parts).
+    pad: Option<PathBuf>,
     scheidingsteken: u8,
     /// The reader that read the header, positioned at the first record.
     lezer: Lezer,
+    /// Line numbers of the records `lezer` reads.
+    regels: Regels,
     /// Bytes before the reader's own offsets: the byte-order mark, if any.
     bom: u64,
     /// Where the records begin, as an offset in the file, and the file's length.
     begin: u64,
     lengte: u64,
+    /// Where the records begin, as a place a part may start; known when the header lies
+    /// within its first line.
+    eerste_grens: Option<Grens>,
+    record: csv::ByteRecord,
     /// For every expected column (in the order given to [`Tabel::open`]): its index in the
     /// record, when the header has it.
     pub posities: Vec<Option<usize>>,
@@ -61,9 +69,78 @@ pub struct Tabel {
     pub breedte: usize,
 }
 
+/// Line numbers from byte offsets. The csv crate's own line count is off with CRLF line
+/// ends, so the input is watched for `\n` as it is read: a record starts on the line
+/// after the last line break at or before its position (with CRLF the csv crate places a
+/// record at the `\n` that ends the previous line). Only breaks not yet passed are kept.
+#[derive(Clone, Default)]
+struct Regels {
+    /// (offset of a `\n`, whether the line it ends is blank)
+    einden: Arc<Mutex<VecDeque<(u64, bool)>>>,
+    voorbij: u32,
+}
+
+impl Regels {
+    /// The 1-based line on which byte `byte` lies (bytes must come in order).
+    fn van(&mut self, byte: u64) -> u32 {
+        let mut einden = self.einden.lock().unwrap_or_else(|e| e.into_inner());
+        // Breaks up to the record's position, then blank lines: a record never starts on
+        // one, though the csv crate may place it before them.
+        while einden.front().is_some_and(|&(e, leeg)| e <= byte || leeg) {
+            einden.pop_front();
+            self.voorbij = self.voorbij.saturating_add(1);
+        }
+        self.voorbij.saturating_add(1)
+    }
+}
+
+/// Passes the input on, noting where every line break is.
+struct Regelteller<R> {
+    binnen: R,
+    /// Offset of the next byte, counted from the start of the records' text.
+    gelezen: u64,
+    /// Whether the current line holds nothing but `\r` so far.
+    leeg: bool,
+    einden: Arc<Mutex<VecDeque<(u64, bool)>>>,
+}
+
+impl<R: Read> Regelteller<R> {
+    /// Watches `binnen`, which starts at offset `gelezen` on a line that so far is blank
+    /// or not (`leeg`), for the line numbers of `regels`.
+    fn nieuw(binnen: R, gelezen: u64, leeg: bool, regels: &Regels) -> Regelteller<R> {
+        Regelteller {
+            binnen,
+            gelezen,
+            leeg,
+            einden: regels.einden.clone(),
+        }
+    }
+}
+
+impl<R: Read> Read for Regelteller<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.binnen.read(buf)?;
+        let mut einden = self.einden.lock().unwrap_or_else(|e| e.into_inner());
+        for (i, &b) in buf[..n].iter().enumerate() {
+            match b {
+                b'\n' => {
+                    einden.push_back((self.gelezen + i as u64, self.leeg));
+                    self.leeg = true;
+                }
+                b'\r' => {}
+                _ => self.leeg = false,
+            }
+        }
+        self.gelezen += n as u64;
+        Ok(n)
+    }
+}
+
 /// One record of a [`Tabel`], valid until the next is read.
 pub struct Rij<'a> {
     pub line: u32,
+    /// Byte offset of the record's start in what was read (after a byte-order mark).
+    pub byte: u64,
     record: &'a csv::ByteRecord,
     /// The whole record as text, when it is valid UTF-8 (checked once for all fields).
     tekst: Option<&'a str>,
@@ -90,11 +167,35 @@ impl Tabel {
         invoer
             .read_until(b'\n', &mut kopregel)
             .map_err(Leesfout::Onleesbaar)?;
+        let mut tabel = Tabel::met_kop(kopregel, invoer, kolommen);
+        tabel.pad = Some(pad.to_path_buf());
+        tabel.lengte = lengte;
+        Ok(tabel)
+    }
+
+    /// Reads a table from bytes in memory (an earlier version of a file, say).
+    pub fn uit_bytes(inhoud: Vec<u8>, kolommen: &[Kolom]) -> Tabel {
+        let mut invoer = io::Cursor::new(inhoud);
+        let mut kopregel = Vec::new();
+        // Reading from memory cannot fail.
+        let _ = invoer.read_until(b'\n', &mut kopregel);
+        Tabel::met_kop(kopregel, invoer, kolommen)
+    }
+
+    /// A table whose header line (`kopregel`) was read already from `invoer`.
+    fn met_kop(kopregel: Vec<u8>, invoer: impl Read + Send + 'static, kolommen: &[Kolom]) -> Tabel {
         let voor = kopregel.len();
         let kopregel = zonder_bom(kopregel);
         let bom = (voor - kopregel.len()) as u64;
         let scheidingsteken = scheidingsteken(&kopregel);
-        let bron: Box<dyn Read + Send> = Box::new(io::Cursor::new(kopregel).chain(invoer));
+        let kopregel_kopie = kopregel.clone();
+        let regels = Regels::default();
+        let bron: Box<dyn Read + Send> = Box::new(Regelteller::nieuw(
+            io::Cursor::new(kopregel_kopie).chain(invoer),
+            0,
+            false,
+            &regels,
+        ));
         let mut lezer = lezer(bron, scheidingsteken);
         let mut kop = csv::ByteRecord::new();
         // An empty file, or one whose header cannot be read, has no columns at all.
@@ -121,18 +222,49 @@ impl Tabel {
             .filter(|(k, p)| k.verplicht && p.is_none())
             .map(|(k, _)| k.naam)
             .collect();
-        Ok(Tabel {
-            pad: pad.to_path_buf(),
+        let na_kop = lezer.position().byte();
+        let eerste_grens = usize::try_from(na_kop)
+            .ok()
+            .and_then(|tot| kopregel.get(..tot))
+            .map(|kop| Grens {
+                byte: bom + na_kop,
+                einden: kop.iter().filter(|&&b| b == b'\n').count() as u64,
+                leeg: kop.last().is_none_or(|&b| b == b'\n'),
+            });
+        Tabel {
+            pad: None,
             scheidingsteken,
-            begin: bom + lezer.position().byte(),
+            begin: bom + na_kop,
             bom,
+            eerste_grens,
             lezer,
-            lengte,
+            regels,
+            lengte: 0,
+            record: csv::ByteRecord::new(),
             posities,
             onbekende_kolommen,
             ontbrekende_kolommen,
             breedte: namen.len(),
-        })
+        }
+    }
+
+    /// The next record as it stands, whatever its number of fields (a missing field reads
+    /// as empty): the history counts every row, valid or not. None at the end of the
+    /// input, or where the reader cannot go on.
+    pub fn volgende_ruw(&mut self) -> Option<Rij<'_>> {
+        match self.lezer.read_byte_record(&mut self.record) {
+            Ok(true) => {
+                let byte = self.record.position().map_or(0, |p| p.byte());
+                Some(Rij {
+                    line: self.regels.van(byte),
+                    byte,
+                    record: &self.record,
+                    tekst: std::str::from_utf8(self.record.as_slice()).ok(),
+                    posities: &self.posities,
+                })
+            }
+            Ok(false) | Err(_) => None,
+        }
     }
 
     /// Reads every record, handing each (or the reason it could not be read) to `rij`
@@ -170,17 +302,24 @@ impl Tabel {
             pad,
             scheidingsteken,
             lezer,
+            regels,
             bom,
             begin: eerste_byte,
             lengte,
+            eerste_grens,
             posities,
             breedte,
             ..
         } = self;
         let omvang = lengte.saturating_sub(eerste_byte);
         let delen = delen.min(usize::try_from(omvang / kleinste_deel.max(1)).unwrap_or(usize::MAX));
-        let eerste_regel = lezer.position().line();
-        let mut eerste = Deellezer::nieuw(lezer, bom, 0, &posities, breedte);
+        let mut eerste = Deellezer::nieuw(lezer, regels, bom, bom, &posities, breedte);
+        // Parts need the file and the line ends before the first record.
+        let (Some(pad), Some(eerste_grens)) = (pad, eerste_grens) else {
+            let mut staat = begin();
+            eerste.lees(Einde::Bestand, &mut staat, &rij);
+            return vec![staat];
+        };
         if delen <= 1 {
             let mut staat = begin();
             eerste.lees(Einde::Bestand, &mut staat, &rij);
@@ -201,8 +340,7 @@ impl Tabel {
             let rest = std::thread::Builder::new()
                 .name("klachten-delen".to_string())
                 .spawn_scoped(scope, || {
-                    let grenzen = zoek_grenzen(&pad, eerste_byte, eerste_regel, &nominaal)
-                        .unwrap_or_default();
+                    let grenzen = zoek_grenzen(&pad, eerste_grens, &nominaal).unwrap_or_default();
                     let _ = zender.send(grenzen.first().map(|g| g.byte));
                     let einden = grenzen.iter().skip(1).map(|g| Einde::Bij(g.byte));
                     let taken: Vec<_> =
@@ -211,8 +349,14 @@ impl Tabel {
                         .into_par_iter()
                         .map(|(grens, einde)| {
                             let mut staat = begin();
-                            let deel =
-                                Deellezer::vanaf(&pad, scheidingsteken, grens, &posities, breedte);
+                            let deel = Deellezer::vanaf(
+                                &pad,
+                                scheidingsteken,
+                                grens,
+                                bom,
+                                &posities,
+                                breedte,
+                            );
                             let (afloop, deel) = match deel {
                                 Ok(mut deel) => (deel.lees(einde, &mut staat, &rij), Some(deel)),
                                 Err(_) => (Afloop::Einde, None),
@@ -275,20 +419,25 @@ enum Afloop {
     Einde,
 }
 
-/// Where a part starts: just after a line end, and that line end's line number plus one.
+/// Where a part starts: just after a line end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Grens {
     byte: u64,
-    line: u64,
+    /// The number of `\n` before `byte`.
+    einden: u64,
+    /// Whether the line `byte` lies on holds nothing but `\r` before it.
+    leeg: bool,
 }
 
 /// Reads one part of a file.
 struct Deellezer<'p> {
     lezer: Lezer,
     record: csv::ByteRecord,
-    /// Added to the reader's own offsets and line numbers to give those in the file.
+    regels: Regels,
+    /// Where the reader's own offset 0 lies: in the file, and in the text after a
+    /// byte-order mark (the offsets records report).
     bytes_ervoor: u64,
-    regels_ervoor: u64,
+    tekst_ervoor: u64,
     /// The record in `record` lies beyond the part's end and has not been handed out.
     wachtend: bool,
     posities: &'p [Option<usize>],
@@ -298,16 +447,18 @@ struct Deellezer<'p> {
 impl<'p> Deellezer<'p> {
     fn nieuw(
         lezer: Lezer,
+        regels: Regels,
         bytes_ervoor: u64,
-        regels_ervoor: u64,
+        bom: u64,
         posities: &'p [Option<usize>],
         breedte: usize,
     ) -> Deellezer<'p> {
         Deellezer {
             lezer,
             record: csv::ByteRecord::new(),
+            regels,
             bytes_ervoor,
-            regels_ervoor,
+            tekst_ervoor: bytes_ervoor.saturating_sub(bom),
             wachtend: false,
             posities,
             breedte,
@@ -319,20 +470,25 @@ impl<'p> Deellezer<'p> {
         pad: &Path,
         scheidingsteken: u8,
         grens: &Grens,
+        bom: u64,
         posities: &'p [Option<usize>],
         breedte: usize,
     ) -> io::Result<Deellezer<'p>> {
         let mut bestand = File::open(pad)?;
         bestand.seek(SeekFrom::Start(grens.byte))?;
-        let lezer = lezer(Box::new(bestand), scheidingsteken);
-        // The reader counts lines from 1.
-        let regels_ervoor = grens.line.saturating_sub(1);
+        let regels = Regels {
+            voorbij: u32::try_from(grens.einden).unwrap_or(u32::MAX),
+            ..Regels::default()
+        };
+        let teller = Regelteller::nieuw(
+            BufReader::with_capacity(1 << 16, bestand),
+            grens.byte.saturating_sub(bom),
+            grens.leeg,
+            &regels,
+        );
+        let lezer = lezer(Box::new(teller), scheidingsteken);
         Ok(Deellezer::nieuw(
-            lezer,
-            grens.byte,
-            regels_ervoor,
-            posities,
-            breedte,
+            lezer, regels, grens.byte, bom, posities, breedte,
         ))
     }
 
@@ -352,10 +508,11 @@ impl<'p> Deellezer<'p> {
                     Ok(false) => return Afloop::Einde,
                     Err(fout) => {
                         // The reader stamps a record with its position before reading it.
-                        let line = match fout.position() {
-                            Some(p) => self.regel(p),
-                            None => self.record.position().map_or(0, |p| self.regel(p)),
-                        };
+                        let byte = fout
+                            .position()
+                            .or(self.record.position())
+                            .map_or(0, |p| p.byte());
+                        let line = self.regels.van(self.tekst_ervoor + byte);
                         let io = matches!(fout.kind(), csv::ErrorKind::Io(_));
                         let bericht = match fout.kind() {
                             csv::ErrorKind::Io(e) => format!("kan niet verder lezen: {e}"),
@@ -393,7 +550,8 @@ impl<'p> Deellezer<'p> {
                     return Afloop::Grens(start);
                 }
             }
-            let line = self.regel(&positie);
+            let byte = self.tekst_ervoor + positie.byte();
+            let line = self.regels.van(byte);
             if self.record.len() != self.breedte {
                 let bericht = format!(
                     "record heeft {} velden, de kopregel {}",
@@ -407,16 +565,13 @@ impl<'p> Deellezer<'p> {
                 staat,
                 Ok(Rij {
                     line,
+                    byte,
                     record: &self.record,
                     tekst: std::str::from_utf8(self.record.as_slice()).ok(),
                     posities: self.posities,
                 }),
             );
         }
-    }
-
-    fn regel(&self, positie: &csv::Position) -> u32 {
-        u32::try_from(self.regels_ervoor + positie.line()).unwrap_or(u32::MAX)
     }
 }
 
@@ -479,16 +634,18 @@ fn lezer(bron: Box<dyn Read + Send>, scheidingsteken: u8) -> Lezer {
 }
 
 /// Finds, for each offset in `nominaal` (ascending), the first line end at or after it
-/// that lies outside quotes, counting quotes and lines from `begin` (a record start on
-/// line `regel`). A part starts right after it: after the `\r` of a `\r\n`, as the CSV
-/// reader leaves the `\n` for the next record (where it counts as a blank line).
-fn zoek_grenzen(pad: &Path, begin: u64, regel: u64, nominaal: &[u64]) -> io::Result<Vec<Grens>> {
+/// that lies outside quotes, counting quotes and line ends from `begin` (where the records
+/// start). A part starts right after it: after the `\r` of a `\r\n`, as the CSV reader
+/// leaves the `\n` for the next record (where it counts as a blank line).
+fn zoek_grenzen(pad: &Path, begin: Grens, nominaal: &[u64]) -> io::Result<Vec<Grens>> {
     let mut bestand = File::open(pad)?;
-    bestand.seek(SeekFrom::Start(begin))?;
+    bestand.seek(SeekFrom::Start(begin.byte))?;
     let mut blok = vec![0u8; 1 << 18];
     let mut grenzen = Vec::with_capacity(nominaal.len());
     let mut doelen = nominaal.iter().copied().peekable();
-    let (mut offset, mut regels, mut aanhalingstekens) = (begin, regel, 0u64);
+    let (mut offset, mut regels, mut aanhalingstekens) = (begin.byte, begin.einden, 0u64);
+    // Whether the current line holds nothing but `\r` so far.
+    let mut leeg = begin.leeg;
     let mut vorige = 0u8;
     loop {
         let n = bestand.read(&mut blok)?;
@@ -509,6 +666,10 @@ fn zoek_grenzen(pad: &Path, begin: u64, regel: u64, nominaal: &[u64]) -> io::Res
                 let (n, q) = tel(stuk, b'\n', b'"');
                 regels += n;
                 aanhalingstekens += q;
+                leeg = match stuk.iter().rev().find(|&&c| c != b'\r') {
+                    Some(&c) => c == b'\n',
+                    None => leeg,
+                };
                 vorige = stuk[stuk.len() - 1];
                 offset += (tot - i) as u64;
                 i = tot;
@@ -524,12 +685,18 @@ fn zoek_grenzen(pad: &Path, begin: u64, regel: u64, nominaal: &[u64]) -> io::Res
                 b'\n' => regels += 1,
                 _ => {}
             }
+            leeg = match b {
+                b'\n' => true,
+                b'\r' => leeg,
+                _ => false,
+            };
             let lijneinde = b == b'\r' || (b == b'\n' && vorige != b'\r');
             vorige = b;
             if lijneinde && buiten && grenzen.last().is_none_or(|g: &Grens| g.byte < offset) {
                 grenzen.push(Grens {
                     byte: offset,
-                    line: regels,
+                    einden: regels,
+                    leeg,
                 });
                 doelen.next();
                 while doelen.next_if(|&d| d <= offset).is_some() {}
@@ -656,7 +823,7 @@ mod tests {
     }
 
     /// Every record as the reader hands it out: line and fields, or the error.
-    type Gelezen = Vec<Result<(u32, Vec<String>), (u32, String)>>;
+    type Gelezen = Vec<Result<(u32, u64, Vec<String>), (u32, String)>>;
 
     fn lees_alles(inhoud: &[u8], delen: usize, kleinste_deel: u64) -> Gelezen {
         let map = tempfile::tempdir().unwrap();
@@ -681,6 +848,7 @@ mod tests {
             uit.push(match rij {
                 Ok(rij) => Ok((
                     rij.line,
+                    rij.byte,
                     (0..3)
                         .map(|k| rij.ruw(k).map(String::from).unwrap_or_else(|e| e))
                         .collect(),
@@ -715,6 +883,14 @@ mod tests {
         // count of quotes: every part start after it is judged wrong.
         gevallen.push(basis.replacen("b5,c5", "b\"5,c5", 1).into_bytes());
         gevallen.push(basis.trim_end().to_string().into_bytes());
+        // Blank lines of CRLF or of lone `\r`, which the reader skips too.
+        gevallen.push(basis.replace("\n\n", "\r\n\r\r\n\r\n").into_bytes());
+        gevallen.push(
+            basis
+                .replace("\n\n", "\n\r\r\n")
+                .replace('\n', "\r\n")
+                .into_bytes(),
+        );
         for inhoud in &gevallen {
             let achter_elkaar = lees_alles(inhoud, 1, 1);
             assert!(achter_elkaar.len() > 250);

@@ -32,7 +32,6 @@ pub fn gegevens(zaak: &Zaak) -> Option<Bevinding> {
             super::opsomming(&ontbrekend)
         ),
     );
-    b.datum = Some(zaak.ontvangen);
     b.line = Some(zaak.line);
     Some(b)
 }

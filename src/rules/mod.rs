@@ -148,6 +148,30 @@ impl RegelId {
     }
 }
 
+impl RegelId {
+    /// The rule in plain Dutch, for the site's rules page.
+    pub fn uitleg(self) -> &'static str {
+        match self {
+            RegelId::Art1Schriftelijk => "Het reglement noemt alleen een schriftelijke uiting van onvrede een klacht. Een klacht die telefonisch of mondeling binnenkwam, staat wel in het register, maar de termijnen van het reglement gelden er niet voor.",
+            RegelId::Art3Reikwijdte => "Het reglement geldt voor preventie, re-integratie en casemanagement. Een klacht over iets anders (dienst overig) valt erbuiten en wordt niet aan de termijnen getoetst.",
+            RegelId::Art41Gegevens => "Een klacht bevat de naam en contactgegevens van de klager en een omschrijving van de klacht. Ontbreekt een daarvan in het register, dan kan de klacht niet goed worden behandeld of beantwoord.",
+            RegelId::Art42Ontvangstbevestiging => "Binnen vijf werkdagen na ontvangst krijgt de klager een schriftelijke of digitale ontvangstbevestiging. Weekenden, feestdagen en sluitingsdagen tellen niet mee. Een uitspraak binnen die tijd geldt ook als bevestiging. Een waarschuwing volgt als de termijn binnenkort afloopt.",
+            RegelId::Art43Termijn => "De klacht wordt binnen vier weken afgehandeld met een uitspraak. Valt de laatste dag in het weekend of op een feestdag, dan loopt de termijn door tot de eerstvolgende werkdag. Na een heropening begint een nieuwe termijn. Een geldige verlenging verschuift de termijn.",
+            RegelId::Art43Verlenging => "Als meer tijd nodig is, hoort de klager dat op tijd (uiterlijk op de laatste dag van de termijn), met de reden en een nieuwe termijn. Een verlenging die te laat komt, geen reden noemt of geen latere termijn geeft, telt niet.",
+            RegelId::Art44Oordeel => "De uitspraak zegt of de klacht gegrond, deels gegrond of ongegrond is. Een klacht afsluiten zonder uitspraak, of een uitspraak zonder oordeel, voldoet niet.",
+            RegelId::Art44Maatregel => "Is een klacht (deels) gegrond, dan neemt de organisatie maatregelen om de situatie te herstellen en herhaling te voorkomen. Die maatregel staat in het register.",
+            RegelId::Art45Afsluiting => "Na de uitspraak krijgt de klager een schriftelijke bevestiging dat de klacht is afgehandeld, met de genomen stappen. Zonder die bevestiging is de klacht niet afgesloten.",
+            RegelId::Art5Beroepstermijn => "Een klager die het niet eens is met de afhandeling, laat dat binnen twee weken na de uitspraak weten. Een later beroep wordt gesignaleerd; de organisatie mag het nog behandelen.",
+            RegelId::Art5Onafhankelijk => "Een beroep wordt beoordeeld door de directie of een medewerker die niet bij de eerste afhandeling betrokken was: niet de behandelaar, niet de beklaagde en niemand die eerder in de zaak optrad.",
+            RegelId::Art5Beroepsbehandeling => "Het reglement noemt geen termijn voor de behandeling van een beroep. Heeft de organisatie er zelf een vastgesteld, dan wordt het beroep binnen die termijn beslist.",
+            RegelId::Art6Persoonsgegevens => "Alle informatie over een klacht is vertrouwelijk. Een zaakdossier bevat daarom geen e-mailadressen, telefoonnummers, burgerservicenummers of rekeningnummers; de site toont ze onleesbaar gemaakt.",
+            RegelId::Art7Registratie => "Elke klacht staat in het centrale register. Een gebeurtenis wordt binnen enkele werkdagen vastgelegd; de Git-historie van het register laat zien wanneer dat werkelijk gebeurde.",
+            RegelId::Art7Wijziging => "Een datum, soort of oordeel die later in het register is gewijzigd, wordt gesignaleerd: terugdateren is precies waar een auditor naar kijkt.",
+            RegelId::Art8Inwerkingtreding => "Het reglement geldt voor klachten die zijn ingediend op of na de dag van inwerkingtreding. Eerdere klachten worden niet aan de termijnen getoetst.",
+        }
+    }
+}
+
 impl std::fmt::Display for RegelId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.id())
@@ -224,6 +248,9 @@ pub mod art4_3;
 pub mod art4_4;
 pub mod art4_5;
 pub mod art5;
+pub mod art6;
+pub mod art7;
+pub mod persoonsgegevens;
 pub mod toepassing;
 pub mod verantwoording;
 pub mod verloop;
@@ -487,5 +514,31 @@ mod tests {
         let ver = NaiveDate::from_ymd_opt(12345, 6, 7).unwrap();
         assert_eq!(super::dmj(ver), ver.format("%d-%m-%Y").to_string());
         assert_eq!(super::jmd(ver, &mut [0; 10]), None);
+    }
+}
+
+#[cfg(test)]
+mod docs_tests {
+    use super::RegelId;
+
+    /// The rules page of the docs names every rule, so it cannot silently fall behind.
+    #[test]
+    fn docs_noemen_elke_regel() {
+        let docs = include_str!("../../docs/rules.md");
+        for regel in RegelId::ALLE {
+            assert!(
+                docs.contains(&format!("`{}`", regel.id())),
+                "{regel} ontbreekt in docs/rules.md"
+            );
+        }
+    }
+
+    #[test]
+    fn regel_ids_zijn_hoofdletterongevoelig() {
+        for regel in RegelId::ALLE {
+            assert_eq!(RegelId::parse(&regel.id().to_uppercase()), Some(regel));
+            assert_eq!(RegelId::parse(&format!("  {} ", regel.id())), Some(regel));
+        }
+        assert_eq!(RegelId::parse("art-4.2"), None);
     }
 }

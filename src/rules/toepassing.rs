@@ -48,7 +48,6 @@ pub fn buiten_reglement(zaak: &Zaak, reglement: &Reglement) -> Vec<Bevinding> {
         .into_iter()
         .map(|(regel, bericht)| {
             let mut b = Bevinding::new(&zaak.id, regel, Ernst::Info, bericht);
-            b.datum = Some(zaak.ontvangen);
             b.line = Some(zaak.line);
             b
         })

@@ -1,0 +1,302 @@
+//! Talking to Git. The `git` binary is used rather than a library: it is on every machine
+//! that holds a Git register, adds nothing to the build, and with `safe.directory=*` reads
+//! checkouts owned by another user (CI containers). Its output is parsed here only, in
+//! its NUL-separated forms, so no path is ever quoted.
+
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::sync::mpsc::{sync_channel, Receiver};
+
+use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
+
+/// Where the register lies in its repository.
+pub struct Repository {
+    /// The register's folder relative to the top, with `/` and a trailing `/` (or empty).
+    voorvoegsel: String,
+    map: std::path::PathBuf,
+    pub ondiep: bool,
+    /// Whether HEAD exists (a repository without commits has none).
+    heeft_commits: bool,
+}
+
+/// What looking for the repository found.
+pub enum Vondst {
+    Repository(Repository),
+    /// The register is in no Git repository.
+    Geen,
+    /// The `git` program could not be started.
+    GeenProgramma,
+}
+
+fn git(map: &Path) -> Command {
+    let mut c = Command::new("git");
+    c.arg("-c").arg("safe.directory=*").arg("-C").arg(map);
+    // Reading only: never take the index lock, never fetch missing objects of a partial
+    // clone, never page or colour.
+    c.env("GIT_OPTIONAL_LOCKS", "0")
+        .env("GIT_NO_LAZY_FETCH", "1")
+        .env("GIT_PAGER", "cat")
+        .env("LC_ALL", "C")
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .env_remove("GIT_INDEX_FILE");
+    c.stdin(Stdio::null());
+    c
+}
+
+fn uitvoer(mut c: Command) -> io::Result<Option<Vec<u8>>> {
+    let o = c.stderr(Stdio::null()).output()?;
+    Ok(o.status.success().then_some(o.stdout))
+}
+
+/// The repository holding the folder `register`, if any.
+pub fn repository(register: &Path) -> Vondst {
+    let mut c = git(register);
+    c.args(["rev-parse", "--show-prefix", "--is-shallow-repository"]);
+    let tekst = match uitvoer(c) {
+        Err(_) => return Vondst::GeenProgramma,
+        Ok(None) => return Vondst::Geen,
+        Ok(Some(t)) => String::from_utf8_lossy(&t).into_owned(),
+    };
+    let mut regels = tekst.lines();
+    let (Some(voorvoegsel), Some(ondiep)) = (regels.next(), regels.next()) else {
+        return Vondst::Geen;
+    };
+    let mut c = git(register);
+    c.args(["rev-parse", "--verify", "--quiet", "HEAD"]);
+    Vondst::Repository(Repository {
+        voorvoegsel: voorvoegsel.to_string(),
+        map: register.to_path_buf(),
+        ondiep: ondiep == "true",
+        heeft_commits: matches!(uitvoer(c), Ok(Some(_))),
+    })
+}
+
+impl Repository {
+    /// Pathspecs for `paden` (relative to the register), taken literally from the top.
+    fn paden(&self, c: &mut Command, paden: &[&str]) {
+        c.arg("--");
+        for pad in paden {
+            c.arg(format!(":(top,literal){}{pad}", self.voorvoegsel));
+        }
+    }
+}
+
+/// A commit on the first-parent line that changed one of the watched files.
+#[derive(Debug, Clone)]
+pub struct Commit {
+    pub kort: String,
+    /// Committer date, as a calendar date in the commit's own time zone.
+    pub datum: NaiveDate,
+    pub auteur: String,
+    /// (path relative to the register, new blob id; None when the file was deleted).
+    pub bestanden: Vec<(String, Option<String>)>,
+}
+
+/// The first-parent line of HEAD, oldest first, with the blobs of `paden` (relative to the
+/// register) that each commit changed compared with its first parent. None when Git fails.
+pub fn commits(repo: &Repository, paden: &[&str]) -> Option<Vec<Commit>> {
+    if !repo.heeft_commits {
+        return Some(Vec::new());
+    }
+    let log = |args: &[&str]| {
+        let mut c = git(&repo.map);
+        c.args(["log", "--first-parent", "--reverse", "-z"])
+            .args(args);
+        repo.paden(&mut c, paden);
+        uitvoer(c).ok().flatten()
+    };
+    let lijst = log(&[
+        "--diff-merges=first-parent",
+        "--raw",
+        "--no-abbrev",
+        "--no-renames",
+        "--format=%x01%H%x09%cI%x09%an",
+    ])?;
+    // `--no-abbrev` (for the blob ids) also lengthens %h: the short ids come apart.
+    let korte = log(&["--format=%H %h"])?;
+    let korte: FxHashMap<&[u8], &[u8]> = korte
+        .split(|&b| b == 0)
+        .filter_map(|r| {
+            let r = r.strip_prefix(b"\n").unwrap_or(r);
+            let spatie = r.iter().position(|&b| b == b' ')?;
+            Some((&r[..spatie], &r[spatie + 1..]))
+        })
+        .collect();
+    let mut commits: Vec<Commit> = Vec::new();
+    let mut delen = lijst.split(|&b| b == 0);
+    while let Some(deel) = delen.next() {
+        let deel = deel.strip_prefix(b"\n").unwrap_or(deel);
+        if let Some(kop) = deel.strip_prefix(b"\x01") {
+            let kop = String::from_utf8_lossy(kop);
+            let mut velden = kop.splitn(3, '\t');
+            let (Some(id), Some(datum), Some(auteur)) =
+                (velden.next(), velden.next(), velden.next())
+            else {
+                return None;
+            };
+            let kort = korte.get(id.as_bytes())?;
+            let datum = datum
+                .get(..10)
+                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())?;
+            commits.push(Commit {
+                kort: String::from_utf8_lossy(kort).into_owned(),
+                datum,
+                auteur: auteur.to_string(),
+                bestanden: Vec::new(),
+            });
+        } else if let Some(raw) = deel.strip_prefix(b":") {
+            // ":100644 100644 <old> <new> M", then the path as the next part.
+            let pad = delen.next()?;
+            let raw = String::from_utf8_lossy(raw);
+            let velden: Vec<&str> = raw.split(' ').collect();
+            let (Some(nieuw), Some(status)) = (velden.get(3), velden.get(4)) else {
+                continue;
+            };
+            let pad = String::from_utf8_lossy(pad);
+            let Some(relatief) = pad.strip_prefix(repo.voorvoegsel.as_str()) else {
+                continue;
+            };
+            let blob = (!status.starts_with('D')).then(|| nieuw.to_string());
+            if let Some(c) = commits.last_mut() {
+                c.bestanden.push((relatief.to_string(), blob));
+            }
+        }
+    }
+    Some(commits)
+}
+
+/// The contents of blobs, in the order asked, read by a thread of its own a few versions
+/// ahead of the caller, so Git unpacks while the caller compares.
+pub struct Blobstroom {
+    ontvanger: Receiver<Vec<u8>>,
+    /// Buffers the caller is done with, for the reader to fill again.
+    terug: std::sync::mpsc::SyncSender<Vec<u8>>,
+}
+
+impl Blobstroom {
+    /// The next version; None when Git failed.
+    pub fn volgende(&mut self) -> Option<Vec<u8>> {
+        self.ontvanger.recv().ok()
+    }
+
+    /// Hands a buffer back for reuse: versions are large, and fresh memory for each costs
+    /// more than copying into it.
+    pub fn geef_terug(&self, buffer: Vec<u8>) {
+        let _ = self.terug.try_send(buffer);
+    }
+}
+
+/// Starts `git cat-file --batch` on `blobs`. One process reads them all: unpacking is
+/// most of Git's work, and two processes would each unpack the delta bases the other did.
+pub fn blobstroom(repo: &Repository, blobs: Vec<String>) -> Option<Blobstroom> {
+    let (zender, ontvanger) = sync_channel(2);
+    let (terug, hergebruik) = sync_channel::<Vec<u8>>(4);
+    let stroom = Blobstroom { ontvanger, terug };
+    if blobs.is_empty() {
+        return Some(stroom);
+    }
+    let mut c = git(&repo.map);
+    c.args(["cat-file", "--batch"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null());
+    let mut kind = c.spawn().ok()?;
+    let mut invoer = kind.stdin.take()?;
+    let uitvoer = kind.stdout.take()?;
+    vergroot_pijp(&uitvoer);
+    let aantal = blobs.len();
+    std::thread::spawn(move || {
+        let mut tekst = String::with_capacity(blobs.len() * 41);
+        for blob in blobs {
+            tekst.push_str(&blob);
+            tekst.push('\n');
+        }
+        let _ = invoer.write_all(tekst.as_bytes());
+    });
+    std::thread::spawn(move || {
+        let mut lezer = BufReader::with_capacity(1 << 16, uitvoer);
+        for _ in 0..aantal {
+            let buffer = hergebruik.try_recv().unwrap_or_default();
+            let Some(inhoud) = lees_blob(&mut lezer, buffer) else {
+                break;
+            };
+            if zender.send(inhoud).is_err() {
+                break;
+            }
+        }
+        let _ = kind.kill();
+        let _ = kind.wait();
+    });
+    Some(stroom)
+}
+
+/// Widens the pipe the versions come through from 64 KiB to 1 MiB: Git then writes, and
+/// this process reads, a version in a few system calls instead of dozens, which halves the
+/// time they take (3.4 s to 1.5 s for 3.3 GB measured). Where that is not allowed the pipe
+/// stays as it is.
+#[cfg(target_os = "linux")]
+fn vergroot_pijp(pijp: &std::process::ChildStdout) {
+    use std::os::fd::AsRawFd;
+    // SAFETY: fcntl(F_SETPIPE_SZ) on a descriptor this process owns and keeps open while
+    // `pijp` lives; it only changes the pipe's capacity, and a failure is harmless.
+    unsafe {
+        libc::fcntl(pijp.as_raw_fd(), libc::F_SETPIPE_SZ, 1 << 20);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn vergroot_pijp(_: &std::process::ChildStdout) {}
+
+/// One answer of `git cat-file --batch`: "<id> blob <size>", the contents, a line break.
+fn lees_blob(lezer: &mut impl BufRead, mut inhoud: Vec<u8>) -> Option<Vec<u8>> {
+    let mut kop = String::new();
+    lezer.read_line(&mut kop).ok()?;
+    let mut velden = kop.split_whitespace();
+    if velden.nth(1)? != "blob" {
+        return None;
+    }
+    let grootte: usize = velden.next()?.parse().ok()?;
+    inhoud.clear();
+    inhoud.reserve(grootte);
+    lezer
+        .by_ref()
+        .take(grootte as u64)
+        .read_to_end(&mut inhoud)
+        .ok()?;
+    if inhoud.len() != grootte {
+        return None;
+    }
+    let mut eind = [0u8; 1];
+    lezer.read_exact(&mut eind).ok()?;
+    Some(inhoud)
+}
+
+/// The paths (relative to the register) among `paden` whose working-tree state differs
+/// from HEAD: changed, added, deleted or untracked. None when Git fails.
+pub fn gewijzigd(repo: &Repository, paden: &[&str]) -> Option<Vec<String>> {
+    let mut c = git(&repo.map);
+    c.args([
+        "status",
+        "--porcelain",
+        "-z",
+        "--untracked-files=all",
+        "--no-renames",
+    ]);
+    repo.paden(&mut c, paden);
+    let tekst = uitvoer(c).ok()??;
+    // "XY <path>" per entry, the path relative to the top.
+    Some(
+        tekst
+            .split(|&b| b == 0)
+            .filter_map(|r| r.get(3..))
+            .map(String::from_utf8_lossy)
+            .filter_map(|pad| {
+                pad.strip_prefix(repo.voorvoegsel.as_str())
+                    .map(str::to_string)
+            })
+            .collect(),
+    )
+}

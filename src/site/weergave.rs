@@ -1,0 +1,400 @@
+//! View models of cases: what a case row and a case page show. Built from the check's
+//! outcome; nothing here judges compliance, it only lays out what the engine decided.
+//! The complainant's name and contact details are never copied into a view model.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::markdown;
+use crate::history::Wijziging;
+use crate::model::{Gebeurtenis, Soort, Zaak};
+use crate::rules::verloop::{Termijn, Termijnstatus, Verloop};
+use crate::rules::{dmj, Bevinding, Ernst};
+
+/// A date for display and for sorting in the page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Datum {
+    pub tekst: String,
+    pub iso: String,
+}
+
+/// Where a case's page lives, relative to the site's root: `zaken/<xx>/<zaak>.html`. The
+/// pages are spread over 64 folders by a stable hash of the case number: creating a
+/// hundred thousand files in one folder makes every writer wait for that folder's lock.
+pub fn zaakpad(zaak: &str) -> String {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in zaak.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    format!("zaken/{:02x}/{zaak}.html", h % 64)
+}
+
+pub fn datum(d: NaiveDate) -> Datum {
+    Datum {
+        tekst: dmj(d),
+        iso: d.format("%Y-%m-%d").to_string(),
+    }
+}
+
+/// Where a case stands, in words.
+pub fn status(zaak: &Zaak, verloop: Option<&Verloop>) -> &'static str {
+    let events = &zaak.gebeurtenissen;
+    let laatste = |soort: Soort| events.iter().rposition(|g| g.soort == soort);
+    if events.iter().any(|g| g.soort == Soort::Ingetrokken) {
+        return "ingetrokken";
+    }
+    if let Some(beroep) = laatste(Soort::Beroep) {
+        if laatste(Soort::Beroepsuitspraak).is_none_or(|u| u < beroep) {
+            return "in beroep";
+        }
+    }
+    let afgesloten = match verloop {
+        Some(v) => v.cycli.last().is_some_and(|c| c.afsluiting.is_some()),
+        None => laatste(Soort::Afsluiting) > laatste(Soort::Heropend),
+    };
+    let beslist = match verloop {
+        Some(v) => v.cycli.last().is_some_and(|c| c.uitspraak().is_some()),
+        None => laatste(Soort::Uitspraak) > laatste(Soort::Heropend),
+    };
+    match (afgesloten, beslist) {
+        (true, _) => "afgesloten",
+        (false, true) => "uitspraak gedaan",
+        (false, false) => "in behandeling",
+    }
+}
+
+/// One finding as shown on the site.
+#[derive(Debug, Clone, Serialize)]
+pub struct BevindingWeergave {
+    pub zaak: String,
+    pub zaak_href: String,
+    pub regel: &'static str,
+    pub titel: &'static str,
+    pub artikel: &'static str,
+    /// Link to the article (or the rule's explanation) on the rules page.
+    pub artikel_href: String,
+    pub ernst: &'static str,
+    pub ernst_label: &'static str,
+    pub bericht: String,
+    pub plek: String,
+    pub deadline: Option<Datum>,
+    pub datum: Option<Datum>,
+    pub verantwoording: Option<String>,
+}
+
+pub fn bevinding(
+    b: &Bevinding,
+    basis: &str,
+    artikel_href: &dyn Fn(&'static str) -> String,
+) -> BevindingWeergave {
+    BevindingWeergave {
+        zaak: b.zaak.to_string(),
+        zaak_href: format!("{basis}{}", zaakpad(&b.zaak)),
+        regel: b.regel.id(),
+        titel: b.regel.titel(),
+        artikel: b.regel.artikel(),
+        artikel_href: format!("{basis}{}", artikel_href(b.regel.artikel())),
+        ernst: b.ernst.naam(),
+        ernst_label: if b.is_geaccepteerd() {
+            "verantwoord"
+        } else {
+            b.ernst.label()
+        },
+        bericht: b.bericht.clone(),
+        plek: match b.line {
+            Some(line) => format!("{}:{line}", b.bron.pad()),
+            None => b.bron.pad(),
+        },
+        deadline: b.deadline.map(datum),
+        datum: b.datum.map(datum),
+        verantwoording: b.verantwoording.as_deref().map(str::to_string),
+    }
+}
+
+/// A case as a row of the cases list.
+#[derive(Debug, Clone, Serialize)]
+pub struct ZaakRij {
+    pub id: String,
+    pub href: String,
+    pub ontvangen: Datum,
+    pub kanaal: &'static str,
+    pub dienst: &'static str,
+    pub categorie: String,
+    pub behandelaar: String,
+    pub status: &'static str,
+    pub binnen_reglement: bool,
+    pub uitspraak: Option<Datum>,
+    pub oordeel: Option<&'static str>,
+    pub overtredingen: usize,
+    pub waarschuwingen: usize,
+    pub regels: Vec<&'static str>,
+}
+
+pub fn zaakrij(
+    zaak: &Zaak,
+    verloop: Option<&Verloop>,
+    bevindingen: &[Bevinding],
+    basis: &str,
+) -> ZaakRij {
+    let eerste_uitspraak = zaak
+        .gebeurtenissen
+        .iter()
+        .find(|g| g.soort == Soort::Uitspraak);
+    let mut regels: Vec<&'static str> = bevindingen.iter().map(|b| b.regel.id()).collect();
+    regels.dedup();
+    ZaakRij {
+        id: zaak.id.to_string(),
+        href: format!("{basis}{}", zaakpad(&zaak.id)),
+        ontvangen: datum(zaak.ontvangen),
+        kanaal: zaak.kanaal.naam(),
+        dienst: zaak.dienst.naam(),
+        categorie: zaak.categorie.as_deref().unwrap_or("").to_string(),
+        behandelaar: zaak.behandelaar.to_string(),
+        status: status(zaak, verloop),
+        binnen_reglement: verloop.is_some(),
+        uitspraak: eerste_uitspraak.map(|g| datum(g.datum)),
+        oordeel: zaak
+            .gebeurtenissen
+            .iter()
+            .rev()
+            .find(|g| g.soort == Soort::Uitspraak)
+            .and_then(|g| g.oordeel)
+            .map(|o| o.naam()),
+        overtredingen: bevindingen
+            .iter()
+            .filter(|b| b.ernst == Ernst::Error && !b.is_geaccepteerd())
+            .count(),
+        waarschuwingen: bevindingen
+            .iter()
+            .filter(|b| b.ernst == Ernst::Warning)
+            .count(),
+        regels,
+    }
+}
+
+/// A term as the audit trail shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct TermijnWeergave {
+    pub wat: String,
+    pub start: Datum,
+    pub deadline: Datum,
+    /// The deadline before extensions, when it moved.
+    pub oorspronkelijk: Option<Datum>,
+    pub vervuld_op: Option<Datum>,
+    pub status: &'static str,
+    pub klasse: &'static str,
+}
+
+fn termijn(
+    wat: String,
+    t: &Termijn,
+    peildatum: NaiveDate,
+    ingetrokken: Option<NaiveDate>,
+) -> TermijnWeergave {
+    let status = t.status(peildatum, ingetrokken);
+    TermijnWeergave {
+        wat,
+        start: datum(t.start),
+        deadline: datum(t.deadline),
+        oorspronkelijk: (t.oorspronkelijk != t.deadline).then(|| datum(t.oorspronkelijk)),
+        vervuld_op: t.vervuld_op.map(datum),
+        status: status.label(),
+        klasse: match status {
+            Termijnstatus::OpTijd => "goed",
+            Termijnstatus::TeLaat | Termijnstatus::Verlopen => "fout",
+            Termijnstatus::Open => "open",
+            Termijnstatus::Vervallen => "neutraal",
+        },
+    }
+}
+
+/// One event in the audit trail.
+#[derive(Debug, Clone, Serialize)]
+pub struct GebeurtenisWeergave {
+    pub datum: Datum,
+    pub soort: &'static str,
+    pub door: String,
+    pub oordeel: Option<&'static str>,
+    pub termijn: Option<Datum>,
+    pub toelichting: Option<String>,
+    pub regel: Option<&'static str>,
+    pub line: u32,
+    /// What the engine made of it (an extension that does not count, say).
+    pub opmerking: Option<String>,
+}
+
+/// A cycle of handling, or for a case outside the regulation all its events.
+#[derive(Debug, Clone, Serialize)]
+pub struct CyclusWeergave {
+    pub titel: String,
+    pub gebeurtenissen: Vec<GebeurtenisWeergave>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct WijzigingWeergave {
+    pub commit: String,
+    pub datum: Datum,
+    pub auteur: String,
+    pub plek: String,
+    pub omschrijving: String,
+}
+
+/// Everything a case page shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct ZaakPagina {
+    pub rij: ZaakRij,
+    pub beklaagde: String,
+    pub omschrijving: String,
+    pub regel_in_register: u32,
+    pub termijnen: Vec<TermijnWeergave>,
+    pub cycli: Vec<CyclusWeergave>,
+    pub bevindingen: Vec<BevindingWeergave>,
+    pub dossier: Option<String>,
+    pub wijzigingen: Vec<WijzigingWeergave>,
+}
+
+pub struct ZaakInvoer<'a> {
+    pub zaak: &'a Zaak,
+    pub verloop: Option<&'a Verloop>,
+    pub bevindingen: &'a [Bevinding],
+    pub dossier: Option<&'a str>,
+    pub wijzigingen: &'a [Wijziging],
+    pub peildatum: NaiveDate,
+}
+
+pub fn zaakpagina(
+    invoer: ZaakInvoer<'_>,
+    artikel_href: &dyn Fn(&'static str) -> String,
+) -> ZaakPagina {
+    let ZaakInvoer {
+        zaak,
+        verloop,
+        bevindingen,
+        dossier,
+        wijzigingen,
+        peildatum,
+    } = invoer;
+    let basis = "../../";
+    let geheim =
+        |tekst: &str| markdown::redigeer(tekst, zaak.klager.as_deref(), zaak.contact.as_deref());
+    let events = &zaak.gebeurtenissen;
+    let mut opmerkingen: Vec<Option<String>> = vec![None; events.len()];
+    let mut termijnen = Vec::new();
+    let mut cycli = Vec::new();
+    match verloop {
+        Some(v) => {
+            let w = v.ingetrokken;
+            termijnen.push(termijn(
+                "Ontvangstbevestiging (art. 4.2)".to_string(),
+                &v.ontvangstbevestiging,
+                peildatum,
+                w,
+            ));
+            for c in &v.cycli {
+                let naam = if c.nummer == 1 {
+                    "Uitspraak (art. 4.3)".to_string()
+                } else {
+                    format!("Uitspraak cyclus {} (art. 4.3)", c.nummer)
+                };
+                termijnen.push(termijn(naam, &c.termijn, peildatum, w));
+                for verlenging in &c.verlengingen {
+                    opmerkingen[verlenging.index] = Some(if verlenging.gebreken.is_empty() {
+                        format!(
+                            "geldige verlenging: termijn van {} naar {}",
+                            dmj(verlenging.deadline_ervoor),
+                            dmj(verlenging.deadline_erna)
+                        )
+                    } else {
+                        let gebreken: Vec<&str> =
+                            verlenging.gebreken.iter().map(|g| g.label()).collect();
+                        format!("telt niet: {}", gebreken.join(", "))
+                    });
+                }
+                let titel = match c.heropend {
+                    None => "Behandeling".to_string(),
+                    Some(i) => format!("Cyclus {}: heropend op {}", c.nummer, dmj(events[i].datum)),
+                };
+                let mut lijst: Vec<usize> = c.gebeurtenissen.clone().collect();
+                if let Some(i) = c.heropend {
+                    lijst.insert(0, i);
+                }
+                cycli.push((titel, lijst));
+            }
+            for b in &v.beroepen {
+                termijnen.push(termijn(
+                    "Beroep ingesteld (art. 5)".to_string(),
+                    &b.beroepstermijn,
+                    peildatum,
+                    None,
+                ));
+                if let Some(t) = &b.behandeltermijn {
+                    termijnen.push(termijn(
+                        "Beroepsuitspraak (eigen termijn)".to_string(),
+                        t,
+                        peildatum,
+                        w,
+                    ));
+                }
+            }
+        }
+        None => cycli.push(("Gebeurtenissen".to_string(), (0..events.len()).collect())),
+    }
+    let cycli = cycli
+        .into_iter()
+        .map(|(titel, lijst)| CyclusWeergave {
+            titel,
+            gebeurtenissen: lijst
+                .into_iter()
+                .filter_map(|i| Some(gebeurtenis(events.get(i)?, opmerkingen[i].take(), &geheim)))
+                .collect(),
+        })
+        .collect();
+    ZaakPagina {
+        rij: zaakrij(zaak, verloop, bevindingen, basis),
+        beklaagde: zaak.beklaagde.as_deref().unwrap_or("").to_string(),
+        omschrijving: zaak.omschrijving.as_deref().map(geheim).unwrap_or_default(),
+        regel_in_register: zaak.line,
+        termijnen,
+        cycli,
+        bevindingen: bevindingen
+            .iter()
+            .map(|b| bevinding(b, basis, artikel_href))
+            .collect(),
+        dossier: dossier.map(|tekst| markdown::naar_html(&geheim(tekst))),
+        wijzigingen: wijzigingen
+            .iter()
+            .map(|w| WijzigingWeergave {
+                commit: w
+                    .commit
+                    .clone()
+                    .unwrap_or_else(|| "niet vastgelegd".to_string()),
+                datum: datum(w.datum),
+                auteur: w.auteur.clone(),
+                plek: match w.line {
+                    Some(line) => format!("{}:{line}", w.bron.pad()),
+                    None => w.bron.pad(),
+                },
+                omschrijving: geheim(&w.omschrijving),
+            })
+            .collect(),
+    }
+}
+
+fn gebeurtenis(
+    g: &Gebeurtenis,
+    opmerking: Option<String>,
+    geheim: &dyn Fn(&str) -> String,
+) -> GebeurtenisWeergave {
+    GebeurtenisWeergave {
+        datum: datum(g.datum),
+        soort: g.soort.naam(),
+        door: g.door.as_deref().map(geheim).unwrap_or_default(),
+        oordeel: g.oordeel.map(|o| o.naam()),
+        termijn: g.termijn.map(datum),
+        toelichting: g.toelichting.as_deref().map(geheim),
+        regel: g.regel.map(|r| r.id()),
+        line: g.line,
+        opmerking,
+    }
+}
