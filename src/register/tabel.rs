@@ -8,7 +8,6 @@
 //! that core's cache.
 
 use std::cell::Cell;
-use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
@@ -73,24 +72,39 @@ pub struct Tabel {
 /// ends, so the input is watched for `\n` as it is read: a record starts on the line
 /// after the last line break at or before its position (with CRLF the csv crate places a
 /// record at the `\n` that ends the previous line). Only breaks not yet passed are kept.
-#[derive(Clone, Default)]
+#[derive(Default)]
 struct Regels {
-    /// (offset of a `\n`, whether the line it ends is blank)
-    einden: Arc<Mutex<VecDeque<(u64, bool)>>>,
+    /// Line breaks as the [`Regelteller`] finds them: (offset of a `\n`, whether the line
+    /// it ends is blank).
+    gevonden: Arc<Mutex<Vec<(u64, bool)>>>,
+    /// Line breaks taken over from `gevonden` in one go, so that the lock is taken once
+    /// per block read rather than once per record; those before `volgende` are passed.
+    einden: Vec<(u64, bool)>,
+    volgende: usize,
     voorbij: u32,
 }
 
 impl Regels {
     /// The 1-based line on which byte `byte` lies (bytes must come in order).
     fn van(&mut self, byte: u64) -> u32 {
-        let mut einden = self.einden.lock().unwrap_or_else(|e| e.into_inner());
-        // Breaks up to the record's position, then blank lines: a record never starts on
-        // one, though the csv crate may place it before them.
-        while einden.front().is_some_and(|&(e, leeg)| e <= byte || leeg) {
-            einden.pop_front();
-            self.voorbij = self.voorbij.saturating_add(1);
+        loop {
+            // Breaks up to the record's position, then blank lines: a record never starts
+            // on one, though the csv crate may place it before them.
+            while let Some(&(e, leeg)) = self.einden.get(self.volgende) {
+                if e > byte && !leeg {
+                    return self.voorbij.saturating_add(1);
+                }
+                self.volgende += 1;
+                self.voorbij = self.voorbij.saturating_add(1);
+            }
+            self.einden.clear();
+            self.volgende = 0;
+            let mut gevonden = self.gevonden.lock().unwrap_or_else(|e| e.into_inner());
+            std::mem::swap(&mut *gevonden, &mut self.einden);
+            if self.einden.is_empty() {
+                return self.voorbij.saturating_add(1);
+            }
         }
-        self.voorbij.saturating_add(1)
     }
 }
 
@@ -101,7 +115,7 @@ struct Regelteller<R> {
     gelezen: u64,
     /// Whether the current line holds nothing but `\r` so far.
     leeg: bool,
-    einden: Arc<Mutex<VecDeque<(u64, bool)>>>,
+    einden: Arc<Mutex<Vec<(u64, bool)>>>,
 }
 
 impl<R: Read> Regelteller<R> {
@@ -112,7 +126,7 @@ impl<R: Read> Regelteller<R> {
             binnen,
             gelezen,
             leeg,
-            einden: regels.einden.clone(),
+            einden: regels.gevonden.clone(),
         }
     }
 }
@@ -120,17 +134,19 @@ impl<R: Read> Regelteller<R> {
 impl<R: Read> Read for Regelteller<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.binnen.read(buf)?;
+        let gelezen = &buf[..n];
+        // A line is blank when it holds nothing but `\r`; most lines show otherwise at
+        // their first byte.
+        let alleen_cr = |stuk: &[u8]| stuk.iter().all(|&b| b == b'\r');
         let mut einden = self.einden.lock().unwrap_or_else(|e| e.into_inner());
-        for (i, &b) in buf[..n].iter().enumerate() {
-            match b {
-                b'\n' => {
-                    einden.push_back((self.gelezen + i as u64, self.leeg));
-                    self.leeg = true;
-                }
-                b'\r' => {}
-                _ => self.leeg = false,
-            }
+        let mut begin = 0;
+        for i in memchr::memchr_iter(b'\n', gelezen) {
+            let leeg = self.leeg && alleen_cr(&gelezen[begin..i]);
+            einden.push((self.gelezen + i as u64, leeg));
+            self.leeg = true;
+            begin = i + 1;
         }
+        self.leeg = self.leeg && alleen_cr(&gelezen[begin..]);
         self.gelezen += n as u64;
         Ok(n)
     }
