@@ -72,6 +72,9 @@ enum Opdracht {
 enum Uitvoer {
     Text,
     Json,
+    Junit,
+    Sarif,
+    Github,
 }
 
 fn datum(tekst: &str) -> Result<NaiveDate, String> {
@@ -190,6 +193,9 @@ fn check(
     let formaat = match formaat {
         Uitvoer::Text => Formaat::Text,
         Uitvoer::Json => Formaat::Json,
+        Uitvoer::Junit => Formaat::Junit,
+        Uitvoer::Sarif => Formaat::Sarif,
+        Uitvoer::Github => Formaat::Github,
     };
     let mut uit = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let geschreven =

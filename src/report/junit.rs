@@ -1,0 +1,258 @@
+//! `--format junit`: JUnit XML for the test reports of Jenkins and GitLab.
+//!
+//! The test suite `klachten` has one `<testcase>` per case and rule with a finding:
+//! `classname` is the zaak, `name` the rule id, `file` and `line` where its (first failing,
+//! else first) finding points. Each unaccepted error finding is a `<failure>` whose
+//! message starts with `file:line:`; warnings, infos and accepted findings pass and are
+//! listed, with the justification, in `<system-out>`. An error finding from before
+//! `--since` is still a failure (the contract asks one per unaccepted error finding); its
+//! message says that it does not count. Input errors are failing test cases of a second
+//! test suite, `invoer`: `classname` is the file, `name` the line and column.
+//!
+//! Apart from the testcase attributes `file` and `line`, the document validates against the
+//! JUnit schema of Jenkins' xUnit plugin (`tests/schemas/junit-10.xsd`). No times or
+//! timestamps: the report depends only on the register and the options.
+
+use std::io::{self, Write};
+
+use super::{bevinding_tekst, invoerfout_tekst, Opties};
+use crate::register::Invoerfout;
+use crate::rules::{Bevinding, Ernst};
+use crate::Uitkomst;
+
+/// The name of the test suite of findings.
+pub const ZAKEN: &str = "klachten";
+/// The name of the test suite of input errors.
+pub const INVOER: &str = "invoer";
+
+/// Whether a finding is a `<failure>`: an error nobody accounted for.
+fn faalt(b: &Bevinding) -> bool {
+    b.ernst == Ernst::Error && !b.is_geaccepteerd()
+}
+
+pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io::Result<()> {
+    // Findings are sorted by case, then rule: each test case is a run of equal keys.
+    let groepen: Vec<&[Bevinding]> = uitkomst
+        .bevindingen
+        .chunk_by(|a, b| a.zaak == b.zaak && a.regel == b.regel)
+        .collect();
+    let fouten = &uitkomst.register.invoerfouten;
+    let falend = groepen.iter().filter(|g| g.iter().any(faalt)).count();
+    let mislukkingen = uitkomst.bevindingen.iter().filter(|b| faalt(b)).count();
+
+    writeln!(uit, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(
+        uit,
+        r#"<testsuites name="klachten check" tests="{}" failures="{}" errors="0">"#,
+        groepen.len() + fouten.len(),
+        falend + fouten.len()
+    )?;
+
+    writeln!(
+        uit,
+        r#"  <testsuite name="{ZAKEN}" tests="{}" failures="{falend}" errors="0" skipped="0">"#,
+        groepen.len()
+    )?;
+    writeln!(uit, "    <properties>")?;
+    eigenschap(
+        uit,
+        "peildatum",
+        &uitkomst.register.peildatum.format("%Y-%m-%d").to_string(),
+    )?;
+    eigenschap(uit, "register", &opties.register)?;
+    if let Some(since) = opties.drempel.since {
+        eigenschap(uit, "since", &since.format("%Y-%m-%d").to_string())?;
+    }
+    eigenschap(
+        uit,
+        "strict",
+        if opties.drempel.strict { "ja" } else { "nee" },
+    )?;
+    eigenschap(uit, "overtredingen", &mislukkingen.to_string())?;
+    writeln!(uit, "    </properties>")?;
+    for groep in &groepen {
+        testcase(uit, groep, opties)?;
+    }
+    if !uitkomst.notities.is_empty() {
+        write!(uit, "    <system-out>")?;
+        for notitie in &uitkomst.notities {
+            writeln!(uit, "let op: {}", tekst(notitie))?;
+        }
+        writeln!(uit, "</system-out>")?;
+    }
+    writeln!(uit, "  </testsuite>")?;
+
+    writeln!(
+        uit,
+        r#"  <testsuite name="{INVOER}" tests="{0}" failures="{0}" errors="0" skipped="0">"#,
+        fouten.len()
+    )?;
+    for f in fouten {
+        invoertestcase(uit, f, opties)?;
+    }
+    writeln!(uit, "  </testsuite>")?;
+    writeln!(uit, "</testsuites>")
+}
+
+fn eigenschap(uit: &mut dyn Write, naam: &str, waarde: &str) -> io::Result<()> {
+    writeln!(
+        uit,
+        r#"      <property name="{}" value="{}"/>"#,
+        attribuut(naam),
+        attribuut(waarde)
+    )
+}
+
+/// One test case: the findings of one rule on one case.
+fn testcase(uit: &mut dyn Write, groep: &[Bevinding], opties: &Opties) -> io::Result<()> {
+    let Some(eerste) = groep.first() else {
+        return Ok(());
+    };
+    let wijst = groep.iter().find(|b| faalt(b)).unwrap_or(eerste);
+    write!(
+        uit,
+        r#"    <testcase classname="{}" name="{}" file="{}""#,
+        attribuut(&eerste.zaak),
+        attribuut(eerste.regel.id()),
+        attribuut(&opties.pad(&wijst.bron.pad()))
+    )?;
+    if let Some(line) = wijst.line {
+        write!(uit, r#" line="{line}""#)?;
+    }
+    writeln!(uit, ">")?;
+    for b in groep.iter().filter(|b| faalt(b)) {
+        let bericht = format!("{}: {}", opties.plek(b), bevinding_tekst(b, opties));
+        writeln!(
+            uit,
+            r#"      <failure type="{}" message="{}">{}</failure>"#,
+            attribuut(b.regel.id()),
+            attribuut(&bericht),
+            tekst(&details(&bericht, b))
+        )?;
+    }
+    let geslaagd: Vec<&Bevinding> = groep.iter().filter(|b| !faalt(b)).collect();
+    if !geslaagd.is_empty() {
+        write!(uit, "      <system-out>")?;
+        for b in geslaagd {
+            let label = if b.is_geaccepteerd() {
+                "verantwoord"
+            } else {
+                b.ernst.label()
+            };
+            writeln!(
+                uit,
+                "{}",
+                tekst(&format!(
+                    "{}: {label}: {}",
+                    opties.plek(b),
+                    bevinding_tekst(b, opties)
+                ))
+            )?;
+        }
+        writeln!(uit, "</system-out>")?;
+    }
+    writeln!(uit, "    </testcase>")
+}
+
+/// The body of a failure: the message, then the terms.
+fn details(bericht: &str, b: &Bevinding) -> String {
+    let mut regels = vec![bericht.to_string()];
+    if let Some(d) = b.deadline {
+        regels.push(format!("termijn: {}", d.format("%Y-%m-%d")));
+    }
+    if let Some(d) = b.datum {
+        regels.push(format!("datum: {}", d.format("%Y-%m-%d")));
+    }
+    if let Some(c) = &b.commit {
+        regels.push(format!("commit: {c}"));
+    }
+    regels.join("\n")
+}
+
+fn invoertestcase(uit: &mut dyn Write, f: &Invoerfout, opties: &Opties) -> io::Result<()> {
+    let pad = opties.pad(&f.bestand);
+    let naam = match (f.line, &f.kolom) {
+        (Some(line), Some(kolom)) => format!("regel {line}, kolom {kolom}"),
+        (Some(line), None) => format!("regel {line}"),
+        (None, Some(kolom)) => format!("kolom {kolom}"),
+        (None, None) => "bestand".to_string(),
+    };
+    write!(
+        uit,
+        r#"    <testcase classname="{}" name="{}" file="{}""#,
+        attribuut(&pad),
+        attribuut(&naam),
+        attribuut(&pad)
+    )?;
+    if let Some(line) = f.line {
+        write!(uit, r#" line="{line}""#)?;
+    }
+    let bericht = format!("{}: {}", opties.plek_fout(f), invoerfout_tekst(f));
+    writeln!(
+        uit,
+        r#">
+      <failure type="{INVOER}" message="{}">{}</failure>
+    </testcase>"#,
+        attribuut(&bericht),
+        tekst(&bericht)
+    )
+}
+
+/// Whether XML 1.0 allows the character at all; others are left out.
+fn toegestaan(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}')
+        || c >= '\u{10000}'
+}
+
+/// Escapes character data.
+pub fn tekst(s: &str) -> String {
+    let mut uit = String::with_capacity(s.len());
+    for c in s.chars().filter(|&c| toegestaan(c)) {
+        match c {
+            '&' => uit.push_str("&amp;"),
+            '<' => uit.push_str("&lt;"),
+            '>' => uit.push_str("&gt;"),
+            '\r' => uit.push_str("&#13;"),
+            c => uit.push(c),
+        }
+    }
+    uit
+}
+
+/// Escapes an attribute value in double quotes; line breaks and tabs survive as
+/// character references (a parser would turn them into spaces otherwise).
+pub fn attribuut(s: &str) -> String {
+    let mut uit = String::with_capacity(s.len());
+    for c in s.chars().filter(|&c| toegestaan(c)) {
+        match c {
+            '&' => uit.push_str("&amp;"),
+            '<' => uit.push_str("&lt;"),
+            '>' => uit.push_str("&gt;"),
+            '"' => uit.push_str("&quot;"),
+            '\'' => uit.push_str("&apos;"),
+            '\n' => uit.push_str("&#10;"),
+            '\r' => uit.push_str("&#13;"),
+            '\t' => uit.push_str("&#9;"),
+            c => uit.push(c),
+        }
+    }
+    uit
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ontsnapt_en_laat_verboden_tekens_weg() {
+        assert_eq!(
+            tekst("a < b & c > d\u{1}\u{FFFE}"),
+            "a &lt; b &amp; c &gt; d"
+        );
+        assert_eq!(
+            attribuut("\"x\" 'y'\n\tz\u{0}"),
+            "&quot;x&quot; &apos;y&apos;&#10;&#9;z"
+        );
+        assert_eq!(tekst("]]>"), "]]&gt;");
+    }
+}
