@@ -29,7 +29,12 @@ fn bestanden(map: &Path) -> BTreeMap<String, Vec<u8>> {
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .map(|e| {
-            let pad = e.path().strip_prefix(map).unwrap().to_string_lossy().replace('\\', "/");
+            let pad = e
+                .path()
+                .strip_prefix(map)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
             (pad, std::fs::read(e.path()).unwrap())
         })
         .collect()
@@ -40,7 +45,9 @@ fn attributen(html: &str, naam: &str) -> Vec<String> {
     html.match_indices(&patroon)
         .filter_map(|(i, _)| {
             let begin = i + patroon.len();
-            html[begin..].find('"').map(|eind| html[begin..begin + eind].replace("&#x2F;", "/"))
+            html[begin..]
+                .find('"')
+                .map(|eind| html[begin..begin + eind].replace("&#x2F;", "/"))
         })
         .collect()
 }
@@ -73,17 +80,32 @@ fn elke_paginasoort_en_geen_gebroken_link() {
     }
     let zaken = std::fs::read_to_string(voorbeeldregister().join("klachten.csv")).unwrap();
     let aantal_zaken = zaken.lines().count() - 1;
-    assert_eq!(alles.keys().filter(|p| p.starts_with("zaken/")).count(), aantal_zaken);
+    assert_eq!(
+        alles.keys().filter(|p| p.starts_with("zaken/")).count(),
+        aantal_zaken
+    );
 
     let mut gecontroleerd = 0;
     for (pad, inhoud) in alles.iter().filter(|(p, _)| p.ends_with(".html")) {
         let html = String::from_utf8(inhoud.clone()).unwrap();
-        assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"nl\">"), "{pad}");
-        assert!(html.contains("<meta name=\"robots\" content=\"noindex, nofollow\">"), "{pad}");
+        assert!(
+            html.starts_with("<!DOCTYPE html>\n<html lang=\"nl\">"),
+            "{pad}"
+        );
+        assert!(
+            html.contains("<meta name=\"robots\" content=\"noindex, nofollow\">"),
+            "{pad}"
+        );
         assert!(html.contains("Content-Security-Policy"), "{pad}");
         let map = Path::new(pad).parent().unwrap_or(Path::new(""));
-        for link in attributen(&html, "href").into_iter().chain(attributen(&html, "src")) {
-            assert!(!link.contains("://") && !link.starts_with("//"), "{pad}: externe link {link}");
+        for link in attributen(&html, "href")
+            .into_iter()
+            .chain(attributen(&html, "src"))
+        {
+            assert!(
+                !link.contains("://") && !link.starts_with("//"),
+                "{pad}: externe link {link}"
+            );
             let (doel, anker) = link.split_once('#').unwrap_or((&link, ""));
             let doelpad = if doel.is_empty() {
                 pad.clone()
@@ -103,7 +125,10 @@ fn elke_paginasoort_en_geen_gebroken_link() {
             };
             if !anker.is_empty() {
                 let doelhtml = String::from_utf8_lossy(doelinhoud);
-                assert!(doelhtml.contains(&format!("id=\"{anker}\"")), "{pad}: anker ontbreekt: {link}");
+                assert!(
+                    doelhtml.contains(&format!("id=\"{anker}\"")),
+                    "{pad}: anker ontbreekt: {link}"
+                );
             }
             gecontroleerd += 1;
         }
@@ -138,7 +163,10 @@ fn geen_naam_of_contact_van_een_klager_op_de_site() {
     }
     // The case files' personal data is shown redacted.
     let dossier = String::from_utf8_lossy(&alles["zaken/SL-2025-031.html"]).into_owned();
-    assert!(dossier.contains("[e-mailadres verwijderd]") && dossier.contains("[telefoonnummer verwijderd]"));
+    assert!(
+        dossier.contains("[e-mailadres verwijderd]")
+            && dossier.contains("[telefoonnummer verwijderd]")
+    );
     assert!(!dossier.contains("06-48213377"));
 }
 
@@ -168,14 +196,29 @@ fn vijandige_tekst_wordt_onschadelijk() {
             continue;
         }
         // Our own script is the one allowed.
-        let tekst = String::from_utf8_lossy(&inhoud).replace("<script src=\"assets/zaken.js\" defer></script>", "");
+        let tekst = String::from_utf8_lossy(&inhoud)
+            .replace("<script src=\"assets/zaken.js\" defer></script>", "");
         // Escaped text may still read "onerror=": what matters is that no tag or
         // attribute of the page carries it.
-        for verboden in ["<script>", "<script ", "<img", "<svg onload", "<a href=javascript", "onclick=\"", "https://example.org", "Jan Klaassen", "jan@example.nl", "06-12345678"] {
+        for verboden in [
+            "<script>",
+            "<script ",
+            "<img",
+            "<svg onload",
+            "<a href=javascript",
+            "onclick=\"",
+            "https://example.org",
+            "Jan Klaassen",
+            "jan@example.nl",
+            "06-12345678",
+        ] {
             assert!(!tekst.contains(verboden), "{verboden} in {pad}");
         }
         for link in attributen(&tekst, "href") {
-            assert!(!link.to_lowercase().contains("javascript"), "{link} in {pad}");
+            assert!(
+                !link.to_lowercase().contains("javascript"),
+                "{link} in {pad}"
+            );
         }
     }
 }
@@ -216,7 +259,11 @@ fn eigen_sjablonen_en_een_vreemde_uitvoermap() {
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("geen eerder gebouwde site"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("geen eerder gebouwde site"),
+        "{}",
+        stderr(&o)
+    );
     assert!(f.pad().join("klachten.csv").is_file());
 
     // A broken template: exit 2, and the old site stays.

@@ -44,7 +44,10 @@ fn vervang_ongeacht_hoofdletters(tekst: &str, zoek: &str, door: &str) -> String 
 /// links that are not local anchors open nothing outside the site: they are kept as text.
 pub fn naar_html(markdown: &str) -> String {
     let mut ruw = String::new();
-    let parser = Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
+    let parser = Parser::new_ext(
+        markdown,
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+    );
     html::push_html(&mut ruw, parser.map(lager));
     opschonen().clean(&ruw).to_string()
 }

@@ -126,9 +126,15 @@ pub struct MaatregelWeergave {
     pub categorie: String,
     pub dienst: &'static str,
     pub toelichting: String,
-    /// Later complaints in the same category and service: did it recur?
+    /// Later complaints in the same category and service: did it recur? The first few.
     pub herhaald_in: Vec<String>,
+    /// How many later complaints there were besides those listed.
+    pub herhaald_meer: usize,
 }
+
+/// A report stays readable: at most this many measures listed, this many recurrences each.
+pub const MAX_MAATREGELEN: usize = 500;
+const MAX_HERHAALD: usize = 5;
 
 /// Complaints count as alike when they share service and category.
 type Soortgelijk<'a> = (Dienst, Option<&'a str>);
@@ -146,6 +152,8 @@ pub struct Cijfers {
     pub afhandeling: Aandeel,
     pub oordelen: Vec<Telling>,
     pub maatregelen: Vec<MaatregelWeergave>,
+    /// All measures of the period; `maatregelen` lists at most [`MAX_MAATREGELEN`].
+    pub maatregelen_totaal: usize,
     pub herhaling_categorie: Vec<Telling>,
     pub herhaling_beklaagde: Vec<Telling>,
     pub beroepen: usize,
@@ -183,9 +191,29 @@ fn open_op(zaak: &Zaak, dag: NaiveDate) -> bool {
     open
 }
 
+/// The complaints alike to `zaak` received after `dag`, up to `einde`.
+fn later_soortgelijk<'a>(
+    soortgelijk: &'a BTreeMap<Soortgelijk<'a>, Vec<(NaiveDate, &'a str)>>,
+    zaak: &'a Zaak,
+    dag: NaiveDate,
+    einde: NaiveDate,
+) -> &'a [(NaiveDate, &'a str)] {
+    if zaak.categorie.is_none() {
+        return &[];
+    }
+    match soortgelijk.get(&(zaak.dienst, zaak.categorie.as_deref())) {
+        Some(lijst) => {
+            let begin = lijst.partition_point(|(d, _)| *d <= dag);
+            let eind = lijst.partition_point(|(d, _)| *d <= einde).max(begin);
+            &lijst[begin..eind]
+        }
+        None => &[],
+    }
+}
+
 /// The figures of `periode`, with its charts when `met_grafieken`.
-pub fn cijfers(
-    zaken: &[Zaakgegevens<'_>],
+pub fn cijfers<'a>(
+    zaken: &[Zaakgegevens<'a>],
     periode: &Periode,
     peildatum: NaiveDate,
     met_grafieken: bool,
@@ -297,8 +325,12 @@ pub fn cijfers(
             lijst.sort();
         }
     }
+    let later = |zaak: &'a Zaak, dag: NaiveDate| later_soortgelijk(&soortgelijk, zaak, dag, einde);
+    let maatregelen_totaal = maatregelen.len();
+    maatregelen.sort_by(|a, b| (a.1, &a.0.id).cmp(&(b.1, &b.0.id)));
     let maatregelen = maatregelen
         .into_iter()
+        .take(MAX_MAATREGELEN)
         .map(|(zaak, dag, toelichting)| MaatregelWeergave {
             zaak: zaak.id.to_string(),
             href: format!("../zaken/{}.html", zaak.id),
@@ -306,20 +338,12 @@ pub fn cijfers(
             categorie: zaak.categorie.as_deref().unwrap_or("").to_string(),
             dienst: zaak.dienst.naam(),
             toelichting: toelichting.to_string(),
-            herhaald_in: match (
-                zaak.categorie.as_deref(),
-                soortgelijk.get(&(zaak.dienst, zaak.categorie.as_deref())),
-            ) {
-                (Some(_), Some(lijst)) => {
-                    let begin = lijst.partition_point(|(d, _)| *d <= dag);
-                    lijst[begin..]
-                        .iter()
-                        .take_while(|(d, _)| *d <= einde)
-                        .map(|(_, id)| id.to_string())
-                        .collect()
-                }
-                _ => Vec::new(),
-            },
+            herhaald_in: later(zaak, dag)
+                .iter()
+                .take(MAX_HERHAALD)
+                .map(|(_, id)| id.to_string())
+                .collect(),
+            herhaald_meer: later(zaak, dag).len().saturating_sub(MAX_HERHAALD),
         })
         .collect();
     let grafieken = if met_grafieken {
@@ -338,6 +362,7 @@ pub fn cijfers(
         afhandeling: aandeel(afh_goed, afh_totaal),
         oordelen: tellingen(oordelen, 1),
         maatregelen,
+        maatregelen_totaal,
         herhaling_categorie: tellingen(categorieen, 2),
         herhaling_beklaagde: tellingen(beklaagden, 2),
         beroepen,
