@@ -8,6 +8,8 @@
 //! - `junit`: validated with `xmllint` against the JUnit schema of Jenkins' xUnit plugin
 //!   (`tests/schemas/junit-10.xsd`) once the two testcase attributes the contract adds
 //!   (`file`, `line`) are taken out, then read with an XML parser;
+//! - the CI examples in `docs/ci/` checked against the GitHub and GitLab schemas with
+//!   `check-jsonschema`.
 //!
 //! The external validators are installed by `.ci/run`. Without them a test says so and
 //! passes locally, but fails when `CI=true`.
@@ -1086,4 +1088,38 @@ fn junit_faalt_ook_voor_since() {
         termijn.failures[0].0.contains("telt niet mee"),
         "{termijn:?}"
     );
+}
+
+// ---------------------------------------------------------------------------------------
+// The CI examples
+
+#[test]
+fn ci_voorbeelden_zijn_geldig() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let docs = std::fs::read_to_string(root.join("docs/ci.md")).expect("docs/ci.md");
+    for (bestand, schema) in [
+        ("docs/ci/github-workflow.yml", "vendor.github-workflows"),
+        ("docs/ci/gitlab-ci.yml", "vendor.gitlab-ci"),
+    ] {
+        let inhoud = std::fs::read_to_string(root.join(bestand)).expect(bestand);
+        assert!(
+            docs.contains(&inhoud),
+            "docs/ci.md toont {bestand} niet zoals het is"
+        );
+        let o = Command::new("python3")
+            .args(["-m", "check_jsonschema", "--builtin-schema", schema])
+            .arg(root.join(bestand))
+            .output();
+        match o {
+            Ok(o) if o.status.success() => {}
+            Ok(o) if String::from_utf8_lossy(&o.stderr).contains("No module named") => {
+                return ontbreekt(
+                    "check-jsonschema",
+                    "python3 -m pip install check-jsonschema",
+                )
+            }
+            Ok(o) => panic!("{bestand}:\n{}{}", stdout(&o), stderr(&o)),
+            Err(_) => return ontbreekt("python3", "apt-get install python3"),
+        }
+    }
 }
