@@ -293,6 +293,36 @@ fn ci_formaten_geven_de_samenvatting_op_stderr() {
     }
 }
 
+#[test]
+fn een_absoluut_register_geeft_relatieve_paden() {
+    let doel = lastig();
+    let elders = tempfile::tempdir().expect("map");
+    let absoluut = doel.cwd.join(&doel.register);
+    let o = Command::new(env!("CARGO_BIN_EXE_klachten"))
+        .current_dir(elders.path())
+        .args([
+            "check",
+            "--as-of",
+            LASTIG_AS_OF,
+            "--format",
+            "github",
+            "--register",
+        ])
+        .arg(&absoluut)
+        .output()
+        .expect("klachten starten");
+    let uit = stdout(&o);
+    assert!(!uit.is_empty());
+    for regel in uit.lines() {
+        let file = &ontleed(regel).expect("opdracht").eigenschappen["file"];
+        assert!(file.starts_with("../"), "{file}");
+        assert!(
+            elders.path().join(file).exists(),
+            "{file} wijst niet naar het bestand"
+        );
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // GitHub workflow commands
 

@@ -108,13 +108,18 @@ pub fn bevinding_tekst(b: &Bevinding, opties: &Opties) -> String {
 }
 
 /// The register path as the user gave it, relative and with `/`: the prefix of every path
-/// in the text formats. An absolute path under the working directory is made relative.
+/// in the text formats. An absolute path is made relative to the working directory
+/// (`../elders/register` when it lies outside it); only where no relative path exists (on
+/// another drive) does it stay absolute.
 pub fn weergavepad(register: &Path) -> String {
-    let pad: PathBuf = match std::env::current_dir() {
-        Ok(cwd) if register.is_absolute() => register
-            .strip_prefix(&cwd)
-            .map(Path::to_path_buf)
-            .unwrap_or_else(|_| register.to_path_buf()),
+    weergavepad_vanuit(register, std::env::current_dir().ok().as_deref())
+}
+
+fn weergavepad_vanuit(register: &Path, cwd: Option<&Path>) -> String {
+    let pad: PathBuf = match cwd {
+        Some(cwd) if register.is_absolute() && cwd.is_absolute() => {
+            relatief(register, cwd).unwrap_or_else(|| register.to_path_buf())
+        }
         _ => register.to_path_buf(),
     };
     let tekst = pad.to_string_lossy().replace('\\', "/");
@@ -124,6 +129,28 @@ pub fn weergavepad(register: &Path) -> String {
     } else {
         tekst.to_string()
     }
+}
+
+/// `doel` relative to `basis`, both absolute, by their components (no file system access).
+fn relatief(doel: &Path, basis: &Path) -> Option<PathBuf> {
+    use std::path::Component;
+    fn delen(p: &Path) -> Vec<Component<'_>> {
+        p.components().filter(|c| *c != Component::CurDir).collect()
+    }
+    let (doel, basis) = (delen(doel), delen(basis));
+    // Another drive or root: no relative path.
+    if doel.first() != basis.first() || basis.contains(&Component::ParentDir) {
+        return None;
+    }
+    let gemeen = doel.iter().zip(&basis).take_while(|(a, b)| a == b).count();
+    let mut uit = PathBuf::new();
+    for _ in gemeen..basis.len() {
+        uit.push("..");
+    }
+    for c in &doel[gemeen..] {
+        uit.push(c);
+    }
+    Some(uit)
 }
 
 impl Opties {
@@ -150,5 +177,23 @@ impl Opties {
             Some(line) => format!("{}:{line}", self.pad(&f.bestand)),
             None => self.pad(&f.bestand),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weergavepad_is_nooit_absoluut() {
+        let cwd = Some(Path::new("/werk/repo"));
+        let vanuit = |p: &str| weergavepad_vanuit(Path::new(p), cwd);
+        assert_eq!(vanuit("register"), "register");
+        assert_eq!(vanuit("./register/"), "./register");
+        assert_eq!(vanuit("/werk/repo/register"), "register");
+        assert_eq!(vanuit("/werk/repo"), ".");
+        assert_eq!(vanuit("/werk/ander/register"), "../ander/register");
+        assert_eq!(vanuit("/tmp/x"), "../../tmp/x");
+        assert_eq!(weergavepad_vanuit(Path::new("/tmp/x"), None), "/tmp/x");
     }
 }
