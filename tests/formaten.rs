@@ -1060,6 +1060,7 @@ fn junit_tegen_json(doel: &Doel, args: &[&str]) -> Vec<Testcase> {
     let verwachte_invoer: Vec<&Verwacht> = verwacht.iter().filter(|v| v.zaak.is_none()).collect();
     assert_eq!(invoer.len(), verwachte_invoer.len());
     for (t, v) in invoer.iter().zip(verwachte_invoer) {
+        assert_eq!(t.classname, "invoer");
         assert_eq!(t.failures.len(), 1, "{t:?}");
         assert_eq!(t.file.as_deref(), Some(v.bestand.as_str()));
         assert_eq!(t.line, v.line);

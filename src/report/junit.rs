@@ -7,7 +7,7 @@
 //! listed, with the justification, in `<system-out>`. An error finding from before
 //! `--since` is still a failure (the contract asks one per unaccepted error finding); its
 //! message says that it does not count. Input errors are failing test cases of a second
-//! test suite, `invoer`: `classname` is the file, `name` the line and column.
+//! test suite, `invoer`: `classname` is `invoer`, `name` the file, line and column.
 //!
 //! Apart from the testcase attributes `file` and `line`, the document validates against the
 //! JUnit schema of Jenkins' xUnit plugin (`tests/schemas/junit-10.xsd`). No times or
@@ -134,17 +134,14 @@ fn testcase(uit: &mut dyn Write, groep: &[Bevinding], opties: &Opties) -> io::Re
     if !geslaagd.is_empty() {
         write!(uit, "      <system-out>")?;
         for b in geslaagd {
-            let label = if b.is_geaccepteerd() {
-                "verantwoord"
-            } else {
-                b.ernst.label()
-            };
+            // An accounted-for finding's text ends with its justification.
             writeln!(
                 uit,
                 "{}",
                 tekst(&format!(
-                    "{}: {label}: {}",
+                    "{}: {}: {}",
                     opties.plek(b),
+                    b.ernst.label(),
                     bevinding_tekst(b, opties)
                 ))
             )?;
@@ -171,16 +168,15 @@ fn details(bericht: &str, b: &Bevinding) -> String {
 
 fn invoertestcase(uit: &mut dyn Write, f: &Invoerfout, opties: &Opties) -> io::Result<()> {
     let pad = opties.pad(&f.bestand);
-    let naam = match (f.line, &f.kolom) {
-        (Some(line), Some(kolom)) => format!("regel {line}, kolom {kolom}"),
-        (Some(line), None) => format!("regel {line}"),
-        (None, Some(kolom)) => format!("kolom {kolom}"),
-        (None, None) => "bestand".to_string(),
+    // Jenkins splits a classname at its dots into package and class: the file goes in the
+    // name.
+    let naam = match &f.kolom {
+        Some(kolom) => format!("{} ({kolom})", opties.plek_fout(f)),
+        None => opties.plek_fout(f),
     };
     write!(
         uit,
-        r#"    <testcase classname="{}" name="{}" file="{}""#,
-        attribuut(&pad),
+        r#"    <testcase classname="{INVOER}" name="{}" file="{}""#,
         attribuut(&naam),
         attribuut(&pad)
     )?;
