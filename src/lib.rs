@@ -37,3 +37,21 @@ impl std::fmt::Display for Fout {
 }
 
 impl std::error::Error for Fout {}
+
+/// Loads the register in `pad` at `peildatum`, reads its Git history, and judges it: what
+/// both `check` and `build` do. `vandaag` dates uncommitted changes in the history.
+pub fn controleer_register(
+    pad: &std::path::Path,
+    peildatum: chrono::NaiveDate,
+    vandaag: chrono::NaiveDate,
+) -> Result<Uitkomst, Fout> {
+    let register = Register::laad(pad, peildatum)?;
+    let mut historie = history::lees(&register, vandaag);
+    let bevindingen = std::mem::take(&mut historie.bevindingen);
+    let mut uitkomst = controleer_met(register, bevindingen);
+    if let Some(notitie) = &historie.notitie {
+        uitkomst.notities.push(notitie.clone());
+    }
+    uitkomst.historie = Some(historie);
+    Ok(uitkomst)
+}

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use klachten::report::{self, Formaat, Opties};
-use klachten::{Drempel, Fout, Register};
+use klachten::{Drempel, Fout};
 
 /// Toetst een klachtenregister aan het klachtenreglement.
 #[derive(Parser)]
@@ -181,8 +181,8 @@ fn check(
     formaat: Uitvoer,
     drempel: Drempel,
 ) -> Result<bool, Fout> {
-    let geladen = Register::laad(&register, peildatum)?;
-    let uitkomst = klachten::controleer(geladen);
+    let uitkomst = klachten::controleer_register(&register, peildatum, vandaag())?;
+    meld_historie(&uitkomst);
     let stdout = io::stdout();
     let kleur = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let opties = Opties {
@@ -220,13 +220,15 @@ fn build(
     templates: Option<PathBuf>,
 ) -> Result<bool, Fout> {
     let begin = std::time::Instant::now();
-    let uitkomst = klachten::controleer(Register::laad(&register, peildatum)?);
+    let uitkomst = klachten::controleer_register(&register, peildatum, vandaag())?;
+
     let opties = klachten::site::Bouwopties {
         out: out.clone(),
         templates,
         voortgang: io::stderr().is_terminal(),
     };
     let verslag = klachten::site::bouw(&uitkomst, &opties)?;
+    meld_historie(&uitkomst);
     eprintln!(
         "klachten: site geschreven naar {}: {} pagina's, {} bevindingen, {:.1} s",
         out.display(),
@@ -236,4 +238,11 @@ fn build(
     );
     std::mem::forget(uitkomst);
     Ok(true)
+}
+
+/// The one note on stderr when the history was skipped.
+fn meld_historie(uitkomst: &klachten::Uitkomst) {
+    if let Some(notitie) = uitkomst.historie.as_ref().and_then(|h| h.notitie.as_ref()) {
+        eprintln!("klachten: let op: {notitie}");
+    }
 }

@@ -294,6 +294,23 @@ fn ci_formaten_geven_de_samenvatting_op_stderr() {
 }
 
 #[test]
+fn een_overgeslagen_historie_wordt_een_keer_gemeld() {
+    // A temporary folder is no Git repository: the art-7 rules are skipped with one note.
+    let doel = lastig();
+    for formaat in ["junit", "sarif", "github"] {
+        let o = doel.check(&["--as-of", LASTIG_AS_OF, "--format", formaat]);
+        let fout = stderr(&o);
+        assert_eq!(fout.matches("Git").count(), 1, "{formaat}: {fout}");
+        assert!(!stdout(&o).starts_with("klachten: let op"), "{formaat}");
+    }
+    let log = sarif(&doel, &["--as-of", LASTIG_AS_OF]);
+    let meldingen = &log["runs"][0]["invocations"][0]["toolExecutionNotifications"];
+    assert!(meldingen[0]["message"]["text"]
+        .as_str()
+        .is_some_and(|t| t.contains("Git")));
+}
+
+#[test]
 fn een_absoluut_register_geeft_relatieve_paden() {
     let doel = lastig();
     let elders = tempfile::tempdir().expect("map");

@@ -45,6 +45,8 @@ pub struct Tabel {
 /// One record of a [`Tabel`], valid until the next is read.
 pub struct Rij<'a> {
     pub line: u32,
+    /// Byte offset of the record's start in what was read.
+    pub byte: u64,
     record: &'a csv::ByteRecord,
     posities: &'a [Option<usize>],
 }
@@ -63,11 +65,26 @@ impl Tabel {
             io::ErrorKind::NotFound => Leesfout::Ontbreekt,
             _ => Leesfout::Onleesbaar(e),
         })?;
-        let mut invoer = BufReader::with_capacity(1 << 18, bestand);
+        Tabel::lees(BufReader::with_capacity(1 << 18, bestand), kolommen)
+            .map_err(Leesfout::Onleesbaar)
+    }
+
+    /// Reads a table from bytes in memory (an earlier version of a file, say).
+    pub fn uit_bytes(inhoud: Vec<u8>, kolommen: &[Kolom]) -> Tabel {
+        match Tabel::lees(io::Cursor::new(inhoud), kolommen) {
+            Ok(tabel) => tabel,
+            // Reading from memory cannot fail; an empty table is the safe answer anyway.
+            Err(_) => Tabel::lees(io::Cursor::new(Vec::new()), kolommen)
+                .unwrap_or_else(|_| unreachable!()),
+        }
+    }
+
+    fn lees(
+        mut invoer: impl BufRead + Send + 'static,
+        kolommen: &[Kolom],
+    ) -> Result<Tabel, io::Error> {
         let mut kopregel = Vec::new();
-        invoer
-            .read_until(b'\n', &mut kopregel)
-            .map_err(Leesfout::Onleesbaar)?;
+        invoer.read_until(b'\n', &mut kopregel)?;
         let kopregel = zonder_bom(kopregel);
         let scheidingsteken = scheidingsteken(&kopregel);
         let bron: Box<dyn Read + Send> = Box::new(io::Cursor::new(kopregel).chain(invoer));
@@ -131,6 +148,7 @@ impl Tabel {
                 }
                 Some(Ok(Rij {
                     line,
+                    byte: self.record.position().map_or(0, |p| p.byte()),
                     record: &self.record,
                     posities: &self.posities,
                 }))

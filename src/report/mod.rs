@@ -56,10 +56,14 @@ pub fn schrijf(
     }
 }
 
-/// The notes and the closing summary line, for the log of a CI job (stderr).
+/// The notes and the closing summary line, for the log of a CI job (stderr). The note on a
+/// skipped Git history is left out: `main` writes that one to stderr for every format.
 pub fn schrijf_log(uitkomst: &Uitkomst, opties: &Opties, log: &mut dyn Write) -> io::Result<()> {
+    let historie = uitkomst.historie.as_ref().and_then(|h| h.notitie.as_ref());
     for notitie in &uitkomst.notities {
-        writeln!(log, "klachten: let op: {notitie}")?;
+        if Some(notitie) != historie {
+            writeln!(log, "klachten: let op: {notitie}")?;
+        }
     }
     writeln!(
         log,
