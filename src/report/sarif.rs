@@ -123,6 +123,9 @@ struct Eigenschappen<'a> {
     deadline: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     date: Option<String>,
+    /// For the art-7 rules: the short commit id (empty for uncommitted changes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    commit: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     column: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -309,6 +312,8 @@ fn resultaat<'a>(b: &'a Bevinding, tekst: &'a str, n: usize, opties: &Opties) ->
             severity: Some(b.ernst.naam()),
             deadline: b.deadline.map(|d| d.format("%Y-%m-%d").to_string()),
             date: b.datum.map(|d| d.format("%Y-%m-%d").to_string()),
+            commit: matches!(b.regel, RegelId::Art7Registratie | RegelId::Art7Wijziging)
+                .then(|| b.commit.as_deref().unwrap_or("")),
             counts: opties.drempel.telt(b),
             ..Eigenschappen::default()
         },
