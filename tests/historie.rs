@@ -362,7 +362,8 @@ fn zaakpagina_toont_de_wijzigingshistorie() {
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let pagina = std::fs::read_to_string(uit.join("zaken/KP-1.html")).unwrap();
+    let pagina =
+        std::fs::read_to_string(uit.join(klachten::site::weergave::zaakpad("KP-1"))).unwrap();
     assert!(pagina.contains("Wijzigingshistorie"));
     assert!(pagina.contains(&kort), "commit in de historie");
     assert!(pagina.contains("datum 2025-04-22 → 2025-04-21"));

@@ -323,3 +323,26 @@ fn peildatum_laat_latere_zaken_en_gebeurtenissen_weg() {
     // At that day the decision was not yet due, the acknowledgement was on time.
     assert_eq!(o.status.code(), Some(0), "{v}");
 }
+
+#[test]
+fn kolommen_van_artikel_4_1_mogen_ontbreken_en_geven_dan_de_bevinding() {
+    let f = Fixture::leeg();
+    f.schrijf(
+        "klachten.csv",
+        "zaak,ontvangen,kanaal,dienst,behandelaar\nKP-1,2025-03-03,email,preventie,A\n",
+    );
+    f.schrijf(
+        "gebeurtenissen.csv",
+        format!("{GEBEURTENISSEN_KOP}{GOED_EVENTS}"),
+    );
+    let (v, code) = check(&f);
+    assert_eq!(v["input_errors"], json!([]), "{v}");
+    assert_eq!(v["summary"]["checked"], 1);
+    let b = &v["findings"][0];
+    assert_eq!(b["rule"], "art-4.1-gegevens");
+    assert!(b["message"]
+        .as_str()
+        .unwrap()
+        .contains("naam van de klager"));
+    assert_eq!(code, 0, "a warning only");
+}

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use common::*;
+use klachten::site::weergave::zaakpad;
 
 fn bouw(register: &Path, uit: &Path) {
     let o = std::process::Command::new(env!("CARGO_BIN_EXE_klachten"))
@@ -64,6 +65,7 @@ fn elke_paginasoort_en_geen_gebroken_link() {
     let (_map, site) = voorbeeldsite();
     let alles = bestanden(&site);
     for pagina in [
+        "perioden/2025-K1.html",
         "index.html",
         "zaken.html",
         "overtredingen.html",
@@ -72,7 +74,7 @@ fn elke_paginasoort_en_geen_gebroken_link() {
         "perioden/2025.html",
         "perioden/2025-K2.html",
         "perioden/2026-K4.html",
-        "zaken/SL-2025-056.html",
+        zaakpad("SL-2025-056").as_str(),
         "assets/stijl.css",
         "assets/zaken.js",
     ] {
@@ -162,7 +164,7 @@ fn geen_naam_of_contact_van_een_klager_op_de_site() {
         }
     }
     // The case files' personal data is shown redacted.
-    let dossier = String::from_utf8_lossy(&alles["zaken/SL-2025-031.html"]).into_owned();
+    let dossier = String::from_utf8_lossy(&alles[&zaakpad("SL-2025-031")]).into_owned();
     assert!(
         dossier.contains("[e-mailadres verwijderd]")
             && dossier.contains("[telefoonnummer verwijderd]")

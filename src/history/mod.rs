@@ -216,9 +216,11 @@ impl Bestandsstand {
                 behouden += 1;
             }
         }
+        // Where reading resumes: the first row not kept; everything when the header changed.
         let hervat = match self.rijen.get(behouden) {
+            _ if !kop_gelijk => 0,
             Some((_, start)) => *start,
-            None if kop_gelijk && behouden > 0 => self.inhoud.len(),
+            None if behouden > 0 => self.inhoud.len(),
             None => 0,
         };
         let mut weg = Vec::new();
@@ -314,8 +316,16 @@ struct Stap {
     commit: Option<String>,
     datum: NaiveDate,
     auteur: String,
-    /// (file, contents; None when deleted)
-    bestanden: Vec<(String, Option<Vec<u8>>)>,
+    /// (file, its contents at this step)
+    bestanden: Vec<(String, Inhoud)>,
+}
+
+/// A file's contents at a step.
+enum Inhoud {
+    /// The next version from the blob stream.
+    Lezen,
+    Tekst(Vec<u8>),
+    Weg,
 }
 
 /// What the history says of one row.
@@ -370,7 +380,7 @@ pub fn lees(register: &Register, vandaag: NaiveDate) -> Historie {
         .filter(|(pad, _)| pad == KLACHTEN_CSV || pad == GEBEURTENISSEN_CSV)
         .filter_map(|(_, blob)| blob.clone())
         .collect();
-    let Some(mut inhoud) = git::blobs(&repo, &nodig).map(|v| v.into_iter()) else {
+    let Some(blobs) = git::blobstroom(&repo, nodig) else {
         return overslaan(
             Historiestatus::GeenGit,
             "de Git-historie kon niet worden gelezen: art-7 is overgeslagen",
@@ -384,12 +394,12 @@ pub fn lees(register: &Register, vandaag: NaiveDate) -> Historie {
                 .into_iter()
                 .map(|(pad, blob)| {
                     let csv = pad == KLACHTEN_CSV || pad == GEBEURTENISSEN_CSV;
-                    let tekst = if csv {
-                        blob.and_then(|_| inhoud.next())
-                    } else {
-                        blob.map(|_| Vec::new())
+                    let inhoud = match blob {
+                        None => Inhoud::Weg,
+                        Some(_) if csv => Inhoud::Lezen,
+                        Some(_) => Inhoud::Tekst(Vec::new()),
                     };
-                    (pad, tekst)
+                    (pad, inhoud)
                 })
                 .collect(),
             commit: Some(c.kort),
@@ -403,17 +413,31 @@ pub fn lees(register: &Register, vandaag: NaiveDate) -> Historie {
             commit: None,
             datum: vandaag,
             auteur: "(niet vastgelegd)".to_string(),
-            bestanden: vec![
-                (KLACHTEN_CSV.to_string(), lees(KLACHTEN_CSV)),
-                (GEBEURTENISSEN_CSV.to_string(), lees(GEBEURTENISSEN_CSV)),
-            ],
+            bestanden: [KLACHTEN_CSV, GEBEURTENISSEN_CSV]
+                .iter()
+                .map(|pad| {
+                    (
+                        pad.to_string(),
+                        lees(pad).map_or(Inhoud::Weg, Inhoud::Tekst),
+                    )
+                })
+                .collect(),
         });
     }
-    volg(register, stappen)
+    volg(register, stappen, blobs).unwrap_or_else(|| {
+        overslaan(
+            Historiestatus::GeenGit,
+            "de Git-historie kon niet volledig worden gelezen: art-7 is overgeslagen",
+        )
+    })
 }
 
 /// Follows every row through the steps and turns what it finds into findings.
-fn volg(register: &Register, mut stappen: Vec<Stap>) -> Historie {
+fn volg(
+    register: &Register,
+    mut stappen: Vec<Stap>,
+    mut blobs: git::Blobstroom,
+) -> Option<Historie> {
     let mut sporen: FxHashMap<Sleutel, Spoor> = FxHashMap::default();
     let mut standen: FxHashMap<String, Bestandsstand> = FxHashMap::default();
     let mut per_zaak: HashMap<Tekst, Vec<Wijziging>> = HashMap::new();
@@ -429,12 +453,17 @@ fn volg(register: &Register, mut stappen: Vec<Stap>) -> Historie {
             });
         };
     // The contents are read once; the rest of each step is kept for the findings.
-    let inhoud: Vec<Vec<(String, Option<Vec<u8>>)>> = stappen
+    let inhoud: Vec<Vec<(String, Inhoud)>> = stappen
         .iter_mut()
         .map(|s| std::mem::take(&mut s.bestanden))
         .collect();
     for (i, (stap, bestanden)) in stappen.iter().zip(inhoud).enumerate() {
         for (pad, inhoud) in bestanden {
+            let inhoud = match inhoud {
+                Inhoud::Lezen => Some(blobs.volgende()?),
+                Inhoud::Tekst(tekst) => Some(tekst),
+                Inhoud::Weg => None,
+            };
             if let Some(naam) = pad
                 .strip_prefix("zaken/")
                 .and_then(|n| n.strip_suffix(".md"))
@@ -544,12 +573,12 @@ fn volg(register: &Register, mut stappen: Vec<Stap>) -> Historie {
         .map(|(pad, stand)| (pad.as_str(), std::mem::take(&mut stand.huidig)))
         .collect();
     let bevindingen = bevindingen(register, &stappen, &sporen, &laatste);
-    Historie {
+    Some(Historie {
         status: Historiestatus::Gelezen,
         bevindingen,
         per_zaak,
         notitie: None,
-    }
+    })
 }
 
 fn bevindingen(
@@ -724,6 +753,12 @@ mod tests {
             if stap % 50 == 49 {
                 // A file without a final line break now and then.
                 inhoud.pop();
+            }
+            if stap % 37 == 36 {
+                // A different header now and then: a longer one, so that an offset of the
+                // old version would point elsewhere in the new one.
+                let kop = "zaak,datum,soort,oordeel,door,toelichting\n".as_bytes();
+                inhoud.splice(..b"zaak,datum,soort,oordeel\n".len(), kop.iter().copied());
             }
             stand.volgende(GEBEURTENISSEN_CSV, Some(inhoud.clone()));
             let mut vers = Bestandsstand::default();

@@ -151,15 +151,15 @@ const KLACHTEN_KOLOMMEN: [Kolom; 10] = [
     },
     Kolom {
         naam: "klager",
-        verplicht: true,
+        verplicht: false,
     },
     Kolom {
         naam: "contact",
-        verplicht: true,
+        verplicht: false,
     },
     Kolom {
         naam: "omschrijving",
-        verplicht: true,
+        verplicht: false,
     },
     Kolom {
         naam: "categorie",

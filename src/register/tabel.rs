@@ -71,12 +71,11 @@ impl Tabel {
 
     /// Reads a table from bytes in memory (an earlier version of a file, say).
     pub fn uit_bytes(inhoud: Vec<u8>, kolommen: &[Kolom]) -> Tabel {
-        match Tabel::lees(io::Cursor::new(inhoud), kolommen) {
-            Ok(tabel) => tabel,
-            // Reading from memory cannot fail; an empty table is the safe answer anyway.
-            Err(_) => Tabel::lees(io::Cursor::new(Vec::new()), kolommen)
-                .unwrap_or_else(|_| unreachable!()),
-        }
+        let mut invoer = io::Cursor::new(inhoud);
+        let mut kopregel = Vec::new();
+        // Reading from memory cannot fail.
+        let _ = invoer.read_until(b'\n', &mut kopregel);
+        Tabel::met_kop(kopregel, invoer, kolommen)
     }
 
     fn lees(
@@ -85,6 +84,11 @@ impl Tabel {
     ) -> Result<Tabel, io::Error> {
         let mut kopregel = Vec::new();
         invoer.read_until(b'\n', &mut kopregel)?;
+        Ok(Tabel::met_kop(kopregel, invoer, kolommen))
+    }
+
+    /// A table whose header line (`kopregel`) was read already from `invoer`.
+    fn met_kop(kopregel: Vec<u8>, invoer: impl Read + Send + 'static, kolommen: &[Kolom]) -> Tabel {
         let kopregel = zonder_bom(kopregel);
         let scheidingsteken = scheidingsteken(&kopregel);
         let bron: Box<dyn Read + Send> = Box::new(io::Cursor::new(kopregel).chain(invoer));
@@ -119,14 +123,14 @@ impl Tabel {
             .filter(|(k, p)| k.verplicht && p.is_none())
             .map(|(k, _)| k.naam)
             .collect();
-        Ok(Tabel {
+        Tabel {
             lezer,
             posities,
             onbekende_kolommen,
             ontbrekende_kolommen,
             breedte: namen.len(),
             record: csv::ByteRecord::new(),
-        })
+        }
     }
 
     /// The next record, `None` at the end of the file. Blank lines are skipped by the CSV

@@ -4,6 +4,7 @@
 //! The SVG backend writes text as `<text>` elements that the browser lays out, so no font
 //! is needed on the machine that builds the site; the output is deterministic text.
 
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use serde::Serialize;
 
@@ -116,6 +117,41 @@ fn afwerken(id: &str, titel: &str, beschrijving: &str, ruw: &str) -> String {
 
 type Uitkomst = Result<(), Box<dyn std::error::Error>>;
 
+type Vlak<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// A white chart with one slot per label along x (labels thinned) and 0..`ymax` up y.
+fn assen<'a, 'b>(
+    root: &'a DrawingArea<SVGBackend<'b>, plotters::coord::Shift>,
+    labels: &[String],
+    n: f64,
+    ymax: f64,
+    eenheid: Option<&str>,
+    y_opmaak: &dyn Fn(&f64) -> String,
+) -> Result<Vlak<'a, 'b>, Box<dyn std::error::Error>> {
+    root.fill(&WHITE)?;
+    let mut chart = ChartBuilder::on(root)
+        .margin(12)
+        .x_label_area_size(36)
+        .y_label_area_size(48)
+        .build_cartesian_2d(0f64..n, 0f64..ymax)?;
+    let x_opmaak = |x: &f64| x_label(labels, *x);
+    let mut raster = chart.configure_mesh();
+    raster
+        .disable_x_mesh()
+        .x_labels(labels.len() * 2 + 1)
+        .x_label_formatter(&x_opmaak)
+        .y_labels(6)
+        .y_label_formatter(y_opmaak)
+        .label_style(("sans-serif", 13).into_font().color(&DONKER))
+        .axis_style(DONKER)
+        .light_line_style(WHITE);
+    if let Some(eenheid) = eenheid {
+        raster.y_desc(eenheid);
+    }
+    raster.draw()?;
+    Ok(chart)
+}
+
 /// Draws with `teken` into an SVG string; an error leaves a chart with only its table.
 fn svg(
     teken: impl FnOnce(DrawingArea<SVGBackend<'_>, plotters::coord::Shift>) -> Uitkomst,
@@ -219,24 +255,7 @@ pub fn gestapelde_staven(
     let ymax = bovengrens(maxwaarde(totalen.iter().copied()));
     let n = labels.len().max(1) as f64;
     let ruw = svg(|root| {
-        root.fill(&WHITE)?;
-        let mut chart = ChartBuilder::on(&root)
-            .margin(12)
-            .x_label_area_size(36)
-            .y_label_area_size(48)
-            .build_cartesian_2d(0f64..n, 0f64..ymax)?;
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .x_labels(labels.len() * 2 + 1)
-            .x_label_formatter(&|x| x_label(labels, *x))
-            .y_desc(eenheid)
-            .y_labels(6)
-            .y_label_formatter(&|y| getal(*y))
-            .label_style(("sans-serif", 13).into_font().color(&DONKER))
-            .axis_style(DONKER)
-            .light_line_style(WHITE)
-            .draw()?;
+        let mut chart = assen(&root, labels, n, ymax, Some(eenheid), &|y| getal(*y))?;
         let mut basis = vec![0f64; labels.len()];
         for (r, reeks) in reeksen.iter().enumerate() {
             let k = kleur(r);
@@ -311,23 +330,9 @@ pub fn percentages(id: &str, titel: &str, labels: &[String], reeksen: &[Reeks]) 
     );
     let n = labels.len().max(1) as f64;
     let ruw = svg(|root| {
-        root.fill(&WHITE)?;
-        let mut chart = ChartBuilder::on(&root)
-            .margin(12)
-            .x_label_area_size(36)
-            .y_label_area_size(48)
-            .build_cartesian_2d(0f64..n, 0f64..105f64)?;
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .x_labels(labels.len() * 2 + 1)
-            .x_label_formatter(&|x| x_label(labels, *x))
-            .y_labels(6)
-            .y_label_formatter(&|y| format!("{}%", getal(*y)))
-            .label_style(("sans-serif", 13).into_font().color(&DONKER))
-            .axis_style(DONKER)
-            .light_line_style(WHITE)
-            .draw()?;
+        let mut chart = assen(&root, labels, n, 105.0, None, &|y| {
+            format!("{}%", getal(*y))
+        })?;
         chart
             .draw_series(DashedLineSeries::new(
                 [(0.0, 100.0), (n, 100.0)],
@@ -453,24 +458,7 @@ pub fn lijn(id: &str, titel: &str, labels: &[String], reeks: &Reeks, eenheid: &s
     let n = labels.len().max(1) as f64;
     let k = kleur(0);
     let ruw = svg(|root| {
-        root.fill(&WHITE)?;
-        let mut chart = ChartBuilder::on(&root)
-            .margin(12)
-            .x_label_area_size(36)
-            .y_label_area_size(48)
-            .build_cartesian_2d(0f64..n, 0f64..ymax)?;
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .x_labels(labels.len() * 2 + 1)
-            .x_label_formatter(&|x| x_label(labels, *x))
-            .y_desc(eenheid)
-            .y_labels(6)
-            .y_label_formatter(&|y| getal(*y))
-            .label_style(("sans-serif", 13).into_font().color(&DONKER))
-            .axis_style(DONKER)
-            .light_line_style(WHITE)
-            .draw()?;
+        let mut chart = assen(&root, labels, n, ymax, Some(eenheid), &|y| getal(*y))?;
         let punten: Vec<(f64, f64)> = reeks
             .waarden
             .iter()

@@ -271,14 +271,14 @@ fn schrijf_site(
                 },
                 &artikel_href,
             );
-            let mut c = context(&algemeen, "../", &format!("Zaak {}", zaak.id), "zaken");
+            let mut c = context(&algemeen, "../../", &format!("Zaak {}", zaak.id), "zaken");
             c.insert("zaak", &pagina);
             c.insert(
                 "historie_gelezen",
                 &uitkomst.historie.as_ref().map(|h| h.status.naam()),
             );
             schrijf(
-                &format!("zaken/{}.html", zaak.id),
+                &weergave::zaakpad(&zaak.id),
                 &render(tera, "zaak.html", &c)?,
             )
         })?;
@@ -465,7 +465,7 @@ fn schrijf_site(
         for t in termijnen.filter(|t| t.status(peildatum, v.ingetrokken) == Termijnstatus::Open) {
             open_termijnen.push(OpenTermijn {
                 zaak: z.zaak.id.to_string(),
-                href: format!("zaken/{}.html", z.zaak.id),
+                href: weergave::zaakpad(&z.zaak.id),
                 wat: t.soort.label(),
                 deadline: weergave::datum(t.deadline),
                 behandelaar: z.zaak.behandelaar.to_string(),

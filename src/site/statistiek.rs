@@ -118,6 +118,13 @@ pub struct Telling {
     pub aantal: usize,
 }
 
+/// A link to a case page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Verwijzing {
+    pub zaak: String,
+    pub href: String,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct MaatregelWeergave {
     pub zaak: String,
@@ -127,7 +134,7 @@ pub struct MaatregelWeergave {
     pub dienst: &'static str,
     pub toelichting: String,
     /// Later complaints in the same category and service: did it recur? The first few.
-    pub herhaald_in: Vec<String>,
+    pub herhaald_in: Vec<Verwijzing>,
     /// How many later complaints there were besides those listed.
     pub herhaald_meer: usize,
 }
@@ -333,7 +340,7 @@ pub fn cijfers<'a>(
         .take(MAX_MAATREGELEN)
         .map(|(zaak, dag, toelichting)| MaatregelWeergave {
             zaak: zaak.id.to_string(),
-            href: format!("../zaken/{}.html", zaak.id),
+            href: format!("../{}", super::weergave::zaakpad(&zaak.id)),
             datum: datum(dag),
             categorie: zaak.categorie.as_deref().unwrap_or("").to_string(),
             dienst: zaak.dienst.naam(),
@@ -341,7 +348,10 @@ pub fn cijfers<'a>(
             herhaald_in: later(zaak, dag)
                 .iter()
                 .take(MAX_HERHAALD)
-                .map(|(_, id)| id.to_string())
+                .map(|(_, id)| Verwijzing {
+                    zaak: id.to_string(),
+                    href: format!("../{}", super::weergave::zaakpad(id)),
+                })
                 .collect(),
             herhaald_meer: later(zaak, dag).len().saturating_sub(MAX_HERHAALD),
         })
@@ -397,7 +407,8 @@ pub fn trendgrafieken(
     let mut afh = vec![(0usize, 0usize); n];
     // Handling time (receipt to first decision) in weeks.
     let mut doorlooptijd = [0f64; 9];
-    let mut kwartalen: BTreeMap<String, [f64; 3]> = BTreeMap::new();
+    // Keyed by (year, quarter), so that the quarters come in time order.
+    let mut kwartalen: BTreeMap<(i32, u32), [f64; 3]> = BTreeMap::new();
     let mut categorieen: BTreeMap<String, usize> = BTreeMap::new();
     for z in zaken {
         let zaak = z.zaak;
@@ -416,7 +427,7 @@ pub fn trendgrafieken(
             .iter()
             .filter(|g| g.soort == Soort::Uitspraak && periode.bevat(g.datum))
         {
-            let sleutel = format!("K{} {}", g.datum.month0() / 3 + 1, g.datum.year());
+            let sleutel = (g.datum.year(), g.datum.month0() / 3 + 1);
             let plek = match g.oordeel {
                 Some(Oordeel::Gegrond) => 0,
                 Some(Oordeel::DeelsGegrond) => 1,
@@ -478,7 +489,10 @@ pub fn trendgrafieken(
     let mut top: Vec<(String, usize)> = categorieen.into_iter().collect();
     top.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     top.truncate(8);
-    let kwartaallabels: Vec<String> = kwartalen.keys().cloned().collect();
+    let kwartaallabels: Vec<String> = kwartalen
+        .keys()
+        .map(|(jaar, k)| format!("K{k} {jaar}"))
+        .collect();
     let oordeelreeksen: Vec<Reeks> = ["gegrond", "deels-gegrond", "ongegrond of zonder oordeel"]
         .iter()
         .enumerate()
@@ -560,4 +574,44 @@ pub fn trendgrafieken(
             "klachten",
         ),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testhulp;
+
+    #[test]
+    fn kwartalen_in_tijdsvolgorde() {
+        let zaken: Vec<Zaak> = ["2024-11-04", "2025-02-03", "2025-05-05", "2026-01-05"]
+            .iter()
+            .map(|d| {
+                let datum = testhulp::d(d) + chrono::Days::new(10);
+                let spec = datum.format("%Y-%m-%d").to_string();
+                testhulp::zaak(
+                    d,
+                    &[(Box::leak(spec.into_boxed_str()), "uitspraak", "ongegrond")],
+                )
+            })
+            .collect();
+        let gegevens: Vec<Zaakgegevens<'_>> = zaken
+            .iter()
+            .map(|zaak| Zaakgegevens {
+                zaak,
+                verloop: None,
+                bevindingen: &[],
+            })
+            .collect();
+        let periode = Periode {
+            sleutel: "alles".into(),
+            titel: "Alles".into(),
+            van: testhulp::d("2024-10-01"),
+            tot: testhulp::d("2026-11-24"),
+            is_jaar: false,
+        };
+        let grafieken = trendgrafieken(&gegevens, &periode, testhulp::d("2026-11-24"), "t");
+        let oordelen = grafieken.iter().find(|g| g.id == "t-oordelen").unwrap();
+        let labels: Vec<&str> = oordelen.tabel.rijen.iter().map(|r| r[0].as_str()).collect();
+        assert_eq!(labels, ["K4 2024", "K1 2025", "K2 2025", "K1 2026"]);
+    }
 }

@@ -18,6 +18,18 @@ pub struct Datum {
     pub iso: String,
 }
 
+/// Where a case's page lives, relative to the site's root: `zaken/<xx>/<zaak>.html`. The
+/// pages are spread over 64 folders by a stable hash of the case number: creating a
+/// hundred thousand files in one folder makes every writer wait for that folder's lock.
+pub fn zaakpad(zaak: &str) -> String {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in zaak.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    format!("zaken/{:02x}/{zaak}.html", h % 64)
+}
+
 pub fn datum(d: NaiveDate) -> Datum {
     Datum {
         tekst: dmj(d),
@@ -78,7 +90,7 @@ pub fn bevinding(
 ) -> BevindingWeergave {
     BevindingWeergave {
         zaak: b.zaak.to_string(),
-        zaak_href: format!("{basis}zaken/{}.html", b.zaak),
+        zaak_href: format!("{basis}{}", zaakpad(&b.zaak)),
         regel: b.regel.id(),
         titel: b.regel.titel(),
         artikel: b.regel.artikel(),
@@ -133,7 +145,7 @@ pub fn zaakrij(
     regels.dedup();
     ZaakRij {
         id: zaak.id.to_string(),
-        href: format!("{basis}zaken/{}.html", zaak.id),
+        href: format!("{basis}{}", zaakpad(&zaak.id)),
         ontvangen: datum(zaak.ontvangen),
         kanaal: zaak.kanaal.naam(),
         dienst: zaak.dienst.naam(),
@@ -263,7 +275,7 @@ pub fn zaakpagina(
         wijzigingen,
         peildatum,
     } = invoer;
-    let basis = "../";
+    let basis = "../../";
     let geheim =
         |tekst: &str| markdown::redigeer(tekst, zaak.klager.as_deref(), zaak.contact.as_deref());
     let events = &zaak.gebeurtenissen;
