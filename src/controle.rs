@@ -115,7 +115,7 @@ pub fn controleer(register: Register) -> Uitkomst {
 }
 
 /// As [`controleer`], with findings from elsewhere (the history) added before
-/// verantwoordingen are applied.
+/// verantwoordingen are applied, to the cases judged against the regulation only.
 pub fn controleer_met(register: Register, extra: Vec<Bevinding>) -> Uitkomst {
     let reglement = &register.reglement;
     let kalender = reglement.kalender();
@@ -134,13 +134,15 @@ pub fn controleer_met(register: Register, extra: Vec<Bevinding>) -> Uitkomst {
             let (verloop, mut bevindingen) =
                 rules::beoordeel_zaak(zaak, reglement, &kalender, peildatum, grens);
             let binnen_reglement = verloop.is_some();
+            // A case outside the regulation gets no finding beyond why it is outside
+            // (and art-4.1): not from its case file, not from the history.
             if binnen_reglement {
                 if let Some(dossier) = register.dossiers.get(&zaak.id) {
                     bevindingen.extend(rules::art6::persoonsgegevens(&zaak.id, dossier));
                 }
-            }
-            if let Some(extra) = extra_per_zaak.get(&zaak.id) {
-                bevindingen.extend(extra.iter().cloned());
+                if let Some(extra) = extra_per_zaak.get(&zaak.id) {
+                    bevindingen.extend(extra.iter().cloned());
+                }
             }
             rules::verantwoording::pas_toe(zaak, &mut bevindingen);
             bevindingen.sort_by(|a, b| {

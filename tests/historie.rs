@@ -1,38 +1,51 @@
 //! The register's Git history (art-7): throw-away repositories with backdated commits
 //! exercise art-7-registratie and art-7-wijziging, the skip outside Git and in a shallow
-//! clone, and uncommitted changes.
+//! clone, and uncommitted changes. Every test states the exact art-7 findings of the JSON
+//! output: rule, case, file, line, deadline, date and commit.
 
 mod common;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::*;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 const K: &str = "zaak,ontvangen,kanaal,dienst,behandelaar,klager,contact,omschrijving\n";
 const G: &str = "zaak,datum,soort,door,oordeel\n";
-const ZAAK1: &str = "KP-1,2025-04-18,email,preventie,A,J,j@x.nl,x\n";
+
+/// A case received on `ontvangen` by e-mail about preventie: within the regulation.
+fn zaak(id: &str, ontvangen: &str) -> String {
+    format!("{id},{ontvangen},email,preventie,A. Behandelaar,J. Klager,j@example.nl,traag\n")
+}
 
 struct Repo {
-    _map: tempfile::TempDir,
+    map: tempfile::TempDir,
     top: PathBuf,
+    register: PathBuf,
 }
 
 impl Repo {
     fn new() -> Repo {
-        let map = tempfile::tempdir().unwrap();
-        let top = map.path().join("repo");
-        std::fs::create_dir_all(top.join("register")).unwrap();
-        let repo = Repo { _map: map, top };
+        Repo::in_map("register")
+    }
+
+    /// A repository whose register lies in `map` under its top.
+    fn in_map(map: &str) -> Repo {
+        let tijdelijk = tempfile::tempdir().unwrap();
+        let top = tijdelijk.path().join("repo");
+        let register = top.join(map);
+        std::fs::create_dir_all(&register).unwrap();
+        let repo = Repo {
+            map: tijdelijk,
+            top,
+            register,
+        };
         repo.git(&["init", "-q", "-b", "main"], None);
         repo.git(&["config", "user.name", "Kwaliteit"], None);
         repo.git(&["config", "user.email", "kwaliteit@example.nl"], None);
+        repo.git(&["config", "commit.gpgsign", "false"], None);
         repo
-    }
-
-    fn register(&self) -> PathBuf {
-        self.top.join("register")
     }
 
     fn git(&self, args: &[&str], datum: Option<&str>) -> String {
@@ -50,268 +63,493 @@ impl Repo {
         String::from_utf8_lossy(&o.stdout).trim().to_string()
     }
 
-    fn schrijf(&self, klachten: &str, gebeurtenissen: &str) {
-        std::fs::write(
-            self.register().join("klachten.csv"),
-            format!("{K}{klachten}"),
-        )
-        .unwrap();
-        std::fs::write(
-            self.register().join("gebeurtenissen.csv"),
-            format!("{G}{gebeurtenissen}"),
-        )
-        .unwrap();
+    fn schrijf(&self, naam: &str, inhoud: &str) {
+        let pad = self.register.join(naam);
+        std::fs::create_dir_all(pad.parent().unwrap()).unwrap();
+        std::fs::write(pad, inhoud).unwrap();
+    }
+
+    /// Both CSV files, under their headers.
+    fn register(&self, klachten: &str, gebeurtenissen: &str) {
+        self.schrijf("klachten.csv", &format!("{K}{klachten}"));
+        self.schrijf("gebeurtenissen.csv", &format!("{G}{gebeurtenissen}"));
     }
 
     /// Commits everything with this date (ISO 8601 with zone); returns the short id.
     fn commit(&self, datum: &str) -> String {
         self.git(&["add", "-A"], None);
-        self.git(&["commit", "-q", "-m", "register bijgewerkt"], Some(datum));
+        self.git(
+            &["commit", "-q", "--allow-empty", "-m", "register bijgewerkt"],
+            Some(datum),
+        );
         self.git(&["rev-parse", "--short", "HEAD"], None)
     }
 
-    fn check(&self, as_of: &str) -> (Value, String, i32) {
-        let o = klachten(
-            &["check", "--as-of", as_of, "--format", "json"],
-            &self.register(),
-        );
-        (json(&o), stderr(&o), o.status.code().unwrap())
+    fn check(&self, as_of: &str) -> (Value, String, Option<i32>) {
+        check(&self.register, as_of)
     }
 }
 
+fn check(register: &Path, as_of: &str) -> (Value, String, Option<i32>) {
+    let o = klachten(&["check", "--as-of", as_of, "--format", "json"], register);
+    (json(&o), stderr(&o), o.status.code())
+}
+
+/// The art-7 findings as (rule, case, file, line, deadline, date, commit), in output order.
 fn art7(v: &Value) -> Vec<Value> {
     v["findings"]
         .as_array()
         .unwrap()
         .iter()
         .filter(|b| b["rule"].as_str().unwrap().starts_with("art-7"))
-        .cloned()
+        .map(|b| {
+            json!([
+                b["rule"],
+                b["case"],
+                b["file"],
+                b["line"],
+                b["deadline"],
+                b["date"],
+                b["commit"]
+            ])
+        })
+        .collect()
+}
+
+fn berichten(v: &Value) -> Vec<String> {
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["rule"].as_str().unwrap().starts_with("art-7"))
+        .map(|b| b["message"].as_str().unwrap().to_string())
         .collect()
 }
 
 #[test]
-fn registratie_binnen_vijf_werkdagen_over_pasen_en_koningsdag() {
+fn registratie_rond_de_vijf_werkdagen_met_feestdagen_en_tijdzones() {
     let repo = Repo::new();
-    repo.schrijf(ZAAK1, "");
+    let k = zaak("KP-1", "2025-04-18");
+    repo.register(&k, "");
     repo.commit("2025-04-18T10:00:00+02:00");
-    // Received Fri 18 April 2025; acknowledged the same day. Deadline for registering it:
-    // 5 working days later = Mon 28 April (Easter Monday, Koningsdag on Saturday).
-    repo.schrijf(ZAAK1, "KP-1,2025-04-18,ontvangstbevestiging,A,\n");
+    // Fri 18 April 2025: 5 working days later is Mon 28 April (21 April is Easter Monday,
+    // Koningsdag falls on Saturday 26 April). Committed on the 28th, late in the evening:
+    // on time.
+    let mut g = "KP-1,2025-04-18,ontvangstbevestiging,A,\n".to_string();
+    repo.register(&k, &g);
     repo.commit("2025-04-28T23:30:00+02:00");
-    // The decision of Wed 30 April is committed at 01:30 on Thu 8 May in +02:00, which is
-    // still 7 May in UTC: the commit's own calendar date counts. Deadline: 8 May
-    // (5 May is a holiday), so this is on time.
-    repo.schrijf(
-        ZAAK1,
-        "KP-1,2025-04-18,ontvangstbevestiging,A,\nKP-1,2025-04-30,uitspraak,A,ongegrond\n",
-    );
-    repo.commit("2025-05-08T01:30:00+02:00");
-    // An afsluiting of Fri 2 May, committed on 13 May: deadline Mon 12 May (5 May is a
-    // holiday) → late.
-    repo.schrijf(
-        ZAAK1,
-        "KP-1,2025-04-18,ontvangstbevestiging,A,\nKP-1,2025-04-30,uitspraak,A,ongegrond\nKP-1,2025-05-02,afsluiting,A,\n",
-    );
-    let laat = repo.commit("2025-05-13T09:00:00+02:00");
+    // The same deadline; 01:30 on the 29th in +02:00 is still the 28th in UTC, but the
+    // commit's own calendar date counts: late.
+    g.push_str("KP-1,2025-04-18,gesprek,A,\n");
+    repo.register(&k, &g);
+    let gesprek = repo.commit("2025-04-29T01:30:00+02:00");
+    // Wed 30 April: deadline Thu 8 May (5 May is a holiday). 22:00 on the 8th in -04:00
+    // is the 9th in UTC: on time all the same.
+    g.push_str("KP-1,2025-04-30,uitspraak,A,ongegrond\n");
+    repo.register(&k, &g);
+    repo.commit("2025-05-08T22:00:00-04:00");
+    // Fri 2 May: deadline Mon 12 May. Committed on the 13th: late.
+    g.push_str("KP-1,2025-05-02,afsluiting,A,\n");
+    repo.register(&k, &g);
+    let afsluiting = repo.commit("2025-05-13T09:00:00+02:00");
+
     let (v, _, _) = repo.check("2025-06-01");
     assert_eq!(v["summary"]["history"], "gelezen");
-    let b = art7(&v);
-    assert_eq!(b.len(), 1, "{b:?}");
-    assert_eq!(b[0]["rule"], "art-7-registratie");
-    assert_eq!(b[0]["case"], "KP-1");
-    assert_eq!(b[0]["file"], "gebeurtenissen.csv");
-    assert_eq!(b[0]["line"], 4);
-    assert_eq!(b[0]["deadline"], "2025-05-12");
-    assert_eq!(b[0]["date"], "2025-05-13");
-    assert_eq!(b[0]["commit"], laat.as_str());
-    assert_eq!(b[0]["severity"], "warning");
+    assert_eq!(
+        art7(&v),
+        [
+            json!([
+                "art-7-registratie",
+                "KP-1",
+                "gebeurtenissen.csv",
+                3,
+                "2025-04-28",
+                "2025-04-29",
+                gesprek
+            ]),
+            json!([
+                "art-7-registratie",
+                "KP-1",
+                "gebeurtenissen.csv",
+                5,
+                "2025-05-12",
+                "2025-05-13",
+                afsluiting
+            ]),
+        ]
+    );
+    let b = berichten(&v);
+    assert!(b[0].contains(&format!("commit {gesprek}")), "{b:?}");
+    assert!(
+        b[0].contains("29-04-2025") && b[0].contains("28-04-2025"),
+        "{b:?}"
+    );
+    assert!(v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"].as_str().unwrap().starts_with("art-7"))
+        .all(|f| f["severity"] == "warning"));
+
+    // At an earlier peildatum the afsluiting is left out, and so is its finding; the
+    // history is read whole all the same.
+    let (v, _, _) = repo.check("2025-05-01");
+    assert_eq!(
+        art7(&v),
+        [json!([
+            "art-7-registratie",
+            "KP-1",
+            "gebeurtenissen.csv",
+            3,
+            "2025-04-28",
+            "2025-04-29",
+            gesprek
+        ])]
+    );
 }
 
 #[test]
-fn eigen_tijdzone_van_de_commit_telt() {
+fn eerste_commit_van_elk_bestand_is_vrijgesteld() {
     let repo = Repo::new();
-    repo.schrijf(ZAAK1, "");
-    repo.commit("2025-04-18T10:00:00+02:00");
-    // Deadline Mon 28 April. 29 April 01:30 in +02:00 is 28 April in UTC: late all the same.
-    repo.schrijf(ZAAK1, "KP-1,2025-04-18,ontvangstbevestiging,A,\n");
-    repo.commit("2025-04-29T01:30:00+02:00");
-    let b = art7(&repo.check("2025-06-01").0);
-    assert_eq!(b.len(), 1, "{b:?}");
-    assert_eq!(b[0]["date"], "2025-04-29");
-}
-
-#[test]
-fn eerste_commit_van_een_bestand_is_vrijgesteld() {
-    let repo = Repo::new();
-    repo.schrijf(ZAAK1, "KP-1,2025-04-18,ontvangstbevestiging,A,\n");
+    // klachten.csv comes first, on its own.
+    let k = format!(
+        "{}{}",
+        zaak("KP-1", "2025-04-18"),
+        zaak("KP-2", "2025-04-28")
+    );
+    repo.schrijf("klachten.csv", &format!("{K}{k}"));
+    repo.commit("2026-01-05T12:00:00+01:00");
+    // gebeurtenissen.csv is first committed months later with the past in it: its rows
+    // predate the history.
+    let g = "KP-1,2025-04-18,ontvangstbevestiging,A,\nKP-2,2025-04-28,ontvangstbevestiging,A,\n";
+    repo.schrijf("gebeurtenissen.csv", &format!("{G}{g}"));
     repo.commit("2026-01-10T12:00:00+01:00");
+    // From then on rows are judged, in both files; a new case row is never late itself.
+    let k2 = format!("{k}{}", zaak("KP-3", "2025-12-01"));
+    repo.schrijf("klachten.csv", &format!("{K}{k2}"));
+    repo.schrijf(
+        "gebeurtenissen.csv",
+        &format!("{G}{g}KP-2,2025-05-01,gesprek,A,\nKP-3,2025-12-01,ontvangstbevestiging,A,\n"),
+    );
+    let laat = repo.commit("2026-01-12T12:00:00+01:00");
+
     let (v, _, _) = repo.check("2026-02-01");
-    assert!(art7(&v).is_empty(), "{v}");
+    assert_eq!(
+        art7(&v),
+        [
+            // 1 May 2025 + 5 working days (5 May is a holiday) = 9 May.
+            json!([
+                "art-7-registratie",
+                "KP-2",
+                "gebeurtenissen.csv",
+                4,
+                "2025-05-09",
+                "2026-01-12",
+                laat
+            ]),
+            // 1 December + 5 working days = 8 December.
+            json!([
+                "art-7-registratie",
+                "KP-3",
+                "gebeurtenissen.csv",
+                5,
+                "2025-12-08",
+                "2026-01-12",
+                laat
+            ]),
+        ]
+    );
 }
 
 #[test]
 fn wijzigingen_na_de_eerste_vastlegging() {
     let repo = Repo::new();
-    let k2 = "KP-2,2025-03-03,email,preventie,A,J,j@x.nl,x\n";
-    let k3 = "KP-3,2025-03-03,email,preventie,A,J,j@x.nl,x\n";
-    let begin = "KP-1,2025-04-22,ontvangstbevestiging,A,\nKP-1,2025-04-30,uitspraak,A,Gegrond\n\
-                 KP-2,2025-03-04,ontvangstbevestiging,A,\nKP-2,2025-03-05,gesprek,A,\nKP-3,2025-03-04,ontvangstbevestiging,A,\n";
-    repo.schrijf(&format!("{ZAAK1}{k2}{k3}"), begin);
+    let k = |kp4: &str, met_kp8: bool| {
+        let mut k = String::new();
+        for (id, ontvangen) in [
+            ("KP-1", "2025-04-14"),
+            ("KP-2", "2025-04-14"),
+            ("KP-3", "2025-04-14"),
+            ("KP-4", kp4),
+            ("KP-5", "2025-04-14"),
+            ("KP-6", "2025-04-14"),
+            ("KP-7", "2025-04-14"),
+        ] {
+            k.push_str(&zaak(id, ontvangen));
+        }
+        if met_kp8 {
+            k.push_str(&zaak("KP-8", "2025-04-14"));
+        }
+        k
+    };
+    let g1 = "KP-1,2025-04-22,ontvangstbevestiging,A,\n\
+              KP-2,2025-04-23,gesprek,A,\n\
+              KP-3,2025-04-24,uitspraak,A,Gegrond\n\
+              KP-5,2025-04-25,gesprek,A,\n\
+              KP-6,30-04-2025,uitspraak,A,Gegrond\n\
+              KP-7,2025-04-28,gesprek,A,\n\
+              KP-8,2025-04-28,gesprek,A,\n";
+    repo.register(&k("2025-04-14", true), g1);
     repo.commit("2025-05-01T10:00:00+02:00");
-    // Reformatting a date and changing the case of an oordeel change nothing.
-    repo.schrijf(
-        &format!("{ZAAK1}{k2}{k3}"),
-        &begin.replace(
-            "2025-04-30,uitspraak,A,Gegrond",
-            "30-04-2025,uitspraak,A,gegrond",
-        ),
+    // KP-1's acknowledgement backdated; KP-2's gesprek made an informatieverzoek; KP-3's
+    // verdict changed; KP-4's receipt moved; KP-5's gesprek removed; KP-6 merely rewritten
+    // (date notation, case of the verdict); KP-7's date changed (restored below); case
+    // KP-8 removed with its event.
+    let g2 = "KP-1,2025-04-21,ontvangstbevestiging,A,\n\
+              KP-2,2025-04-23,informatieverzoek,A,\n\
+              KP-3,2025-04-24,uitspraak,A,ongegrond\n\
+              KP-6,2025-04-30,uitspraak,A,gegrond\n\
+              KP-7,2025-04-29,gesprek,A,\n";
+    repo.register(&k("2025-04-11", false), g2);
+    let c2 = repo.commit("2025-05-06T10:00:00+02:00");
+    repo.register(
+        &k("2025-04-11", false),
+        &g2.replace("KP-7,2025-04-29", "KP-7,2025-04-28"),
     );
-    repo.commit("2025-05-02T10:00:00+02:00");
-    // Backdating the acknowledgement of KP-1, moving KP-2's receipt, removing KP-2's
-    // gesprek, and dropping case KP-3 altogether.
-    let later = "KP-1,2025-04-21,ontvangstbevestiging,A,\nKP-1,30-04-2025,uitspraak,A,gegrond\nKP-2,2025-03-04,ontvangstbevestiging,A,\n";
-    repo.schrijf(
-        &format!("{ZAAK1}{}", k2.replace("2025-03-03", "2025-03-01")),
-        later,
-    );
-    let wijziging = repo.commit("2025-05-06T10:00:00+02:00");
-    let (v, _, code) = repo.check("2025-06-01");
-    let mut b = art7(&v);
-    b.sort_by_key(|x| (x["case"].as_str().unwrap().to_string(), x["line"].as_u64()));
-    let samenvatting: Vec<(String, String, u64)> = b
-        .iter()
-        .map(|x| {
-            (
-                x["case"].as_str().unwrap().into(),
-                x["file"].as_str().unwrap().into(),
-                x["line"].as_u64().unwrap(),
-            )
-        })
-        .collect();
+    repo.commit("2025-05-07T10:00:00+02:00");
+
+    let (v, _, _) = repo.check("2025-06-01");
     assert_eq!(
-        samenvatting,
+        art7(&v),
         [
-            ("KP-1".into(), "gebeurtenissen.csv".into(), 2),
-            ("KP-2".into(), "klachten.csv".into(), 3),
-            ("KP-2".into(), "klachten.csv".into(), 3),
-        ],
-        "{b:?}"
+            json!([
+                "art-7-wijziging",
+                "KP-1",
+                "gebeurtenissen.csv",
+                2,
+                null,
+                "2025-05-06",
+                c2
+            ]),
+            // The soort change removes the gesprek (reported on the case's row) and records
+            // an informatieverzoek, 5 working days after 23 April being 30 April.
+            json!([
+                "art-7-registratie",
+                "KP-2",
+                "gebeurtenissen.csv",
+                3,
+                "2025-04-30",
+                "2025-05-06",
+                c2
+            ]),
+            json!([
+                "art-7-wijziging",
+                "KP-2",
+                "klachten.csv",
+                3,
+                null,
+                "2025-05-06",
+                c2
+            ]),
+            json!([
+                "art-7-wijziging",
+                "KP-3",
+                "gebeurtenissen.csv",
+                4,
+                null,
+                "2025-05-06",
+                c2
+            ]),
+            json!([
+                "art-7-wijziging",
+                "KP-4",
+                "klachten.csv",
+                5,
+                null,
+                "2025-05-06",
+                c2
+            ]),
+            json!([
+                "art-7-wijziging",
+                "KP-5",
+                "klachten.csv",
+                6,
+                null,
+                "2025-05-06",
+                c2
+            ]),
+            json!([
+                "art-7-wijziging",
+                "KP-7",
+                "gebeurtenissen.csv",
+                6,
+                null,
+                "2025-05-06",
+                c2
+            ]),
+        ]
     );
-    for x in &b {
-        assert_eq!(x["rule"], "art-7-wijziging");
-        assert_eq!(x["deadline"], Value::Null);
-        assert_eq!(x["date"], "2025-05-06");
-        assert_eq!(x["commit"], wijziging.as_str());
-        assert!(x["message"].as_str().unwrap().contains(&wijziging), "{x}");
-    }
-    assert!(
-        b[0]["message"]
-            .as_str()
-            .unwrap()
-            .contains("datum 2025-04-22 → 2025-04-21"),
-        "{}",
-        b[0]["message"]
-    );
-    let berichten: Vec<&str> = b[1..]
-        .iter()
-        .map(|x| x["message"].as_str().unwrap())
-        .collect();
-    assert!(
-        berichten
-            .iter()
-            .any(|m| m.contains("ontvangen 2025-03-03 → 2025-03-01")),
-        "{berichten:?}"
-    );
-    assert!(
-        berichten
-            .iter()
-            .any(|m| m.contains("gebeurtenis gesprek") && m.contains("verwijderd")),
-        "{berichten:?}"
-    );
-    // Warnings do not change the exit status without --strict.
-    assert_eq!(code, 1, "KP-1 is gegrond without maatregel");
+    let b = berichten(&v);
+    let bevat = |i: usize, tekst: &str| {
+        assert!(b[i].contains(tekst), "{:?} mist {tekst:?}", b[i]);
+        assert!(b[i].contains(&format!("commit {c2}")), "{:?}", b[i]);
+    };
+    bevat(0, "datum 2025-04-22 → 2025-04-21");
+    bevat(2, "soort gesprek → informatieverzoek");
+    bevat(3, "oordeel gegrond → ongegrond");
+    bevat(4, "ontvangen 2025-04-14 → 2025-04-11");
+    bevat(5, "gesprek");
+    bevat(5, "verwijderd");
+    bevat(6, "datum 2025-04-28 → 2025-04-29");
 }
 
 #[test]
-fn teruggezette_wijziging_telt_toch_en_soort_wijzigen_is_verwijderen() {
+fn rang_telt_ook_ongeldige_rijen() {
     let repo = Repo::new();
-    repo.schrijf(
-        ZAAK1,
-        "KP-1,2025-04-18,ontvangstbevestiging,A,\nKP-1,2025-04-22,gesprek,A,\n",
-    );
-    repo.commit("2025-04-22T10:00:00+02:00");
-    repo.schrijf(
-        ZAAK1,
-        "KP-1,2025-04-21,ontvangstbevestiging,A,\nKP-1,2025-04-22,informatieverzoek,A,\n",
-    );
-    let eerst = repo.commit("2025-04-23T10:00:00+02:00");
-    repo.schrijf(
-        ZAAK1,
-        "KP-1,2025-04-18,ontvangstbevestiging,A,\nKP-1,2025-04-22,informatieverzoek,A,\n",
+    let k = zaak("KP-1", "2025-04-14");
+    // Two gesprekken, the first with an impossible date (an input error of its own).
+    repo.register(
+        &k,
+        "KP-1,2025-02-31,gesprek,A,\nKP-1,2025-04-23,gesprek,A,\n",
     );
     repo.commit("2025-04-24T10:00:00+02:00");
+    // Removing the invalid row makes the valid one the first gesprek of KP-1: as known by
+    // its rank, the first gesprek's date changed and the second is gone.
+    repo.register(&k, "KP-1,2025-04-23,gesprek,A,\n");
+    let c2 = repo.commit("2025-04-25T10:00:00+02:00");
     let (v, _, _) = repo.check("2025-06-01");
-    let b = art7(&v);
-    let wijzigingen: Vec<&Value> = b
-        .iter()
-        .filter(|x| x["rule"] == "art-7-wijziging")
-        .collect();
-    assert_eq!(wijzigingen.len(), 2, "{b:?}");
-    assert!(wijzigingen.iter().all(|x| x["commit"] == eerst.as_str()));
-    // The informatieverzoek is a new event, recorded on time.
-    assert!(b.iter().all(|x| x["rule"] != "art-7-registratie"), "{b:?}");
+    assert_eq!(
+        art7(&v),
+        [
+            json!([
+                "art-7-wijziging",
+                "KP-1",
+                "klachten.csv",
+                2,
+                null,
+                "2025-04-25",
+                c2
+            ]),
+            json!([
+                "art-7-wijziging",
+                "KP-1",
+                "gebeurtenissen.csv",
+                2,
+                null,
+                "2025-04-25",
+                c2
+            ]),
+        ]
+    );
+    assert!(berichten(&v)[1].contains("datum 2025-02-31 → 2025-04-23"));
 }
 
 #[test]
-fn samenvoeging_van_een_zijtak_telt_op_de_datum_van_de_merge() {
-    let repo = Repo::new();
-    repo.schrijf(ZAAK1, "KP-1,2025-04-18,ontvangstbevestiging,A,\n");
+fn zijtak_telt_niet_de_samenvoeging_wel() {
+    let repo = Repo::in_map("mijn régister");
+    let k = zaak("KP-1", "2025-04-18");
+    let g = "KP-1,2025-04-18,ontvangstbevestiging,A,\n";
+    repo.register(&k, g);
     repo.commit("2025-04-22T10:00:00+02:00");
     repo.git(&["checkout", "-q", "-b", "zijtak"], None);
-    repo.schrijf(
-        ZAAK1,
-        "KP-1,2025-04-18,ontvangstbevestiging,A,\nKP-1,2025-04-23,gesprek,A,\n",
-    );
+    // On the side branch: a gesprek added in time, and the acknowledgement's date changed
+    // and restored. None of it is on the main line.
+    let met_gesprek = format!("{g}KP-1,2025-04-23,gesprek,A,\n");
+    repo.register(&k, &met_gesprek);
     repo.commit("2025-04-23T10:00:00+02:00");
+    repo.register(
+        &k,
+        &met_gesprek.replace("2025-04-18,ontv", "2025-04-17,ontv"),
+    );
+    repo.commit("2025-04-24T10:00:00+02:00");
+    repo.register(&k, &met_gesprek);
+    repo.commit("2025-04-25T10:00:00+02:00");
     repo.git(&["checkout", "-q", "main"], None);
+    repo.schrijf("zaken/KP-1.md", "# KP-1\n\nKlant belde terug.\n");
+    repo.commit("2025-04-24T10:00:00+02:00");
     repo.git(
         &["merge", "-q", "--no-ff", "-m", "samenvoegen", "zijtak"],
         Some("2025-05-20T10:00:00+02:00"),
     );
     let merge = repo.git(&["rev-parse", "--short", "HEAD"], None);
-    let b = art7(&repo.check("2025-06-01").0);
-    assert_eq!(b.len(), 1, "{b:?}");
-    assert_eq!(b[0]["rule"], "art-7-registratie");
-    assert_eq!(b[0]["date"], "2025-05-20");
-    assert_eq!(b[0]["commit"], merge.as_str());
-}
-
-#[test]
-fn niet_vastgelegde_wijziging() {
-    let repo = Repo::new();
-    repo.schrijf(ZAAK1, "KP-1,2025-04-22,ontvangstbevestiging,A,\n");
-    repo.commit("2025-04-22T10:00:00+02:00");
-    repo.schrijf(ZAAK1, "KP-1,2025-04-21,ontvangstbevestiging,A,\n");
+    // The gesprek reached the main line with the merge: 23 April + 5 working days = 30
+    // April, registered on 20 May.
     let (v, _, _) = repo.check("2025-06-01");
-    let b = art7(&v);
-    assert_eq!(b.len(), 1, "{b:?}");
-    assert_eq!(b[0]["rule"], "art-7-wijziging");
-    assert_eq!(b[0]["commit"], Value::Null);
-    assert!(b[0]["message"]
-        .as_str()
-        .unwrap()
-        .contains("niet vastgelegde wijziging"));
+    assert_eq!(
+        art7(&v),
+        [json!([
+            "art-7-registratie",
+            "KP-1",
+            "gebeurtenissen.csv",
+            3,
+            "2025-04-30",
+            "2025-05-20",
+            merge
+        ])]
+    );
 }
 
 #[test]
-fn buiten_git_en_in_een_ondiepe_kloon_overgeslagen() {
+fn niet_vastgelegde_wijziging_telt_als_commit_van_vandaag() {
+    let repo = Repo::new();
+    let k = zaak("KP-1", "2025-04-18");
+    repo.register(&k, "KP-1,2025-04-22,ontvangstbevestiging,A,\n");
+    repo.commit("2025-04-22T10:00:00+02:00");
+    // Not committed: the acknowledgement backdated and a gesprek added.
+    repo.register(
+        &k,
+        "KP-1,2025-04-21,ontvangstbevestiging,A,\nKP-1,2025-04-23,gesprek,A,\n",
+    );
+    // Through the library, so that "today" is fixed; printed by the JSON printer.
+    let vandaag = chrono::NaiveDate::from_ymd_opt(2025, 6, 2).unwrap();
+    let peildatum = chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
+    let uitkomst = klachten::controleer_register(&repo.register, peildatum, vandaag).unwrap();
+    let mut uit = Vec::new();
+    let opties = klachten::report::Opties {
+        register: "register".into(),
+        drempel: Default::default(),
+        kleur: false,
+    };
+    klachten::report::schrijf(
+        &uitkomst,
+        klachten::report::Formaat::Json,
+        &opties,
+        &mut uit,
+    )
+    .unwrap();
+    let v: Value = serde_json::from_slice(&uit).unwrap();
+    assert_eq!(
+        art7(&v),
+        [
+            json!([
+                "art-7-registratie",
+                "KP-1",
+                "gebeurtenissen.csv",
+                3,
+                "2025-04-30",
+                "2025-06-02",
+                null
+            ]),
+            json!([
+                "art-7-wijziging",
+                "KP-1",
+                "gebeurtenissen.csv",
+                2,
+                null,
+                "2025-06-02",
+                null
+            ]),
+        ]
+    );
+    for bericht in berichten(&v) {
+        assert!(bericht.contains("niet vastgelegde wijziging"), "{bericht}");
+    }
+    // The binary dates it by the clock; the commit stays null.
+    let (v, _, _) = repo.check("2025-06-01");
+    assert!(art7(&v).iter().all(|b| b[6].is_null()), "{v}");
+}
+
+#[test]
+fn buiten_git_overgeslagen_met_een_notitie() {
     let f = Fixture::new(
-        &ZAAK1.replace('\n', ",,\n"),
+        "KP-1,2025-04-18,email,preventie,A,J,j@x.nl,x,,\n",
         "KP-1,2025-04-18,ontvangstbevestiging,A,,,,\n",
     );
     let o = f.klachten(&["check", "--as-of", "2025-04-20", "--format", "json"]);
     let v = json(&o);
     assert_eq!(v["summary"]["history"], "geen git");
+    assert!(art7(&v).is_empty());
+    // Skipping is no failure: the check passes as it would.
     assert_eq!(o.status.code(), Some(0));
     let fout = stderr(&o);
     assert_eq!(
@@ -319,14 +557,23 @@ fn buiten_git_en_in_een_ondiepe_kloon_overgeslagen() {
         1,
         "één notitie: {fout}"
     );
-    assert!(v["notes"].to_string().contains("art-7"));
+    assert!(fout.contains("geen Git-repository") || fout.contains("niet in een Git-repository"));
+    assert!(v["notes"].to_string().contains("overgeslagen"));
+    // The text format says so above its summary.
+    let o = f.klachten(&["check", "--as-of", "2025-04-20"]);
+    assert!(stdout(&o).contains("art-7-registratie en art-7-wijziging zijn overgeslagen"));
+    assert_eq!(o.status.code(), Some(0));
+}
 
+#[test]
+fn ondiepe_kloon_overgeslagen() {
     let repo = Repo::new();
-    repo.schrijf(ZAAK1, "");
+    let k = zaak("KP-1", "2025-04-18");
+    repo.register(&k, "");
     repo.commit("2025-04-18T10:00:00+02:00");
-    repo.schrijf(ZAAK1, "KP-1,2025-04-18,ontvangstbevestiging,A,\n");
-    repo.commit("2025-06-30T10:00:00+02:00");
-    let kloon = repo.top.parent().unwrap().join("kloon");
+    repo.register(&k, "KP-1,2025-04-18,ontvangstbevestiging,A,\n");
+    let laat = repo.commit("2025-06-30T10:00:00+02:00");
+    let kloon = repo.map.path().join("kloon");
     let o = Command::new("git")
         .args(["clone", "-q", "--depth", "1"])
         .arg(format!("file://{}", repo.top.display()))
@@ -334,29 +581,62 @@ fn buiten_git_en_in_een_ondiepe_kloon_overgeslagen() {
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let o = klachten(
-        &["check", "--as-of", "2025-07-01", "--format", "json"],
-        &kloon.join("register"),
-    );
-    let v = json(&o);
+    let (v, fout, code) = check(&kloon.join("register"), "2025-07-01");
     assert_eq!(v["summary"]["history"], "ondiep");
     assert!(art7(&v).is_empty());
-    assert!(stderr(&o).contains("ondiep"), "{}", stderr(&o));
-    // In the full repository the late registration is found.
-    assert_eq!(art7(&repo.check("2025-07-01").0).len(), 1);
+    assert!(fout.contains("ondiepe kloon"), "{fout}");
+    // In the full repository the late registration is found; the exit status is the same.
+    let (v, _, volledig) = repo.check("2025-07-01");
+    assert_eq!(
+        art7(&v),
+        [json!([
+            "art-7-registratie",
+            "KP-1",
+            "gebeurtenissen.csv",
+            2,
+            "2025-04-28",
+            "2025-06-30",
+            laat
+        ])]
+    );
+    assert_eq!(code, volledig);
+}
+
+#[test]
+fn buiten_het_reglement_geen_art7() {
+    let repo = Repo::new();
+    // Received before the regulation took effect (art-8): only the info finding.
+    let k = zaak("KP-1", "2024-09-02");
+    repo.register(&k, "");
+    repo.commit("2024-09-02T10:00:00+02:00");
+    repo.register(&k, "KP-1,2024-09-03,ontvangstbevestiging,A,\n");
+    repo.commit("2024-10-30T10:00:00+01:00");
+    repo.register(&k, "KP-1,2024-09-02,ontvangstbevestiging,A,\n");
+    repo.commit("2024-10-31T10:00:00+01:00");
+    let (v, _, _) = repo.check("2024-12-01");
+    assert!(art7(&v).is_empty(), "{v}");
+    let regels: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(regels, ["art-8-inwerkingtreding"]);
 }
 
 #[test]
 fn zaakpagina_toont_de_wijzigingshistorie() {
     let repo = Repo::new();
-    repo.schrijf(ZAAK1, "KP-1,2025-04-22,ontvangstbevestiging,A,\n");
+    let k = zaak("KP-1", "2025-04-18");
+    repo.register(&k, "KP-1,2025-04-22,ontvangstbevestiging,A,\n");
     repo.commit("2025-04-22T10:00:00+02:00");
-    repo.schrijf(ZAAK1, "KP-1,2025-04-21,ontvangstbevestiging,A,\n");
+    repo.register(&k, "KP-1,2025-04-21,ontvangstbevestiging,B,\n");
+    repo.schrijf("zaken/KP-1.md", "# KP-1\n");
     let kort = repo.commit("2025-04-23T10:00:00+02:00");
-    let uit = repo._map.path().join("site");
+    let uit = repo.map.path().join("site");
     let o = Command::new(env!("CARGO_BIN_EXE_klachten"))
         .args(["build", "--as-of", "2025-06-01", "--register"])
-        .arg(repo.register())
+        .arg(&repo.register)
         .arg("--out")
         .arg(&uit)
         .output()
@@ -367,6 +647,116 @@ fn zaakpagina_toont_de_wijzigingshistorie() {
     assert!(pagina.contains("Wijzigingshistorie"));
     assert!(pagina.contains(&kort), "commit in de historie");
     assert!(pagina.contains("datum 2025-04-22 → 2025-04-21"));
+    assert!(pagina.contains("door a → b") || pagina.contains("door A → B"));
+    assert!(pagina.contains("zaakdossier toegevoegd of gewijzigd"));
+    assert!(pagina.contains("Kwaliteit"), "auteur");
     let overtredingen = std::fs::read_to_string(uit.join("overtredingen.html")).unwrap();
     assert!(overtredingen.contains("art-7-wijziging"));
+}
+
+#[test]
+fn eigen_registratietermijn_en_verantwoording() {
+    let repo = Repo::new();
+    repo.schrijf("reglement.toml", "registratie_werkdagen = 1\n");
+    let kop = "zaak,datum,soort,door,oordeel,toelichting,regel\n";
+    let k = format!(
+        "{K}{}{}",
+        zaak("KP-1", "2025-04-14"),
+        zaak("KP-2", "2025-04-14")
+    );
+    repo.schrijf("klachten.csv", &k);
+    repo.schrijf("gebeurtenissen.csv", kop);
+    repo.commit("2025-04-14T10:00:00+02:00");
+    // Monday's acknowledgements reach the register on Wednesday: one working day was
+    // allowed. Management accounts for KP-1's.
+    repo.schrijf(
+        "gebeurtenissen.csv",
+        &format!(
+            "{kop}KP-1,2025-04-14,ontvangstbevestiging,A,,,\n\
+             KP-2,2025-04-14,ontvangstbevestiging,A,,,\n\
+             KP-1,2025-04-16,verantwoording,directie,,per post verstuurd en later ingevoerd,art-7-registratie\n"
+        ),
+    );
+    let c = repo.commit("2025-04-16T10:00:00+02:00");
+    let (v, _, _) = repo.check("2025-04-17");
+    assert_eq!(
+        art7(&v),
+        [
+            json!([
+                "art-7-registratie",
+                "KP-1",
+                "gebeurtenissen.csv",
+                2,
+                "2025-04-15",
+                "2025-04-16",
+                c
+            ]),
+            json!([
+                "art-7-registratie",
+                "KP-2",
+                "gebeurtenissen.csv",
+                3,
+                "2025-04-15",
+                "2025-04-16",
+                c
+            ]),
+        ]
+    );
+    let f = v["findings"].as_array().unwrap();
+    let kp1 = f
+        .iter()
+        .find(|b| b["case"] == "KP-1" && b["rule"] == "art-7-registratie")
+        .unwrap();
+    assert_eq!(kp1["accepted"], true);
+    assert_eq!(
+        kp1["justification"],
+        "per post verstuurd en later ingevoerd"
+    );
+    assert!(kp1["message"]
+        .as_str()
+        .unwrap()
+        .contains("(1 werkdag na de datum)"));
+    let kp2 = f
+        .iter()
+        .find(|b| b["case"] == "KP-2" && b["rule"] == "art-7-registratie")
+        .unwrap();
+    assert_eq!(kp2["accepted"], false);
+}
+
+#[test]
+fn crlf_en_lege_regels() {
+    let repo = Repo::new();
+    let crlf = |tekst: &str| tekst.replace('\n', "\r\n");
+    let k = crlf(&format!("{K}{}", zaak("KP-1", "2025-04-18")));
+    repo.schrijf("klachten.csv", &k);
+    repo.schrijf("gebeurtenissen.csv", &crlf(G));
+    repo.commit("2025-04-18T10:00:00+02:00");
+    // A spreadsheet export: CRLF line ends, and a blank line before the gesprek.
+    let g = "KP-1,2025-04-18,ontvangstbevestiging,A,\n\nKP-1,2025-04-22,gesprek,A,\n";
+    repo.schrijf("gebeurtenissen.csv", &crlf(&format!("{G}{g}")));
+    let c = repo.commit("2025-05-07T10:00:00+02:00");
+    let (v, _, _) = repo.check("2025-06-01");
+    assert_eq!(
+        art7(&v),
+        [
+            json!([
+                "art-7-registratie",
+                "KP-1",
+                "gebeurtenissen.csv",
+                2,
+                "2025-04-28",
+                "2025-05-07",
+                c
+            ]),
+            json!([
+                "art-7-registratie",
+                "KP-1",
+                "gebeurtenissen.csv",
+                4,
+                "2025-04-29",
+                "2025-05-07",
+                c
+            ]),
+        ]
+    );
 }

@@ -346,3 +346,56 @@ fn kolommen_van_artikel_4_1_mogen_ontbreken_en_geven_dan_de_bevinding() {
         .contains("naam van de klager"));
     assert_eq!(code, 0, "a warning only");
 }
+
+#[test]
+fn regelnummers_kloppen_ook_met_crlf_en_lege_regels() {
+    let f = Fixture::leeg();
+    f.schrijf(
+        "klachten.csv",
+        "zaak;ontvangen;kanaal;dienst;behandelaar;klager;contact;omschrijving\r\n\
+         KP-1;2025-03-03;email;preventie;A;J;j@x.nl;x\r\n\
+         \r\n\
+         KP-2;2025-03-03;email;preventie;A;J;j@x.nl;\"twee\r\nregels\"\r\n\
+         KP-3;2025-02-30;email;preventie;A;J;j@x.nl;x\r\n",
+    );
+    f.schrijf(
+        "gebeurtenissen.csv",
+        "zaak;datum;soort\r\n\r\nKP-1;2025-03-04;ontvangstbevestiging\r\nKP-1;31-02-2025;gesprek\r\n",
+    );
+    let (v, _) = check(&f);
+    let regels: Vec<(String, String, u64)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            (
+                b["case"].as_str().unwrap().into(),
+                b["rule"].as_str().unwrap().into(),
+                b["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert!(
+        regels.contains(&("KP-1".into(), "art-4.3-termijn".into(), 2)),
+        "{regels:?}"
+    );
+    assert!(
+        regels.contains(&("KP-2".into(), "art-4.2-ontvangstbevestiging".into(), 4)),
+        "{regels:?}"
+    );
+    let fouten = invoerfouten(&v);
+    let plekken: Vec<(String, u64)> = fouten
+        .iter()
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap().into(),
+                f["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        plekken,
+        [("gebeurtenissen.csv".into(), 4), ("klachten.csv".into(), 6)],
+        "{fouten:?}"
+    );
+}

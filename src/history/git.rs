@@ -1,55 +1,87 @@
 //! Talking to Git. The `git` binary is used rather than a library: it is on every machine
 //! that holds a Git register, adds nothing to the build, and with `safe.directory=*` reads
-//! checkouts owned by another user (CI containers). Its output is parsed here only.
+//! checkouts owned by another user (CI containers). Its output is parsed here only, in
+//! its NUL-separated forms, so no path is ever quoted.
 
-use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::mpsc::{sync_channel, Receiver};
 
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 
 /// Where the register lies in its repository.
 pub struct Repository {
     /// The register's folder relative to the top, with `/` and a trailing `/` (or empty).
-    pub voorvoegsel: String,
-    pub map: PathBuf,
+    voorvoegsel: String,
+    map: std::path::PathBuf,
     pub ondiep: bool,
     /// Whether HEAD exists (a repository without commits has none).
-    pub heeft_commits: bool,
+    heeft_commits: bool,
+}
+
+/// What looking for the repository found.
+pub enum Vondst {
+    Repository(Repository),
+    /// The register is in no Git repository.
+    Geen,
+    /// The `git` program could not be started.
+    GeenProgramma,
 }
 
 fn git(map: &Path) -> Command {
     let mut c = Command::new("git");
     c.arg("-c").arg("safe.directory=*").arg("-C").arg(map);
-    c.env("GIT_OPTIONAL_LOCKS", "0").env("LC_ALL", "C");
+    // Reading only: never take the index lock, never fetch missing objects of a partial
+    // clone, never page or colour.
+    c.env("GIT_OPTIONAL_LOCKS", "0")
+        .env("GIT_NO_LAZY_FETCH", "1")
+        .env("GIT_PAGER", "cat")
+        .env("LC_ALL", "C")
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .env_remove("GIT_INDEX_FILE");
     c.stdin(Stdio::null());
     c
 }
 
-fn uitvoer(mut c: Command) -> Option<String> {
-    let o = c.stderr(Stdio::null()).output().ok()?;
-    o.status
-        .success()
-        .then(|| String::from_utf8_lossy(&o.stdout).into_owned())
+fn uitvoer(mut c: Command) -> io::Result<Option<Vec<u8>>> {
+    let o = c.stderr(Stdio::null()).output()?;
+    Ok(o.status.success().then_some(o.stdout))
 }
 
-/// The repository holding `register`, if any.
-pub fn repository(register: &Path) -> Option<Repository> {
+/// The repository holding the folder `register`, if any.
+pub fn repository(register: &Path) -> Vondst {
     let mut c = git(register);
     c.args(["rev-parse", "--show-prefix", "--is-shallow-repository"]);
-    let tekst = uitvoer(c)?;
+    let tekst = match uitvoer(c) {
+        Err(_) => return Vondst::GeenProgramma,
+        Ok(None) => return Vondst::Geen,
+        Ok(Some(t)) => String::from_utf8_lossy(&t).into_owned(),
+    };
     let mut regels = tekst.lines();
-    let voorvoegsel = regels.next()?.to_string();
-    let ondiep = regels.next()? == "true";
+    let (Some(voorvoegsel), Some(ondiep)) = (regels.next(), regels.next()) else {
+        return Vondst::Geen;
+    };
     let mut c = git(register);
     c.args(["rev-parse", "--verify", "--quiet", "HEAD"]);
-    Some(Repository {
-        voorvoegsel,
+    Vondst::Repository(Repository {
+        voorvoegsel: voorvoegsel.to_string(),
         map: register.to_path_buf(),
-        ondiep,
-        heeft_commits: uitvoer(c).is_some(),
+        ondiep: ondiep == "true",
+        heeft_commits: matches!(uitvoer(c), Ok(Some(_))),
     })
+}
+
+impl Repository {
+    /// Pathspecs for `paden` (relative to the register), taken literally from the top.
+    fn paden(&self, c: &mut Command, paden: &[&str]) {
+        c.arg("--");
+        for pad in paden {
+            c.arg(format!(":(top,literal){}{pad}", self.voorvoegsel));
+        }
+    }
 }
 
 /// A commit on the first-parent line that changed one of the watched files.
@@ -64,61 +96,66 @@ pub struct Commit {
 }
 
 /// The first-parent line of HEAD, oldest first, with the blobs of `paden` (relative to the
-/// register) each commit changed compared with its first parent.
+/// register) that each commit changed compared with its first parent. None when Git fails.
 pub fn commits(repo: &Repository, paden: &[&str]) -> Option<Vec<Commit>> {
     if !repo.heeft_commits {
         return Some(Vec::new());
     }
-    let mut c = git(&repo.map);
-    c.args([
-        "log",
-        "--first-parent",
-        "--reverse",
+    let log = |args: &[&str]| {
+        let mut c = git(&repo.map);
+        c.args(["log", "--first-parent", "--reverse", "-z"])
+            .args(args);
+        repo.paden(&mut c, paden);
+        uitvoer(c).ok().flatten()
+    };
+    let lijst = log(&[
         "--diff-merges=first-parent",
         "--raw",
         "--no-abbrev",
         "--no-renames",
-        "--format=%x01%H%x09%h%x09%cI%x09%an",
-        "--",
-    ]);
-    for pad in paden {
-        c.arg(format!(":(top){}{pad}", repo.voorvoegsel));
-    }
-    let tekst = uitvoer(c)?;
-    // `--no-abbrev` (for the blob ids) also lengthens %h: ask for the short ids apart.
-    let mut c = git(&repo.map);
-    c.args(["log", "--first-parent", "--reverse", "--format=%h", "--"]);
-    for pad in paden {
-        c.arg(format!(":(top){}{pad}", repo.voorvoegsel));
-    }
-    let korte = uitvoer(c)?;
-    let mut korte = korte.lines();
+        "--format=%x01%H%x09%cI%x09%an",
+    ])?;
+    // `--no-abbrev` (for the blob ids) also lengthens %h: the short ids come apart.
+    let korte = log(&["--format=%H %h"])?;
+    let korte: FxHashMap<&[u8], &[u8]> = korte
+        .split(|&b| b == 0)
+        .filter_map(|r| {
+            let r = r.strip_prefix(b"\n").unwrap_or(r);
+            let spatie = r.iter().position(|&b| b == b' ')?;
+            Some((&r[..spatie], &r[spatie + 1..]))
+        })
+        .collect();
     let mut commits: Vec<Commit> = Vec::new();
-    for regel in tekst.lines() {
-        if let Some(kop) = regel.strip_prefix('\u{1}') {
-            let delen: Vec<&str> = kop.split('\t').collect();
-            let [_, _, datum, auteur] = delen[..] else {
-                continue;
+    let mut delen = lijst.split(|&b| b == 0);
+    while let Some(deel) = delen.next() {
+        let deel = deel.strip_prefix(b"\n").unwrap_or(deel);
+        if let Some(kop) = deel.strip_prefix(b"\x01") {
+            let kop = String::from_utf8_lossy(kop);
+            let mut velden = kop.splitn(3, '\t');
+            let (Some(id), Some(datum), Some(auteur)) =
+                (velden.next(), velden.next(), velden.next())
+            else {
+                return None;
             };
-            let kort = korte.next()?;
+            let kort = korte.get(id.as_bytes())?;
             let datum = datum
                 .get(..10)
                 .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())?;
             commits.push(Commit {
-                kort: kort.to_string(),
+                kort: String::from_utf8_lossy(kort).into_owned(),
                 datum,
                 auteur: auteur.to_string(),
                 bestanden: Vec::new(),
             });
-        } else if let Some(raw) = regel.strip_prefix(':') {
-            // ":100644 100644 <oud> <nieuw> M\t<pad>"
-            let Some((velden, pad)) = raw.split_once('\t') else {
-                continue;
-            };
-            let velden: Vec<&str> = velden.split(' ').collect();
+        } else if let Some(raw) = deel.strip_prefix(b":") {
+            // ":100644 100644 <old> <new> M", then the path as the next part.
+            let pad = delen.next()?;
+            let raw = String::from_utf8_lossy(raw);
+            let velden: Vec<&str> = raw.split(' ').collect();
             let (Some(nieuw), Some(status)) = (velden.get(3), velden.get(4)) else {
                 continue;
             };
+            let pad = String::from_utf8_lossy(pad);
             let Some(relatief) = pad.strip_prefix(repo.voorvoegsel.as_str()) else {
                 continue;
             };
@@ -131,48 +168,35 @@ pub fn commits(repo: &Repository, paden: &[&str]) -> Option<Vec<Commit>> {
     Some(commits)
 }
 
-/// The contents of `blobs`, in order, read by a thread of its own a few versions ahead of
-/// the caller, so Git unpacks while the caller compares. Unpacking is most of the work;
-/// splitting it over two `git cat-file` processes was measured to be twice as slow (each
-/// loses the delta bases the other unpacked), so one process reads them all.
+/// The contents of blobs, in the order asked, read by a thread of its own a few versions
+/// ahead of the caller, so Git unpacks while the caller compares.
 pub struct Blobstroom {
-    stromen: Vec<Receiver<Vec<u8>>>,
-    volgende: usize,
+    ontvanger: Receiver<Vec<u8>>,
+    /// Buffers the caller is done with, for the reader to fill again.
+    terug: std::sync::mpsc::SyncSender<Vec<u8>>,
 }
 
 impl Blobstroom {
     /// The next version; None when Git failed.
     pub fn volgende(&mut self) -> Option<Vec<u8>> {
-        let stroom = self
-            .stromen
-            .get(self.volgende % self.stromen.len().max(1))?;
-        self.volgende += 1;
-        stroom.recv().ok()
+        self.ontvanger.recv().ok()
+    }
+
+    /// Hands a buffer back for reuse: versions are large, and fresh memory for each costs
+    /// more than copying into it.
+    pub fn geef_terug(&self, buffer: Vec<u8>) {
+        let _ = self.terug.try_send(buffer);
     }
 }
 
+/// Starts `git cat-file --batch` on `blobs`. One process reads them all: unpacking is
+/// most of Git's work, and two processes would each unpack the delta bases the other did.
 pub fn blobstroom(repo: &Repository, blobs: Vec<String>) -> Option<Blobstroom> {
-    const PROCESSEN: usize = 1;
-    let mut stromen = Vec::new();
-    for deel in 0..PROCESSEN {
-        let eigen: Vec<String> = blobs
-            .iter()
-            .skip(deel)
-            .step_by(PROCESSEN)
-            .cloned()
-            .collect();
-        stromen.push(een_stroom(repo, eigen)?);
-    }
-    Some(Blobstroom {
-        stromen,
-        volgende: 0,
-    })
-}
-
-fn een_stroom(repo: &Repository, blobs: Vec<String>) -> Option<Receiver<Vec<u8>>> {
-    let (zender, ontvanger) = sync_channel(3);
+    let (zender, ontvanger) = sync_channel(2);
+    let (terug, hergebruik) = sync_channel::<Vec<u8>>(4);
+    let stroom = Blobstroom { ontvanger, terug };
     if blobs.is_empty() {
-        return Some(ontvanger);
+        return Some(stroom);
     }
     let mut c = git(&repo.map);
     c.args(["cat-file", "--batch"])
@@ -182,18 +206,21 @@ fn een_stroom(repo: &Repository, blobs: Vec<String>) -> Option<Receiver<Vec<u8>>
     let mut kind = c.spawn().ok()?;
     let mut invoer = kind.stdin.take()?;
     let uitvoer = kind.stdout.take()?;
+    vergroot_pijp(&uitvoer);
     let aantal = blobs.len();
     std::thread::spawn(move || {
+        let mut tekst = String::with_capacity(blobs.len() * 41);
         for blob in blobs {
-            if writeln!(invoer, "{blob}").is_err() {
-                return;
-            }
+            tekst.push_str(&blob);
+            tekst.push('\n');
         }
+        let _ = invoer.write_all(tekst.as_bytes());
     });
     std::thread::spawn(move || {
-        let mut lezer = BufReader::with_capacity(1 << 20, uitvoer);
+        let mut lezer = BufReader::with_capacity(1 << 16, uitvoer);
         for _ in 0..aantal {
-            let Some(inhoud) = lees_blob(&mut lezer) else {
+            let buffer = hergebruik.try_recv().unwrap_or_default();
+            let Some(inhoud) = lees_blob(&mut lezer, buffer) else {
                 break;
             };
             if zender.send(inhoud).is_err() {
@@ -203,27 +230,73 @@ fn een_stroom(repo: &Repository, blobs: Vec<String>) -> Option<Receiver<Vec<u8>>
         let _ = kind.kill();
         let _ = kind.wait();
     });
-    Some(ontvanger)
+    Some(stroom)
 }
 
+/// Widens the pipe the versions come through from 64 KiB to 1 MiB: Git then writes, and
+/// this process reads, a version in a few system calls instead of dozens, which halves the
+/// time they take (3.4 s to 1.5 s for 3.3 GB measured). Where that is not allowed the pipe
+/// stays as it is.
+#[cfg(target_os = "linux")]
+fn vergroot_pijp(pijp: &std::process::ChildStdout) {
+    use std::os::fd::AsRawFd;
+    // SAFETY: fcntl(F_SETPIPE_SZ) on a descriptor this process owns and keeps open while
+    // `pijp` lives; it only changes the pipe's capacity, and a failure is harmless.
+    unsafe {
+        libc::fcntl(pijp.as_raw_fd(), libc::F_SETPIPE_SZ, 1 << 20);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn vergroot_pijp(_: &std::process::ChildStdout) {}
+
 /// One answer of `git cat-file --batch`: "<id> blob <size>", the contents, a line break.
-fn lees_blob(lezer: &mut impl BufRead) -> Option<Vec<u8>> {
+fn lees_blob(lezer: &mut impl BufRead, mut inhoud: Vec<u8>) -> Option<Vec<u8>> {
     let mut kop = String::new();
     lezer.read_line(&mut kop).ok()?;
-    let grootte: usize = kop.split_whitespace().nth(2)?.parse().ok()?;
-    let mut inhoud = vec![0; grootte];
-    lezer.read_exact(&mut inhoud).ok()?;
+    let mut velden = kop.split_whitespace();
+    if velden.nth(1)? != "blob" {
+        return None;
+    }
+    let grootte: usize = velden.next()?.parse().ok()?;
+    inhoud.clear();
+    inhoud.reserve(grootte);
+    lezer
+        .by_ref()
+        .take(grootte as u64)
+        .read_to_end(&mut inhoud)
+        .ok()?;
+    if inhoud.len() != grootte {
+        return None;
+    }
     let mut eind = [0u8; 1];
     lezer.read_exact(&mut eind).ok()?;
     Some(inhoud)
 }
 
-/// Whether the working tree differs from HEAD for any of `paden`.
-pub fn gewijzigd(repo: &Repository, paden: &[&str]) -> bool {
+/// The paths (relative to the register) among `paden` whose working-tree state differs
+/// from HEAD: changed, added, deleted or untracked. None when Git fails.
+pub fn gewijzigd(repo: &Repository, paden: &[&str]) -> Option<Vec<String>> {
     let mut c = git(&repo.map);
-    c.args(["status", "--porcelain", "--untracked-files=all", "--"]);
-    for pad in paden {
-        c.arg(format!(":(top){}{pad}", repo.voorvoegsel));
-    }
-    uitvoer(c).is_some_and(|t| !t.trim().is_empty())
+    c.args([
+        "status",
+        "--porcelain",
+        "-z",
+        "--untracked-files=all",
+        "--no-renames",
+    ]);
+    repo.paden(&mut c, paden);
+    let tekst = uitvoer(c).ok()??;
+    // "XY <path>" per entry, the path relative to the top.
+    Some(
+        tekst
+            .split(|&b| b == 0)
+            .filter_map(|r| r.get(3..))
+            .map(String::from_utf8_lossy)
+            .filter_map(|pad| {
+                pad.strip_prefix(repo.voorvoegsel.as_str())
+                    .map(str::to_string)
+            })
+            .collect(),
+    )
 }

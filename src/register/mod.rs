@@ -114,7 +114,7 @@ pub struct Register {
     pub telling: Telling,
 }
 
-mod k {
+pub(crate) mod k {
     //! Column indices of klachten.csv, in the order of `KLACHTEN_KOLOMMEN`.
     pub const ZAAK: usize = 0;
     pub const ONTVANGEN: usize = 1;
@@ -128,7 +128,7 @@ mod k {
     pub const BEKLAAGDE: usize = 9;
 }
 
-const KLACHTEN_KOLOMMEN: [Kolom; 10] = [
+pub(crate) const KLACHTEN_KOLOMMEN: [Kolom; 10] = [
     Kolom {
         naam: "zaak",
         verplicht: true,
@@ -171,7 +171,7 @@ const KLACHTEN_KOLOMMEN: [Kolom; 10] = [
     },
 ];
 
-mod g {
+pub(crate) mod g {
     //! Column indices of gebeurtenissen.csv, in the order of `GEBEURTENISSEN_KOLOMMEN`.
     pub const ZAAK: usize = 0;
     pub const DATUM: usize = 1;
@@ -183,7 +183,7 @@ mod g {
     pub const REGEL: usize = 7;
 }
 
-const GEBEURTENISSEN_KOLOMMEN: [Kolom; 8] = [
+pub(crate) const GEBEURTENISSEN_KOLOMMEN: [Kolom; 8] = [
     Kolom {
         naam: "zaak",
         verplicht: true,

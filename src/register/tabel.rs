@@ -4,9 +4,11 @@
 //!
 //! The reader streams: one reused record, so memory does not grow with the file.
 
+use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
 
@@ -40,6 +42,60 @@ pub struct Tabel {
     /// Number of fields in the header.
     pub breedte: usize,
     record: csv::ByteRecord,
+    regels: Regels,
+}
+
+/// Line numbers from byte offsets. The csv crate's own line count is off with CRLF line
+/// ends, so the input is watched for `\n` as it is read: a record starts on the line
+/// after the last line break at or before its position (with CRLF the csv crate places a
+/// record at the `\n` that ends the previous line). Only breaks not yet passed are kept.
+#[derive(Clone, Default)]
+struct Regels {
+    /// (offset of a `\n`, whether the line it ends is blank)
+    einden: Arc<Mutex<VecDeque<(u64, bool)>>>,
+    voorbij: u32,
+}
+
+impl Regels {
+    /// The 1-based line on which byte `byte` lies (bytes must come in order).
+    fn van(&mut self, byte: u64) -> u32 {
+        let mut einden = self.einden.lock().unwrap_or_else(|e| e.into_inner());
+        // Breaks up to the record's position, then blank lines: a record never starts on
+        // one, though the csv crate may place it before them.
+        while einden.front().is_some_and(|&(e, leeg)| e <= byte || leeg) {
+            einden.pop_front();
+            self.voorbij = self.voorbij.saturating_add(1);
+        }
+        self.voorbij.saturating_add(1)
+    }
+}
+
+/// Passes the input on, noting where every line break is.
+struct Regelteller<R> {
+    binnen: R,
+    gelezen: u64,
+    /// Whether the current line holds nothing but `\r` so far.
+    leeg: bool,
+    einden: Arc<Mutex<VecDeque<(u64, bool)>>>,
+}
+
+impl<R: Read> Read for Regelteller<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.binnen.read(buf)?;
+        let mut einden = self.einden.lock().unwrap_or_else(|e| e.into_inner());
+        for (i, &b) in buf[..n].iter().enumerate() {
+            match b {
+                b'\n' => {
+                    einden.push_back((self.gelezen + i as u64, self.leeg));
+                    self.leeg = true;
+                }
+                b'\r' => {}
+                _ => self.leeg = false,
+            }
+        }
+        self.gelezen += n as u64;
+        Ok(n)
+    }
 }
 
 /// One record of a [`Tabel`], valid until the next is read.
@@ -91,7 +147,13 @@ impl Tabel {
     fn met_kop(kopregel: Vec<u8>, invoer: impl Read + Send + 'static, kolommen: &[Kolom]) -> Tabel {
         let kopregel = zonder_bom(kopregel);
         let scheidingsteken = scheidingsteken(&kopregel);
-        let bron: Box<dyn Read + Send> = Box::new(io::Cursor::new(kopregel).chain(invoer));
+        let regels = Regels::default();
+        let bron: Box<dyn Read + Send> = Box::new(Regelteller {
+            binnen: io::Cursor::new(kopregel).chain(invoer),
+            gelezen: 0,
+            leeg: false,
+            einden: regels.einden.clone(),
+        });
         let mut lezer = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
@@ -130,6 +192,7 @@ impl Tabel {
             ontbrekende_kolommen,
             breedte: namen.len(),
             record: csv::ByteRecord::new(),
+            regels,
         }
     }
 
@@ -139,7 +202,8 @@ impl Tabel {
         match self.lezer.read_byte_record(&mut self.record) {
             Ok(false) => None,
             Ok(true) => {
-                let line = regelnummer(self.record.position());
+                let byte = self.record.position().map_or(0, |p| p.byte());
+                let line = self.regels.van(byte);
                 if self.record.len() != self.breedte {
                     return Some(Err(Recordfout {
                         line,
@@ -152,16 +216,17 @@ impl Tabel {
                 }
                 Some(Ok(Rij {
                     line,
-                    byte: self.record.position().map_or(0, |p| p.byte()),
+                    byte,
                     record: &self.record,
                     posities: &self.posities,
                 }))
             }
             Err(fout) => {
-                let line = fout
+                let byte = fout
                     .position()
-                    .map(|p| p.line())
-                    .unwrap_or_else(|| self.record.position().map_or(0, |p| p.line()));
+                    .or(self.record.position())
+                    .map_or(0, |p| p.byte());
+                let line = self.regels.van(byte);
                 let bericht = match fout.kind() {
                     csv::ErrorKind::Io(e) => format!("kan niet verder lezen: {e}"),
                     _ => "onleesbaar CSV-record".to_string(),
@@ -172,19 +237,30 @@ impl Tabel {
                     self.breedte = usize::MAX;
                     self.lezer = csv::Reader::from_reader(Box::new(io::empty()));
                 }
-                Some(Err(Recordfout {
-                    line: u32::try_from(line).unwrap_or(u32::MAX),
-                    bericht,
-                }))
+                Some(Err(Recordfout { line, bericht }))
             }
         }
     }
 }
 
-fn regelnummer(positie: Option<&csv::Position>) -> u32 {
-    positie
-        .map(|p| u32::try_from(p.line()).unwrap_or(u32::MAX))
-        .unwrap_or(0)
+impl Tabel {
+    /// The next record as it stands, whatever its number of fields (a missing field reads
+    /// as empty): the history counts every row, valid or not. None at the end of the
+    /// input, or where the reader cannot go on.
+    pub fn volgende_ruw(&mut self) -> Option<Rij<'_>> {
+        match self.lezer.read_byte_record(&mut self.record) {
+            Ok(true) => {
+                let byte = self.record.position().map_or(0, |p| p.byte());
+                Some(Rij {
+                    line: self.regels.van(byte),
+                    byte,
+                    record: &self.record,
+                    posities: &self.posities,
+                })
+            }
+            Ok(false) | Err(_) => None,
+        }
+    }
 }
 
 impl<'a> Rij<'a> {

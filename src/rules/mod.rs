@@ -249,6 +249,7 @@ pub mod art4_4;
 pub mod art4_5;
 pub mod art5;
 pub mod art6;
+pub mod art7;
 pub mod persoonsgegevens;
 pub mod toepassing;
 pub mod verantwoording;

@@ -1,0 +1,150 @@
+//! Every change to a case, as its page lists it under "Wijzigingshistorie": its row, its
+//! events and its case file, step by step, with author, date and what changed, column by
+//! column.
+
+use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
+
+use super::bestand::Overgang;
+use super::rij::{Bestand, Bewaakt, Namen, Sleutel};
+use super::{Stap, Wijziging};
+use crate::model::Tekst;
+use crate::rules::Bron;
+
+struct Regel {
+    zaak: u32,
+    stap: usize,
+    /// The row it concerns, to find its current line at the end.
+    rij: Option<(Bestand, Sleutel)>,
+    bron: Bron,
+    omschrijving: String,
+}
+
+#[derive(Default)]
+pub(crate) struct Logboek {
+    regels: Vec<Regel>,
+}
+
+fn bron(bestand: Bestand) -> Bron {
+    match bestand {
+        Bestand::Klachten => Bron::Klachten,
+        Bestand::Gebeurtenissen => Bron::Gebeurtenissen,
+    }
+}
+
+fn eerste_waarde(bewaakt: &Bewaakt) -> String {
+    match bewaakt {
+        Bewaakt::Zaak { ontvangen } => format!("ontvangen {}", ontvangen.toon()),
+        Bewaakt::Gebeurtenis { datum, .. } => format!("datum {}", datum.toon()),
+    }
+}
+
+impl Logboek {
+    /// Notes what step `stap` did to a row of `bestand`.
+    pub fn overgang(&mut self, stap: usize, bestand: Bestand, o: &Overgang, namen: &Namen) {
+        let (sleutel, omschrijvingen) = match o {
+            Overgang::Vastgelegd {
+                sleutel,
+                bewaakt,
+                in_plaats_van: None,
+            } => (
+                *sleutel,
+                vec![format!(
+                    "{} vastgelegd ({})",
+                    namen.beschrijf(*sleutel),
+                    eerste_waarde(bewaakt)
+                )],
+            ),
+            Overgang::Vastgelegd {
+                sleutel,
+                in_plaats_van: Some(was),
+                ..
+            } => (
+                *sleutel,
+                vec![format!(
+                    "{}: soort {} → {}",
+                    namen.beschrijf(*was),
+                    namen.soortnaam(was.paar.soort),
+                    namen.soortnaam(sleutel.paar.soort)
+                )],
+            ),
+            Overgang::Gewijzigd {
+                sleutel, velden, ..
+            } => (
+                *sleutel,
+                velden
+                    .iter()
+                    .map(|v| format!("{}: {v}", namen.beschrijf(*sleutel)))
+                    .collect(),
+            ),
+            // Shown as the soort change above.
+            Overgang::Verwijderd {
+                nieuwe_soort: Some(_),
+                ..
+            } => return,
+            Overgang::Verwijderd {
+                sleutel,
+                nieuwe_soort: None,
+            } => (
+                *sleutel,
+                vec![format!("{} verwijderd", namen.beschrijf(*sleutel))],
+            ),
+        };
+        // Duplicate case rows are input errors, not the case: only the case's own row.
+        if sleutel.is_zaakregel() && sleutel.rang != 1 {
+            return;
+        }
+        for omschrijving in omschrijvingen {
+            self.regels.push(Regel {
+                zaak: sleutel.paar.zaak,
+                stap,
+                rij: Some((bestand, sleutel)),
+                bron: bron(bestand),
+                omschrijving,
+            });
+        }
+    }
+
+    /// Notes that step `stap` added or changed (`bestaat`) or deleted a case file.
+    pub fn dossier(&mut self, stap: usize, zaak: u32, naam: &Tekst, bestaat: bool) {
+        self.regels.push(Regel {
+            zaak,
+            stap,
+            rij: None,
+            bron: Bron::Dossier(naam.clone()),
+            omschrijving: if bestaat {
+                "zaakdossier toegevoegd of gewijzigd"
+            } else {
+                "zaakdossier verwijderd"
+            }
+            .to_string(),
+        });
+    }
+
+    /// The changes per case, each with the current line of its row where it still exists.
+    pub fn per_zaak(
+        self,
+        stappen: &[Stap],
+        namen: &Namen,
+        regels: &FxHashMap<(Bestand, Sleutel), u32>,
+    ) -> HashMap<Tekst, Vec<Wijziging>> {
+        let mut uit: HashMap<Tekst, Vec<Wijziging>> = HashMap::new();
+        for r in self.regels {
+            let Some(stap) = stappen.get(r.stap) else {
+                continue;
+            };
+            uit.entry(namen.zaaknaam(r.zaak).clone())
+                .or_default()
+                .push(Wijziging {
+                    commit: stap.commit.clone(),
+                    datum: stap.datum,
+                    auteur: stap.auteur.clone(),
+                    bron: r.bron,
+                    line: r.rij.and_then(|rij| regels.get(&rij).copied()),
+                    omschrijving: r.omschrijving,
+                });
+        }
+        uit
+    }
+}

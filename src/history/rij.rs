@@ -1,0 +1,374 @@
+//! How a row is known from one version of its file to the next, and what of it is
+//! compared. A case is known by its zaak, an event by its case, its soort and its rank
+//! among that case's rows of that soort in file order; the rank counts every row, valid
+//! or not. Of a case only `ontvangen` is watched, of an event `datum` and `oordeel`:
+//! dates compare as dates, the oordeel without regard to case.
+
+use std::borrow::Cow;
+
+use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
+
+use crate::model::Tekst;
+use crate::register::tabel::{self, Kolom, Rij, Tabel};
+use crate::register::{g, k, GEBEURTENISSEN_KOLOMMEN, KLACHTEN_KOLOMMEN};
+
+/// Which of the two CSV files of the register.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Bestand {
+    Klachten,
+    Gebeurtenissen,
+}
+
+impl Bestand {
+    fn kolommen(self) -> &'static [Kolom] {
+        match self {
+            Bestand::Klachten => &KLACHTEN_KOLOMMEN,
+            Bestand::Gebeurtenissen => &GEBEURTENISSEN_KOLOMMEN,
+        }
+    }
+}
+
+/// The soort of every row of klachten.csv. Case rows are ranked like events, so a
+/// duplicate case row (an input error) never takes the place of the case: the case is the
+/// first row with its zaak, rank 1.
+pub(crate) const ZAAKREGEL: u32 = u32::MAX;
+
+/// A zaak and a soort (or [`ZAAKREGEL`]): the rows that are ranked together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct Paar {
+    pub zaak: u32,
+    pub soort: u32,
+}
+
+/// The identity of a row across versions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct Sleutel {
+    pub paar: Paar,
+    /// 1 for the first row of its pair in file order.
+    pub rang: u32,
+}
+
+impl Sleutel {
+    pub fn is_zaakregel(self) -> bool {
+        self.paar.soort == ZAAKREGEL
+    }
+}
+
+/// Every case number and soort met in the history, stored once and known by number.
+#[derive(Default)]
+pub(crate) struct Namen {
+    zaken: Vec<Tekst>,
+    zaak_index: FxHashMap<Tekst, u32>,
+    soorten: Vec<Box<str>>,
+    soort_index: FxHashMap<Box<str>, u32>,
+}
+
+impl Namen {
+    pub fn zaak(&mut self, zaak: &str) -> u32 {
+        if let Some(&i) = self.zaak_index.get(zaak) {
+            return i;
+        }
+        let i = self.zaken.len() as u32;
+        let tekst: Tekst = zaak.into();
+        self.zaken.push(tekst.clone());
+        self.zaak_index.insert(tekst, i);
+        i
+    }
+
+    /// Soorten are enumerated values: known without regard to case.
+    pub fn soort(&mut self, soort: &str) -> u32 {
+        let soort: Cow<str> = if soort.chars().any(char::is_uppercase) {
+            Cow::Owned(soort.to_lowercase())
+        } else {
+            Cow::Borrowed(soort)
+        };
+        if let Some(&i) = self.soort_index.get(&*soort) {
+            return i;
+        }
+        let i = self.soorten.len() as u32;
+        self.soorten.push(soort.clone().into());
+        self.soort_index.insert(soort.into(), i);
+        i
+    }
+
+    /// The number of a case number met in the history.
+    pub fn zaak_id(&self, zaak: &str) -> Option<u32> {
+        self.zaak_index.get(zaak).copied()
+    }
+
+    pub fn zaaknaam(&self, zaak: u32) -> &Tekst {
+        &self.zaken[zaak as usize]
+    }
+
+    pub fn soortnaam(&self, soort: u32) -> &str {
+        match self.soorten.get(soort as usize) {
+            Some(naam) => naam,
+            None => "zaakregel",
+        }
+    }
+
+    /// "zaakregel", "gebeurtenis uitspraak", "gebeurtenis gesprek (nr. 2)".
+    pub fn beschrijf(&self, sleutel: Sleutel) -> String {
+        match sleutel.rang {
+            _ if sleutel.is_zaakregel() => "zaakregel".to_string(),
+            1 => format!("gebeurtenis {}", self.soortnaam(sleutel.paar.soort)),
+            n => format!(
+                "gebeurtenis {} (nr. {n})",
+                self.soortnaam(sleutel.paar.soort)
+            ),
+        }
+    }
+}
+
+/// A watched value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Waarde {
+    Datum(NaiveDate),
+    Tekst(Box<str>),
+}
+
+impl Waarde {
+    /// A date, or the text as it stands when it is none (an input error of its own).
+    pub fn datum(tekst: &str) -> Waarde {
+        match tabel::datum(tekst.trim()) {
+            Ok(d) => Waarde::Datum(d),
+            Err(_) => Waarde::Tekst(tekst.trim().into()),
+        }
+    }
+
+    /// An enumerated value: without regard to case.
+    pub fn opsomming(tekst: &str) -> Waarde {
+        Waarde::Tekst(tekst.trim().to_lowercase().into())
+    }
+
+    pub fn toon(&self) -> String {
+        match self {
+            Waarde::Datum(d) => d.format("%Y-%m-%d").to_string(),
+            Waarde::Tekst(t) if t.is_empty() => "(leeg)".to_string(),
+            Waarde::Tekst(t) => t.to_string(),
+        }
+    }
+
+    pub fn als_datum(&self) -> Option<NaiveDate> {
+        match self {
+            Waarde::Datum(d) => Some(*d),
+            Waarde::Tekst(_) => None,
+        }
+    }
+}
+
+/// The watched values of one row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Bewaakt {
+    Zaak { ontvangen: Waarde },
+    Gebeurtenis { datum: Waarde, oordeel: Waarde },
+}
+
+/// One watched field that differs between two versions of a row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Veldverschil {
+    pub veld: &'static str,
+    pub oud: Waarde,
+    pub nieuw: Waarde,
+}
+
+impl Bewaakt {
+    /// `ontvangen` of a case, `datum` of an event.
+    pub fn datum(&self) -> &Waarde {
+        match self {
+            Bewaakt::Zaak { ontvangen } => ontvangen,
+            Bewaakt::Gebeurtenis { datum, .. } => datum,
+        }
+    }
+
+    /// The name of the column [`Bewaakt::datum`] comes from.
+    pub fn datumveld(&self) -> &'static str {
+        match self {
+            Bewaakt::Zaak { .. } => "ontvangen",
+            Bewaakt::Gebeurtenis { .. } => "datum",
+        }
+    }
+
+    /// The watched fields in which `nieuw` differs from `self`.
+    pub fn verschillen(&self, nieuw: &Bewaakt) -> Vec<Veldverschil> {
+        let velden: Vec<(&'static str, &Waarde, &Waarde)> = match (self, nieuw) {
+            (Bewaakt::Zaak { ontvangen: a }, Bewaakt::Zaak { ontvangen: b }) => {
+                vec![("ontvangen", a, b)]
+            }
+            (
+                Bewaakt::Gebeurtenis {
+                    datum: a,
+                    oordeel: x,
+                },
+                Bewaakt::Gebeurtenis {
+                    datum: b,
+                    oordeel: y,
+                },
+            ) => vec![("datum", a, b), ("oordeel", x, y)],
+            _ => Vec::new(),
+        };
+        velden
+            .into_iter()
+            .filter(|(_, a, b)| a != b)
+            .map(|(veld, a, b)| Veldverschil {
+                veld,
+                oud: a.clone(),
+                nieuw: b.clone(),
+            })
+            .collect()
+    }
+}
+
+/// A row as read for following it through the versions.
+#[derive(Debug, Clone)]
+pub(crate) struct Gelezen {
+    /// Byte offset of the row in its version of the file.
+    pub start: usize,
+    /// Line of the row; exact only when the file was read from its first row on.
+    pub line: u32,
+    /// None for a row without a zaak: it is no case's row.
+    pub paar: Option<Paar>,
+    pub bewaakt: Bewaakt,
+}
+
+fn veld<'a>(rij: &Rij<'a>, kolom: usize) -> Cow<'a, str> {
+    match rij.ruw(kolom) {
+        Ok(tekst) => Cow::Borrowed(tekst),
+        Err(lossy) => Cow::Owned(lossy),
+    }
+}
+
+fn bewaakt(bestand: Bestand, rij: &Rij<'_>) -> Bewaakt {
+    match bestand {
+        Bestand::Klachten => Bewaakt::Zaak {
+            ontvangen: Waarde::datum(&veld(rij, k::ONTVANGEN)),
+        },
+        Bestand::Gebeurtenissen => Bewaakt::Gebeurtenis {
+            datum: Waarde::datum(&veld(rij, g::DATUM)),
+            oordeel: Waarde::opsomming(&veld(rij, g::OORDEEL)),
+        },
+    }
+}
+
+/// A table over the header `kop` followed by `deel` of a version.
+fn tabel(bestand: Bestand, kop: &[u8], deel: &[u8]) -> Tabel {
+    let mut invoer = Vec::with_capacity(kop.len() + deel.len());
+    invoer.extend_from_slice(kop);
+    invoer.extend_from_slice(deel);
+    Tabel::uit_bytes(invoer, bestand.kolommen())
+}
+
+/// Reads the rows of `inhoud[begin..eind]`, a stretch of whole rows under the header `kop`.
+pub(crate) fn lees_rijen(
+    bestand: Bestand,
+    kop: &[u8],
+    inhoud: &[u8],
+    begin: usize,
+    eind: usize,
+    namen: &mut Namen,
+) -> Vec<Gelezen> {
+    let deel = inhoud.get(begin..eind).unwrap_or_default();
+    let mut tabel = tabel(bestand, kop, deel);
+    let zaak_kolom = tabel.posities.first().copied().flatten();
+    let soort_kolom = match bestand {
+        Bestand::Klachten => zaak_kolom,
+        Bestand::Gebeurtenissen => tabel.posities.get(g::SOORT).copied().flatten(),
+    };
+    let gekend = zaak_kolom.is_some() && soort_kolom.is_some();
+    let mut uit = Vec::new();
+    while let Some(rij) = tabel.volgende_ruw() {
+        let zaak = veld(&rij, 0);
+        let paar = (gekend && !zaak.is_empty()).then(|| Paar {
+            zaak: namen.zaak(&zaak),
+            soort: match bestand {
+                Bestand::Klachten => ZAAKREGEL,
+                Bestand::Gebeurtenissen => namen.soort(&veld(&rij, g::SOORT)),
+            },
+        });
+        // The header was read first: the stretch starts right after it. The csv crate may
+        // place a record before the line breaks that precede it (with CRLF, at the `\n`
+        // that ends the line before; before blank lines); a row starts at its first byte.
+        let mut start = begin + (rij.byte as usize).saturating_sub(kop.len());
+        while matches!(inhoud.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        uit.push(Gelezen {
+            start,
+            line: rij.line,
+            paar,
+            bewaakt: bewaakt(bestand, &rij),
+        });
+    }
+    uit
+}
+
+/// Every known column of one row, for showing what changed.
+pub(crate) struct Volledig {
+    pub bewaakt: Bewaakt,
+    velden: Vec<(&'static str, String)>,
+}
+
+/// Reads the one row `rij` (its bytes) under the header `kop`.
+pub(crate) fn lees_volledig(bestand: Bestand, kop: &[u8], rij: &[u8]) -> Option<Volledig> {
+    let mut tabel = tabel(bestand, kop, rij);
+    let posities = tabel.posities.clone();
+    let rij = tabel.volgende_ruw()?;
+    let velden = bestand
+        .kolommen()
+        .iter()
+        .zip(&posities)
+        .enumerate()
+        .filter(|(_, (_, positie))| positie.is_some())
+        .map(|(i, (kolom, _))| (kolom.naam, veld(&rij, i).into_owned()))
+        .collect();
+    Some(Volledig {
+        bewaakt: bewaakt(bestand, &rij),
+        velden,
+    })
+}
+
+/// Columns whose values are personal or free text: the history says that they changed,
+/// not what they said.
+const ALLEEN_GEWIJZIGD: [&str; 4] = ["klager", "contact", "omschrijving", "toelichting"];
+const DATUMS: [&str; 3] = ["ontvangen", "datum", "termijn"];
+const OPSOMMINGEN: [&str; 5] = ["kanaal", "dienst", "soort", "oordeel", "regel"];
+
+/// Every column in which `nieuw` differs from `oud`, in Dutch: "datum 2025-03-03 →
+/// 2025-02-28", "toelichting gewijzigd". Dates compare as dates, enumerated values
+/// without regard to case, the rest as trimmed text.
+pub(crate) fn veldverschillen(oud: &Volledig, nieuw: &Volledig) -> Vec<String> {
+    let waarde = |velden: &[(&'static str, String)], naam: &str| -> Waarde {
+        let tekst = velden
+            .iter()
+            .find(|(n, _)| *n == naam)
+            .map_or("", |(_, w)| w.as_str());
+        if DATUMS.contains(&naam) {
+            Waarde::datum(tekst)
+        } else if OPSOMMINGEN.contains(&naam) {
+            Waarde::opsomming(tekst)
+        } else {
+            Waarde::Tekst(tekst.trim().into())
+        }
+    };
+    let mut namen: Vec<&'static str> = oud.velden.iter().map(|(n, _)| *n).collect();
+    for (n, _) in &nieuw.velden {
+        if !namen.contains(n) {
+            namen.push(n);
+        }
+    }
+    namen
+        .into_iter()
+        .filter(|&naam| naam != "zaak")
+        .filter_map(|naam| {
+            let (a, b) = (waarde(&oud.velden, naam), waarde(&nieuw.velden, naam));
+            (a != b).then(|| {
+                if ALLEEN_GEWIJZIGD.contains(&naam) {
+                    format!("{naam} gewijzigd")
+                } else {
+                    format!("{naam} {} → {}", a.toon(), b.toon())
+                }
+            })
+        })
+        .collect()
+}

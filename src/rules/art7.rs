@@ -1,0 +1,194 @@
+//! Article 7: the register is the record of every complaint and what was done with it.
+//! Its Git history shows when each row was really recorded and whether it was changed
+//! afterwards; `crate::history` reads that history, this module judges it.
+//!
+//! **art-7-registratie** (warning): an event was first committed on the register's main
+//! line more than `registratie_werkdagen` (default 5) working days after its `datum`.
+//! Rows already present in the first commit that holds their file predate the history and
+//! are not judged. The finding's `deadline` is `datum` plus those working days, its `date`
+//! the day of that commit.
+//!
+//! **art-7-wijziging** (warning): the `ontvangen` of a case, or the `datum` or `oordeel` of
+//! an event, differs in a later commit from what was first recorded, or a later commit
+//! removed the row (a changed soort removes one event and records another). Once per row,
+//! dated on the first such commit, without deadline. A removed row is reported on its
+//! case's row, unless the case itself is gone.
+//!
+//! Example: an uitspraak dated 30-04-2025 that first appears in a commit of 13-05-2025
+//! raises art-7-registratie (deadline 08-05-2025); changing its datum to 29-04-2025 in a
+//! later commit raises art-7-wijziging naming that commit, the field and both values.
+
+use rustc_hash::FxHashMap;
+
+use super::{dmj, Bevinding, Bron, Ernst, RegelId};
+use crate::history::rij::{Paar, Sleutel, ZAAKREGEL};
+use crate::history::spoor::{Afwijkingsoort, Spoor};
+use crate::history::{Stap, Verslag};
+use crate::model::{Tekst, Zaak};
+use crate::register::Register;
+
+/// "commit 1a2b3c4 van 13-05-2025", or the working tree's "niet vastgelegde wijziging".
+fn waar(stap: &Stap) -> String {
+    match &stap.commit {
+        Some(kort) => format!("commit {kort} van {}", dmj(stap.datum)),
+        None => format!(
+            "een niet vastgelegde wijziging (werkmap, {})",
+            dmj(stap.datum)
+        ),
+    }
+}
+
+/// The art-7-wijziging finding of one row, if it deviated from its first recording.
+fn wijziging(
+    verslag: &Verslag,
+    zaak: &Tekst,
+    sleutel: Sleutel,
+    spoor: &Spoor,
+    wat: &str,
+    bron: Bron,
+    line: u32,
+) -> Option<Bevinding> {
+    let afwijking = spoor.afwijking.as_ref()?;
+    let stap = verslag.stappen.get(afwijking.stap)?;
+    let bericht = match &afwijking.wat {
+        Afwijkingsoort::Velden(velden) => {
+            let velden: Vec<String> = velden
+                .iter()
+                .map(|v| format!("{} {} → {}", v.veld, v.oud.toon(), v.nieuw.toon()))
+                .collect();
+            format!(
+                "{wat} gewijzigd na de eerste registratie, in {}: {}",
+                waar(stap),
+                velden.join(", ")
+            )
+        }
+        Afwijkingsoort::AndereSoort(soort) => format!(
+            "{wat} gewijzigd na de eerste registratie, in {}: soort {} → {}",
+            waar(stap),
+            verslag.namen.soortnaam(sleutel.paar.soort),
+            verslag.namen.soortnaam(*soort)
+        ),
+        Afwijkingsoort::Verwijderd => format!(
+            "{wat} verwijderd na de eerste registratie, in {}: {} {} → (verwijderd)",
+            waar(stap),
+            spoor.eerste.datumveld(),
+            spoor.eerste.datum().toon()
+        ),
+    };
+    let mut b = Bevinding::new(zaak, RegelId::Art7Wijziging, Ernst::Warning, bericht);
+    b.datum = Some(stap.datum);
+    b.bron = bron;
+    b.line = Some(line);
+    b.commit = stap.commit.clone();
+    Some(b)
+}
+
+/// Judges the history of every case kept at the peildatum.
+pub(crate) fn beoordeel(register: &Register, verslag: &Verslag) -> Vec<Bevinding> {
+    let kalender = register.reglement.kalender();
+    let termijn = register.reglement.registratie_werkdagen;
+    let namen = &verslag.namen;
+    let sporen = &verslag.sporen.per_sleutel;
+    let mut uit = Vec::new();
+    let mut zaken: FxHashMap<u32, &Zaak> = FxHashMap::default();
+    for zaak in &register.zaken {
+        let Some(id) = namen.zaak_id(&zaak.id) else {
+            continue;
+        };
+        zaken.insert(id, zaak);
+        let zaakregel = Sleutel {
+            paar: Paar {
+                zaak: id,
+                soort: ZAAKREGEL,
+            },
+            rang: 1,
+        };
+        if let Some(spoor) = sporen.get(&zaakregel) {
+            uit.extend(wijziging(
+                verslag,
+                &zaak.id,
+                zaakregel,
+                spoor,
+                "zaakregel",
+                Bron::Klachten,
+                zaak.line,
+            ));
+        }
+        for g in &zaak.gebeurtenissen {
+            let Some(sleutel) = verslag.gebeurtenissen.get(&g.line) else {
+                continue;
+            };
+            let Some(spoor) = sporen.get(sleutel) else {
+                continue;
+            };
+            let wat = format!("{} van {}", g.soort.naam(), dmj(g.datum));
+            uit.extend(wijziging(
+                verslag,
+                &zaak.id,
+                *sleutel,
+                spoor,
+                &wat,
+                Bron::Gebeurtenissen,
+                g.line,
+            ));
+            let Some(stap) = verslag.stappen.get(spoor.eerste_stap) else {
+                continue;
+            };
+            let deadline = kalender.werkdagen_na(g.datum, termijn);
+            if !spoor.vrijgesteld && stap.datum > deadline {
+                let mut b = Bevinding::new(
+                    &zaak.id,
+                    RegelId::Art7Registratie,
+                    Ernst::Warning,
+                    format!(
+                        "{wat} pas geregistreerd in {}; uiterlijk {} ({} na de datum)",
+                        waar(stap),
+                        dmj(deadline),
+                        match termijn {
+                            1 => "1 werkdag".to_string(),
+                            n => format!("{n} werkdagen"),
+                        }
+                    ),
+                );
+                b.deadline = Some(deadline);
+                b.datum = Some(stap.datum);
+                b.bron = Bron::Gebeurtenissen;
+                b.line = Some(g.line);
+                b.commit = stap.commit.clone();
+                uit.push(b);
+            }
+        }
+    }
+    // Events removed since, reported on their case's row while the case is still there
+    // (and kept at the peildatum, as the event was when first recorded).
+    let mut weg: Vec<(&Sleutel, &Spoor)> = sporen
+        .iter()
+        .filter(|(s, spoor)| {
+            !s.is_zaakregel() && spoor.afwijking.is_some() && !verslag.huidig.contains(*s)
+        })
+        .collect();
+    weg.sort_by_key(|(s, _)| **s);
+    for (sleutel, spoor) in weg {
+        let Some(zaak) = zaken.get(&sleutel.paar.zaak) else {
+            continue;
+        };
+        let datum = spoor.eerste.datum().als_datum();
+        if datum.is_some_and(|d| d > register.peildatum) {
+            continue;
+        }
+        let wat = match datum {
+            Some(d) => format!("{} van {}", namen.beschrijf(*sleutel), dmj(d)),
+            None => namen.beschrijf(*sleutel),
+        };
+        uit.extend(wijziging(
+            verslag,
+            &zaak.id,
+            *sleutel,
+            spoor,
+            &wat,
+            Bron::Klachten,
+            zaak.line,
+        ));
+    }
+    uit
+}
