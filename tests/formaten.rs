@@ -635,6 +635,8 @@ fn sarif_tegen_json(doel: &Doel, args: &[&str]) -> Value {
     let log = sarif(doel, args);
     let verwacht = verwacht(doel, &json(doel, args));
     assert_eq!(log["version"], "2.1.0");
+    let schema = log["$schema"].as_str().expect("$schema");
+    assert!(schema.contains("sarif-2.1.0"), "{schema}");
     let runs = log["runs"].as_array().expect("runs");
     assert_eq!(runs.len(), 1);
     let run = &runs[0];
