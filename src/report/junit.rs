@@ -10,8 +10,11 @@
 //! test suite, `invoer`: `classname` is `invoer`, `name` the file, line and column.
 //!
 //! Apart from the testcase attributes `file` and `line`, the document validates against the
-//! JUnit schema of Jenkins' xUnit plugin (`tests/schemas/junit-10.xsd`). No times or
-//! timestamps: the report depends only on the register and the options.
+//! JUnit schema of Jenkins' xUnit plugin (`tests/schemas/junit-10.xsd`). It holds only the
+//! elements every JUnit reader knows (`testsuites`, `testsuite`, `testcase`, `failure`,
+//! `system-out` of a test case): the options and the notes belong to the job log, where
+//! [`super::schrijf_log`] writes them. No times or timestamps: the report depends only on
+//! the register and the options.
 
 use std::io::{self, Write};
 
@@ -38,7 +41,6 @@ pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io:
         .collect();
     let fouten = &uitkomst.register.invoerfouten;
     let falend = groepen.iter().filter(|g| g.iter().any(faalt)).count();
-    let mislukkingen = uitkomst.bevindingen.iter().filter(|b| faalt(b)).count();
 
     writeln!(uit, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
@@ -53,32 +55,8 @@ pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io:
         r#"  <testsuite name="{ZAKEN}" tests="{}" failures="{falend}" errors="0" skipped="0">"#,
         groepen.len()
     )?;
-    writeln!(uit, "    <properties>")?;
-    eigenschap(
-        uit,
-        "peildatum",
-        &uitkomst.register.peildatum.format("%Y-%m-%d").to_string(),
-    )?;
-    eigenschap(uit, "register", &opties.register)?;
-    if let Some(since) = opties.drempel.since {
-        eigenschap(uit, "since", &since.format("%Y-%m-%d").to_string())?;
-    }
-    eigenschap(
-        uit,
-        "strict",
-        if opties.drempel.strict { "ja" } else { "nee" },
-    )?;
-    eigenschap(uit, "overtredingen", &mislukkingen.to_string())?;
-    writeln!(uit, "    </properties>")?;
     for groep in &groepen {
         testcase(uit, groep, opties)?;
-    }
-    if !uitkomst.notities.is_empty() {
-        write!(uit, "    <system-out>")?;
-        for notitie in &uitkomst.notities {
-            writeln!(uit, "let op: {}", tekst(notitie))?;
-        }
-        writeln!(uit, "</system-out>")?;
     }
     writeln!(uit, "  </testsuite>")?;
 
@@ -92,15 +70,6 @@ pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io:
     }
     writeln!(uit, "  </testsuite>")?;
     writeln!(uit, "</testsuites>")
-}
-
-fn eigenschap(uit: &mut dyn Write, naam: &str, waarde: &str) -> io::Result<()> {
-    writeln!(
-        uit,
-        r#"      <property name="{}" value="{}"/>"#,
-        attribuut(naam),
-        attribuut(waarde)
-    )
 }
 
 /// One test case: the findings of one rule on one case.
