@@ -206,13 +206,6 @@ fn check(
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
         Err(e) => return Err(Fout::new(format!("uitvoer niet te schrijven: {e}"))),
     }
-    // The workflow commands own stdout; the summary goes beside them.
-    if formaat == Formaat::Github {
-        eprintln!(
-            "{}",
-            report::text::samenvattingsregel(&uitkomst.samenvatting, &uitkomst, &opties)
-        );
-    }
     let geslaagd = uitkomst.slaagt(drempel);
     // The process ends now: freeing millions of small allocations one by one would only
     // cost time.
