@@ -72,14 +72,10 @@ fn assert_finding(fi: &Value, severity: &str, deadline: Option<&str>, date: Opti
     assert_eq!(fi["severity"], severity, "{fi:#}");
     assert_eq!(
         fi["deadline"],
-        deadline.map_or(Value::Null, |d| Value::from(d)),
+        deadline.map_or(Value::Null, Value::from),
         "{fi:#}"
     );
-    assert_eq!(
-        fi["date"],
-        date.map_or(Value::Null, |d| Value::from(d)),
-        "{fi:#}"
-    );
+    assert_eq!(fi["date"], date.map_or(Value::Null, Value::from), "{fi:#}");
 }
 
 fn assert_at(fi: &Value, file: &str, line: u64) {
