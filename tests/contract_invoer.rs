@@ -742,3 +742,38 @@ fn runs_that_cannot_start_exit_2() {
     assert_eq!(code(&o), 2);
     assert!(!stderr(&o).trim().is_empty());
 }
+
+#[test]
+fn blank_lines_do_not_shift_line_numbers() {
+    let f = Fixture::new(
+        &format!("{KP1}\nKP-2,2025-03-03,email,preventie,A. Bakker,,j@example.nl,x,,\n"),
+        &format!("{CLEAN}\n\nKP-2,2025-03-04,ontvangstbevestiging,A. Bakker,,,,\nKP-2,2025-03-20,uitspraak,A. Bakker,,,,\n"),
+    );
+    let v = json(&run(&f, "2025-06-01"));
+    assert!(input_errors(&v).is_empty(), "{v:#}");
+    assert_eq!(found(&v, "KP-2", "art-4.1-gegevens")[0]["line"], 4);
+    assert_eq!(found(&v, "KP-2", "art-4.4-oordeel")[0]["line"], 8);
+}
+
+#[test]
+fn build_exit_statuses() {
+    let f = Fixture::new(KP1, "");
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    let o = f.klachten(&[
+        "build",
+        "--as-of",
+        "2025-06-01",
+        "--out",
+        site.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        code(&o),
+        0,
+        "build succeeds whatever it found: {}",
+        stderr(&o)
+    );
+    let leeg = Fixture::leeg();
+    let o = leeg.klachten(&["build", "--out", site.to_str().unwrap()]);
+    assert_eq!(code(&o), 2);
+}

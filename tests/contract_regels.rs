@@ -1137,3 +1137,106 @@ fn findings_are_sorted_by_case_then_rule_then_date() {
 fn got_date(v: &Value, case: &str, rule: &str) -> Value {
     one(v, case, rule)["date"].clone()
 }
+
+// ---- further edge cases ----
+
+#[test]
+fn withdrawal_after_the_peildatum_is_left_out() {
+    let f = Fixture::new(KP1, "KP-1,2025-03-09,ingetrokken,J. Jansen,,,,\n");
+    let v = check(&f, "2025-03-08");
+    let fi = one(&v, "KP-1", "art-4.2-ontvangstbevestiging");
+    assert_finding(fi, "warning", Some("2025-03-10"), None);
+    let v = check(&f, "2025-03-09");
+    none(&v, "KP-1", "art-4.2-ontvangstbevestiging");
+}
+
+#[test]
+fn verantwoording_regel_is_trimmed_and_works_for_art_6() {
+    let f = Fixture::new(
+        KP1,
+        &format!(
+            "{CLEAN}KP-1,2025-03-22,verantwoording,directie,,,adres staat in brief,\"  Art-6-Persoonsgegevens \"\n"
+        ),
+    );
+    f.schrijf("zaken/KP-1.md", "Mail piet@example.nl\n");
+    let o = run(&f, "2025-06-01");
+    let v = json(&o);
+    assert!(input_errors(&v).is_empty(), "{v:#}");
+    let fi = one(&v, "KP-1", "art-6-persoonsgegevens");
+    assert_eq!(fi["accepted"], true);
+    assert_eq!(fi["justification"], "adres staat in brief");
+    assert_at(fi, "zaken/KP-1.md", 1);
+    let o = f.klachten(&["check", "--as-of", "2025-06-01", "--strict"]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+}
+
+#[test]
+fn art_5_beroepstermijn_runs_from_the_latest_uitspraak_before_the_beroep() {
+    // cycle 2 uitspraak on Mon 2026-04-13 (+2 weeks: Koningsdag, so 28 April)
+    let f = Fixture::new(
+        &zaak("KP-1", "2026-03-02"),
+        "KP-1,2026-03-03,ontvangstbevestiging,A. Bakker,,,,\n\
+         KP-1,2026-03-10,uitspraak,A. Bakker,ongegrond,,,\n\
+         KP-1,2026-03-11,afsluiting,A. Bakker,,,,\n\
+         KP-1,2026-03-30,heropend,J. Jansen,,,,\n\
+         KP-1,2026-04-13,uitspraak,A. Bakker,ongegrond,,,\n\
+         KP-1,2026-04-14,afsluiting,A. Bakker,,,,\n\
+         KP-1,2026-04-28,beroep,J. Jansen,,,,\n\
+         KP-1,2026-05-06,beroepsuitspraak,directie,ongegrond,,,\n",
+    );
+    let v = check(&f, "2026-06-01");
+    assert!(rules_of(&v, "KP-1").is_empty(), "{v:#}");
+}
+
+#[test]
+fn uitspraak_without_oordeel_still_ends_the_term() {
+    let f = Fixture::new(
+        KP1,
+        "KP-1,2025-03-04,ontvangstbevestiging,A. Bakker,,,,\n\
+         KP-1,2025-03-20,uitspraak,A. Bakker,,,,\n\
+         KP-1,2025-03-21,afsluiting,A. Bakker,,,,\n",
+    );
+    let v = check(&f, "2025-06-01");
+    assert_eq!(rules_of(&v, "KP-1"), vec!["art-4.4-oordeel"]);
+}
+
+#[test]
+fn warning_window_follows_a_valid_verlenging() {
+    let f = Fixture::new(
+        KP1,
+        "KP-1,2025-03-04,ontvangstbevestiging,A. Bakker,,,,\n\
+         KP-1,2025-03-28,verlenging,A. Bakker,,2025-04-14,drukte,\n",
+    );
+    // on the old deadline: nothing (the new one is 14 April)
+    let v = check(&f, "2025-03-31");
+    assert!(rules_of(&v, "KP-1").is_empty(), "{v:#}");
+    // Thu 10 April: the 2nd working day after is Mon 14 April
+    let v = check(&f, "2025-04-10");
+    let fi = one(&v, "KP-1", "art-4.3-termijn");
+    assert_finding(fi, "warning", Some("2025-04-14"), None);
+    let v = check(&f, "2025-04-15");
+    let fi = one(&v, "KP-1", "art-4.3-termijn");
+    assert_finding(fi, "error", Some("2025-04-14"), None);
+}
+
+#[test]
+fn input_errors_of_out_of_scope_and_left_out_cases_are_reported() {
+    let f = Fixture::new(
+        &format!(
+            "KP-1,2025-03-03,telefoon,preventie,A,J,j@example.nl,x,,\n{}",
+            zaak("KP-3", "2025-07-03")
+        ),
+        "KP-1,2025-03-10,beroep,J,,,,\n\
+         KP-1,2025-03-01,gesprek,A,,,,\n\
+         KP-3,2025-07-04,bellen,A,,,,\n",
+    );
+    let o = run(&f, "2025-03-31");
+    assert_eq!(code(&o), 1);
+    let v = json(&o);
+    let lines: Vec<u64> = input_errors(&v)
+        .iter()
+        .map(|e| e["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, vec![2, 3, 4], "{v:#}");
+    assert_eq!(rules_of(&v, "KP-1"), vec!["art-1-schriftelijk"]);
+}
