@@ -582,6 +582,17 @@ fn sarif_fingerprints_stay_while_the_finding_does() {
         .filter(|(r, _)| r != "art-3-reikwijdte")
         .collect();
     assert_eq!(a, c);
+    // and after one is inserted before the others, shifting their lines
+    let body = k.strip_prefix(KLACHTEN_KOP).unwrap();
+    f.schrijf(
+        "reg/klachten.csv",
+        format!("{KLACHTEN_KOP}KP-0,2025-03-03,brief,overig,A,J,j@example.nl,x,,\n{body}"),
+    );
+    let d: Vec<_> = fingerprints(&sarif(&f, "reg"))
+        .into_iter()
+        .filter(|(r, _)| r != "art-3-reikwijdte")
+        .collect();
+    assert_eq!(a, d);
 }
 
 // ---- JUnit ----
