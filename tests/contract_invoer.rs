@@ -697,7 +697,6 @@ fn reglement_errors_stop_the_run() {
 }
 
 #[test]
-#[ignore = "divergence: a TOML syntax error prints a two-line reason on stderr (section 10: one line)"]
 fn reglement_syntax_error_gives_a_one_line_reason() {
     for toml in [
         "afhandeltermijn_weken = \n",
