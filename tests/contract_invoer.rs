@@ -13,33 +13,6 @@ const CLEAN: &str = "KP-1,2025-03-04,ontvangstbevestiging,A. Bakker,,,,\n\
                      KP-1,2025-03-20,uitspraak,A. Bakker,ongegrond,,,\n\
                      KP-1,2025-03-21,afsluiting,A. Bakker,,,,\n";
 
-fn run(f: &Fixture, as_of: &str) -> std::process::Output {
-    f.klachten(&["check", "--as-of", as_of, "--format", "json"])
-}
-
-fn code(o: &std::process::Output) -> i32 {
-    o.status.code().expect("exit status")
-}
-
-fn found<'a>(v: &'a Value, case: &str, rule: &str) -> Vec<&'a Value> {
-    v["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter(|f| f["case"] == case && f["rule"] == rule)
-        .collect()
-}
-
-fn rules_of(v: &Value, case: &str) -> Vec<String> {
-    v["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter(|f| f["case"] == case)
-        .map(|f| f["rule"].as_str().unwrap().to_string())
-        .collect()
-}
-
 fn input_errors(v: &Value) -> Vec<Value> {
     v["input_errors"].as_array().expect("input_errors").clone()
 }

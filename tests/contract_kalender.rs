@@ -15,37 +15,6 @@ fn zaak(id: &str, ontvangen: &str) -> String {
     )
 }
 
-fn check(f: &Fixture, as_of: &str) -> Value {
-    let o = f.klachten(&["check", "--as-of", as_of, "--format", "json"]);
-    assert!(
-        matches!(o.status.code(), Some(0) | Some(1)),
-        "exit {:?}: {}",
-        o.status.code(),
-        stderr(&o)
-    );
-    json(&o)
-}
-
-fn found<'a>(v: &'a Value, case: &str, rule: &str) -> Vec<&'a Value> {
-    v["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter(|f| f["case"] == case && f["rule"] == rule)
-        .collect()
-}
-
-fn one<'a>(v: &'a Value, case: &str, rule: &str) -> &'a Value {
-    let fs = found(v, case, rule);
-    assert_eq!(fs.len(), 1, "{case} {rule}: {v:#}");
-    fs[0]
-}
-
-fn none(v: &Value, case: &str, rule: &str) {
-    let fs = found(v, case, rule);
-    assert!(fs.is_empty(), "unexpected {case} {rule}: {fs:#?}");
-}
-
 /// The deadline of the acknowledgement for a case received on `ontvangen`, read from the
 /// error raised when there is none at a late peildatum.
 fn ack_deadline(reglement: Option<&str>, ontvangen: &str) -> String {

@@ -15,55 +15,6 @@ fn zaak(id: &str, ontvangen: &str) -> String {
     format!("{id},{ontvangen},email,preventie,A. Bakker,J. Jansen,j@example.nl,Te laat teruggebeld,,K. Smit\n")
 }
 
-fn run(f: &Fixture, as_of: &str) -> std::process::Output {
-    f.klachten(&["check", "--as-of", as_of, "--format", "json"])
-}
-
-fn check(f: &Fixture, as_of: &str) -> Value {
-    let o = run(f, as_of);
-    assert!(
-        matches!(o.status.code(), Some(0) | Some(1)),
-        "exit {:?}: {}",
-        o.status.code(),
-        stderr(&o)
-    );
-    json(&o)
-}
-
-fn code(o: &std::process::Output) -> i32 {
-    o.status.code().expect("exit status")
-}
-
-fn found<'a>(v: &'a Value, case: &str, rule: &str) -> Vec<&'a Value> {
-    v["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter(|f| f["case"] == case && f["rule"] == rule)
-        .collect()
-}
-
-fn one<'a>(v: &'a Value, case: &str, rule: &str) -> &'a Value {
-    let fs = found(v, case, rule);
-    assert_eq!(fs.len(), 1, "{case} {rule}: {v:#}");
-    fs[0]
-}
-
-fn none(v: &Value, case: &str, rule: &str) {
-    let fs = found(v, case, rule);
-    assert!(fs.is_empty(), "unexpected {case} {rule}: {fs:#?}");
-}
-
-fn rules_of(v: &Value, case: &str) -> Vec<String> {
-    v["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter(|f| f["case"] == case)
-        .map(|f| f["rule"].as_str().unwrap().to_string())
-        .collect()
-}
-
 fn input_errors(v: &Value) -> &Vec<Value> {
     v["input_errors"].as_array().expect("input_errors")
 }

@@ -12,10 +12,6 @@ use std::process::{Command, Output};
 const KP1: &str =
     "KP-1,2025-03-03,email,preventie,A. Bakker,J. Jansen,j@example.nl,Te laat teruggebeld,,\n";
 
-fn code(o: &Output) -> i32 {
-    o.status.code().expect("exit status")
-}
-
 /// Runs the binary in `dir` with `--register <reg>` as given (a relative path).
 fn run_in(dir: &Path, reg: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_klachten"))
