@@ -22,6 +22,7 @@ use crate::register::is_geldig_zaaknummer;
 use crate::rules::verloop::{Termijnstatus, Verloop};
 use crate::rules::{dmj, Ernst, RegelId};
 use crate::{Fout, Uitkomst};
+pub use schrijver::ruim_op;
 use schrijver::Schrijver;
 use statistiek::{Periode, Zaakgegevens};
 use weergave::{ZaakInvoer, ZaakRij};
@@ -61,6 +62,18 @@ pub struct Bouwopties {
     pub templates: Option<PathBuf>,
     /// Show progress on stderr (a terminal).
     pub voortgang: bool,
+    pub oude_site: OudeSite,
+}
+
+/// What becomes of the previous site once the new one is in place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OudeSite {
+    /// Removed before `bouw` returns.
+    Verwijderen,
+    /// Left set aside beside `--out` (`Bouwverslag::oude_site`) for the caller to remove
+    /// with `ruim_op`, from a background process say: removing a hundred thousand files
+    /// is seconds of file-system work that nobody needs to wait for.
+    Laten,
 }
 
 /// What a build wrote.
@@ -68,6 +81,8 @@ pub struct Bouwopties {
 pub struct Bouwverslag {
     pub paginas: usize,
     pub bevindingen: usize,
+    /// Where the previous site was set aside, when it is still there.
+    pub oude_site: Option<PathBuf>,
 }
 
 fn sjablonen(eigen: Option<&PathBuf>) -> Result<Tera, Fout> {
@@ -167,8 +182,13 @@ pub fn bouw(uitkomst: &Uitkomst, opties: &Bouwopties) -> Result<Bouwverslag, Fou
     let tera = sjablonen(opties.templates.as_ref())?;
     let schrijver = Schrijver::nieuw(&opties.out)?;
     match schrijf_site(uitkomst, &tera, &schrijver, opties) {
-        Ok(verslag) => {
-            schrijver.voltooi()?;
+        Ok(mut verslag) => {
+            let oud = schrijver.voltooi()?;
+            if oud.is_some() && opties.oude_site == OudeSite::Verwijderen {
+                ruim_op(&opties.out);
+            } else {
+                verslag.oude_site = oud;
+            }
             Ok(verslag)
         }
         Err(fout) => {
@@ -513,6 +533,7 @@ fn schrijf_site(
     Ok(Bouwverslag {
         paginas: geschreven.load(Ordering::Relaxed),
         bevindingen: uitkomst.bevindingen.len(),
+        oude_site: None,
     })
 }
 
