@@ -42,6 +42,7 @@ impl Schrijver {
         let _ = fs::remove_dir_all(&werkmap);
         fs::create_dir_all(&werkmap)
             .map_err(|e| Fout::new(format!("{}: map niet aan te maken: {e}", werkmap.display())))?;
+        markeer_als_bovenmap(&werkmap);
         Ok(Schrijver {
             doel: doel.to_path_buf(),
             werkmap,
@@ -103,6 +104,33 @@ impl Schrijver {
         let _ = fs::remove_dir_all(&self.werkmap);
     }
 }
+
+/// Asks ext2/3/4 to place the site's folders, and so its files, in other parts of the disk
+/// than their neighbours (the `T` attribute of chattr(1): "top of directory hierarchies"
+/// for the allocator). Without it the new site's files land beside the old site's, and
+/// when that was removed in the last minutes (a rebuild soon after a build) the file
+/// system, which has no journal here, skips every recently freed inode one by one for
+/// each new file: system time went from about 2 s to 10-19 s for 100,000 pages. Other
+/// file systems refuse or ignore the request, which is harmless.
+#[cfg(target_os = "linux")]
+fn markeer_als_bovenmap(map: &Path) {
+    use std::os::fd::AsRawFd;
+    /// `FS_TOPDIR_FL` from linux/fs.h.
+    const BOVENMAP: libc::c_int = 0x0002_0000;
+    let Ok(f) = fs::File::open(map) else { return };
+    let mut vlaggen: libc::c_int = 0;
+    // SAFETY: FS_IOC_GETFLAGS and FS_IOC_SETFLAGS read and write one int through a pointer
+    // to a live local, on a descriptor this function owns; a failure changes nothing.
+    unsafe {
+        if libc::ioctl(f.as_raw_fd(), libc::FS_IOC_GETFLAGS, &mut vlaggen) == 0 {
+            vlaggen |= BOVENMAP;
+            libc::ioctl(f.as_raw_fd(), libc::FS_IOC_SETFLAGS, &vlaggen);
+        }
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn markeer_als_bovenmap(_: &Path) {}
 
 /// The start of the name of an old site set aside beside `doel`; the process id follows.
 fn oud_voorvoegsel(doel: &Path) -> String {
