@@ -61,16 +61,32 @@ impl Schrijver {
         if !veilig {
             return Err(Fout::new(format!("pad buiten de site geweigerd: {pad}")));
         }
-        let volledig = self.werkmap.join(relatief);
+        let volledig = self.bouwpad(relatief, false);
         if let Some(map) = relatief.parent().filter(|m| !m.as_os_str().is_empty()) {
             let mut mappen = self.mappen.lock().unwrap_or_else(|e| e.into_inner());
             if !mappen.contains(map) {
-                let pad = self.werkmap.join(map);
+                let pad = self.bouwpad(map, true);
                 fs::create_dir_all(&pad).map_err(|e| schrijffout(&pad, e))?;
                 mappen.insert(map.to_path_buf());
             }
         }
         fs::write(&volledig, inhoud).map_err(|e| schrijffout(&volledig, e))
+    }
+
+    /// Where `relatief` (a folder when `is_map`) lives while the site is built: a folder
+    /// at the top is made under a name of this build's own (`.zaken.bouw-<pid>`) and
+    /// renamed in `voltooi`. The allocator places a new folder of a `T`-marked one (see
+    /// `markeer_als_bovenmap`) starting from a hash of its name; with the same name every
+    /// build, the new `zaken` would go where the old one was just removed.
+    fn bouwpad(&self, relatief: &Path, is_map: bool) -> PathBuf {
+        let mut delen = relatief.components();
+        match delen.next() {
+            Some(eerste) if is_map || relatief.components().count() > 1 => self
+                .werkmap
+                .join(tijdelijke_naam(eerste.as_os_str()))
+                .join(delen.as_path()),
+            _ => self.werkmap.join(relatief),
+        }
     }
 
     /// Puts the finished site in place of the old one, and returns where the old one went.
@@ -82,6 +98,19 @@ impl Schrijver {
             MERKTEKEN,
             b"Gebouwd door klachten build; deze map wordt bij elke build vervangen.\n",
         )?;
+        let mut bovenste: Vec<std::ffi::OsString> = self
+            .mappen
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .filter_map(|m| m.components().next().map(|c| c.as_os_str().to_owned()))
+            .collect();
+        bovenste.sort();
+        bovenste.dedup();
+        for naam in bovenste {
+            let van = self.werkmap.join(tijdelijke_naam(&naam));
+            fs::rename(&van, self.werkmap.join(&naam)).map_err(|e| schrijffout(&van, e))?;
+        }
         let oud = self.doel.with_file_name(format!(
             "{}{}",
             oud_voorvoegsel(&self.doel),
@@ -103,6 +132,10 @@ impl Schrijver {
     pub fn breek_af(self) {
         let _ = fs::remove_dir_all(&self.werkmap);
     }
+}
+
+fn tijdelijke_naam(naam: &std::ffi::OsStr) -> String {
+    format!(".{}.bouw-{}", naam.to_string_lossy(), std::process::id())
 }
 
 /// Asks ext2/3/4 to place the site's folders, and so its files, in other parts of the disk
