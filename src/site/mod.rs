@@ -62,6 +62,7 @@ pub struct Bouwopties {
     pub templates: Option<PathBuf>,
     /// Show progress on stderr (a terminal).
     pub voortgang: bool,
+    /// What becomes of the previous site.
     pub oude_site: OudeSite,
 }
 
