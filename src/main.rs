@@ -88,6 +88,14 @@ enum Opdracht {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Verwijder eerdere sites die `build` naast de uitvoermap heeft gezet (draait na een
+    /// build op de achtergrond).
+    #[command(hide = true)]
+    Opruimen {
+        /// De uitvoermap van `build`.
+        #[arg(long, value_name = "MAP")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -153,6 +161,10 @@ fn main() -> ExitCode {
         Opdracht::Genereer { zaken, out, seed } => klachten::genereer::genereer(&out, zaken, seed)
             .map(|()| true)
             .map_err(|e| Fout::new(format!("{}: niet te schrijven: {e}", out.display()))),
+        Opdracht::Opruimen { out } => {
+            klachten::site::ruim_op(&out);
+            Ok(true)
+        }
     };
     match uitkomst {
         Ok(true) => ExitCode::SUCCESS,
@@ -229,13 +241,6 @@ fn check(
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
         Err(e) => return Err(Fout::new(format!("uitvoer niet te schrijven: {e}"))),
     }
-    // The workflow commands own stdout; the summary goes beside them.
-    if formaat == Formaat::Github {
-        eprintln!(
-            "{}",
-            report::text::samenvattingsregel(&uitkomst.samenvatting, &uitkomst, &opties)
-        );
-    }
     let geslaagd = uitkomst.slaagt(drempel);
     // The process ends now: freeing millions of small allocations one by one would only
     // cost time.
@@ -256,8 +261,12 @@ fn build(
         out: out.clone(),
         templates,
         voortgang: io::stderr().is_terminal(),
+        oude_site: klachten::site::OudeSite::Laten,
     };
     let verslag = klachten::site::bouw(&uitkomst, &opties)?;
+    if verslag.oude_site.is_some() {
+        ruim_op_op_de_achtergrond(&out);
+    }
     meld_historie(&uitkomst);
     eprintln!(
         "klachten: site geschreven naar {}: {} pagina's, {} bevindingen, {:.1} s",
@@ -268,6 +277,33 @@ fn build(
     );
     std::mem::forget(uitkomst);
     Ok(true)
+}
+
+/// Removes the previous site in a process of its own that outlives this one: the new site
+/// is complete and in place, and nobody needs to wait for the old one's files to go. If
+/// that process cannot start, the removal happens here; if it is interrupted, the next
+/// build's removal finishes the job.
+fn ruim_op_op_de_achtergrond(out: &std::path::Path) {
+    use std::process::{Command, Stdio};
+    let mut opdracht = match std::env::current_exe() {
+        Ok(exe) => Command::new(exe),
+        Err(_) => return klachten::site::ruim_op(out),
+    };
+    opdracht
+        .arg("opruimen")
+        .arg("--out")
+        .arg(out)
+        // Nothing of ours stays open in it, so whoever reads our output is not kept
+        // waiting.
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    // Out of the terminal's process group: Ctrl-C after the build does not stop it.
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(&mut opdracht, 0);
+    if opdracht.spawn().is_err() {
+        klachten::site::ruim_op(out);
+    }
 }
 
 /// The one note on stderr when the history was skipped.

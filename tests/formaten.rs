@@ -1,309 +1,1196 @@
-//! The CI formats (spec section 11) checked the way their consumers read them: GitHub's
-//! workflow-command syntax, the SARIF 2.1.0 structure code scanning needs, and JUnit XML
-//! as Jenkins and GitLab parse it. The exit status never depends on the format.
+//! The CI formats (spec sections 10 and 11) checked the way their consumers read them:
+//!
+//! - `github`: every stdout line parsed by a strict parser of GitHub's workflow-command
+//!   syntax, with the escapes decoded as the runner decodes them;
+//! - `sarif`: validated against the official SARIF 2.1.0 schema (`tests/schemas/`), then
+//!   checked for what GitHub code scanning needs (rules, ruleIndex, locations, stable
+//!   fingerprints, suppressions);
+//! - `junit`: validated with `xmllint` against the JUnit schema of Jenkins' xUnit plugin
+//!   (`tests/schemas/junit-10.xsd`) once the two testcase attributes the contract adds
+//!   (`file`, `line`) are taken out, then read with an XML parser;
+//! - the CI examples in `docs/ci/` checked against the GitHub and GitLab schemas with
+//!   `check-jsonschema`.
+//!
+//! The external validators are installed by `.ci/run`. Without them a test says so and
+//! passes locally, but fails when `CI=true`.
+//!
+//! Every format is compared with the JSON document of the same run: the same findings and
+//! input errors, with the same file and line, in the same order.
 
 mod common;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
-use common::*;
+use common::{GEBEURTENISSEN_KOP, KLACHTEN_KOP};
 use serde_json::Value;
 
-fn uitvoer(register: &std::path::Path, formaat: &str) -> (String, String, i32) {
-    let o = klachten(
-        &["check", "--as-of", "2026-11-24", "--format", formaat],
-        register,
-    );
-    (stdout(&o), stderr(&o), o.status.code().unwrap_or(-1))
+const FORMATEN: [&str; 5] = ["text", "json", "junit", "sarif", "github"];
+
+// ---------------------------------------------------------------------------------------
+// Registers and runs
+
+/// A register checked from a working directory with a relative `--register`, as in CI.
+struct Doel {
+    cwd: PathBuf,
+    register: String,
+    _tmp: Option<tempfile::TempDir>,
 }
+
+impl Doel {
+    /// The sample register of the repository.
+    fn voorbeeld() -> Doel {
+        Doel {
+            cwd: PathBuf::from(env!("CARGO_MANIFEST_DIR")),
+            register: "register".to_string(),
+            _tmp: None,
+        }
+    }
+
+    /// A register in the folder `naam` of a new temporary directory.
+    fn nieuw(naam: &str, klachten: &str, gebeurtenissen: &str) -> Doel {
+        let tmp = tempfile::tempdir().expect("tijdelijke map");
+        let doel = Doel {
+            cwd: tmp.path().to_path_buf(),
+            register: naam.to_string(),
+            _tmp: Some(tmp),
+        };
+        doel.schrijf("klachten.csv", &format!("{KLACHTEN_KOP}{klachten}"));
+        doel.schrijf(
+            "gebeurtenissen.csv",
+            &format!("{GEBEURTENISSEN_KOP}{gebeurtenissen}"),
+        );
+        doel
+    }
+
+    fn schrijf(&self, bestand: &str, inhoud: &str) {
+        let pad = self.cwd.join(&self.register).join(bestand);
+        std::fs::create_dir_all(pad.parent().expect("map")).expect("map maken");
+        std::fs::write(pad, inhoud).expect("schrijven");
+    }
+
+    fn check(&self, args: &[&str]) -> Output {
+        self.check_als(&self.register, args)
+    }
+
+    /// Runs `klachten check <args> --register <register>` in the working directory.
+    fn check_als(&self, register: &str, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_klachten"))
+            .current_dir(&self.cwd)
+            .arg("check")
+            .args(args)
+            .arg("--register")
+            .arg(register)
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("klachten starten")
+    }
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().expect("exitstatus")
+}
+
+fn json(doel: &Doel, args: &[&str]) -> Value {
+    let mut alle = vec!["--format", "json"];
+    alle.extend_from_slice(args);
+    let o = doel.check(&alle);
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("geen JSON ({e})"))
+}
+
+/// A register that puts every awkward character where the CI formats must escape it: a
+/// folder name with `,`, `%`, `:` and a space; a justification with `%`, `,`, `:`, line
+/// breaks, XML's special characters and a control character; an input error for a
+/// whole file; a finding in a case file.
+fn lastig() -> Doel {
+    let doel = Doel::nieuw(
+        "reg,100%: x",
+        "KP-1,2025-03-03,email,preventie,A. Bakker,J. Jansen,j@example.nl,Te laat,,\n\
+         KP-2,2025-03-03,brief,re-integratie,A. Bakker,,k@example.nl,Niet gebeld,,\n\
+         KP-3,2025-03-03,telefoon,preventie,A. Bakker,K. Klaas,k@example.nl,Mondeling,,\n",
+        "KP-1,2025-03-12,ontvangstbevestiging,A. Bakker,,,,\n\
+         KP-1,2025-03-20,uitspraak,A. Bakker,ongegrond,,,\n\
+         KP-1,2025-03-21,afsluiting,A. Bakker,,,,\n\
+         KP-1,2025-03-25,verantwoording,directie,,,\"100% zeker, echt: ja\r\ntweede regel <&> \"\"q\"\" 'a' \u{1}]]>\",art-4.2-ontvangstbevestiging\n\
+         KP-2,2025-03-04,ontvangstbevestiging,A. Bakker,,,,\n\
+         KP-9,2025-03-04,gesprek,A. Bakker,,,,\n\
+         KP-1,31-02-2025,gesprek,A. Bakker,,,,\n",
+    );
+    doel.schrijf("zaken/KP-2.md", "# KP-2\n\nBel klager op 06-12345678.\n");
+    doel.schrijf("zaken/ONBEKEND.md", "# Geen zaak\n");
+    doel
+}
+
+const LASTIG_AS_OF: &str = "2025-06-02";
+
+/// What every CI format must show for one finding or input error, read from JSON.
+#[derive(Debug, Clone)]
+struct Verwacht {
+    /// `error`, `warning` or `notice`: the workflow command.
+    opdracht: &'static str,
+    /// `error`, `warning` or `note`: the SARIF level.
+    niveau: &'static str,
+    /// The rule id, or `invoer`.
+    regel: String,
+    zaak: Option<String>,
+    /// The `--register` path joined with the file.
+    bestand: String,
+    line: Option<u64>,
+    /// The JSON message (finding or input error).
+    bericht: String,
+    verantwoording: Option<String>,
+    /// An unaccepted error finding: a JUnit failure.
+    faalt: bool,
+}
+
+fn verwacht(doel: &Doel, document: &Value) -> Vec<Verwacht> {
+    let pad = |f: &Value| format!("{}/{}", doel.register, f.as_str().expect("file"));
+    let mut uit = Vec::new();
+    for f in document["findings"].as_array().expect("findings") {
+        let ernst = f["severity"].as_str().expect("severity");
+        let geaccepteerd = f["accepted"].as_bool().expect("accepted");
+        uit.push(Verwacht {
+            opdracht: match (ernst, geaccepteerd) {
+                (_, true) | ("info", _) => "notice",
+                ("error", _) => "error",
+                _ => "warning",
+            },
+            niveau: match ernst {
+                "error" => "error",
+                "warning" => "warning",
+                _ => "note",
+            },
+            regel: f["rule"].as_str().expect("rule").to_string(),
+            zaak: Some(f["case"].as_str().expect("case").to_string()),
+            bestand: pad(&f["file"]),
+            line: f["line"].as_u64(),
+            bericht: f["message"].as_str().expect("message").to_string(),
+            verantwoording: f["justification"].as_str().map(str::to_string),
+            faalt: ernst == "error" && !geaccepteerd,
+        });
+    }
+    for f in document["input_errors"].as_array().expect("input_errors") {
+        uit.push(Verwacht {
+            opdracht: "error",
+            niveau: "error",
+            regel: "invoer".to_string(),
+            zaak: None,
+            bestand: pad(&f["file"]),
+            line: f["line"].as_u64(),
+            bericht: f["message"].as_str().expect("message").to_string(),
+            verantwoording: None,
+            faalt: true,
+        });
+    }
+    uit
+}
+
+/// Whether the run is CI's, where a missing validator is a failure.
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0")
+}
+
+/// A validator is missing: fails loudly in CI, is reported and passes locally.
+fn ontbreekt(wat: &str, installeer: &str) {
+    if in_ci() {
+        panic!("{wat} ontbreekt, en CI=true: installeer het met `{installeer}` (zie .ci/run)");
+    }
+    eprintln!(
+        "OVERGESLAGEN: {wat} ontbreekt (installeer met `{installeer}`; in CI is dit een fout)"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Exit status
 
 #[test]
 fn exitstatus_hangt_niet_af_van_het_formaat() {
-    let register = voorbeeldregister();
-    let codes: BTreeSet<i32> = ["text", "json", "junit", "sarif", "github"]
-        .iter()
-        .map(|f| uitvoer(&register, f).2)
-        .collect();
-    assert_eq!(codes, BTreeSet::from([1]));
-    let schoon = Fixture::new(
+    let schoon = Doel::nieuw(
+        "register",
         "KP-1,2025-03-03,email,preventie,A,J,j@x.nl,x,,\n",
-        "KP-1,2025-03-04,ontvangstbevestiging,A,,,,\nKP-1,2025-03-20,uitspraak,A,ongegrond,,,\nKP-1,2025-03-21,afsluiting,A,,,,\n",
+        "KP-1,2025-03-04,ontvangstbevestiging,A,,,,\nKP-1,2025-03-20,uitspraak,A,ongegrond,,,\n\
+         KP-1,2025-03-21,afsluiting,A,,,,\n",
     );
-    for f in ["text", "json", "junit", "sarif", "github"] {
-        assert_eq!(uitvoer(schoon.pad(), f).2, 0, "{f}");
+    // A warning only: the afsluiting is missing.
+    let waarschuwing = Doel::nieuw(
+        "register",
+        "KP-1,2025-03-03,email,preventie,A,J,j@x.nl,x,,\n",
+        "KP-1,2025-03-04,ontvangstbevestiging,A,,,,\nKP-1,2025-03-20,uitspraak,A,ongegrond,,,\n",
+    );
+    // An error from March 2025 only.
+    let oud = Doel::nieuw(
+        "register",
+        "KP-1,2025-03-03,email,preventie,A,J,j@x.nl,x,,\n",
+        "KP-1,2025-03-12,ontvangstbevestiging,A,,,,\nKP-1,2025-03-20,uitspraak,A,ongegrond,,,\n\
+         KP-1,2025-03-21,afsluiting,A,,,,\n",
+    );
+    let voorbeeld = Doel::voorbeeld();
+    let lastig = lastig();
+    let gevallen: Vec<(&Doel, Vec<&str>, i32)> = vec![
+        (&voorbeeld, vec!["--as-of", "2026-11-24"], 1),
+        (&lastig, vec!["--as-of", LASTIG_AS_OF], 1),
+        (&schoon, vec!["--as-of", "2025-06-02"], 0),
+        (&waarschuwing, vec!["--as-of", "2025-06-02"], 0),
+        (&waarschuwing, vec!["--as-of", "2025-06-02", "--strict"], 1),
+        (&oud, vec!["--as-of", "2025-06-02"], 1),
+        (
+            &oud,
+            vec!["--as-of", "2025-06-02", "--since", "2025-04-01"],
+            0,
+        ),
+        (
+            &oud,
+            vec!["--as-of", "2025-06-02", "--since", "2025-03-01"],
+            1,
+        ),
+        // Input errors always count.
+        (
+            &lastig,
+            vec!["--as-of", LASTIG_AS_OF, "--since", "2026-01-01"],
+            1,
+        ),
+    ];
+    for (doel, args, status) in gevallen {
+        for formaat in FORMATEN {
+            let mut alle = args.clone();
+            alle.extend(["--format", formaat]);
+            let o = doel.check(&alle);
+            assert_eq!(code(&o), status, "{formaat} {args:?}: {}", stderr(&o));
+        }
+    }
+    // Could not run: 2, one line on stderr and nothing on stdout, whatever the format.
+    for formaat in FORMATEN {
+        let o = schoon.check_als("bestaat-niet", &["--format", formaat]);
+        assert_eq!(code(&o), 2, "{formaat}");
+        assert!(o.stdout.is_empty(), "{formaat}: {}", stdout(&o));
+        assert_eq!(stderr(&o).trim().lines().count(), 1, "{formaat}");
     }
 }
 
-/// Parses one workflow command strictly: `::level prop=value,prop=value::message`.
-fn commando(regel: &str) -> (String, Vec<(String, String)>, String) {
-    let rest = regel.strip_prefix("::").expect("begint met ::");
-    let (kop, bericht) = rest.split_once("::").expect("tweede ::");
-    let (niveau, eigenschappen) = kop.split_once(' ').unwrap_or((kop, ""));
-    let ontsnapt = |t: &str| {
-        // Only the escapes GitHub defines may appear after a '%'.
-        let mut i = 0;
-        while let Some(p) = t[i..].find('%') {
-            let code = &t[i + p + 1..(i + p + 3).min(t.len())];
-            assert!(
-                ["25", "0D", "0A", "3A", "2C"].contains(&code),
-                "ongeldige escape in {t}"
-            );
-            i += p + 1;
-        }
-        t.replace("%0A", "\n")
-            .replace("%0D", "\r")
-            .replace("%3A", ":")
-            .replace("%2C", ",")
-            .replace("%25", "%")
+#[test]
+fn ci_formaten_geven_de_samenvatting_op_stderr() {
+    let doel = Doel::voorbeeld();
+    let tekst = stdout(&doel.check(&["--as-of", "2026-11-24"]));
+    let samenvatting = tekst.lines().last().expect("samenvatting");
+    for formaat in ["junit", "sarif", "github"] {
+        let o = doel.check(&["--as-of", "2026-11-24", "--format", formaat]);
+        let fout = stderr(&o);
+        assert_eq!(
+            fout.lines().last(),
+            Some(format!("klachten: {samenvatting}").as_str()),
+            "{formaat}"
+        );
+        assert!(!stdout(&o).contains(samenvatting), "{formaat}");
+    }
+}
+
+#[test]
+fn een_overgeslagen_historie_wordt_een_keer_gemeld() {
+    // A temporary folder is no Git repository: the art-7 rules are skipped with one note.
+    let doel = lastig();
+    for formaat in ["junit", "sarif", "github"] {
+        let o = doel.check(&["--as-of", LASTIG_AS_OF, "--format", formaat]);
+        let fout = stderr(&o);
+        assert_eq!(fout.matches("Git").count(), 1, "{formaat}: {fout}");
+        assert!(!stdout(&o).starts_with("klachten: let op"), "{formaat}");
+    }
+    let log = sarif(&doel, &["--as-of", LASTIG_AS_OF]);
+    let meldingen = &log["runs"][0]["invocations"][0]["toolExecutionNotifications"];
+    assert!(meldingen[0]["message"]["text"]
+        .as_str()
+        .is_some_and(|t| t.contains("Git")));
+}
+
+#[test]
+fn een_absoluut_register_geeft_relatieve_paden() {
+    let doel = lastig();
+    let elders = tempfile::tempdir().expect("map");
+    let absoluut = doel.cwd.join(&doel.register);
+    let o = Command::new(env!("CARGO_BIN_EXE_klachten"))
+        .current_dir(elders.path())
+        .args([
+            "check",
+            "--as-of",
+            LASTIG_AS_OF,
+            "--format",
+            "github",
+            "--register",
+        ])
+        .arg(&absoluut)
+        .output()
+        .expect("klachten starten");
+    let uit = stdout(&o);
+    assert!(!uit.is_empty());
+    for regel in uit.lines() {
+        let file = &ontleed(regel).expect("opdracht").eigenschappen["file"];
+        assert!(file.starts_with("../"), "{file}");
+        assert!(
+            elders.path().join(file).exists(),
+            "{file} wijst niet naar het bestand"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// GitHub workflow commands
+
+/// A workflow command as the runner reads it.
+#[derive(Debug)]
+struct Opdracht {
+    naam: String,
+    eigenschappen: BTreeMap<String, String>,
+    bericht: String,
+}
+
+/// Decodes `%XX` escapes: only the given codes may follow a `%`.
+fn ontsnap(tekst: &str, codes: &[(&str, char)]) -> Result<String, String> {
+    let mut uit = String::new();
+    let mut rest = tekst;
+    while let Some(i) = rest.find('%') {
+        uit.push_str(&rest[..i]);
+        let code = rest
+            .get(i + 1..i + 3)
+            .ok_or(format!("afgebroken escape in {tekst:?}"))?;
+        let (_, teken) = codes
+            .iter()
+            .find(|(c, _)| *c == code)
+            .ok_or(format!("ongeldige escape %{code} in {tekst:?}"))?;
+        uit.push(*teken);
+        rest = &rest[i + 3..];
+    }
+    uit.push_str(rest);
+    Ok(uit)
+}
+
+const DATA: [(&str, char); 3] = [("25", '%'), ("0D", '\r'), ("0A", '\n')];
+const EIGENSCHAP: [(&str, char); 5] = [
+    ("25", '%'),
+    ("0D", '\r'),
+    ("0A", '\n'),
+    ("3A", ':'),
+    ("2C", ','),
+];
+
+/// Parses one line strictly by GitHub's syntax: `::name key=value,key=value::message`,
+/// with the message's `%`, CR and LF escaped, and in values also `:` and `,`.
+fn ontleed(regel: &str) -> Result<Opdracht, String> {
+    let rest = regel
+        .strip_prefix("::")
+        .ok_or(format!("geen opdracht: {regel:?}"))?;
+    let einde_naam = rest
+        .find([' ', ':'])
+        .ok_or(format!("geen einde: {regel:?}"))?;
+    let naam = &rest[..einde_naam];
+    if naam.is_empty() || !naam.chars().all(|c| c.is_ascii_lowercase()) {
+        return Err(format!("ongeldige naam {naam:?}"));
+    }
+    let rest = &rest[einde_naam..];
+    let (kop, bericht) = match rest.strip_prefix(' ') {
+        Some(na) => na.split_once("::").ok_or(format!("geen :: in {regel:?}"))?,
+        None => (
+            "",
+            rest.strip_prefix("::")
+                .ok_or(format!("geen :: in {regel:?}"))?,
+        ),
     };
-    let eigenschappen = eigenschappen
-        .split(',')
-        .filter(|e| !e.is_empty())
-        .map(|e| {
-            let (k, v) = e.split_once('=').expect("k=v");
-            assert!(!v.contains(':'), "ongeëscapete ':' in {e}");
-            (k.to_string(), ontsnapt(v))
+    let mut eigenschappen = BTreeMap::new();
+    if !kop.is_empty() {
+        for paar in kop.split(',') {
+            let (k, v) = paar
+                .split_once('=')
+                .ok_or(format!("geen key=value: {paar:?}"))?;
+            if !["file", "line", "endLine", "col", "endColumn", "title"].contains(&k) {
+                return Err(format!("onbekende eigenschap {k:?}"));
+            }
+            if v.contains(':') {
+                return Err(format!("':' niet ge-escapet in {paar:?}"));
+            }
+            let v = ontsnap(v, &EIGENSCHAP)?;
+            if eigenschappen.insert(k.to_string(), v).is_some() {
+                return Err(format!("{k} dubbel"));
+            }
+        }
+    }
+    if bericht.contains(['\r', '\n']) {
+        return Err("regeleinde in het bericht".to_string());
+    }
+    Ok(Opdracht {
+        naam: naam.to_string(),
+        eigenschappen,
+        bericht: ontsnap(bericht, &DATA)?,
+    })
+}
+
+#[test]
+fn de_parser_is_streng() {
+    assert!(ontleed("::error file=a.csv,line=2,title=t::b").is_ok());
+    assert!(ontleed("::notice::alleen een bericht").is_ok());
+    for fout in [
+        "error file=a::b",
+        "::error file=a:b::c",
+        "::error file=a,line=1,line=2::c",
+        "::error file=a,kolom=1::c",
+        "::error file=a::100% zeker",
+        "::error file=a::%3A",
+        "::Error file=a::b",
+    ] {
+        assert!(ontleed(fout).is_err(), "{fout}");
+    }
+}
+
+#[test]
+fn github_ontsnappen_heen_en_terug() {
+    use klachten::report::github::{eigenschap, gegeven};
+    for tekst in [
+        "100%",
+        "%0A is geen regeleinde",
+        "%%25",
+        "a,b:c::d",
+        "regel 1\nregel 2\r\nregel 3\r",
+        "::error::",
+        "é, ñ en 😀: 5%",
+        "",
+    ] {
+        assert_eq!(ontsnap(&gegeven(tekst), &DATA).as_deref(), Ok(tekst));
+        let e = eigenschap(tekst);
+        assert!(!e.contains([':', ',', '\n', '\r']), "{e}");
+        assert_eq!(ontsnap(&e, &EIGENSCHAP).as_deref(), Ok(tekst));
+    }
+}
+
+fn github_tegen_json(doel: &Doel, args: &[&str]) -> Vec<Opdracht> {
+    let mut alle = args.to_vec();
+    alle.extend(["--format", "github"]);
+    let o = doel.check(&alle);
+    let uit = stdout(&o);
+    let opdrachten: Vec<Opdracht> = uit
+        .lines()
+        .map(|r| ontleed(r).unwrap_or_else(|e| panic!("{e}\n{r}")))
+        .collect();
+    let verwacht = verwacht(doel, &json(doel, args));
+    assert_eq!(
+        opdrachten.len(),
+        verwacht.len(),
+        "één opdracht per bevinding en invoerfout, niets anders:\n{uit}"
+    );
+    for (o, v) in opdrachten.iter().zip(&verwacht) {
+        assert_eq!(o.naam, v.opdracht, "{o:?}");
+        assert_eq!(o.eigenschappen.get("file"), Some(&v.bestand), "{o:?}");
+        assert_eq!(
+            o.eigenschappen
+                .get("line")
+                .map(|l| l.parse::<u64>().expect("line")),
+            v.line,
+            "{o:?}"
+        );
+        assert_eq!(o.eigenschappen.get("title"), Some(&v.regel), "{o:?}");
+        match &v.zaak {
+            Some(zaak) => {
+                let mut bericht = format!("{zaak}: {}", v.bericht);
+                if let Some(j) = &v.verantwoording {
+                    bericht.push_str(&format!(" (verantwoord: {j})"));
+                }
+                assert!(o.bericht.starts_with(&bericht), "{o:?}");
+            }
+            None => assert!(o.bericht.contains(&v.bericht), "{o:?}"),
+        }
+    }
+    opdrachten
+}
+
+#[test]
+fn github_op_het_voorbeeldregister() {
+    let opdrachten = github_tegen_json(&Doel::voorbeeld(), &["--as-of", "2026-11-24"]);
+    let soorten: BTreeSet<&str> = opdrachten.iter().map(|o| o.naam.as_str()).collect();
+    assert_eq!(soorten, BTreeSet::from(["error", "notice", "warning"]));
+    for o in &opdrachten {
+        assert!(o.eigenschappen["file"].starts_with("register/"), "{o:?}");
+    }
+}
+
+#[test]
+fn github_ontsnapt_wat_lastig_is() {
+    let doel = lastig();
+    let opdrachten = github_tegen_json(&doel, &["--as-of", LASTIG_AS_OF]);
+    // The folder name round-trips in every file property.
+    for o in &opdrachten {
+        assert!(o.eigenschappen["file"].starts_with("reg,100%: x/"), "{o:?}");
+    }
+    // The justification, with its %, comma, colon and line break, round-trips.
+    let verantwoord = opdrachten
+        .iter()
+        .find(|o| o.bericht.contains("verantwoord"))
+        .expect("verantwoorde bevinding");
+    assert_eq!(verantwoord.naam, "notice");
+    assert!(
+        verantwoord
+            .bericht
+            .contains("100% zeker, echt: ja\r\ntweede regel <&> \"q\" 'a' \u{1}]]>"),
+        "{verantwoord:?}"
+    );
+    // An error about a whole file has no line.
+    let bestand = opdrachten
+        .iter()
+        .find(|o| o.eigenschappen["file"].ends_with("zaken/ONBEKEND.md"))
+        .expect("invoerfout voor zaken/ONBEKEND.md");
+    assert_eq!(bestand.naam, "error");
+    assert_eq!(
+        bestand.eigenschappen.get("title").map(String::as_str),
+        Some("invoer")
+    );
+    assert!(!bestand.eigenschappen.contains_key("line"));
+    // The case file's finding points at its line.
+    let dossier = opdrachten
+        .iter()
+        .find(|o| o.eigenschappen["title"] == "art-6-persoonsgegevens")
+        .expect("art-6");
+    assert_eq!(dossier.eigenschappen["file"], "reg,100%: x/zaken/KP-2.md");
+    assert_eq!(dossier.eigenschappen["line"], "3");
+}
+
+#[test]
+fn github_zegt_wat_niet_meetelt_voor_since() {
+    let doel = lastig();
+    let opdrachten = github_tegen_json(&doel, &["--as-of", LASTIG_AS_OF, "--since", "2025-06-01"]);
+    let fouten: Vec<&Opdracht> = opdrachten
+        .iter()
+        .filter(|o| o.naam == "error" && o.eigenschappen["title"] != "invoer")
+        .collect();
+    assert!(!fouten.is_empty());
+    for o in fouten {
+        assert!(
+            o.bericht.ends_with("(telt niet mee: van voor --since)"),
+            "{o:?}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// SARIF
+
+fn sarif_validator() -> jsonschema::Validator {
+    let schema: Value = serde_json::from_str(include_str!("schemas/sarif-schema-2.1.0.json"))
+        .expect("het schema is JSON");
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("het SARIF-schema laadt")
+}
+
+fn sarif(doel: &Doel, args: &[&str]) -> Value {
+    let mut alle = args.to_vec();
+    alle.extend(["--format", "sarif"]);
+    let o = doel.check(&alle);
+    let log: Value = serde_json::from_slice(&o.stdout).expect("SARIF is JSON");
+    let fouten: Vec<String> = sarif_validator()
+        .iter_errors(&log)
+        .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect();
+    assert!(
+        fouten.is_empty(),
+        "niet geldig volgens het schema:\n{}",
+        fouten.join("\n")
+    );
+    log
+}
+
+#[test]
+fn het_schema_keurt_echt_af() {
+    let validator = sarif_validator();
+    let goed = serde_json::json!({"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}},
+        "results": [{"message": {"text": "m"}, "level": "error"}]}]});
+    assert!(validator.is_valid(&goed));
+    let mut slecht = goed.clone();
+    slecht["runs"][0]["results"][0]["level"] = "fatal".into();
+    assert!(!validator.is_valid(&slecht));
+    // Formats are checked: a relative link is no `helpUri`.
+    let mut slecht = goed.clone();
+    slecht["runs"][0]["tool"]["driver"]["rules"] =
+        serde_json::json!([{"id": "r", "helpUri": "docs/rules.md"}]);
+    assert!(!validator.is_valid(&slecht), "formats worden getoetst");
+}
+
+/// What identifies a result apart from its fingerprint, to compare two runs.
+fn identiteit(r: &Value) -> String {
+    format!(
+        "{}|{}|{}|{}|{}",
+        r["ruleId"],
+        r["properties"]["case"],
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        r["properties"]["deadline"],
+        r["message"]["text"]
+    )
+}
+
+fn sarif_tegen_json(doel: &Doel, args: &[&str]) -> Value {
+    let log = sarif(doel, args);
+    let verwacht = verwacht(doel, &json(doel, args));
+    assert_eq!(log["version"], "2.1.0");
+    let schema = log["$schema"].as_str().expect("$schema");
+    assert!(schema.contains("sarif-2.1.0"), "{schema}");
+    let runs = log["runs"].as_array().expect("runs");
+    assert_eq!(runs.len(), 1);
+    let run = &runs[0];
+    let driver = &run["tool"]["driver"];
+    assert_eq!(driver["name"], "klachten");
+    assert_eq!(driver["version"], env!("CARGO_PKG_VERSION"));
+    let regels = driver["rules"].as_array().expect("rules");
+    let ids: Vec<&str> = regels
+        .iter()
+        .map(|r| r["id"].as_str().expect("id"))
+        .collect();
+    let mut alle: Vec<&str> = klachten::rules::RegelId::ALLE
+        .iter()
+        .map(|r| r.id())
+        .collect();
+    alle.push("invoer");
+    assert_eq!(ids, alle, "een regel per id, plus invoer");
+    for r in regels {
+        assert!(!r["shortDescription"]["text"]
+            .as_str()
+            .expect("short")
+            .is_empty());
+        assert!(!r["help"]["text"].as_str().expect("help").is_empty());
+        if let Some(uri) = r.get("helpUri") {
+            assert!(uri.as_str().expect("uri").contains("://"), "{uri}");
+        }
+    }
+
+    let resultaten = run["results"].as_array().expect("results");
+    assert_eq!(resultaten.len(), verwacht.len());
+    let mut vingerafdrukken = BTreeSet::new();
+    for (r, v) in resultaten.iter().zip(&verwacht) {
+        assert_eq!(r["ruleId"], v.regel.as_str());
+        let index = r["ruleIndex"].as_u64().expect("ruleIndex") as usize;
+        assert_eq!(ids[index], v.regel);
+        assert_eq!(
+            r["level"], v.niveau,
+            "een verantwoorde bevinding houdt haar niveau"
+        );
+        let tekst = r["message"]["text"].as_str().expect("message");
+        assert!(tekst.contains(&v.bericht), "{tekst}");
+        let plek = &r["locations"][0]["physicalLocation"];
+        let uri = plek["artifactLocation"]["uri"].as_str().expect("uri");
+        assert!(
+            uri.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-._~/%".contains(&b)),
+            "geen geldige relatieve URI: {uri}"
+        );
+        assert_eq!(percent_decode(uri), v.bestand);
+        assert_eq!(
+            plek.get("region")
+                .map(|g| g["startLine"].as_u64().expect("startLine")),
+            v.line
+        );
+        let vinger = r["partialFingerprints"]
+            .as_object()
+            .expect("partialFingerprints");
+        assert_eq!(vinger.len(), 1);
+        assert!(vingerafdrukken.insert(vinger["klachten/v1"].as_str().expect("v1").to_string()));
+        match &v.verantwoording {
+            Some(j) => {
+                assert_eq!(r["suppressions"][0]["kind"], "external");
+                assert_eq!(r["suppressions"][0]["justification"], j.as_str());
+            }
+            None => assert!(r.get("suppressions").is_none()),
+        }
+    }
+    log
+}
+
+fn percent_decode(uri: &str) -> String {
+    let mut bytes = Vec::new();
+    let b = uri.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = std::str::from_utf8(&b[i + 1..i + 3]).expect("hex");
+            bytes.push(u8::from_str_radix(hex, 16).expect("hex"));
+            i += 3;
+        } else {
+            bytes.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(bytes).expect("UTF-8")
+}
+
+#[test]
+fn sarif_op_het_voorbeeldregister() {
+    let doel = Doel::voorbeeld();
+    let log = sarif_tegen_json(&doel, &["--as-of", "2026-11-24"]);
+    // Deterministic: the same run gives the same log.
+    assert_eq!(log, sarif(&doel, &["--as-of", "2026-11-24"]));
+    let geaccepteerd = log["runs"][0]["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .filter(|r| r.get("suppressions").is_some())
+        .count();
+    assert_eq!(geaccepteerd, 2);
+}
+
+#[test]
+fn sarif_met_lastige_tekens() {
+    let log = sarif_tegen_json(&lastig(), &["--as-of", LASTIG_AS_OF]);
+    let uris: Vec<&str> = log["runs"][0]["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .map(|r| {
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .expect("uri")
         })
         .collect();
-    assert!(!bericht.contains('\n') && !bericht.contains('\r'));
-    (niveau.to_string(), eigenschappen, ontsnapt(bericht))
-}
-
-#[test]
-fn github_workflow_commands() {
-    let (uit, fout, _) = uitvoer(&voorbeeldregister(), "github");
-    let json = json(&klachten(
-        &["check", "--as-of", "2026-11-24", "--format", "json"],
-        &voorbeeldregister(),
-    ));
-    let regels: Vec<&str> = uit.lines().collect();
-    let aantal =
-        json["findings"].as_array().unwrap().len() + json["input_errors"].as_array().unwrap().len();
-    assert_eq!(
-        regels.len(),
-        aantal,
-        "één commando per bevinding en invoerfout"
-    );
-    for regel in &regels {
-        let (niveau, eigenschappen, bericht) = commando(regel);
-        assert!(
-            ["error", "warning", "notice"].contains(&niveau.as_str()),
-            "{regel}"
-        );
-        assert_eq!(eigenschappen[0].0, "file");
-        assert!(
-            eigenschappen[0]
-                .1
-                .starts_with(&voorbeeldregister().to_string_lossy().replace('\\', "/"))
-                || eigenschappen[0].1.ends_with(".csv")
-                || eigenschappen[0].1.ends_with(".md")
-        );
-        assert!(eigenschappen.iter().any(|(k, _)| k == "title"), "{regel}");
-        assert!(!bericht.is_empty());
-    }
-    // Accepted findings are notices; errors stay errors.
-    let verantwoord = regels
-        .iter()
-        .filter(|r| r.contains("verantwoord%3A") || r.contains("(verantwoord: "))
-        .count();
-    assert_eq!(verantwoord, 2);
-    assert!(regels.iter().filter(|r| r.starts_with("::error")).count() >= 14 + 2);
-    assert!(fout.contains("peildatum"), "samenvatting op stderr: {fout}");
-}
-
-#[test]
-fn github_ontsnapt_lastige_tekens() {
-    let f = Fixture::new(
-        "KP-1,2025-03-03,email,preventie,A,J,j@x.nl,x,,\n",
-        "KP-1,2025-13-04,gesprek,A,,,,\n",
-    );
-    f.schrijf("zaken/100%,zeker:niet.md", "x");
-    let (uit, _, code) = uitvoer(f.pad(), "github");
-    assert_eq!(code, 1);
-    for regel in uit.lines() {
-        let (_, eigenschappen, _) = commando(regel);
-        for (k, v) in eigenschappen {
-            if k == "file" && v.contains("zeker") {
-                assert!(v.ends_with("zaken/100%,zeker:niet.md"), "{v}");
-                assert!(regel.contains("100%25%2Czeker%3Aniet.md"), "{regel}");
-            }
-        }
-    }
-    // A whole-file error has no line.
     assert!(
-        uit.lines()
-            .any(|r| r.contains("niet.md") && !r.contains("line=")),
-        "{uit}"
+        uris.contains(&"reg%2C100%25%3A%20x/zaken/ONBEKEND.md"),
+        "{uris:?}"
     );
 }
 
 #[test]
-fn sarif_voor_code_scanning() {
-    let (uit, _, _) = uitvoer(&voorbeeldregister(), "sarif");
-    let log: Value = serde_json::from_str(&uit).unwrap();
-    assert_eq!(log["version"], "2.1.0");
-    assert!(log["$schema"].as_str().unwrap().contains("sarif-2.1.0"));
-    let run = &log["runs"][0];
-    assert_eq!(run["tool"]["driver"]["name"], "klachten");
-    let regels = run["tool"]["driver"]["rules"].as_array().unwrap();
-    let ids: Vec<&str> = regels.iter().map(|r| r["id"].as_str().unwrap()).collect();
-    assert_eq!(ids.len(), 17);
-    assert_eq!(ids.iter().collect::<BTreeSet<_>>().len(), 17, "unieke ids");
-    assert!(ids.contains(&"invoer") && ids.contains(&"art-4.2-ontvangstbevestiging"));
-    for r in regels {
-        assert!(!r["help"]["text"].as_str().unwrap().is_empty());
-        assert!(r
-            .get("helpUri")
-            .is_none_or(|u| u.as_str().unwrap().contains("://")));
-    }
-    let resultaten = run["results"].as_array().unwrap();
-    let json = json(&klachten(
-        &["check", "--as-of", "2026-11-24", "--format", "json"],
-        &voorbeeldregister(),
-    ));
-    let aantal =
-        json["findings"].as_array().unwrap().len() + json["input_errors"].as_array().unwrap().len();
-    assert_eq!(resultaten.len(), aantal);
-    let mut vingerafdrukken = BTreeSet::new();
-    for r in resultaten {
-        let id = r["ruleId"].as_str().unwrap();
-        assert_eq!(ids[r["ruleIndex"].as_u64().unwrap() as usize], id);
-        assert!(["error", "warning", "note"].contains(&r["level"].as_str().unwrap()));
-        assert!(!r["message"]["text"].as_str().unwrap().is_empty());
-        let plek = &r["locations"][0]["physicalLocation"];
-        let uri = plek["artifactLocation"]["uri"].as_str().unwrap();
-        assert!(!uri.starts_with('/') && !uri.contains('\\'), "{uri}");
-        if let Some(regel) = plek.get("region") {
-            assert!(regel["startLine"].as_u64().unwrap() >= 1);
-        }
-        let vinger = r["partialFingerprints"].as_object().unwrap();
-        assert_eq!(vinger.len(), 1);
-        vingerafdrukken.insert(
-            vinger
-                .values()
-                .next()
-                .unwrap()
-                .as_str()
-                .unwrap()
-                .to_string(),
-        );
-        if let Some(s) = r.get("suppressions") {
-            assert_eq!(s[0]["kind"], "external");
-            assert!(!s[0]["justification"].as_str().unwrap().is_empty());
-            assert_eq!(
-                r["level"], "error",
-                "een verantwoorde bevinding houdt haar niveau"
-            );
-        }
-    }
-    assert_eq!(
-        vingerafdrukken.len(),
-        resultaten.len(),
-        "vingerafdrukken zijn uniek"
-    );
-    // The same findings give the same fingerprints on the next run.
-    assert_eq!(uitvoer(&voorbeeldregister(), "sarif").0, uit);
-}
-
-#[test]
-fn sarif_tegen_het_officiele_schema() {
-    // The official schema is not part of this repository. When SARIF_SCHEMA points at it
-    // and Python's jsonschema is installed, validate against it.
-    let Some(schema) = std::env::var_os("SARIF_SCHEMA") else {
-        eprintln!("SARIF_SCHEMA niet gezet: alleen de structuur is getoetst");
-        return;
+fn sarif_vingerafdrukken_blijven_gelijk() {
+    let doel = lastig();
+    let voor = sarif(&doel, &["--as-of", LASTIG_AS_OF]);
+    let afdrukken = |log: &Value| -> BTreeMap<String, String> {
+        log["runs"][0]["results"]
+            .as_array()
+            .expect("results")
+            .iter()
+            .map(|r| {
+                (
+                    identiteit(r),
+                    r["partialFingerprints"]["klachten/v1"].to_string(),
+                )
+            })
+            .collect()
     };
-    let (uit, _, _) = uitvoer(&voorbeeldregister(), "sarif");
-    let map = tempfile::tempdir().unwrap();
-    let log = map.path().join("klachten.sarif");
-    std::fs::write(&log, uit).unwrap();
-    let o = std::process::Command::new("python3")
-        .args(["-c", "import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))"])
-        .arg(schema)
-        .arg(&log)
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", stderr(&o));
+    let oud = afdrukken(&voor);
+
+    // The register path spelled differently changes nothing.
+    let anders = doel.check_als(
+        &format!("./{}", doel.register),
+        &["--as-of", LASTIG_AS_OF, "--format", "sarif"],
+    );
+    let anders: Value = serde_json::from_slice(&anders.stdout).expect("SARIF");
+    let fp = |log: &Value| -> Vec<String> {
+        log["runs"][0]["results"]
+            .as_array()
+            .expect("results")
+            .iter()
+            .map(|r| r["partialFingerprints"]["klachten/v1"].to_string())
+            .collect()
+    };
+    assert_eq!(fp(&anders), fp(&voor));
+
+    // Rows inserted above the findings' rows move their lines, not their fingerprints.
+    let klachten =
+        std::fs::read_to_string(doel.cwd.join(&doel.register).join("klachten.csv")).expect("lezen");
+    let (kop, rijen) = klachten.split_once('\n').expect("kop");
+    doel.schrijf(
+        "klachten.csv",
+        &format!("{kop}\nKP-0,2025-03-03,email,preventie,B,C,c@example.nl,Nieuw,,\n{rijen}"),
+    );
+    let gebeurtenissen =
+        std::fs::read_to_string(doel.cwd.join(&doel.register).join("gebeurtenissen.csv"))
+            .expect("lezen");
+    let (kop, rijen) = gebeurtenissen.split_once('\n').expect("kop");
+    doel.schrijf(
+        "gebeurtenissen.csv",
+        &format!(
+            "{kop}\nKP-0,2025-03-04,ontvangstbevestiging,B,,,,\nKP-0,2025-03-10,uitspraak,B,ongegrond,,,\n\
+             KP-0,2025-03-11,afsluiting,B,,,,\n{rijen}"
+        ),
+    );
+    let na = sarif(&doel, &["--as-of", LASTIG_AS_OF]);
+    // Same findings on new lines: compare by what they are, not by where.
+    let zonder_regel = |kaart: BTreeMap<String, String>| -> BTreeSet<String> {
+        kaart.into_iter().map(|(k, v)| format!("{k}={v}")).collect()
+    };
+    let nieuw = afdrukken(&na);
+    assert_eq!(zonder_regel(nieuw), zonder_regel(oud.clone()));
+    let regels = |log: &Value| -> Vec<Option<u64>> {
+        log["runs"][0]["results"]
+            .as_array()
+            .expect("results")
+            .iter()
+            .map(|r| r["locations"][0]["physicalLocation"]["region"]["startLine"].as_u64())
+            .collect()
+    };
+    assert_ne!(regels(&na), regels(&voor), "de regels zijn wel verschoven");
+
+    // A later peildatum changes messages ("dagen te laat"), not fingerprints.
+    let later = sarif(&doel, &["--as-of", "2025-09-01"]);
+    let termijn = |log: &Value| -> Vec<(String, String)> {
+        log["runs"][0]["results"]
+            .as_array()
+            .expect("results")
+            .iter()
+            .filter(|r| r["ruleId"] == "art-4.3-termijn")
+            .map(|r| {
+                (
+                    r["message"]["text"].to_string(),
+                    r["partialFingerprints"]["klachten/v1"].to_string(),
+                )
+            })
+            .collect()
+    };
+    let (nu, dan) = (termijn(&na), termijn(&later));
+    assert_eq!(nu.len(), 1);
+    assert_eq!(nu[0].1, dan[0].1);
 }
 
+// ---------------------------------------------------------------------------------------
+// JUnit
+
+/// The document without the testcase attributes `file` and `line`, which the contract adds
+/// to the Jenkins schema.
+fn zonder_file_en_line(xml: &str) -> String {
+    use quick_xml::events::{BytesStart, Event};
+    let mut lezer = quick_xml::Reader::from_str(xml);
+    let mut schrijver = quick_xml::Writer::new(Vec::new());
+    loop {
+        let gebeurtenis = lezer.read_event().expect("welgevormde XML");
+        let gebeurtenis = match gebeurtenis {
+            Event::Eof => break,
+            Event::Start(e) if e.name().as_ref() == b"testcase" => {
+                let mut nieuw = BytesStart::new("testcase");
+                for a in e.attributes() {
+                    let a = a.expect("attribuut");
+                    if !matches!(a.key.as_ref(), b"file" | b"line") {
+                        nieuw.push_attribute(a);
+                    }
+                }
+                Event::Start(nieuw)
+            }
+            anders => anders,
+        };
+        schrijver.write_event(gebeurtenis).expect("schrijven");
+    }
+    String::from_utf8(schrijver.into_inner()).expect("UTF-8")
+}
+
+/// Validates with `xmllint --schema`; None when xmllint is missing.
+fn xmllint(xml: &str) -> Option<Result<(), String>> {
+    let map = tempfile::tempdir().expect("map");
+    let bestand = map.path().join("junit.xml");
+    std::fs::write(&bestand, xml).expect("schrijven");
+    let schema = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/schemas/junit-10.xsd");
+    let o = match Command::new("xmllint")
+        .arg("--noout")
+        .arg("--schema")
+        .arg(schema)
+        .arg(&bestand)
+        .output()
+    {
+        Ok(o) => o,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
+        Err(e) => panic!("xmllint: {e}"),
+    };
+    Some(if o.status.success() {
+        Ok(())
+    } else {
+        Err(stderr(&o))
+    })
+}
+
+const XMLLINT: &str = "apt-get install libxml2-utils";
+
 #[test]
-fn junit_zoals_jenkins_en_gitlab_het_lezen() {
+fn het_junit_schema_keurt_echt_af() {
+    let Some(goed) = xmllint(
+        r#"<testsuites><testsuite name="s" tests="1" failures="0" errors="0"><testcase name="t" classname="c"/></testsuite></testsuites>"#,
+    ) else {
+        return ontbreekt("xmllint", XMLLINT);
+    };
+    assert_eq!(goed, Ok(()));
+    let slecht = xmllint(
+        r#"<testsuites><testsuite name="s" tests="1" failures="0" errors="0"><testcase classname="c" file="f"/></testsuite></testsuites>"#,
+    );
+    assert!(matches!(slecht, Some(Err(_))), "{slecht:?}");
+}
+
+/// A test case as read back.
+#[derive(Debug, Default)]
+struct Testcase {
+    suite: String,
+    classname: String,
+    name: String,
+    file: Option<String>,
+    line: Option<u64>,
+    failures: Vec<(String, String)>,
+    system_out: String,
+}
+
+/// The name of a JUnit element, once it is known to be one that every reader knows, in the
+/// place where they all expect it (`binnen`: the elements it is in).
+fn junit_element(binnen: &[String], e: &quick_xml::events::BytesStart) -> String {
+    let naam = String::from_utf8(e.name().as_ref().to_vec()).expect("naam");
+    let ouder = match naam.as_str() {
+        "testsuites" => None,
+        "testsuite" => Some("testsuites"),
+        "testcase" => Some("testsuite"),
+        "failure" | "system-out" => Some("testcase"),
+        anders => panic!("onverwacht element {anders}"),
+    };
+    assert_eq!(
+        binnen.last().map(String::as_str),
+        ouder,
+        "plaats van {naam}"
+    );
+    naam
+}
+
+/// Reads the JUnit document; checks each element's place and each testsuite's counts on the
+/// way.
+fn lees_junit(xml: &str) -> Vec<Testcase> {
     use quick_xml::events::Event;
-    let (uit, _, _) = uitvoer(&voorbeeldregister(), "junit");
-    let mut lezer = quick_xml::Reader::from_str(&uit);
-    let mut pad: Vec<String> = Vec::new();
-    let (mut suites, mut gevallen, mut mislukt) = (Vec::new(), 0, 0);
+    let mut lezer = quick_xml::Reader::from_str(xml);
+    let mut gevallen: Vec<Testcase> = Vec::new();
+    let mut suite = String::new();
+    let mut suite_telling: Option<(usize, usize, usize)> = None;
+    let mut binnen: Vec<String> = Vec::new();
+    let mut huidig: Option<Testcase> = None;
+    let attr = |e: &quick_xml::events::BytesStart, k: &str| -> Option<String> {
+        e.attributes()
+            .filter_map(Result::ok)
+            .find(|a| a.key.as_ref() == k.as_bytes())
+            .map(|a| a.unescape_value().expect("attribuut").into_owned())
+    };
     loop {
         match lezer.read_event().expect("welgevormde XML") {
-            gebeurtenis @ (Event::Start(_) | Event::Empty(_)) => {
-                let leeg = matches!(gebeurtenis, Event::Empty(_));
-                let (Event::Start(e) | Event::Empty(e)) = gebeurtenis else {
-                    unreachable!()
-                };
-                let naam = String::from_utf8(e.name().as_ref().to_vec()).unwrap();
-                let attr = |k: &str| {
-                    e.attributes()
-                        .filter_map(Result::ok)
-                        .find(|a| a.key.as_ref() == k.as_bytes())
-                        .map(|a| a.unescape_value().unwrap().into_owned())
-                };
+            Event::Start(e) => {
+                let naam = junit_element(&binnen, &e);
                 match naam.as_str() {
-                    "testsuites" => assert!(pad.is_empty()),
                     "testsuite" => {
-                        assert_eq!(pad, ["testsuites"]);
-                        for k in ["name", "tests", "failures", "errors"] {
-                            assert!(attr(k).is_some(), "testsuite mist {k}");
-                        }
-                        suites.push((
-                            attr("name").unwrap(),
-                            attr("tests").unwrap(),
-                            attr("failures").unwrap(),
-                        ));
+                        suite = attr(&e, "name").expect("name");
+                        let tel = |k| attr(&e, k).expect(k).parse::<usize>().expect("getal");
+                        suite_telling = Some((tel("tests"), tel("failures"), gevallen.len()));
                     }
                     "testcase" => {
-                        assert_eq!(pad.last().map(String::as_str), Some("testsuite"));
-                        for k in ["classname", "name", "file"] {
-                            assert!(attr(k).is_some(), "testcase mist {k}");
-                        }
-                        gevallen += 1;
+                        huidig = Some(Testcase {
+                            suite: suite.clone(),
+                            classname: attr(&e, "classname").expect("classname"),
+                            name: attr(&e, "name").expect("name"),
+                            file: attr(&e, "file"),
+                            line: attr(&e, "line").map(|l| l.parse().expect("line")),
+                            ..Testcase::default()
+                        });
                     }
                     "failure" => {
-                        assert_eq!(pad.last().map(String::as_str), Some("testcase"));
-                        let bericht = attr("message").unwrap();
-                        let (bestand, rest) = bericht
-                            .split_once(".csv:")
-                            .expect("bericht begint met file:line:");
-                        assert!(
-                            bestand.ends_with("klachten") || bestand.ends_with("gebeurtenissen"),
-                            "{bericht}"
-                        );
-                        assert!(
-                            rest.split(':').next().unwrap().parse::<u32>().is_ok(),
-                            "{bericht}"
-                        );
-                        mislukt += 1;
+                        let t = huidig.as_mut().expect("failure in testcase");
+                        t.failures
+                            .push((attr(&e, "message").expect("message"), String::new()));
                     }
-                    "system-out" => assert_eq!(pad.last().map(String::as_str), Some("testcase")),
-                    anders => panic!("onverwacht element {anders}"),
+                    _ => {}
                 }
-                if leeg {
-                    continue;
-                }
-                pad.push(naam);
+                binnen.push(naam);
             }
-            Event::End(_) => {
-                pad.pop();
+            Event::Empty(e) => {
+                let naam = junit_element(&binnen, &e);
+                assert_ne!(naam, "testcase", "een testcase zonder inhoud");
+            }
+            Event::Text(t) => {
+                let tekst = t.unescape().expect("tekst").into_owned();
+                match (binnen.last().map(String::as_str), huidig.as_mut()) {
+                    (Some("failure"), Some(t)) => {
+                        if let Some(f) = t.failures.last_mut() {
+                            f.1.push_str(&tekst);
+                        }
+                    }
+                    (Some("system-out"), Some(t)) => t.system_out.push_str(&tekst),
+                    _ => {}
+                }
+            }
+            Event::End(e) => {
+                binnen.pop();
+                match e.name().as_ref() {
+                    b"testcase" => gevallen.push(huidig.take().expect("testcase")),
+                    b"testsuite" => {
+                        let (tests, failures, begin) = suite_telling.take().expect("suite");
+                        let eigen = &gevallen[begin..];
+                        assert_eq!(eigen.len(), tests, "tests van {suite}");
+                        let falend = eigen.iter().filter(|t| !t.failures.is_empty()).count();
+                        assert_eq!(falend, failures, "failures van {suite}");
+                    }
+                    _ => {}
+                }
             }
             Event::Eof => break,
             _ => {}
         }
     }
-    assert_eq!(suites.len(), 2);
+    gevallen
+}
+
+fn junit_tegen_json(doel: &Doel, args: &[&str]) -> Vec<Testcase> {
+    let mut alle = args.to_vec();
+    alle.extend(["--format", "junit"]);
+    let xml = stdout(&doel.check(&alle));
+
+    match xmllint(&zonder_file_en_line(&xml)) {
+        Some(Ok(())) => {}
+        Some(Err(e)) => panic!("niet geldig volgens junit-10.xsd:\n{e}\n{xml}"),
+        None => ontbreekt("xmllint", XMLLINT),
+    }
+
+    let gevallen = lees_junit(&xml);
+    let verwacht = verwacht(doel, &json(doel, args));
+
+    // One test case per case and rule with a finding, in the suite `klachten`.
+    let mut groepen: Vec<(String, String)> = Vec::new();
+    for v in verwacht.iter().filter(|v| v.zaak.is_some()) {
+        let sleutel = (v.zaak.clone().expect("zaak"), v.regel.clone());
+        if groepen.last() != Some(&sleutel) {
+            groepen.push(sleutel);
+        }
+    }
+    let zaken: Vec<&Testcase> = gevallen.iter().filter(|t| t.suite == "klachten").collect();
     assert_eq!(
-        suites[1],
-        ("invoer".to_string(), "2".to_string(), "2".to_string())
+        zaken
+            .iter()
+            .map(|t| (t.classname.clone(), t.name.clone()))
+            .collect::<Vec<_>>(),
+        groepen
     );
-    assert!(gevallen >= 33, "{gevallen}");
-    // 14 unaccounted errors on cases, plus 2 input errors.
+    for t in &zaken {
+        let eigen: Vec<&Verwacht> = verwacht
+            .iter()
+            .filter(|v| v.zaak.as_deref() == Some(&t.classname) && v.regel == t.name)
+            .collect();
+        let falend: Vec<&&Verwacht> = eigen.iter().filter(|v| v.faalt).collect();
+        assert_eq!(t.failures.len(), falend.len(), "{t:?}");
+        let wijst = falend.first().copied().unwrap_or(&eigen[0]);
+        assert_eq!(t.file.as_deref(), Some(wijst.bestand.as_str()), "{t:?}");
+        assert_eq!(t.line, wijst.line, "{t:?}");
+        for ((bericht, inhoud), v) in t.failures.iter().zip(&falend) {
+            let plek = match v.line {
+                Some(l) => format!("{}:{l}: ", v.bestand),
+                None => format!("{}: ", v.bestand),
+            };
+            assert!(bericht.starts_with(&plek), "{bericht}");
+            assert!(bericht.contains(&v.bericht), "{bericht}");
+            assert!(inhoud.starts_with(bericht), "{inhoud}");
+        }
+        for v in eigen.iter().filter(|v| !v.faalt) {
+            assert!(t.system_out.contains(&v.bericht), "{t:?}");
+            if let Some(j) = &v.verantwoording {
+                // Characters XML cannot carry are left out; the rest survives.
+                let zichtbaar: String = j
+                    .chars()
+                    .filter(|&c| c >= ' ' || "\t\n\r".contains(c))
+                    .collect();
+                assert!(t.system_out.contains(&zichtbaar), "{t:?}");
+            }
+        }
+    }
+
+    // Input errors: failing test cases of a suite of their own.
+    let invoer: Vec<&Testcase> = gevallen.iter().filter(|t| t.suite == "invoer").collect();
+    let verwachte_invoer: Vec<&Verwacht> = verwacht.iter().filter(|v| v.zaak.is_none()).collect();
+    assert_eq!(invoer.len(), verwachte_invoer.len());
+    for (t, v) in invoer.iter().zip(verwachte_invoer) {
+        assert_eq!(t.classname, "invoer");
+        assert_eq!(t.failures.len(), 1, "{t:?}");
+        assert_eq!(t.file.as_deref(), Some(v.bestand.as_str()));
+        assert_eq!(t.line, v.line);
+        let plek = match v.line {
+            Some(l) => format!("{}:{l}: ", v.bestand),
+            None => format!("{}: ", v.bestand),
+        };
+        assert!(t.failures[0].0.starts_with(&plek), "{t:?}");
+        assert!(t.failures[0].0.contains(&v.bericht), "{t:?}");
+    }
+    assert_eq!(
+        gevallen.len(),
+        zaken.len() + invoer.len(),
+        "alleen de suites klachten en invoer"
+    );
+    gevallen
+}
+
+#[test]
+fn junit_op_het_voorbeeldregister() {
+    let gevallen = junit_tegen_json(&Doel::voorbeeld(), &["--as-of", "2026-11-24"]);
+    let mislukt: usize = gevallen.iter().map(|t| t.failures.len()).sum();
+    // 14 unaccounted error findings and 2 input errors.
     assert_eq!(mislukt, 16);
+}
+
+#[test]
+fn junit_met_lastige_tekens() {
+    let gevallen = junit_tegen_json(&lastig(), &["--as-of", LASTIG_AS_OF]);
+    let verantwoord = gevallen
+        .iter()
+        .find(|t| t.name == "art-4.2-ontvangstbevestiging")
+        .expect("art-4.2");
+    assert!(
+        verantwoord.failures.is_empty(),
+        "een verantwoorde fout slaagt"
+    );
+    assert!(
+        verantwoord.system_out.contains("verantwoord"),
+        "{verantwoord:?}"
+    );
+}
+
+#[test]
+fn junit_faalt_ook_voor_since() {
+    // The contract asks a failure per unaccepted error finding; --since only changes what
+    // counts toward the exit status, and the message says so.
+    let doel = lastig();
+    let gevallen = junit_tegen_json(&doel, &["--as-of", LASTIG_AS_OF, "--since", "2025-06-01"]);
+    let termijn = gevallen
+        .iter()
+        .find(|t| t.name == "art-4.3-termijn")
+        .expect("art-4.3-termijn");
+    assert_eq!(termijn.failures.len(), 1);
+    assert!(
+        termijn.failures[0].0.contains("telt niet mee"),
+        "{termijn:?}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// The CI examples
+
+#[test]
+fn ci_voorbeelden_zijn_geldig() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let docs = std::fs::read_to_string(root.join("docs/ci.md")).expect("docs/ci.md");
+    for (bestand, schema) in [
+        ("docs/ci/github-workflow.yml", "vendor.github-workflows"),
+        ("docs/ci/gitlab-ci.yml", "vendor.gitlab-ci"),
+    ] {
+        let inhoud = std::fs::read_to_string(root.join(bestand)).expect(bestand);
+        assert!(
+            docs.contains(&inhoud),
+            "docs/ci.md toont {bestand} niet zoals het is"
+        );
+        let o = Command::new("python3")
+            .args(["-m", "check_jsonschema", "--builtin-schema", schema])
+            .arg(root.join(bestand))
+            .output();
+        match o {
+            Ok(o) if o.status.success() => {}
+            Ok(o) if String::from_utf8_lossy(&o.stderr).contains("No module named") => {
+                return ontbreekt(
+                    "check-jsonschema",
+                    "python3 -m pip install check-jsonschema",
+                )
+            }
+            Ok(o) => panic!("{bestand}:\n{}{}", stdout(&o), stderr(&o)),
+            Err(_) => return ontbreekt("python3", "apt-get install python3"),
+        }
+    }
 }

@@ -283,3 +283,25 @@ fn eigen_sjablonen_en_een_vreemde_uitvoermap() {
     assert_eq!(stderr(&o).trim().lines().count(), 1, "{}", stderr(&o));
     assert!(uit.join("index.html").is_file());
 }
+
+#[test]
+fn een_nieuwe_build_ruimt_de_oude_site_op() {
+    let (map, site) = voorbeeldsite();
+    let eerst = bestanden(&site);
+    bouw(&voorbeeldregister(), &site);
+    assert_eq!(bestanden(&site), eerst);
+    // The old site goes in a background process; it may take a moment.
+    let overig = || {
+        let mut namen: Vec<String> = std::fs::read_dir(map.path())
+            .unwrap()
+            .map(|i| i.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        namen.sort();
+        namen
+    };
+    let begin = std::time::Instant::now();
+    while overig() != ["site"] && begin.elapsed().as_secs() < 30 {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(overig(), ["site"], "no leftovers beside the site");
+}

@@ -76,14 +76,15 @@ impl Reglement {
                 .unwrap_or_default();
             Fout::new(format!(
                 "{REGLEMENT_TOML}: geen geldige TOML{plek}: {}",
-                e.message()
+                een_regel(e.message())
             ))
         })?;
         let mut reglement = Reglement::default();
         for (sleutel, waarde) in &tabel {
             let fout = |verwacht: &str| {
                 Fout::new(format!(
-                    "{REGLEMENT_TOML}: sleutel {sleutel}: verwacht {verwacht}, gevonden {waarde}"
+                    "{REGLEMENT_TOML}: sleutel {sleutel}: verwacht {verwacht}, gevonden {}",
+                    weergave(waarde)
                 ))
             };
             match sleutel.as_str() {
@@ -185,6 +186,25 @@ const SLEUTELS: [&str; 11] = [
 fn getal(waarde: &toml::Value, minimum: i64) -> Option<u32> {
     let n = waarde.as_integer()?;
     (minimum..=52_000).contains(&n).then_some(n as u32)
+}
+
+/// A TOML value as its author wrote it, on one line: the reason for stopping is one line.
+fn weergave(waarde: &toml::Value) -> String {
+    match waarde {
+        toml::Value::Datetime(d) => d.to_string(),
+        toml::Value::String(s) => format!("\"{}\"", s.replace('\n', "\\n")),
+        _ => een_regel(&waarde.to_string()),
+    }
+}
+
+/// Joins the lines of a (parser's) message into one.
+fn een_regel(tekst: &str) -> String {
+    tekst
+        .lines()
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// A TOML local date (`2024-10-01`, no quotes, no time).
@@ -294,5 +314,16 @@ registratie_werkdagen = 0
     fn kapotte_toml_noemt_de_regel() {
         let f = fout("naam = \"x\"\nafhandeltermijn_weken = = 4\n");
         assert!(f.contains("regel 2"), "{f}");
+        // The parser's message spans lines; the reason to stop is one line.
+        let f = fout("afhandeltermijn_weken = \n");
+        assert!(f.contains("regel 1") && !f.contains('\n'), "{f}");
+    }
+
+    #[test]
+    fn een_tijdstip_is_geen_datum_en_wordt_getoond_zoals_geschreven() {
+        let f = fout("inwerkingtreding = 2024-10-01T00:00:00\n");
+        assert!(f.ends_with("gevonden 2024-10-01T00:00:00"), "{f}");
+        let f = fout("termijnenwet = \"\"\"\nregel een\nregel twee\"\"\"\n");
+        assert!(f.ends_with(r#"gevonden "regel een\nregel twee""#), "{f}");
     }
 }

@@ -1,80 +1,82 @@
-//! `--format github`: GitHub Actions workflow commands, one per finding and input error,
-//! so that they show as annotations on the changed lines. Only workflow commands go to
-//! stdout; the closing summary goes to stderr.
+//! `--format github`: GitHub Actions workflow commands, one line per finding and input
+//! error, which GitHub shows as annotations on the register's files (and on a pull
+//! request's diff). Nothing else goes to stdout; the summary goes to stderr (see
+//! [`super::schrijf`]).
+//!
+//! `::error` for error findings and input errors, `::warning` for warnings, `::notice`
+//! for infos and for findings accounted for by a verantwoording. Each command carries
+//! `file=`, `line=` (not for an error about a whole file) and `title=` (the rule id, or
+//! `invoer`). Values are escaped as the Actions toolkit does: `%`, CR and LF in the
+//! message; also `:` and `,` in properties.
 
 use std::io::{self, Write};
 
-use super::Opties;
-use crate::rules::Ernst;
+use super::{bevinding_tekst, invoerfout_tekst, Opties};
+use crate::rules::{Bevinding, Ernst};
 use crate::Uitkomst;
 
-/// Escapes a message as GitHub requires.
-pub fn data(tekst: &str) -> String {
-    tekst
-        .replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-/// Escapes a property value (`file=`, `title=`) as GitHub requires.
-pub fn eigenschap(tekst: &str) -> String {
-    data(tekst).replace(':', "%3A").replace(',', "%2C")
-}
-
-fn commando(
-    uit: &mut dyn Write,
-    niveau: &str,
-    bestand: &str,
-    line: Option<u32>,
-    titel: &str,
-    bericht: &str,
-) -> io::Result<()> {
-    let mut eigenschappen = format!("file={}", eigenschap(bestand));
-    if let Some(line) = line {
-        eigenschappen.push_str(&format!(",line={line}"));
-    }
-    eigenschappen.push_str(&format!(",title={}", eigenschap(titel)));
-    writeln!(uit, "::{niveau} {eigenschappen}::{}", data(bericht))
-}
+/// The title of an input error's annotation.
+pub const INVOER: &str = "invoer";
 
 pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io::Result<()> {
     for b in &uitkomst.bevindingen {
-        let niveau = match (b.ernst, b.is_geaccepteerd()) {
-            (_, true) | (Ernst::Info, _) => "notice",
-            (Ernst::Error, false) => "error",
-            (Ernst::Warning, false) => "warning",
-        };
-        let mut bericht = format!("{}: {}", b.zaak, b.bericht);
-        if let Some(j) = &b.verantwoording {
-            bericht.push_str(&format!(" (verantwoord: {j})"));
-        }
-        commando(
-            uit,
-            niveau,
-            &opties.pad(&b.bron.pad()),
-            b.line,
-            b.regel.id(),
-            &bericht,
-        )?;
+        let pad = opties.pad(&b.bron.pad());
+        let tekst = bevinding_tekst(b, opties);
+        opdracht(uit, soort(b), &pad, b.line, b.regel.id(), &tekst)?;
     }
     for f in &uitkomst.register.invoerfouten {
-        let mut bericht = match &f.kolom {
-            Some(kolom) => format!("{kolom}: {}", f.bericht),
-            None => f.bericht.clone(),
-        };
-        if let Some(waarde) = f.waarde.as_deref().filter(|w| !w.is_empty()) {
-            bericht.push_str(&format!(" (waarde: {waarde:?})"));
-        }
-        commando(
-            uit,
-            "error",
-            &opties.pad(&f.bestand),
-            f.line,
-            "invoer",
-            &bericht,
-        )?;
+        let pad = opties.pad(&f.bestand);
+        opdracht(uit, "error", &pad, f.line, INVOER, &invoerfout_tekst(f))?;
     }
     Ok(())
+}
+
+/// The workflow command for a finding.
+fn soort(b: &Bevinding) -> &'static str {
+    if b.is_geaccepteerd() {
+        return "notice";
+    }
+    match b.ernst {
+        Ernst::Error => "error",
+        Ernst::Warning => "warning",
+        Ernst::Info => "notice",
+    }
+}
+
+/// One line: `::error file=F,line=N,title=T::message`.
+fn opdracht(
+    uit: &mut dyn Write,
+    soort: &str,
+    pad: &str,
+    line: Option<u32>,
+    titel: &str,
+    tekst: &str,
+) -> io::Result<()> {
+    write!(uit, "::{soort} file={}", eigenschap(pad))?;
+    if let Some(line) = line {
+        write!(uit, ",line={line}")?;
+    }
+    writeln!(uit, ",title={}::{}", eigenschap(titel), gegeven(tekst))
+}
+
+/// Escapes a command's message (the toolkit's `escapeData`).
+pub fn gegeven(tekst: &str) -> String {
+    let mut uit = String::with_capacity(tekst.len());
+    for c in tekst.chars() {
+        match c {
+            '%' => uit.push_str("%25"),
+            '\r' => uit.push_str("%0D"),
+            '\n' => uit.push_str("%0A"),
+            c => uit.push(c),
+        }
+    }
+    uit
+}
+
+/// Escapes a property value (the toolkit's `escapeProperty`): as a message, and `:` and `,`
+/// too (the escapes of a message hold neither).
+pub fn eigenschap(tekst: &str) -> String {
+    gegeven(tekst).replace(':', "%3A").replace(',', "%2C")
 }
 
 #[cfg(test)]
@@ -82,8 +84,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ontsnappen_zoals_github_het_wil() {
-        assert_eq!(data("100% klaar\r\nregel 2"), "100%25 klaar%0D%0Aregel 2");
-        assert_eq!(eigenschap("a:b,c%"), "a%3Ab%2Cc%25");
+    fn ontsnapt_zoals_de_toolkit() {
+        assert_eq!(
+            gegeven("100% klaar\r\nnu: a, b"),
+            "100%25 klaar%0D%0Anu: a, b"
+        );
+        assert_eq!(
+            eigenschap("map, met: 100%\n"),
+            "map%2C met%3A 100%25%0A".to_string()
+        );
+    }
+
+    #[test]
+    fn geen_line_voor_een_heel_bestand() {
+        let mut uit = Vec::new();
+        opdracht(&mut uit, "error", "r/g.csv", None, INVOER, "ontbreekt").unwrap();
+        assert_eq!(
+            String::from_utf8(uit).unwrap(),
+            "::error file=r/g.csv,title=invoer::ontbreekt\n"
+        );
     }
 }

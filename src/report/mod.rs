@@ -21,8 +21,11 @@ use crate::{Drempel, Uitkomst};
 pub enum Formaat {
     Text,
     Json,
+    /// JUnit XML for Jenkins and GitLab test reports.
     Junit,
+    /// SARIF 2.1.0 for code scanning.
     Sarif,
+    /// GitHub Actions workflow commands (annotations).
     Github,
 }
 
@@ -35,7 +38,8 @@ pub struct Opties {
     pub kleur: bool,
 }
 
-/// Writes `uitkomst` in `formaat` to `uit`.
+/// Writes `uitkomst` in `formaat` to `uit`. The CI formats (junit, sarif, github) keep
+/// stdout for their document and write the closing summary line (and any notes) to stderr.
 pub fn schrijf(
     uitkomst: &Uitkomst,
     formaat: Formaat,
@@ -45,9 +49,12 @@ pub fn schrijf(
     match formaat {
         Formaat::Text => text::schrijf(uitkomst, opties, uit),
         Formaat::Json => json::schrijf(uitkomst, uit),
-        Formaat::Junit => junit::schrijf(uitkomst, opties, uit),
-        Formaat::Sarif => sarif::schrijf(uitkomst, opties, uit),
-        Formaat::Github => github::schrijf(uitkomst, opties, uit),
+        Formaat::Junit => junit::schrijf(uitkomst, opties, uit)
+            .and_then(|()| schrijf_log(uitkomst, opties, &mut io::stderr().lock())),
+        Formaat::Sarif => sarif::schrijf(uitkomst, opties, uit)
+            .and_then(|()| schrijf_log(uitkomst, opties, &mut io::stderr().lock())),
+        Formaat::Github => github::schrijf(uitkomst, opties, uit)
+            .and_then(|()| schrijf_log(uitkomst, opties, &mut io::stderr().lock())),
     }
 }
 
@@ -80,6 +87,61 @@ pub(crate) fn per_stuk<T: Sync>(
         }
     }
     Ok(())
+}
+
+/// The notes and the closing summary line, for the log of a CI job (stderr). The note on a
+/// skipped Git history is left out: `main` writes that one to stderr for every format.
+pub fn schrijf_log(uitkomst: &Uitkomst, opties: &Opties, log: &mut dyn Write) -> io::Result<()> {
+    let historie = uitkomst.historie.as_ref().and_then(|h| h.notitie.as_ref());
+    for notitie in &uitkomst.notities {
+        if Some(notitie) != historie {
+            writeln!(log, "klachten: let op: {notitie}")?;
+        }
+    }
+    writeln!(
+        log,
+        "klachten: {}",
+        text::samenvattingsregel(&uitkomst.samenvatting, uitkomst, opties)
+    )
+}
+
+/// Whether a finding would count toward the exit status but does not because it is older
+/// than `--since`. As decided by [`Drempel::telt`]; printers only say so.
+pub fn voor_since(b: &Bevinding, drempel: Drempel) -> bool {
+    drempel.since.is_some()
+        && !drempel.telt(b)
+        && Drempel {
+            since: None,
+            ..drempel
+        }
+        .telt(b)
+}
+
+/// What an input error says, without its place: `datum: geen bestaande datum (waarde:
+/// "31-02-2025")`.
+pub fn invoerfout_tekst(f: &Invoerfout) -> String {
+    let mut tekst = String::new();
+    if let Some(kolom) = &f.kolom {
+        tekst.push_str(kolom);
+        tekst.push_str(": ");
+    }
+    tekst.push_str(&f.bericht);
+    if let Some(waarde) = f.waarde.as_deref().filter(|w| !w.is_empty()) {
+        tekst.push_str(&format!(" (waarde: {waarde:?})"));
+    }
+    tekst
+}
+
+/// What a finding says in the CI formats: the case, the message, and whether it was
+/// accounted for or falls before `--since`.
+pub fn bevinding_tekst(b: &Bevinding, opties: &Opties) -> String {
+    let mut tekst = format!("{}: {}", b.zaak, b.bericht);
+    if let Some(j) = &b.verantwoording {
+        tekst.push_str(&format!(" (verantwoord: {j})"));
+    } else if voor_since(b, opties.drempel) {
+        tekst.push_str(" (telt niet mee: van voor --since)");
+    }
+    tekst
 }
 
 /// The register path as the user gave it, relative and with `/`: the prefix of every path

@@ -1,17 +1,284 @@
-//! `--format sarif`: a SARIF 2.1.0 log, for GitHub code scanning and other consumers.
-//! One rule entry per rule id plus `invoer` for input errors; each result points at the
-//! CSV file and line it stems from, and carries a fingerprint that stays the same while
-//! the finding does.
+//! `--format sarif`: one SARIF 2.1.0 log for code scanning (GitHub) and other SARIF
+//! viewers, valid against the OASIS schema (tested in `tests/formaten.rs`).
+//!
+//! - `tool.driver.rules` has one entry per rule id, in [`RegelId::ALLE`] order, and a last
+//!   one, `invoer`, for input errors; each result names its rule by `ruleId` and
+//!   `ruleIndex`. There is no `helpUri`: the rules are documented in `docs/rules.md`, which
+//!   has no absolute address a SARIF viewer could open; `help.text` says what the rule
+//!   checks instead.
+//! - Levels: error → `error`, warning → `warning`, info → `note`. A finding accounted for
+//!   by a verantwoording keeps its level and carries an external suppression with the
+//!   justification.
+//! - Every result has a `physicalLocation` whose `uri` is the `--register` path as given
+//!   joined with the file (relative, `/`, percent-encoded where a URI needs it), and a
+//!   `region.startLine` unless the error is about a whole file.
+//! - `partialFingerprints["klachten/v1"]` identifies the finding across commits and runs;
+//!   see [`vingerafdruk`].
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 
-use serde_json::{json, Value};
+use serde::Serialize;
 
-use super::Opties;
+use super::{bevinding_tekst, invoerfout_tekst, Opties};
+use crate::register::Invoerfout;
 use crate::rules::{Bevinding, Ernst, RegelId};
 use crate::Uitkomst;
 
+/// The rule id of input errors.
+pub const INVOER: &str = "invoer";
+/// The key under `partialFingerprints`.
+pub const VINGERAFDRUK: &str = "klachten/v1";
+/// The `$schema` of the log: SchemaStore's address of the SARIF 2.1.0 schema, which names
+/// the version. The tests validate against the OASIS original (`tests/schemas/`).
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+#[derive(Serialize)]
+struct Tekst<'a> {
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct Hulp {
+    text: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Regel<'a> {
+    id: &'a str,
+    name: String,
+    short_description: Tekst<'a>,
+    full_description: Tekst<'a>,
+    help: Hulp,
+    properties: RegelEigenschappen<'a>,
+}
+
+#[derive(Serialize)]
+struct RegelEigenschappen<'a> {
+    /// The article of the regulation, `4.2`.
+    article: &'a str,
+    tags: [&'a str; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Resultaat<'a> {
+    rule_id: &'a str,
+    rule_index: usize,
+    level: &'static str,
+    message: Tekst<'a>,
+    locations: [Locatie; 1],
+    partial_fingerprints: Vingerafdrukken,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suppressions: Option<[Onderdrukking<'a>; 1]>,
+    properties: Eigenschappen<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Locatie {
+    physical_location: FysiekeLocatie,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct FysiekeLocatie {
+    artifact_location: Artefact,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<Regio>,
+}
+
+#[derive(Serialize)]
+struct Artefact {
+    uri: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Regio {
+    start_line: u32,
+}
+
+#[derive(Serialize)]
+struct Vingerafdrukken {
+    #[serde(rename = "klachten/v1")]
+    v1: String,
+}
+
+#[derive(Serialize)]
+struct Onderdrukking<'a> {
+    kind: &'static str,
+    justification: &'a str,
+}
+
+/// What a result says beyond the message, for viewers that show properties and for
+/// scripts; the keys follow the JSON format's.
+#[derive(Serialize, Default)]
+struct Eigenschappen<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    case: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    severity: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    deadline: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+    /// For the art-7 rules: the short commit id (empty for uncommitted changes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    commit: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<&'a str>,
+    /// Whether it counts toward the exit status.
+    counts: bool,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Aanroep<'a> {
+    execution_successful: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tool_execution_notifications: Vec<Melding<'a>>,
+}
+
+#[derive(Serialize)]
+struct Melding<'a> {
+    level: &'static str,
+    message: Tekst<'a>,
+}
+
+pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io::Result<()> {
+    write!(
+        uit,
+        "{{\n  \"$schema\": \"{SCHEMA}\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {{\n      \
+         \"tool\": {{\n        \"driver\": {{\n          \"name\": \"klachten\",\n          \
+         \"version\": \"{}\",\n          \"rules\": [",
+        env!("CARGO_PKG_VERSION")
+    )?;
+    let regels = regels();
+    for (i, regel) in regels.iter().enumerate() {
+        uit.write_all(if i == 0 {
+            b"\n            "
+        } else {
+            b",\n            "
+        })?;
+        serde_json::to_writer(&mut *uit, regel)?;
+    }
+    write!(
+        uit,
+        "\n          ]\n        }}\n      }},\n      \"invocations\": ["
+    )?;
+    let aanroep = Aanroep {
+        execution_successful: true,
+        tool_execution_notifications: uitkomst
+            .notities
+            .iter()
+            .map(|n| Melding {
+                level: "note",
+                message: Tekst { text: n },
+            })
+            .collect(),
+    };
+    serde_json::to_writer(&mut *uit, &aanroep)?;
+    write!(
+        uit,
+        "],\n      \"properties\": {{\"as_of\": \"{}\"}},\n      \"results\": [",
+        uitkomst.register.peildatum.format("%Y-%m-%d")
+    )?;
+
+    let mut eerste = true;
+    let mut scheiding = |uit: &mut dyn Write| -> io::Result<()> {
+        let s: &[u8] = if eerste {
+            b"\n        "
+        } else {
+            b",\n        "
+        };
+        eerste = false;
+        uit.write_all(s)
+    };
+    let mut volgnummers = Volgnummers::default();
+    for b in &uitkomst.bevindingen {
+        scheiding(uit)?;
+        let n = volgnummers.volgende(&[&b.zaak, b.regel.id(), &b.bron.pad()]);
+        let tekst = bevinding_tekst(b, opties);
+        serde_json::to_writer(&mut *uit, &resultaat(b, &tekst, n, opties))?;
+    }
+    for f in &uitkomst.register.invoerfouten {
+        scheiding(uit)?;
+        let n = volgnummers.volgende(&invoersleutel(f));
+        let tekst = invoerfout_tekst(f);
+        serde_json::to_writer(&mut *uit, &invoerresultaat(f, &tekst, n, opties))?;
+    }
+    if !eerste {
+        uit.write_all(b"\n      ")?;
+    }
+    uit.write_all(b"]\n    }\n  ]\n}\n")
+}
+
+/// The driver's rules: every rule id, then `invoer`.
+fn regels() -> Vec<Regel<'static>> {
+    let mut regels: Vec<Regel<'static>> = RegelId::ALLE
+        .iter()
+        .map(|r| Regel {
+            id: r.id(),
+            name: naam(r.id()),
+            short_description: Tekst { text: r.titel() },
+            full_description: Tekst { text: r.uitleg() },
+            help: Hulp { text: hulp(*r) },
+            properties: RegelEigenschappen {
+                article: r.artikel(),
+                tags: ["klachtenreglement"],
+            },
+        })
+        .collect();
+    regels.push(Regel {
+        id: INVOER,
+        name: naam(INVOER),
+        short_description: Tekst {
+            text: "Invoerfout in het register",
+        },
+        full_description: Tekst {
+            text: "Een rij, waarde of bestand van het register is niet te gebruiken. De rest \
+                   wordt wel gecontroleerd; een zaak met een ongeldige eigen rij niet.",
+        },
+        help: Hulp {
+            text: "Een invoerfout noemt het bestand, de regel, de kolom en de waarde. Verbeter \
+                   de rij in het register; de indeling staat in docs/register.md."
+                .to_string(),
+        },
+        properties: RegelEigenschappen {
+            article: "",
+            tags: ["invoer"],
+        },
+    });
+    regels
+}
+
+/// A rule's `name`: the id in PascalCase, as SARIF suggests (`Art42Ontvangstbevestiging`).
+fn naam(id: &str) -> String {
+    id.split(['-', '.'])
+        .filter(|deel| !deel.is_empty())
+        .map(|deel| {
+            let mut tekens = deel.chars();
+            match tekens.next() {
+                Some(c) => c.to_uppercase().chain(tekens).collect::<String>(),
+                None => String::new(),
+            }
+        })
+        .collect()
+}
+
+/// `help.text`: what the rule asks, and where it is documented.
+fn hulp(regel: RegelId) -> String {
+    format!(
+        "{} (Artikel {} van het klachtenreglement; zie docs/rules.md, regel {}.)",
+        regel.uitleg(),
+        regel.artikel(),
+        regel.id()
+    )
+}
 
 fn niveau(ernst: Ernst) -> &'static str {
     match ernst {
@@ -21,119 +288,169 @@ fn niveau(ernst: Ernst) -> &'static str {
     }
 }
 
-/// FNV-1a, 64 bits: a small, stable hash (the standard library's is not stable across
-/// releases).
-fn fnv(delen: &[&str]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for deel in delen {
-        for b in deel.bytes().chain(std::iter::once(0)) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+fn resultaat<'a>(b: &'a Bevinding, tekst: &'a str, n: usize, opties: &Opties) -> Resultaat<'a> {
+    let bestand = b.bron.pad();
+    Resultaat {
+        rule_id: b.regel.id(),
+        rule_index: RegelId::ALLE
+            .iter()
+            .position(|r| *r == b.regel)
+            .unwrap_or(0),
+        level: niveau(b.ernst),
+        message: Tekst { text: tekst },
+        locations: [locatie(&opties.pad(&bestand), b.line)],
+        partial_fingerprints: Vingerafdrukken {
+            v1: vingerafdruk(&["bevinding", &b.zaak, b.regel.id(), &bestand], n),
+        },
+        suppressions: b.verantwoording.as_deref().map(|j| {
+            [Onderdrukking {
+                kind: "external",
+                justification: j,
+            }]
+        }),
+        properties: Eigenschappen {
+            case: Some(&b.zaak),
+            severity: Some(b.ernst.naam()),
+            deadline: b.deadline.map(|d| d.format("%Y-%m-%d").to_string()),
+            date: b.datum.map(|d| d.format("%Y-%m-%d").to_string()),
+            commit: matches!(b.regel, RegelId::Art7Registratie | RegelId::Art7Wijziging)
+                .then(|| b.commit.as_deref().unwrap_or("")),
+            counts: opties.drempel.telt(b),
+            ..Eigenschappen::default()
+        },
+    }
+}
+
+fn invoerresultaat<'a>(
+    f: &'a Invoerfout,
+    tekst: &'a str,
+    n: usize,
+    opties: &Opties,
+) -> Resultaat<'a> {
+    Resultaat {
+        rule_id: INVOER,
+        rule_index: RegelId::ALLE.len(),
+        level: "error",
+        message: Tekst { text: tekst },
+        locations: [locatie(&opties.pad(&f.bestand), f.line)],
+        partial_fingerprints: Vingerafdrukken {
+            v1: vingerafdruk(&invoersleutel(f), n),
+        },
+        suppressions: None,
+        properties: Eigenschappen {
+            column: f.kolom.as_deref(),
+            value: f.waarde.as_deref(),
+            counts: true,
+            ..Eigenschappen::default()
+        },
+    }
+}
+
+/// What identifies an input error for its fingerprint: not its line.
+fn invoersleutel(f: &Invoerfout) -> [&str; 5] {
+    [
+        INVOER,
+        &f.bestand,
+        f.kolom.as_deref().unwrap_or(""),
+        f.waarde.as_deref().unwrap_or(""),
+        &f.bericht,
+    ]
+}
+
+fn locatie(pad: &str, line: Option<u32>) -> Locatie {
+    Locatie {
+        physical_location: FysiekeLocatie {
+            artifact_location: Artefact { uri: uri(pad) },
+            region: line.map(|start_line| Regio { start_line }),
+        },
+    }
+}
+
+/// A relative path as a URI reference: every byte outside RFC 3986's unreserved set and
+/// `/` is percent-encoded (`mijn register/klachten.csv` → `mijn%20register/klachten.csv`),
+/// so a colon can never make the first segment read as a scheme.
+pub fn uri(pad: &str) -> String {
+    let mut uit = String::with_capacity(pad.len());
+    for byte in pad.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'/') {
+            uit.push(byte as char);
+        } else {
+            uit.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    uit
+}
+
+/// Counts how often a key was seen, so that equal keys get 0, 1, 2, ... in output order.
+#[derive(Default)]
+struct Volgnummers(HashMap<String, usize>);
+
+impl Volgnummers {
+    fn volgende(&mut self, delen: &[&str]) -> usize {
+        let teller = self.0.entry(delen.join("\0")).or_insert(0);
+        let n = *teller;
+        *teller += 1;
+        n
+    }
+}
+
+/// The fingerprint of a result: a hash of what identifies it, never of its line, message
+/// or dates, and never of the run (peildatum, time, `--register` path).
+///
+/// A finding is its case, its rule, the register file it points at (relative to the
+/// register) and its rank among the findings with those three in output order (by date),
+/// so a row inserted above it in the file changes nothing, and a term that becomes overdue
+/// (warning, then error) stays the same finding. An input error is its file, column,
+/// value and message, with its rank among equal ones.
+///
+/// FNV-1a (64-bit) over the parts separated by NUL bytes, as 16 hex digits: fixed by this
+/// code, not by the Rust version's standard hasher.
+pub fn vingerafdruk(delen: &[&str], n: usize) -> String {
+    const BEGIN: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIEM: u64 = 0x0000_0100_0000_01b3;
+    let mut h = BEGIN;
+    let rang = n.to_string();
+    for deel in delen.iter().copied().chain([rang.as_str()]) {
+        for byte in deel.bytes().chain([0u8]) {
+            h ^= u64::from(byte);
+            h = h.wrapping_mul(PRIEM);
         }
     }
     format!("{h:016x}")
 }
 
-/// What identifies a finding across runs: its rule, case, file, and the dates it is
-/// about. Not the line (rows shift when others are added) and not the message wording.
-pub fn vingerafdruk(b: &Bevinding) -> String {
-    let dag = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-    fnv(&[
-        b.regel.id(),
-        &b.zaak,
-        &b.bron.pad(),
-        &dag(b.deadline),
-        &dag(b.datum),
-    ])
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-fn locatie(uri: String, line: Option<u32>) -> Value {
-    let mut fysiek = json!({ "artifactLocation": { "uri": uri } });
-    if let Some(line) = line.filter(|l| *l >= 1) {
-        fysiek["region"] = json!({ "startLine": line });
+    #[test]
+    fn vingerafdruk_is_vast() {
+        // Pinned (computed apart from this code): a change of algorithm would make code
+        // scanning see every finding as new.
+        assert_ne!(vingerafdruk(&["a", "b"], 0), vingerafdruk(&["ab"], 0));
+        assert_ne!(vingerafdruk(&["a"], 0), vingerafdruk(&["a"], 1));
+        assert_eq!(
+            vingerafdruk(&["bevinding", "KP-1", "art-4.2-ontvangstbevestiging"], 0),
+            "0c97aa4a3c69834e"
+        );
     }
-    json!([{ "physicalLocation": fysiek }])
-}
 
-pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io::Result<()> {
-    let mut regels: Vec<Value> = RegelId::ALLE
-        .iter()
-        .map(|r| {
-            json!({
-                "id": r.id(),
-                "name": r.titel(),
-                "shortDescription": { "text": r.titel() },
-                "fullDescription": { "text": r.uitleg() },
-                "help": { "text": format!("{} (artikel {} van het klachtenreglement)", r.uitleg(), r.artikel()) },
-                "properties": { "artikel": r.artikel() }
-            })
-        })
-        .collect();
-    regels.push(json!({
-        "id": "invoer",
-        "name": "Invoerfout",
-        "shortDescription": { "text": "Invoerfout in het register" },
-        "help": { "text": "Een record of bestand van het register kon niet worden gebruikt; zie docs/register.md." },
-        "defaultConfiguration": { "level": "error" }
-    }));
-    let index = |id: &str| {
-        RegelId::ALLE
-            .iter()
-            .position(|r| r.id() == id)
-            .unwrap_or(RegelId::ALLE.len())
-    };
+    #[test]
+    fn paden_worden_uri_referenties() {
+        assert_eq!(uri("register/klachten.csv"), "register/klachten.csv");
+        assert_eq!(
+            uri("mijn register/zaken/é.md"),
+            "mijn%20register/zaken/%C3%A9.md"
+        );
+        assert_eq!(uri("c:x/a,b"), "c%3Ax/a%2Cb");
+    }
 
-    let mut resultaten: Vec<Value> = uitkomst
-        .bevindingen
-        .iter()
-        .map(|b| {
-            let mut r = json!({
-                "ruleId": b.regel.id(),
-                "ruleIndex": index(b.regel.id()),
-                "level": niveau(b.ernst),
-                "message": { "text": format!("{}: {}", b.zaak, b.bericht) },
-                "locations": locatie(opties.pad(&b.bron.pad()), b.line),
-                "partialFingerprints": { "klachtenBevinding/v1": vingerafdruk(b) },
-                "properties": { "zaak": &*b.zaak }
-            });
-            if matches!(b.regel, RegelId::Art7Registratie | RegelId::Art7Wijziging) {
-                // As in JSON: the commit that registered or changed the row (null: uncommitted).
-                r["properties"]["commit"] = json!(b.commit);
-            }
-            if let Some(j) = &b.verantwoording {
-                r["suppressions"] = json!([{ "kind": "external", "justification": &**j }]);
-            }
-            r
-        })
-        .collect();
-    resultaten.extend(uitkomst.register.invoerfouten.iter().map(|f| {
-        let line = f.line.map(|l| l.to_string()).unwrap_or_default();
-        json!({
-            "ruleId": "invoer",
-            "ruleIndex": RegelId::ALLE.len(),
-            "level": "error",
-            "message": { "text": match &f.kolom {
-                Some(k) => format!("{k}: {}", f.bericht),
-                None => f.bericht.clone(),
-            } },
-            "locations": locatie(opties.pad(&f.bestand), f.line),
-            "partialFingerprints": { "klachtenInvoer/v1": fnv(&[&f.bestand, &line, f.kolom.as_deref().unwrap_or(""), &f.bericht]) }
-        })
-    }));
-    let log = json!({
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": {
-                "name": "klachten",
-                "version": env!("CARGO_PKG_VERSION"),
-                "semanticVersion": env!("CARGO_PKG_VERSION"),
-                "rules": regels
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": resultaten
-        }]
-    });
-    serde_json::to_writer_pretty(&mut *uit, &log)?;
-    writeln!(uit)
+    #[test]
+    fn regelnamen() {
+        assert_eq!(
+            naam("art-4.2-ontvangstbevestiging"),
+            "Art42Ontvangstbevestiging"
+        );
+        assert_eq!(naam("invoer"), "Invoer");
+    }
 }

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
 
-use super::Opties;
+use super::{invoerfout_tekst, Opties};
 use crate::register::{GEBEURTENISSEN_CSV, KLACHTEN_CSV};
 use crate::rules::{dmj, Bevinding, Bron, Ernst};
 use crate::{Samenvatting, Uitkomst};
@@ -112,15 +112,7 @@ pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io:
         }
         writeln!(uit, "{}", stijl.verf(VET, "Invoerfouten"))?;
         for f in fouten {
-            let mut regel = format!("{}: ", opties.plek_fout(f));
-            if let Some(kolom) = &f.kolom {
-                regel.push_str(kolom);
-                regel.push_str(": ");
-            }
-            regel.push_str(&f.bericht);
-            if let Some(waarde) = f.waarde.as_deref().filter(|w| !w.is_empty()) {
-                regel.push_str(&format!(" (waarde: {waarde:?})"));
-            }
+            let regel = format!("{}: {}", opties.plek_fout(f), invoerfout_tekst(f));
             writeln!(uit, "  {}", stijl.verf(ROOD, &regel))?;
         }
     }

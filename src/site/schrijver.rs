@@ -42,6 +42,7 @@ impl Schrijver {
         let _ = fs::remove_dir_all(&werkmap);
         fs::create_dir_all(&werkmap)
             .map_err(|e| Fout::new(format!("{}: map niet aan te maken: {e}", werkmap.display())))?;
+        markeer_als_bovenmap(&werkmap);
         Ok(Schrijver {
             doel: doel.to_path_buf(),
             werkmap,
@@ -60,11 +61,11 @@ impl Schrijver {
         if !veilig {
             return Err(Fout::new(format!("pad buiten de site geweigerd: {pad}")));
         }
-        let volledig = self.werkmap.join(relatief);
+        let volledig = self.bouwpad(relatief, false);
         if let Some(map) = relatief.parent().filter(|m| !m.as_os_str().is_empty()) {
             let mut mappen = self.mappen.lock().unwrap_or_else(|e| e.into_inner());
             if !mappen.contains(map) {
-                let pad = self.werkmap.join(map);
+                let pad = self.bouwpad(map, true);
                 fs::create_dir_all(&pad).map_err(|e| schrijffout(&pad, e))?;
                 mappen.insert(map.to_path_buf());
             }
@@ -72,21 +73,51 @@ impl Schrijver {
         fs::write(&volledig, inhoud).map_err(|e| schrijffout(&volledig, e))
     }
 
-    /// Puts the finished site in place of the old one.
-    pub fn voltooi(self) -> Result<(), Fout> {
+    /// Where `relatief` (a folder when `is_map`) lives while the site is built: a folder
+    /// at the top is made under a name of this build's own (`.zaken.bouw-<pid>`) and
+    /// renamed in `voltooi`. The allocator places a new folder of a `T`-marked one (see
+    /// `markeer_als_bovenmap`) starting from a hash of its name; with the same name every
+    /// build, the new `zaken` would go where the old one was just removed.
+    fn bouwpad(&self, relatief: &Path, is_map: bool) -> PathBuf {
+        let mut delen = relatief.components();
+        match delen.next() {
+            Some(eerste) if is_map || relatief.components().count() > 1 => self
+                .werkmap
+                .join(tijdelijke_naam(eerste.as_os_str()))
+                .join(delen.as_path()),
+            _ => self.werkmap.join(relatief),
+        }
+    }
+
+    /// Puts the finished site in place of the old one, and returns where the old one went.
+    /// The old site is only renamed aside (`.<naam>.oud-<pid>` beside `doel`): removing
+    /// a hundred thousand files costs seconds of file-system work, and nobody needs to
+    /// wait for it. `ruim_op` removes it.
+    pub fn voltooi(self) -> Result<Option<PathBuf>, Fout> {
         self.schrijf(
             MERKTEKEN,
             b"Gebouwd door klachten build; deze map wordt bij elke build vervangen.\n",
         )?;
+        let mut bovenste: Vec<std::ffi::OsString> = self
+            .mappen
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .filter_map(|m| m.components().next().map(|c| c.as_os_str().to_owned()))
+            .collect();
+        bovenste.sort();
+        bovenste.dedup();
+        for naam in bovenste {
+            let van = self.werkmap.join(tijdelijke_naam(&naam));
+            fs::rename(&van, self.werkmap.join(&naam)).map_err(|e| schrijffout(&van, e))?;
+        }
         let oud = self.doel.with_file_name(format!(
-            ".{}.oud-{}",
-            self.doel
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
+            "{}{}",
+            oud_voorvoegsel(&self.doel),
             std::process::id()
         ));
-        if self.doel.exists() {
+        let had_oud = self.doel.exists();
+        if had_oud {
             fs::rename(&self.doel, &oud).map_err(|e| schrijffout(&self.doel, e))?;
         }
         if let Err(e) = fs::rename(&self.werkmap, &self.doel) {
@@ -94,8 +125,7 @@ impl Schrijver {
             let _ = fs::rename(&oud, &self.doel);
             return Err(schrijffout(&self.doel, e));
         }
-        verwijder(&oud);
-        Ok(())
+        Ok(had_oud.then_some(oud))
     }
 
     /// Abandons the build: the old site stays as it was.
@@ -104,19 +134,100 @@ impl Schrijver {
     }
 }
 
-/// Removes a folder tree, the files of each folder in parallel: a site of a hundred
-/// thousand pages is mostly file-system metadata work.
-fn verwijder(map: &Path) {
+fn tijdelijke_naam(naam: &std::ffi::OsStr) -> String {
+    format!(".{}.bouw-{}", naam.to_string_lossy(), std::process::id())
+}
+
+/// Asks ext2/3/4 to place the site's folders, and so its files, in other parts of the disk
+/// than their neighbours (the `T` attribute of chattr(1): "top of directory hierarchies"
+/// for the allocator). Without it the new site's files land beside the old site's, and
+/// when that was removed in the last minutes (a rebuild soon after a build) the file
+/// system, which has no journal here, skips every recently freed inode one by one for
+/// each new file: system time went from about 2 s to 10-19 s for 100,000 pages. Other
+/// file systems refuse or ignore the request, which is harmless.
+#[cfg(target_os = "linux")]
+fn markeer_als_bovenmap(map: &Path) {
+    use std::os::fd::AsRawFd;
+    /// `FS_TOPDIR_FL` from linux/fs.h.
+    const BOVENMAP: libc::c_int = 0x0002_0000;
+    let Ok(f) = fs::File::open(map) else { return };
+    let mut vlaggen: libc::c_int = 0;
+    // SAFETY: FS_IOC_GETFLAGS and FS_IOC_SETFLAGS read and write one int through a pointer
+    // to a live local, on a descriptor this function owns; a failure changes nothing.
+    unsafe {
+        if libc::ioctl(f.as_raw_fd(), libc::FS_IOC_GETFLAGS, &mut vlaggen) == 0 {
+            vlaggen |= BOVENMAP;
+            libc::ioctl(f.as_raw_fd(), libc::FS_IOC_SETFLAGS, &vlaggen);
+        }
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn markeer_als_bovenmap(_: &Path) {}
+
+/// The start of the name of an old site set aside beside `doel`; the process id follows.
+fn oud_voorvoegsel(doel: &Path) -> String {
+    let naam = doel
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    format!(".{naam}.oud-")
+}
+
+/// Removes every old site that builds of `doel` set aside (see `Schrijver::voltooi`),
+/// also one left behind by a removal that was interrupted. Only folders with the name a
+/// build gives them are touched, and of those only the ones that still carry the marker
+/// (an earlier removal takes it away last, so an interrupted one leaves it) or are empty.
+pub fn ruim_op(doel: &Path) {
+    let voorvoegsel = oud_voorvoegsel(doel);
+    let ouder = match doel.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let Ok(items) = fs::read_dir(ouder) else {
+        return;
+    };
+    let mut oude: Vec<PathBuf> = items
+        .filter_map(Result::ok)
+        .filter(|i| {
+            let naam = i.file_name();
+            let naam = naam.to_string_lossy();
+            naam.strip_prefix(&voorvoegsel)
+                .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+                && i.file_type().is_ok_and(|t| t.is_dir())
+        })
+        .map(|i| i.path())
+        .collect();
+    oude.sort();
+    for map in oude {
+        if map.join(MERKTEKEN).is_file() {
+            verwijder(&map, Some(MERKTEKEN));
+        }
+        // Empty, or removed just now: otherwise this fails and the folder stays.
+        let _ = fs::remove_dir(&map);
+    }
+}
+
+/// Removes a folder tree; `als_laatste` (a file directly in `map`) goes after all else.
+/// The files go in parallel: removing them is mostly waiting for the disk. Errors are
+/// ignored: another removal of the same tree may be running.
+fn verwijder(map: &Path, als_laatste: Option<&str>) {
     use rayon::prelude::*;
     let Ok(items) = fs::read_dir(map) else { return };
-    let items: Vec<PathBuf> = items.filter_map(|i| i.ok().map(|i| i.path())).collect();
-    items.par_iter().for_each(|pad| {
-        if pad.is_dir() {
-            verwijder(pad);
+    let items: Vec<fs::DirEntry> = items
+        .filter_map(Result::ok)
+        .filter(|i| als_laatste.is_none_or(|n| i.file_name() != n))
+        .collect();
+    items.par_iter().for_each(|item| {
+        if item.file_type().is_ok_and(|t| t.is_dir()) {
+            verwijder(&item.path(), None);
         } else {
-            let _ = fs::remove_file(pad);
+            let _ = fs::remove_file(item.path());
         }
     });
+    if let Some(naam) = als_laatste {
+        let _ = fs::remove_file(map.join(naam));
+    }
     let _ = fs::remove_dir(map);
 }
 
@@ -150,7 +261,7 @@ mod tests {
             assert!(s.schrijf(pad, b"x").is_err(), "{pad}");
         }
         s.schrijf("zaken/KP-1.html", b"ok").unwrap();
-        s.voltooi().unwrap();
+        assert_eq!(s.voltooi().unwrap(), None);
         assert!(map.path().join("site/zaken/KP-1.html").is_file());
         assert!(!map.path().join("x.html").exists());
     }
@@ -169,19 +280,45 @@ mod tests {
         let doel = map.path().join("site");
         let s = Schrijver::nieuw(&doel).unwrap();
         s.schrijf("index.html", b"oud").unwrap();
-        s.voltooi().unwrap();
+        s.schrijf("zaken/0a/KP-1.html", b"oud").unwrap();
+        assert_eq!(s.voltooi().unwrap(), None);
         let s = Schrijver::nieuw(&doel).unwrap();
         s.schrijf("index.html", b"half").unwrap();
         s.breek_af();
         assert_eq!(fs::read(doel.join("index.html")).unwrap(), b"oud");
         let s = Schrijver::nieuw(&doel).unwrap();
         s.schrijf("index.html", b"nieuw").unwrap();
-        s.voltooi().unwrap();
+        let oud = s.voltooi().unwrap().expect("the old site, set aside");
         assert_eq!(fs::read(doel.join("index.html")).unwrap(), b"nieuw");
+        assert_eq!(fs::read(oud.join("index.html")).unwrap(), b"oud");
+        ruim_op(&doel);
+        assert!(!oud.exists());
         assert_eq!(
             fs::read_dir(map.path()).unwrap().count(),
             1,
             "no leftovers beside the site"
         );
+    }
+
+    #[test]
+    fn opruimen_raakt_alleen_oude_sites() {
+        let map = tempfile::tempdir().unwrap();
+        let doel = map.path().join("site");
+        // An old site whose removal was interrupted: the marker is still there.
+        let half = map.path().join(".site.oud-12");
+        fs::create_dir_all(half.join("zaken/0a")).unwrap();
+        fs::write(half.join(MERKTEKEN), "").unwrap();
+        fs::write(half.join("zaken/0a/KP-1.html"), "oud").unwrap();
+        // Look-alikes that are not ours.
+        let vreemd = map.path().join(".site.oud-13");
+        fs::create_dir_all(&vreemd).unwrap();
+        fs::write(vreemd.join("belangrijk.txt"), "").unwrap();
+        let andere = map.path().join(".site.oud-x");
+        fs::create_dir_all(&andere).unwrap();
+        fs::write(andere.join(MERKTEKEN), "").unwrap();
+        ruim_op(&doel);
+        assert!(!half.exists());
+        assert!(vreemd.join("belangrijk.txt").is_file());
+        assert!(andere.join(MERKTEKEN).is_file());
     }
 }

@@ -75,3 +75,59 @@ pub fn json(o: &Output) -> serde_json::Value {
 pub fn voorbeeldregister() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("register")
 }
+
+/// The exit status of a run.
+pub fn code(o: &Output) -> i32 {
+    o.status.code().expect("exit status")
+}
+
+/// `check --as-of <as_of> --format json` on a fixture.
+pub fn run(f: &Fixture, as_of: &str) -> Output {
+    f.klachten(&["check", "--as-of", as_of, "--format", "json"])
+}
+
+/// The JSON document of a check that ran (exit status 0 or 1).
+pub fn check(f: &Fixture, as_of: &str) -> serde_json::Value {
+    let o = run(f, as_of);
+    assert!(
+        matches!(o.status.code(), Some(0) | Some(1)),
+        "exit {:?}: {}",
+        o.status.code(),
+        stderr(&o)
+    );
+    json(&o)
+}
+
+/// The findings of one rule on one case.
+pub fn found<'a>(v: &'a serde_json::Value, case: &str, rule: &str) -> Vec<&'a serde_json::Value> {
+    v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["case"] == case && f["rule"] == rule)
+        .collect()
+}
+
+/// The one finding of a rule on a case.
+pub fn one<'a>(v: &'a serde_json::Value, case: &str, rule: &str) -> &'a serde_json::Value {
+    let fs = found(v, case, rule);
+    assert_eq!(fs.len(), 1, "{case} {rule}: {v:#}");
+    fs[0]
+}
+
+/// No finding of a rule on a case.
+pub fn none(v: &serde_json::Value, case: &str, rule: &str) {
+    let fs = found(v, case, rule);
+    assert!(fs.is_empty(), "unexpected {case} {rule}: {fs:#?}");
+}
+
+/// The rule ids of a case's findings, in the document's order.
+pub fn rules_of(v: &serde_json::Value, case: &str) -> Vec<String> {
+    v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["case"] == case)
+        .map(|f| f["rule"].as_str().unwrap().to_string())
+        .collect()
+}
