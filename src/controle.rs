@@ -16,7 +16,8 @@ use crate::rules::{self, Bevinding, Ernst};
 /// What the check decided about one case.
 #[derive(Debug, Clone)]
 pub struct Zaakoordeel {
-    /// Whether the case was judged against the regulation (not outside it).
+    /// Whether the case was judged against the regulation (not outside it). Its course of
+    /// handling is [`Uitkomst::verloop`].
     pub binnen_reglement: bool,
     /// The case's findings: a range of [`Uitkomst::bevindingen`].
     pub bevindingen: Range<usize>,
@@ -93,8 +94,9 @@ impl Uitkomst {
         self.register.invoerfouten.is_empty() && !self.bevindingen.iter().any(|b| drempel.telt(b))
     }
 
-    /// The course of handling of case number `index` (in `register.zaken`), None when it
-    /// falls outside the regulation. Decided by the same code the rules read it from.
+    /// The course of handling of case number `index` (in `register.zaken`); None when it
+    /// falls outside the regulation. Not kept per case (at a million cases that would cost
+    /// hundreds of megabytes) but decided again, by the same code the rules read it from.
     pub fn verloop(&self, index: usize) -> Option<Verloop> {
         let zaak = self.register.zaken.get(index)?;
         let reglement = &self.register.reglement;
@@ -127,7 +129,7 @@ pub fn controleer_met(register: Register, extra: Vec<Bevinding>) -> Uitkomst {
         extra_per_zaak.entry(b.zaak.clone()).or_default().push(b);
     }
 
-    let per_zaak: Vec<(bool, Vec<Bevinding>)> = register
+    let mut per_zaak: Vec<(bool, Vec<Bevinding>)> = register
         .zaken
         .par_iter()
         .map(|zaak| {
@@ -145,41 +147,49 @@ pub fn controleer_met(register: Register, extra: Vec<Bevinding>) -> Uitkomst {
                 }
             }
             rules::verantwoording::pas_toe(zaak, &mut bevindingen);
-            bevindingen.sort_by(|a, b| {
-                a.sorteersleutel()
-                    .cmp(&b.sorteersleutel())
-                    .then_with(|| a.deadline.cmp(&b.deadline))
-                    .then_with(|| a.bericht.cmp(&b.bericht))
-            });
+            bevindingen.sort_by(volgorde);
             (binnen_reglement, bevindingen)
         })
         .collect();
 
-    // Findings are sorted by case: put the cases in id order, each with its own findings
-    // already sorted, so no global sort is needed.
-    let mut volgorde: Vec<u32> = (0..per_zaak.len() as u32).collect();
-    volgorde.par_sort_unstable_by(|&a, &b| {
-        register.zaken[a as usize]
-            .id
-            .cmp(&register.zaken[b as usize].id)
-    });
-    let totaal = per_zaak.iter().map(|(_, b)| b.len()).sum();
-    let mut bevindingen = Vec::with_capacity(totaal);
-    let mut zaken: Vec<Zaakoordeel> = per_zaak
-        .iter()
-        .map(|(binnen_reglement, _)| Zaakoordeel {
-            binnen_reglement: *binnen_reglement,
-            bevindingen: 0..0,
-        })
-        .collect();
-    let mut per_zaak: Vec<Option<Vec<Bevinding>>> =
-        per_zaak.into_iter().map(|(_, b)| Some(b)).collect();
-    for index in volgorde {
-        let index = index as usize;
-        let begin = bevindingen.len();
-        bevindingen.extend(per_zaak[index].take().unwrap_or_default());
-        zaken[index].bevindingen = begin..bevindingen.len();
-    }
+    // Findings are ordered by case first. Taking the cases in order of their number, each
+    // with its findings already in order, gives the order of all findings without sorting
+    // them all. Registers mostly number their cases in the order they come in, so the
+    // file's own order usually is that order already.
+    let zaken = &register.zaken;
+    let op_volgorde = zaken.par_windows(2).all(|paar| paar[0].id <= paar[1].id);
+    let (zaken, bevindingen) = if op_volgorde {
+        let mut begin = 0;
+        let zaken = per_zaak
+            .iter()
+            .map(|(binnen_reglement, b)| {
+                begin += b.len();
+                Zaakoordeel {
+                    binnen_reglement: *binnen_reglement,
+                    bevindingen: begin - b.len()..begin,
+                }
+            })
+            .collect();
+        let bevindingen = per_zaak.into_par_iter().flat_map_iter(|(_, b)| b).collect();
+        (zaken, bevindingen)
+    } else {
+        let mut op_nummer: Vec<usize> = (0..zaken.len()).collect();
+        op_nummer.par_sort_unstable_by(|&a, &b| zaken[a].id.cmp(&zaken[b].id));
+        let mut bevindingen = Vec::with_capacity(per_zaak.iter().map(|(_, b)| b.len()).sum());
+        let mut zaken: Vec<Zaakoordeel> = per_zaak
+            .iter()
+            .map(|(binnen_reglement, _)| Zaakoordeel {
+                binnen_reglement: *binnen_reglement,
+                bevindingen: 0..0,
+            })
+            .collect();
+        for index in op_nummer {
+            let begin = bevindingen.len();
+            bevindingen.append(&mut per_zaak[index].1);
+            zaken[index].bevindingen = begin..bevindingen.len();
+        }
+        (zaken, bevindingen)
+    };
 
     let samenvatting = samenvatting(&register, &zaken, &bevindingen);
     let notities = register.waarschuwingen.clone();
@@ -191,6 +201,15 @@ pub fn controleer_met(register: Register, extra: Vec<Bevinding>) -> Uitkomst {
         historie: None,
         notities,
     }
+}
+
+/// The order of findings: by case, rule and date (the contract), then by deadline and
+/// message so that the order is always the same.
+fn volgorde(a: &Bevinding, b: &Bevinding) -> std::cmp::Ordering {
+    a.sorteersleutel()
+        .cmp(&b.sorteersleutel())
+        .then_with(|| a.deadline.cmp(&b.deadline))
+        .then_with(|| a.bericht.cmp(&b.bericht))
 }
 
 fn samenvatting(

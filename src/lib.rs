@@ -45,8 +45,18 @@ pub fn controleer_register(
     peildatum: chrono::NaiveDate,
     vandaag: chrono::NaiveDate,
 ) -> Result<Uitkomst, Fout> {
-    let register = Register::laad(pad, peildatum)?;
-    let mut historie = history::lees(&register, vandaag);
+    // The Git side of the history needs only the folder: ask git while the register is
+    // read (its processes mostly wait, so a thread of their own takes no core from it).
+    let (register, voorwerk) = std::thread::scope(|scope| {
+        let voorwerk = scope.spawn(|| history::voorbereid(pad));
+        let register = Register::laad(pad, peildatum);
+        (register, voorwerk.join())
+    });
+    let register = register?;
+    let mut historie = match voorwerk {
+        Ok(voorwerk) => history::lees_na(voorwerk, &register, vandaag),
+        Err(_) => history::lees(&register, vandaag),
+    };
     let bevindingen = std::mem::take(&mut historie.bevindingen);
     let mut uitkomst = controleer_met(register, bevindingen);
     if let Some(notitie) = &historie.notitie {

@@ -11,6 +11,28 @@ use clap::{Parser, Subcommand, ValueEnum};
 use klachten::report::{self, Formaat, Opties};
 use klachten::{Drempel, Fout};
 
+/// mimalloc instead of glibc's malloc. Reading a large register, the threads of glibc's
+/// malloc grow their heaps a page at a time (one `mprotect` each: some 100,000 at a
+/// million cases, each holding up the other core's page faults), and memory freed halfway
+/// goes back to the system only to be faulted in again. See docs/performance.md.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// Lets mimalloc keep the memory that is freed: a check runs for seconds and then ends,
+/// and freed memory is soon needed again (the batches of events, then the findings).
+fn geheugen_vasthouden() {
+    use std::ffi::{c_int, c_long};
+    extern "C" {
+        fn mi_option_set(option: c_int, value: c_long);
+    }
+    /// `mi_option_purge_delay` in the `mi_option_e` of mimalloc.h, in the version that
+    /// libmimalloc-sys 0.1.49 builds (pinned in Cargo.toml). -1: never purge.
+    const MI_OPTION_PURGE_DELAY: c_int = 15;
+    // SAFETY: mimalloc's own function, called with one of its options and a valid value,
+    // before any thread is started.
+    unsafe { mi_option_set(MI_OPTION_PURGE_DELAY, -1) }
+}
+
 /// Toetst een klachtenregister aan het klachtenreglement.
 #[derive(Parser)]
 #[command(name = "klachten", version, about, disable_help_subcommand = true)]
@@ -95,6 +117,7 @@ fn vandaag() -> NaiveDate {
 }
 
 fn main() -> ExitCode {
+    geheugen_vasthouden();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

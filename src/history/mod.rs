@@ -11,6 +11,7 @@
 //! `logboek` keeps every change per case for the case pages.
 
 use std::collections::HashMap;
+use std::path::Path;
 
 use chrono::NaiveDate;
 
@@ -169,39 +170,85 @@ fn overgeslagen(status: Historiestatus, reden: &str) -> Historie {
 /// changes. Outside Git or in a shallow clone the rules are skipped with a note, never
 /// with an error.
 pub fn lees(register: &Register, vandaag: NaiveDate) -> Historie {
-    let repo = match git::repository(&register.pad) {
+    lees_na(voorbereid(&register.pad), register, vandaag)
+}
+
+/// What of the history needs only the register's folder: the repository, the commits
+/// that changed the register and what the working tree changed. Asking `git` for these
+/// takes a few processes one after another, so [`voorbereid`] can run while the register
+/// itself is read, and [`lees_na`] does the rest.
+pub struct Voorwerk(Result<Gitstand, Historie>);
+
+struct Gitstand {
+    repo: git::Repository,
+    commits: Vec<git::Commit>,
+    werkmap: Vec<String>,
+}
+
+/// The first half of [`lees`], for the register in folder `pad`.
+pub fn voorbereid(pad: &Path) -> Voorwerk {
+    Voorwerk(gitstand(pad))
+}
+
+fn gitstand(pad: &Path) -> Result<Gitstand, Historie> {
+    let repo = match git::repository(pad) {
         git::Vondst::Repository(repo) => repo,
         git::Vondst::Geen => {
-            return overgeslagen(
+            return Err(overgeslagen(
                 Historiestatus::GeenGit,
                 "het register staat niet in een Git-repository",
-            )
+            ))
         }
-        git::Vondst::GeenProgramma => return overgeslagen(
+        git::Vondst::GeenProgramma => return Err(overgeslagen(
             Historiestatus::GeenGit,
             "het programma git is niet gevonden, dus de historie van het register is niet te lezen",
-        ),
+        )),
     };
     if repo.ondiep {
-        return overgeslagen(
+        return Err(overgeslagen(
             Historiestatus::Ondiep,
             "de Git-historie is onvolledig (een ondiepe kloon; haal de hele historie op, in CI met fetch-depth: 0)",
-        );
+        ));
     }
-    match volg(register, &repo, vandaag) {
-        Some(historie) => historie,
-        None => overgeslagen(
-            Historiestatus::GeenGit,
-            "de Git-historie van het register kon niet worden gelezen",
-        ),
+    let paden = [KLACHTEN_CSV, GEBEURTENISSEN_CSV, ZAKEN_MAP];
+    let stand = git::commits(&repo, &paden).and_then(|commits| {
+        let werkmap = git::gewijzigd(&repo, &paden)?;
+        Some((commits, werkmap))
+    });
+    match stand {
+        Some((commits, werkmap)) => Ok(Gitstand {
+            repo,
+            commits,
+            werkmap,
+        }),
+        None => Err(niet_gelezen()),
+    }
+}
+
+fn niet_gelezen() -> Historie {
+    overgeslagen(
+        Historiestatus::GeenGit,
+        "de Git-historie van het register kon niet worden gelezen",
+    )
+}
+
+/// The second half of [`lees`]: follows the register's rows through what `voorwerk` found
+/// (for the register in the same folder).
+pub fn lees_na(voorwerk: Voorwerk, register: &Register, vandaag: NaiveDate) -> Historie {
+    match voorwerk.0 {
+        Ok(stand) => volg(register, stand, vandaag).unwrap_or_else(niet_gelezen),
+        Err(historie) => historie,
     }
 }
 
 /// Follows every row through the steps. None when Git fails on the way.
-fn volg(register: &Register, repo: &git::Repository, vandaag: NaiveDate) -> Option<Historie> {
-    let paden = [KLACHTEN_CSV, GEBEURTENISSEN_CSV, ZAKEN_MAP];
-    let commits = git::commits(repo, &paden)?;
-    let werkmap = git::gewijzigd(repo, &paden)?;
+fn volg(register: &Register, stand: Gitstand, vandaag: NaiveDate) -> Option<Historie> {
+    let Gitstand {
+        repo,
+        commits,
+        werkmap,
+    } = stand;
+    let repo = &repo;
     let blobs: Vec<String> = commits
         .iter()
         .flat_map(|c| &c.bestanden)

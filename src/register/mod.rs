@@ -9,14 +9,15 @@
 mod dossiers;
 mod reglement;
 pub mod tabel;
+mod zaakindex;
 
 use std::collections::{HashMap, HashSet};
-
-use rustc_hash::FxHashMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 pub use dossiers::Dossier;
 pub use reglement::Reglement;
@@ -24,7 +25,8 @@ pub use reglement::Reglement;
 use crate::model::{Dienst, Gebeurtenis, Kanaal, Oordeel, Soort, Tekst, Zaak};
 use crate::rules::RegelId;
 use crate::Fout;
-use tabel::{Kolom, Leesfout, Rij, Tabel};
+use tabel::{Kolom, Leesfout, Recordfout, Rij, Tabel};
+use zaakindex::{Dubbel, Zaakindex};
 
 pub const KLACHTEN_CSV: &str = "klachten.csv";
 pub const GEBEURTENISSEN_CSV: &str = "gebeurtenissen.csv";
@@ -230,7 +232,7 @@ pub fn is_geldig_zaaknummer(id: &str) -> bool {
 
 /// Interns repeated texts (handlers, staff, categories) so each is stored once.
 #[derive(Default)]
-struct Interner(FxHashMap<Box<str>, Tekst>);
+struct Interner(HashMap<Box<str>, Tekst, rustc_hash::FxBuildHasher>);
 
 impl Interner {
     fn tekst(&mut self, waarde: &str) -> Tekst {
@@ -265,24 +267,32 @@ impl Register {
         }
         let reglement = Reglement::laad(pad)?;
         let klachten_pad = pad.join(KLACHTEN_CSV);
-        let gebeurtenissen_pad = pad.join(GEBEURTENISSEN_CSV);
-
-        // The two files are independent until events are matched to cases: read both at
-        // once, on both cores.
-        let (klachten, gebeurtenissen) = rayon::join(
-            || lees_klachten(&klachten_pad),
-            || lees_gebeurtenissen(&gebeurtenissen_pad),
-        );
-        let mut klachten = klachten?;
-        let gebeurtenissen = gebeurtenissen.map(|mut g| {
-            g.koppel(
-                &klachten.index,
-                &klachten.ongeldige_ids,
-                &mut klachten.zaken,
-            );
-            g
+        let klachten = open_tabel(&klachten_pad, KLACHTEN_CSV, &KLACHTEN_KOLOMMEN).map_err(
+            |fout| match fout {
+                Leesfout::Ontbreekt => Fout::new(format!("{} ontbreekt", klachten_pad.display())),
+                Leesfout::Onleesbaar(e) => {
+                    Fout::new(format!("{} is niet te lezen: {e}", klachten_pad.display()))
+                }
+            },
+        )?;
+        let gebeurtenissen = open_tabel(
+            &pad.join(GEBEURTENISSEN_CSV),
+            GEBEURTENISSEN_CSV,
+            &GEBEURTENISSEN_KOLOMMEN,
+        )
+        .map_err(|fout| match fout {
+            Leesfout::Ontbreekt => Invoerfout::bestand(
+                GEBEURTENISSEN_CSV,
+                "bestand ontbreekt; de zaken worden gecontroleerd als zaken zonder gebeurtenissen",
+            ),
+            Leesfout::Onleesbaar(e) => {
+                Invoerfout::bestand(GEBEURTENISSEN_CSV, format!("bestand niet te lezen: {e}"))
+            }
         });
 
+        // klachten.csv first, so that each event can go straight to its case as it is
+        // read. Each file is read in parts side by side (see `Tabel::lees`).
+        let klachten = lees_klachten(klachten);
         let mut register = Register {
             pad: pad.to_path_buf(),
             peildatum,
@@ -298,129 +308,153 @@ impl Register {
                 ..Telling::default()
             },
         };
-        // Cases in klachten.csv that are not checked: invalid rows and those received
-        // after the peildatum. A case file for one of them is no error.
-        let mut niet_gecontroleerd = klachten.ongeldige_ids;
-        niet_gecontroleerd.extend(
-            klachten
-                .zaken
-                .iter()
-                .filter(|z| z.ontvangen > peildatum)
-                .map(|z| Box::from(&*z.id)),
+        let zaken = klachten.zaken;
+        let (index, dubbel) = Zaakindex::bouw(
+            &zaken,
+            &klachten.zaaknummers,
+            peildatum,
+            rayon::current_num_threads(),
         );
-        register.koppel(klachten.zaken, gebeurtenissen);
-        register.lees_dossiers(&niet_gecontroleerd);
+        register.telling.zaken_ongeldig += dubbel.len();
+        register.invoerfouten.extend(dubbel.iter().map(|d| {
+            let (zaak, eerste) = (&zaken[d.later], &zaken[d.eerste]);
+            Invoerfout::veld(
+                KLACHTEN_CSV,
+                zaak.line,
+                "zaak",
+                &zaak.id,
+                format!("zaak {} komt al voor op regel {}", zaak.id, eerste.line),
+            )
+        }));
+
+        let groepen = match gebeurtenissen {
+            Ok(tabel) => {
+                register.lees_gebeurtenissen(tabel, &index, &klachten.ongeldige_ids, zaken.len())
+            }
+            Err(fout) => {
+                register.invoerfouten.push(fout);
+                Vec::new()
+            }
+        };
+        register.lees_dossiers(&zaken, &index, &klachten.ongeldige_ids);
+        drop(index);
+        register.zaken = zaken;
+        register.orden_gebeurtenissen(groepen, &dubbel);
         register.invoerfouten.sort();
         Ok(register)
     }
 
-    /// Matches events to their cases, orders and validates them per case, and applies
-    /// the peildatum.
-    fn koppel(&mut self, zaken: Vec<Zaak>, gebeurtenissen: Result<Gebeurtenissen, Invoerfout>) {
-        let peildatum = self.peildatum;
-        let mut gebeurtenissen = match gebeurtenissen {
-            Ok(g) => g,
-            Err(fout) => {
-                self.invoerfouten.push(fout);
-                Gebeurtenissen::default()
-            }
+    /// Reads gebeurtenissen.csv: each case's valid events, in file order (parallel to the
+    /// `aantal_zaken` valid rows of klachten.csv). The events of a case received after the
+    /// peildatum are only counted: that case is left out.
+    fn lees_gebeurtenissen(
+        &mut self,
+        (tabel, fouten, waarschuwingen): (Tabel, Vec<Invoerfout>, Vec<String>),
+        index: &Zaakindex<'_>,
+        ongeldige_ids: &HashSet<Box<str>>,
+        aantal_zaken: usize,
+    ) -> Vec<Vec<Gebeurtenis>> {
+        self.invoerfouten.extend(fouten);
+        self.waarschuwingen.extend(waarschuwingen);
+        let verdeling = Verdeling::nieuw(aantal_zaken, rayon::current_num_threads());
+        let context = GebeurtenisContext {
+            kolommen_compleet: tabel.ontbrekende_kolommen.is_empty(),
+            index,
+            ongeldige_ids,
+            verdeling: &verdeling,
         };
-        self.telling.gebeurtenissen_gelezen = gebeurtenissen.gelezen;
-        self.telling.gebeurtenissen_ongeldig = gebeurtenissen.ongeldig;
-        self.invoerfouten.append(&mut gebeurtenissen.fouten);
-        self.waarschuwingen
-            .append(&mut gebeurtenissen.waarschuwingen);
+        let delen = tabel.lees(
+            rayon::current_num_threads(),
+            || GebeurtenissenDeel::nieuw(&verdeling),
+            |deel, rij| deel.rij(rij, &context),
+        );
 
-        self.zaken = zaken;
-        let voor = self.zaken.len();
-        let mut na_peildatum = 0;
-        self.zaken.retain(|zaak| {
-            let later = zaak.ontvangen > peildatum;
-            if later {
-                na_peildatum += zaak.gebeurtenissen.len();
+        // Then each range of cases gets its events (side by side), from every part in
+        // file order.
+        let mut per_bereik: Vec<Vec<Vec<(u32, Gebeurtenis)>>> = std::iter::repeat_with(Vec::new)
+            .take(verdeling.bereiken())
+            .collect();
+        for mut deel in delen {
+            deel.zoek_zaken(&context);
+            let telling = &mut self.telling;
+            telling.gebeurtenissen_gelezen += deel.gelezen;
+            telling.gebeurtenissen_ongeldig += deel.ongeldig;
+            telling.gebeurtenissen_na_peildatum += deel.na_peildatum;
+            self.invoerfouten.extend(deel.fouten);
+            for (bereik, partijen) in per_bereik.iter_mut().zip(deel.per_bereik) {
+                bereik.extend(partijen);
             }
-            !later
-        });
-        self.telling.zaken_na_peildatum = voor - self.zaken.len();
-        self.telling.gebeurtenissen_na_peildatum += na_peildatum;
-        let mut zaken = std::mem::take(&mut self.zaken);
-        for zaak in &mut zaken {
-            self.orden_gebeurtenissen(zaak);
         }
-        self.zaken = zaken;
+        let groepen: Vec<Vec<Vec<Gebeurtenis>>> = per_bereik
+            .into_par_iter()
+            .enumerate()
+            .map(|(bereik, partijen)| verdeel(verdeling.bereik(bereik), partijen))
+            .collect();
+        groepen.into_iter().flatten().collect()
     }
 
-    /// Puts a case's events in date order (file order within a day), leaves out those after
-    /// the peildatum, and rejects those that cannot stand where they are.
-    fn orden_gebeurtenissen(&mut self, zaak: &mut Zaak) {
+    /// Gives each case its events, in order, and rejects those that cannot stand (case by
+    /// case, in parallel); then leaves out the duplicate rows and the cases received after
+    /// the peildatum.
+    fn orden_gebeurtenissen(&mut self, mut groepen: Vec<Vec<Gebeurtenis>>, dubbel: &[Dubbel]) {
         let peildatum = self.peildatum;
-        // Stable: events on the same date keep their file order.
-        zaak.gebeurtenissen.sort_by_key(|g| g.datum);
-        let voor = zaak.gebeurtenissen.len();
-        zaak.gebeurtenissen.retain(|g| g.datum <= peildatum);
-        self.telling.gebeurtenissen_na_peildatum += voor - zaak.gebeurtenissen.len();
-
-        let (mut uitspraak, mut beroep, mut afsluiting) = (false, false, false);
-        let mut fouten = Vec::new();
-        zaak.gebeurtenissen.retain(|g| {
-            let fout = if g.datum < zaak.ontvangen {
-                Some((
-                    "datum",
-                    g.datum.format("%Y-%m-%d").to_string(),
-                    format!(
-                        "gebeurtenis gedateerd voor de ontvangst van de klacht ({})",
-                        zaak.ontvangen.format("%d-%m-%Y")
-                    ),
-                ))
-            } else {
-                match g.soort {
-                    Soort::Beroep if !uitspraak => Some((
-                        "soort",
-                        g.soort.naam().to_string(),
-                        "beroep zonder eerdere uitspraak".to_string(),
-                    )),
-                    Soort::Beroepsuitspraak if !beroep => Some((
-                        "soort",
-                        g.soort.naam().to_string(),
-                        "beroepsuitspraak zonder eerder beroep".to_string(),
-                    )),
-                    Soort::Heropend if !afsluiting => Some((
-                        "soort",
-                        g.soort.naam().to_string(),
-                        "heropend zonder eerdere afsluiting".to_string(),
-                    )),
-                    _ => None,
+        let mut weg = vec![false; self.zaken.len()];
+        for d in dubbel {
+            weg[d.later] = true;
+        }
+        // Without gebeurtenissen.csv, no case has events.
+        groepen.resize_with(self.zaken.len(), Vec::new);
+        let (na_peildatum, ongeldig, weg_na) = self
+            .zaken
+            .par_iter_mut()
+            .zip(groepen)
+            .zip(&weg)
+            .filter(|((_, _), weg)| !**weg)
+            .map(|((zaak, groep), _)| {
+                if zaak.ontvangen > peildatum {
+                    return (0, Vec::new(), 1);
                 }
-            };
-            if let Some((kolom, waarde, bericht)) = fout {
-                fouten.push(Invoerfout::veld(
-                    GEBEURTENISSEN_CSV,
-                    g.line,
-                    kolom,
-                    &waarde,
-                    bericht,
-                ));
-                return false;
-            }
-            match g.soort {
-                Soort::Uitspraak => uitspraak = true,
-                Soort::Beroep => beroep = true,
-                Soort::Afsluiting => afsluiting = true,
-                _ => {}
-            }
-            true
-        });
-        self.telling.gebeurtenissen_ongeldig += fouten.len();
-        self.invoerfouten.append(&mut fouten);
+                zaak.gebeurtenissen = groep;
+                let (na_peildatum, fouten) = orden_gebeurtenissen(zaak, peildatum);
+                (na_peildatum, fouten, 0)
+            })
+            .reduce(
+                || (0, Vec::new(), 0),
+                |(a, mut fouten, x), (b, mut meer, y)| {
+                    fouten.append(&mut meer);
+                    (a + b, fouten, x + y)
+                },
+            );
+        self.telling.gebeurtenissen_na_peildatum += na_peildatum;
+        self.telling.gebeurtenissen_ongeldig += ongeldig.len();
+        self.invoerfouten.extend(ongeldig);
+        self.telling.zaken_na_peildatum += weg_na;
+
+        // Usually nothing is left out, and the million cases need not be walked again.
+        if weg_na > 0 || !dubbel.is_empty() {
+            let mut weg = weg.into_iter();
+            self.zaken.retain(|zaak| {
+                let dubbel = weg.next().unwrap_or(false);
+                !dubbel && zaak.ontvangen <= peildatum
+            });
+        }
     }
 
-    fn lees_dossiers(&mut self, niet_gecontroleerd: &HashSet<Box<str>>) {
-        let gecontroleerd: HashMap<&str, &Tekst> =
-            self.zaken.iter().map(|z| (&*z.id, &z.id)).collect();
+    /// Reads the case files. Those of cases in klachten.csv that are not checked (an
+    /// invalid row, received after the peildatum) are skipped without error.
+    fn lees_dossiers(
+        &mut self,
+        zaken: &[Zaak],
+        index: &Zaakindex<'_>,
+        ongeldige_ids: &HashSet<Box<str>>,
+    ) {
         let (dossiers, mut fouten, tekst) =
-            dossiers::lees(&self.pad, |naam| match gecontroleerd.get(naam) {
-                Some(id) => dossiers::Bekend::Gecontroleerd((*id).clone()),
-                None if niet_gecontroleerd.contains(naam) => dossiers::Bekend::NietGecontroleerd,
+            dossiers::lees(&self.pad, |naam| match index.get(naam) {
+                Some(plek) if plek.na_peildatum => dossiers::Bekend::NietGecontroleerd,
+                Some(plek) => {
+                    dossiers::Bekend::Gecontroleerd(zaken[plek.index as usize].id.clone())
+                }
+                None if ongeldige_ids.contains(naam) => dossiers::Bekend::NietGecontroleerd,
                 None => dossiers::Bekend::Onbekend,
             });
         self.invoerfouten.append(&mut fouten);
@@ -429,16 +463,307 @@ impl Register {
     }
 }
 
+/// The cases split into consecutive ranges, one per thread, so that events can be given to
+/// their cases side by side.
+struct Verdeling {
+    zaken: usize,
+    bereiken: usize,
+}
+
+impl Verdeling {
+    fn nieuw(zaken: usize, bereiken: usize) -> Verdeling {
+        Verdeling {
+            zaken,
+            bereiken: bereiken.clamp(1, zaken.max(1)),
+        }
+    }
+
+    fn bereiken(&self) -> usize {
+        self.bereiken
+    }
+
+    /// The range that case number `zaak` (an index) falls in.
+    fn van(&self, zaak: u32) -> usize {
+        (zaak as usize * self.bereiken) / self.zaken.max(1)
+    }
+
+    /// The cases of range `bereik`: exactly those for which `van` gives `bereik`.
+    fn bereik(&self, bereik: usize) -> Range<usize> {
+        let grens = |b: usize| (b * self.zaken).div_ceil(self.bereiken);
+        grens(bereik)..grens(bereik + 1)
+    }
+}
+
+/// Gives the cases in `bereik` their events, from `partijen` (in file order), each case's
+/// list allocated once at its size, and each batch freed once its events are placed.
+fn verdeel(bereik: Range<usize>, partijen: Vec<Vec<(u32, Gebeurtenis)>>) -> Vec<Vec<Gebeurtenis>> {
+    let mut aantallen = vec![0usize; bereik.len()];
+    for (zaak, _) in partijen.iter().flatten() {
+        aantallen[*zaak as usize - bereik.start] += 1;
+    }
+    let mut groepen: Vec<Vec<Gebeurtenis>> = Vec::with_capacity(bereik.len());
+    groepen.resize_with(bereik.len(), Vec::new);
+    for partij in partijen {
+        for (zaak, gebeurtenis) in partij {
+            let plek = zaak as usize - bereik.start;
+            let groep = &mut groepen[plek];
+            if groep.capacity() == 0 {
+                groep.reserve_exact(aantallen[plek]);
+            }
+            groep.push(gebeurtenis);
+        }
+    }
+    groepen
+}
+
+/// Events are gathered in batches of this many (some 36 MB), so that memory can be handed
+/// back batch by batch once they are with their cases: blocks this large come straight
+/// from the operating system and go straight back to it (the allocator keeps smaller ones
+/// for the thread that freed them, which is not the one that needs them next).
+const PARTIJ: usize = (36 << 20) / std::mem::size_of::<(u32, Gebeurtenis)>();
+
+/// Events whose case is looked up together: lookups that do not wait for each other let
+/// the processor overlap their cache misses.
+const OPZOEKEN_PER_KEER: usize = 256;
+
+/// What every part of gebeurtenissen.csv needs to know.
+struct GebeurtenisContext<'c> {
+    kolommen_compleet: bool,
+    index: &'c Zaakindex<'c>,
+    ongeldige_ids: &'c HashSet<Box<str>>,
+    verdeling: &'c Verdeling,
+}
+
+/// What one part of gebeurtenissen.csv yields.
+struct GebeurtenissenDeel {
+    /// Per range of cases: valid events with the index of their case, in file order.
+    per_bereik: Vec<Vec<Vec<(u32, Gebeurtenis)>>>,
+    /// Valid events whose case is yet to be looked up, with where their case number is
+    /// in `zaaknummers`.
+    wachtend: Vec<(Range<usize>, Gebeurtenis)>,
+    zaaknummers: String,
+    fouten: Vec<Invoerfout>,
+    gelezen: usize,
+    ongeldig: usize,
+    na_peildatum: usize,
+    namen: Interner,
+}
+
+impl GebeurtenissenDeel {
+    fn nieuw(verdeling: &Verdeling) -> GebeurtenissenDeel {
+        GebeurtenissenDeel {
+            per_bereik: std::iter::repeat_with(Vec::new)
+                .take(verdeling.bereiken())
+                .collect(),
+            wachtend: Vec::with_capacity(OPZOEKEN_PER_KEER),
+            zaaknummers: String::new(),
+            fouten: Vec::new(),
+            gelezen: 0,
+            ongeldig: 0,
+            na_peildatum: 0,
+            namen: Interner::default(),
+        }
+    }
+
+    fn rij(&mut self, rij: Result<Rij<'_>, Recordfout>, context: &GebeurtenisContext<'_>) {
+        self.gelezen += 1;
+        let rij = match rij {
+            Ok(rij) => rij,
+            Err(fout) => {
+                self.ongeldig += 1;
+                self.fouten
+                    .push(Invoerfout::rij(GEBEURTENISSEN_CSV, fout.line, fout.bericht));
+                return;
+            }
+        };
+        if !context.kolommen_compleet {
+            self.ongeldig += 1;
+            return;
+        }
+        let Some((id, gebeurtenis)) = lees_gebeurtenis(&rij, &mut self.fouten, &mut self.namen)
+        else {
+            self.ongeldig += 1;
+            return;
+        };
+        let begin = self.zaaknummers.len();
+        self.zaaknummers.push_str(id);
+        self.wachtend
+            .push((begin..self.zaaknummers.len(), gebeurtenis));
+        if self.wachtend.len() == OPZOEKEN_PER_KEER {
+            self.zoek_zaken(context);
+        }
+    }
+
+    /// Looks up the cases of the waiting events and files each event with its case.
+    fn zoek_zaken(&mut self, context: &GebeurtenisContext<'_>) {
+        let zaaknummers = &self.zaaknummers;
+        let ids: Vec<&str> = self
+            .wachtend
+            .iter()
+            .map(|(id, _)| &zaaknummers[id.clone()])
+            .collect();
+        let mut plekken = Vec::with_capacity(ids.len());
+        context.index.zoek_alle(&ids, &mut plekken);
+        for ((id, gebeurtenis), plek) in self.wachtend.drain(..).zip(plekken) {
+            match plek {
+                Some(plek) if plek.na_peildatum => self.na_peildatum += 1,
+                Some(plek) => {
+                    let partijen = &mut self.per_bereik[context.verdeling.van(plek.index)];
+                    if partijen.last().is_none_or(|p| p.len() == PARTIJ) {
+                        partijen.push(Vec::with_capacity(PARTIJ));
+                    }
+                    if let Some(partij) = partijen.last_mut() {
+                        partij.push((plek.index, gebeurtenis));
+                    }
+                }
+                // The case's own row is invalid and reported; its events go unchecked
+                // with it.
+                None if context.ongeldige_ids.contains(&zaaknummers[id.clone()]) => {
+                    self.ongeldig += 1
+                }
+                None => {
+                    let id = &zaaknummers[id];
+                    self.ongeldig += 1;
+                    self.fouten.push(Invoerfout::veld(
+                        GEBEURTENISSEN_CSV,
+                        gebeurtenis.line,
+                        "zaak",
+                        id,
+                        format!("zaak {id} staat niet in {KLACHTEN_CSV}"),
+                    ));
+                }
+            }
+        }
+        self.zaaknummers.clear();
+    }
+}
+
+/// Puts a case's events in date order (file order within a day), leaves out those after
+/// the peildatum, and rejects those that cannot stand where they are. Returns how many
+/// were left out, and the input errors.
+fn orden_gebeurtenissen(zaak: &mut Zaak, peildatum: NaiveDate) -> (usize, Vec<Invoerfout>) {
+    // Stable: events on the same date keep their file order.
+    zaak.gebeurtenissen.sort_by_key(|g| g.datum);
+    let voor = zaak.gebeurtenissen.len();
+    zaak.gebeurtenissen.retain(|g| g.datum <= peildatum);
+    let na_peildatum = voor - zaak.gebeurtenissen.len();
+
+    let (mut uitspraak, mut beroep, mut afsluiting) = (false, false, false);
+    let mut fouten = Vec::new();
+    zaak.gebeurtenissen.retain(|g| {
+        let fout = if g.datum < zaak.ontvangen {
+            Some((
+                "datum",
+                g.datum.format("%Y-%m-%d").to_string(),
+                format!(
+                    "gebeurtenis gedateerd voor de ontvangst van de klacht ({})",
+                    zaak.ontvangen.format("%d-%m-%Y")
+                ),
+            ))
+        } else {
+            match g.soort {
+                Soort::Beroep if !uitspraak => Some((
+                    "soort",
+                    g.soort.naam().to_string(),
+                    "beroep zonder eerdere uitspraak".to_string(),
+                )),
+                Soort::Beroepsuitspraak if !beroep => Some((
+                    "soort",
+                    g.soort.naam().to_string(),
+                    "beroepsuitspraak zonder eerder beroep".to_string(),
+                )),
+                Soort::Heropend if !afsluiting => Some((
+                    "soort",
+                    g.soort.naam().to_string(),
+                    "heropend zonder eerdere afsluiting".to_string(),
+                )),
+                _ => None,
+            }
+        };
+        if let Some((kolom, waarde, bericht)) = fout {
+            fouten.push(Invoerfout::veld(
+                GEBEURTENISSEN_CSV,
+                g.line,
+                kolom,
+                &waarde,
+                bericht,
+            ));
+            return false;
+        }
+        match g.soort {
+            Soort::Uitspraak => uitspraak = true,
+            Soort::Beroep => beroep = true,
+            Soort::Afsluiting => afsluiting = true,
+            _ => {}
+        }
+        true
+    });
+    (na_peildatum, fouten)
+}
+
 /// What reading klachten.csv yields.
 struct Klachten {
+    /// Valid rows in file order; a case number may occur more than once.
     zaken: Vec<Zaak>,
-    /// Zaak → its index in `zaken`.
-    index: FxHashMap<Tekst, u32>,
+    /// The case numbers of `zaken`, one after another.
+    zaaknummers: String,
     ongeldige_ids: HashSet<Box<str>>,
     fouten: Vec<Invoerfout>,
     waarschuwingen: Vec<String>,
     gelezen: usize,
     ongeldig: usize,
+}
+
+/// What one part of klachten.csv yields.
+#[derive(Default)]
+struct KlachtenDeel {
+    /// Valid rows, in file order.
+    zaken: Vec<Zaak>,
+    /// Their case numbers, one after another.
+    zaaknummers: String,
+    /// Case numbers of invalid rows.
+    ongeldige_ids: Vec<Box<str>>,
+    fouten: Vec<Invoerfout>,
+    gelezen: usize,
+    ongeldig: usize,
+    namen: Interner,
+}
+
+impl KlachtenDeel {
+    fn rij(&mut self, rij: Result<Rij<'_>, Recordfout>, kolommen_compleet: bool) {
+        self.gelezen += 1;
+        let rij = match rij {
+            Ok(rij) => rij,
+            Err(fout) => {
+                self.ongeldig += 1;
+                self.fouten
+                    .push(Invoerfout::rij(KLACHTEN_CSV, fout.line, fout.bericht));
+                return;
+            }
+        };
+        let voor = self.fouten.len();
+        let zaak = if kolommen_compleet {
+            lees_zaak(&rij, &mut self.fouten, &mut self.namen)
+        } else {
+            // The file's error already says which column is missing; no row can be valid.
+            None
+        };
+        match zaak {
+            Some(zaak) => {
+                self.zaaknummers.push_str(&zaak.id);
+                self.zaken.push(zaak);
+            }
+            None => {
+                self.ongeldig += 1;
+                debug_assert!(self.fouten.len() > voor || !kolommen_compleet);
+                if let Ok(id) = rij.ruw(k::ZAAK) {
+                    if !id.is_empty() {
+                        self.ongeldige_ids.push(id.into());
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn open_tabel(
@@ -469,72 +794,39 @@ fn open_tabel(
     Ok((tabel, fouten, waarschuwingen))
 }
 
-fn lees_klachten(pad: &Path) -> Result<Klachten, Fout> {
-    let (mut tabel, fouten, waarschuwingen) = open_tabel(pad, KLACHTEN_CSV, &KLACHTEN_KOLOMMEN)
-        .map_err(|fout| match fout {
-            Leesfout::Ontbreekt => Fout::new(format!("{} ontbreekt", pad.display())),
-            Leesfout::Onleesbaar(e) => {
-                Fout::new(format!("{} is niet te lezen: {e}", pad.display()))
-            }
-        })?;
+fn lees_klachten(
+    (tabel, fouten, waarschuwingen): (Tabel, Vec<Invoerfout>, Vec<String>),
+) -> Klachten {
+    let kolommen_compleet = tabel.ontbrekende_kolommen.is_empty();
+    let delen = tabel.lees(
+        rayon::current_num_threads(),
+        KlachtenDeel::default,
+        |deel, rij| deel.rij(rij, kolommen_compleet),
+    );
     let mut uit = Klachten {
         zaken: Vec::new(),
-        index: FxHashMap::default(),
-        ongeldige_ids: Default::default(),
+        zaaknummers: String::new(),
+        ongeldige_ids: HashSet::new(),
         fouten,
         waarschuwingen,
         gelezen: 0,
         ongeldig: 0,
     };
-    let kolommen_compleet = tabel.ontbrekende_kolommen.is_empty();
-    let mut namen = Interner::default();
-    while let Some(rij) = tabel.volgende() {
-        uit.gelezen += 1;
-        let rij = match rij {
-            Ok(rij) => rij,
-            Err(fout) => {
-                uit.ongeldig += 1;
-                uit.fouten
-                    .push(Invoerfout::rij(KLACHTEN_CSV, fout.line, fout.bericht));
-                continue;
-            }
-        };
-        let voor = uit.fouten.len();
-        let zaak = if kolommen_compleet {
-            lees_zaak(&rij, &mut uit.fouten, &mut namen)
+    for mut deel in delen {
+        uit.gelezen += deel.gelezen;
+        uit.ongeldig += deel.ongeldig;
+        uit.fouten.append(&mut deel.fouten);
+        uit.ongeldige_ids.extend(deel.ongeldige_ids);
+        // The first part's lists are taken over, not copied.
+        if uit.zaken.is_empty() {
+            uit.zaken = deel.zaken;
+            uit.zaaknummers = deel.zaaknummers;
         } else {
-            // The file's error already says which column is missing; no row can be valid.
-            None
-        };
-        match zaak {
-            Some(zaak) => {
-                if let Some(&eerste) = uit.index.get(&zaak.id) {
-                    uit.ongeldig += 1;
-                    let regel = uit.zaken[eerste as usize].line;
-                    uit.fouten.push(Invoerfout::veld(
-                        KLACHTEN_CSV,
-                        rij.line,
-                        "zaak",
-                        &zaak.id,
-                        format!("zaak {} komt al voor op regel {regel}", zaak.id),
-                    ));
-                } else {
-                    uit.index.insert(zaak.id.clone(), uit.zaken.len() as u32);
-                    uit.zaken.push(zaak);
-                }
-            }
-            None => {
-                uit.ongeldig += 1;
-                debug_assert!(uit.fouten.len() > voor || !kolommen_compleet);
-                if let Ok(id) = rij.ruw(k::ZAAK) {
-                    if !id.is_empty() && !uit.index.contains_key(id) {
-                        uit.ongeldige_ids.insert(id.into());
-                    }
-                }
-            }
+            uit.zaken.append(&mut deel.zaken);
+            uit.zaaknummers.push_str(&deel.zaaknummers);
         }
     }
-    Ok(uit)
+    uit
 }
 
 /// Reads one row of klachten.csv; every problem becomes an input error.
@@ -672,108 +964,6 @@ impl<'a> Veldlezer<'_, 'a> {
     }
 }
 
-/// What reading gebeurtenissen.csv yields: the valid events grouped by zaak, in file order.
-#[derive(Default)]
-struct Gebeurtenissen {
-    /// Zaak → its group in `groepen`.
-    index: FxHashMap<Box<str>, u32>,
-    groepen: Vec<Vec<Gebeurtenis>>,
-    fouten: Vec<Invoerfout>,
-    waarschuwingen: Vec<String>,
-    gelezen: usize,
-    ongeldig: usize,
-}
-
-impl Gebeurtenissen {
-    /// Hands each group to its case. Events of an unknown case are input errors; those of a
-    /// case whose own row is invalid go unchecked with it.
-    fn koppel(
-        &mut self,
-        zaken_index: &FxHashMap<Tekst, u32>,
-        ongeldige_ids: &HashSet<Box<str>>,
-        zaken: &mut [Zaak],
-    ) {
-        for (id, &groep) in &self.index {
-            let groep = std::mem::take(&mut self.groepen[groep as usize]);
-            match zaken_index.get(&**id) {
-                Some(&i) => zaken[i as usize].gebeurtenissen = groep,
-                None => {
-                    self.ongeldig += groep.len();
-                    // The case's own row is invalid and reported already.
-                    if ongeldige_ids.contains(id) {
-                        continue;
-                    }
-                    for g in groep {
-                        self.fouten.push(Invoerfout::veld(
-                            GEBEURTENISSEN_CSV,
-                            g.line,
-                            "zaak",
-                            id,
-                            format!("zaak {id} staat niet in {KLACHTEN_CSV}"),
-                        ));
-                    }
-                }
-            }
-        }
-        self.index = FxHashMap::default();
-        self.groepen = Vec::new();
-    }
-}
-
-fn lees_gebeurtenissen(pad: &Path) -> Result<Gebeurtenissen, Invoerfout> {
-    let (mut tabel, fouten, waarschuwingen) = open_tabel(
-        pad,
-        GEBEURTENISSEN_CSV,
-        &GEBEURTENISSEN_KOLOMMEN,
-    )
-    .map_err(|fout| match fout {
-        Leesfout::Ontbreekt => Invoerfout::bestand(
-            GEBEURTENISSEN_CSV,
-            "bestand ontbreekt; de zaken worden gecontroleerd als zaken zonder gebeurtenissen",
-        ),
-        Leesfout::Onleesbaar(e) => {
-            Invoerfout::bestand(GEBEURTENISSEN_CSV, format!("bestand niet te lezen: {e}"))
-        }
-    })?;
-    let mut uit = Gebeurtenissen {
-        fouten,
-        waarschuwingen,
-        ..Gebeurtenissen::default()
-    };
-    let kolommen_compleet = tabel.ontbrekende_kolommen.is_empty();
-    let mut namen = Interner::default();
-    while let Some(rij) = tabel.volgende() {
-        uit.gelezen += 1;
-        let rij = match rij {
-            Ok(rij) => rij,
-            Err(fout) => {
-                uit.ongeldig += 1;
-                uit.fouten
-                    .push(Invoerfout::rij(GEBEURTENISSEN_CSV, fout.line, fout.bericht));
-                continue;
-            }
-        };
-        if !kolommen_compleet {
-            uit.ongeldig += 1;
-            continue;
-        }
-        let Some((zaak, gebeurtenis)) = lees_gebeurtenis(&rij, &mut uit.fouten, &mut namen) else {
-            uit.ongeldig += 1;
-            continue;
-        };
-        let groep = match uit.index.get(zaak) {
-            Some(&groep) => groep as usize,
-            None => {
-                uit.index.insert(zaak.into(), uit.groepen.len() as u32);
-                uit.groepen.push(Vec::new());
-                uit.groepen.len() - 1
-            }
-        };
-        uit.groepen[groep].push(gebeurtenis);
-    }
-    Ok(uit)
-}
-
 fn lees_gebeurtenis<'a>(
     rij: &Rij<'a>,
     fouten: &mut Vec<Invoerfout>,
@@ -817,11 +1007,9 @@ fn lees_gebeurtenis<'a>(
     let termijn = veld.datum(g::TERMIJN, false);
     let toelichting = veld.tekst(g::TOELICHTING).and_then(optie);
     let regel_tekst = veld.tekst(g::REGEL).unwrap_or_default();
-    let regel = if regel_tekst.is_empty() {
-        None
-    } else {
-        RegelId::parse(regel_tekst)
-    };
+    let regel = (!regel_tekst.is_empty())
+        .then(|| RegelId::parse(regel_tekst))
+        .flatten();
     if soort == Some(Soort::Verantwoording) {
         if regel_tekst.is_empty() {
             veld.fout(

@@ -2,13 +2,18 @@
 //! from the header line), with or without a byte-order mark, LF or CRLF, quoted fields
 //! that may span lines. Headers match case-insensitively and in any order.
 //!
-//! The reader streams: one reused record, so memory does not grow with the file.
+//! The reader streams: one reused record per reader, so memory does not grow with the
+//! file. A large file is read in parts side by side, one per core (see [`Tabel::lees`]);
+//! each part is parsed and interpreted by the same thread, while its records are still in
+//! that core's cache.
 
-use std::collections::VecDeque;
+use std::cell::Cell;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read};
-use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+use std::sync::{mpsc, Arc, Mutex};
+
+use rayon::prelude::*;
 
 use chrono::NaiveDate;
 
@@ -29,9 +34,29 @@ pub enum Leesfout {
     Onleesbaar(io::Error),
 }
 
+/// Files smaller than this per part are read in one go: splitting them gains nothing.
+const KLEINSTE_DEEL: u64 = 1 << 20;
+
+type Lezer = csv::Reader<Box<dyn Read + Send>>;
+
 /// A CSV file opened for reading, with its header resolved against the expected columns.
 pub struct Tabel {
-    lezer: csv::Reader<Box<dyn Read + Send>>,
+    /// The file, when read from one (a table from memory is never split into parts).
+    pad: Option<PathBuf>,
+    scheidingsteken: u8,
+    /// The reader that read the header, positioned at the first record.
+    lezer: Lezer,
+    /// Line numbers of the records `lezer` reads.
+    regels: Regels,
+    /// Bytes before the reader's own offsets: the byte-order mark, if any.
+    bom: u64,
+    /// Where the records begin, as an offset in the file, and the file's length.
+    begin: u64,
+    lengte: u64,
+    /// Where the records begin, as a place a part may start; known when the header lies
+    /// within its first line.
+    eerste_grens: Option<Grens>,
+    record: csv::ByteRecord,
     /// For every expected column (in the order given to [`Tabel::open`]): its index in the
     /// record, when the header has it.
     pub posities: Vec<Option<usize>>,
@@ -41,58 +66,87 @@ pub struct Tabel {
     pub ontbrekende_kolommen: Vec<&'static str>,
     /// Number of fields in the header.
     pub breedte: usize,
-    record: csv::ByteRecord,
-    regels: Regels,
 }
 
 /// Line numbers from byte offsets. The csv crate's own line count is off with CRLF line
 /// ends, so the input is watched for `\n` as it is read: a record starts on the line
 /// after the last line break at or before its position (with CRLF the csv crate places a
 /// record at the `\n` that ends the previous line). Only breaks not yet passed are kept.
-#[derive(Clone, Default)]
+#[derive(Default)]
 struct Regels {
-    /// (offset of a `\n`, whether the line it ends is blank)
-    einden: Arc<Mutex<VecDeque<(u64, bool)>>>,
+    /// Line breaks as the [`Regelteller`] finds them: (offset of a `\n`, whether the line
+    /// it ends is blank).
+    gevonden: Arc<Mutex<Vec<(u64, bool)>>>,
+    /// Line breaks taken over from `gevonden` in one go, so that the lock is taken once
+    /// per block read rather than once per record; those before `volgende` are passed.
+    einden: Vec<(u64, bool)>,
+    volgende: usize,
     voorbij: u32,
 }
 
 impl Regels {
     /// The 1-based line on which byte `byte` lies (bytes must come in order).
     fn van(&mut self, byte: u64) -> u32 {
-        let mut einden = self.einden.lock().unwrap_or_else(|e| e.into_inner());
-        // Breaks up to the record's position, then blank lines: a record never starts on
-        // one, though the csv crate may place it before them.
-        while einden.front().is_some_and(|&(e, leeg)| e <= byte || leeg) {
-            einden.pop_front();
-            self.voorbij = self.voorbij.saturating_add(1);
+        loop {
+            // Breaks up to the record's position, then blank lines: a record never starts
+            // on one, though the csv crate may place it before them.
+            while let Some(&(e, leeg)) = self.einden.get(self.volgende) {
+                if e > byte && !leeg {
+                    return self.voorbij.saturating_add(1);
+                }
+                self.volgende += 1;
+                self.voorbij = self.voorbij.saturating_add(1);
+            }
+            self.einden.clear();
+            self.volgende = 0;
+            let mut gevonden = self.gevonden.lock().unwrap_or_else(|e| e.into_inner());
+            std::mem::swap(&mut *gevonden, &mut self.einden);
+            if self.einden.is_empty() {
+                return self.voorbij.saturating_add(1);
+            }
         }
-        self.voorbij.saturating_add(1)
     }
 }
 
 /// Passes the input on, noting where every line break is.
 struct Regelteller<R> {
     binnen: R,
+    /// Offset of the next byte, counted from the start of the records' text.
     gelezen: u64,
     /// Whether the current line holds nothing but `\r` so far.
     leeg: bool,
-    einden: Arc<Mutex<VecDeque<(u64, bool)>>>,
+    einden: Arc<Mutex<Vec<(u64, bool)>>>,
+}
+
+impl<R: Read> Regelteller<R> {
+    /// Watches `binnen`, which starts at offset `gelezen` on a line that so far is blank
+    /// or not (`leeg`), for the line numbers of `regels`.
+    fn nieuw(binnen: R, gelezen: u64, leeg: bool, regels: &Regels) -> Regelteller<R> {
+        Regelteller {
+            binnen,
+            gelezen,
+            leeg,
+            einden: regels.gevonden.clone(),
+        }
+    }
 }
 
 impl<R: Read> Read for Regelteller<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.binnen.read(buf)?;
+        let gelezen = &buf[..n];
+        // A line is blank when it holds nothing but `\r`; most lines show otherwise at
+        // their first byte.
+        let alleen_cr = |stuk: &[u8]| stuk.iter().all(|&b| b == b'\r');
         let mut einden = self.einden.lock().unwrap_or_else(|e| e.into_inner());
-        for (i, &b) in buf[..n].iter().enumerate() {
-            match b {
-                b'\n' => {
-                    einden.push_back((self.gelezen + i as u64, self.leeg));
-                    self.leeg = true;
-                }
-                b'\r' => {}
-                _ => self.leeg = false,
-            }
+        let mut begin = 0;
+        for i in memchr::memchr_iter(b'\n', gelezen) {
+            let leeg = self.leeg && alleen_cr(&gelezen[begin..i]);
+            einden.push((self.gelezen + i as u64, leeg));
+            self.leeg = true;
+            begin = i + 1;
         }
+        self.leeg = self.leeg && alleen_cr(&gelezen[begin..]);
         self.gelezen += n as u64;
         Ok(n)
     }
@@ -101,13 +155,15 @@ impl<R: Read> Read for Regelteller<R> {
 /// One record of a [`Tabel`], valid until the next is read.
 pub struct Rij<'a> {
     pub line: u32,
-    /// Byte offset of the record's start in what was read.
+    /// Byte offset of the record's start in what was read (after a byte-order mark).
     pub byte: u64,
     record: &'a csv::ByteRecord,
+    /// The whole record as text, when it is valid UTF-8 (checked once for all fields).
+    tekst: Option<&'a str>,
     posities: &'a [Option<usize>],
 }
 
-/// A record the CSV reader itself rejected (say, a quote that never closes).
+/// A record the CSV reader itself rejected (say, an I/O error halfway).
 #[derive(Debug)]
 pub struct Recordfout {
     pub line: u32,
@@ -121,8 +177,16 @@ impl Tabel {
             io::ErrorKind::NotFound => Leesfout::Ontbreekt,
             _ => Leesfout::Onleesbaar(e),
         })?;
-        Tabel::lees(BufReader::with_capacity(1 << 18, bestand), kolommen)
-            .map_err(Leesfout::Onleesbaar)
+        let lengte = bestand.metadata().map(|m| m.len()).unwrap_or(0);
+        let mut invoer = BufReader::with_capacity(1 << 16, bestand);
+        let mut kopregel = Vec::new();
+        invoer
+            .read_until(b'\n', &mut kopregel)
+            .map_err(Leesfout::Onleesbaar)?;
+        let mut tabel = Tabel::met_kop(kopregel, invoer, kolommen);
+        tabel.pad = Some(pad.to_path_buf());
+        tabel.lengte = lengte;
+        Ok(tabel)
     }
 
     /// Reads a table from bytes in memory (an earlier version of a file, say).
@@ -134,32 +198,21 @@ impl Tabel {
         Tabel::met_kop(kopregel, invoer, kolommen)
     }
 
-    fn lees(
-        mut invoer: impl BufRead + Send + 'static,
-        kolommen: &[Kolom],
-    ) -> Result<Tabel, io::Error> {
-        let mut kopregel = Vec::new();
-        invoer.read_until(b'\n', &mut kopregel)?;
-        Ok(Tabel::met_kop(kopregel, invoer, kolommen))
-    }
-
     /// A table whose header line (`kopregel`) was read already from `invoer`.
     fn met_kop(kopregel: Vec<u8>, invoer: impl Read + Send + 'static, kolommen: &[Kolom]) -> Tabel {
+        let voor = kopregel.len();
         let kopregel = zonder_bom(kopregel);
+        let bom = (voor - kopregel.len()) as u64;
         let scheidingsteken = scheidingsteken(&kopregel);
+        let kopregel_kopie = kopregel.clone();
         let regels = Regels::default();
-        let bron: Box<dyn Read + Send> = Box::new(Regelteller {
-            binnen: io::Cursor::new(kopregel).chain(invoer),
-            gelezen: 0,
-            leeg: false,
-            einden: regels.einden.clone(),
-        });
-        let mut lezer = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(scheidingsteken)
-            .from_reader(bron);
-
+        let bron: Box<dyn Read + Send> = Box::new(Regelteller::nieuw(
+            io::Cursor::new(kopregel_kopie).chain(invoer),
+            0,
+            false,
+            &regels,
+        ));
+        let mut lezer = lezer(bron, scheidingsteken);
         let mut kop = csv::ByteRecord::new();
         // An empty file, or one whose header cannot be read, has no columns at all.
         let gelezen = lezer.read_byte_record(&mut kop).unwrap_or(false);
@@ -185,65 +238,32 @@ impl Tabel {
             .filter(|(k, p)| k.verplicht && p.is_none())
             .map(|(k, _)| k.naam)
             .collect();
+        let na_kop = lezer.position().byte();
+        let eerste_grens = usize::try_from(na_kop)
+            .ok()
+            .and_then(|tot| kopregel.get(..tot))
+            .map(|kop| Grens {
+                byte: bom + na_kop,
+                einden: kop.iter().filter(|&&b| b == b'\n').count() as u64,
+                leeg: kop.last().is_none_or(|&b| b == b'\n'),
+            });
         Tabel {
+            pad: None,
+            scheidingsteken,
+            begin: bom + na_kop,
+            bom,
+            eerste_grens,
             lezer,
+            regels,
+            lengte: 0,
+            record: csv::ByteRecord::new(),
             posities,
             onbekende_kolommen,
             ontbrekende_kolommen,
             breedte: namen.len(),
-            record: csv::ByteRecord::new(),
-            regels,
         }
     }
 
-    /// The next record, `None` at the end of the file. Blank lines are skipped by the CSV
-    /// reader itself.
-    pub fn volgende(&mut self) -> Option<Result<Rij<'_>, Recordfout>> {
-        match self.lezer.read_byte_record(&mut self.record) {
-            Ok(false) => None,
-            Ok(true) => {
-                let byte = self.record.position().map_or(0, |p| p.byte());
-                let line = self.regels.van(byte);
-                if self.record.len() != self.breedte {
-                    return Some(Err(Recordfout {
-                        line,
-                        bericht: format!(
-                            "record heeft {} velden, de kopregel {}",
-                            self.record.len(),
-                            self.breedte
-                        ),
-                    }));
-                }
-                Some(Ok(Rij {
-                    line,
-                    byte,
-                    record: &self.record,
-                    posities: &self.posities,
-                }))
-            }
-            Err(fout) => {
-                let byte = fout
-                    .position()
-                    .or(self.record.position())
-                    .map_or(0, |p| p.byte());
-                let line = self.regels.van(byte);
-                let bericht = match fout.kind() {
-                    csv::ErrorKind::Io(e) => format!("kan niet verder lezen: {e}"),
-                    _ => "onleesbaar CSV-record".to_string(),
-                };
-                // An I/O error would repeat forever; end the file there.
-                if matches!(fout.kind(), csv::ErrorKind::Io(_)) {
-                    self.record.clear();
-                    self.breedte = usize::MAX;
-                    self.lezer = csv::Reader::from_reader(Box::new(io::empty()));
-                }
-                Some(Err(Recordfout { line, bericht }))
-            }
-        }
-    }
-}
-
-impl Tabel {
     /// The next record as it stands, whatever its number of fields (a missing field reads
     /// as empty): the history counts every row, valid or not. None at the end of the
     /// input, or where the reader cannot go on.
@@ -255,10 +275,318 @@ impl Tabel {
                     line: self.regels.van(byte),
                     byte,
                     record: &self.record,
+                    tekst: std::str::from_utf8(self.record.as_slice()).ok(),
                     posities: &self.posities,
                 })
             }
             Ok(false) | Err(_) => None,
+        }
+    }
+
+    /// Reads every record, handing each (or the reason it could not be read) to `rij`
+    /// together with the state of its part. A large file is split into up to `delen` parts
+    /// of about equal size that are read side by side; each part's records come in file
+    /// order, and the parts' states are returned in file order. Blank lines are skipped by
+    /// the CSV reader itself.
+    ///
+    /// A part starts right after a line end outside quotes, judged by counting quotes
+    /// from the start of the file (a quick scan that also counts the lines before it).
+    /// That judgement is checked: the part before must end exactly there. If it does not
+    /// (a stray quote inside an unquoted field can mislead the count), the parts after it
+    /// are dropped and the part before reads on to the end. Either way the outcome is that
+    /// of reading the file from start to end.
+    pub fn lees<S, F>(self, delen: usize, begin: impl Fn() -> S + Sync, rij: F) -> Vec<S>
+    where
+        S: Send,
+        F: Fn(&mut S, Result<Rij<'_>, Recordfout>) + Sync,
+    {
+        self.lees_met(delen, KLEINSTE_DEEL, begin, rij)
+    }
+
+    fn lees_met<S, F>(
+        self,
+        delen: usize,
+        kleinste_deel: u64,
+        begin: impl Fn() -> S + Sync,
+        rij: F,
+    ) -> Vec<S>
+    where
+        S: Send,
+        F: Fn(&mut S, Result<Rij<'_>, Recordfout>) + Sync,
+    {
+        let Tabel {
+            pad,
+            scheidingsteken,
+            lezer,
+            regels,
+            bom,
+            begin: eerste_byte,
+            lengte,
+            eerste_grens,
+            posities,
+            breedte,
+            ..
+        } = self;
+        let omvang = lengte.saturating_sub(eerste_byte);
+        let delen = delen.min(usize::try_from(omvang / kleinste_deel.max(1)).unwrap_or(usize::MAX));
+        let mut eerste = Deellezer::nieuw(lezer, regels, bom, bom, &posities, breedte);
+        // Parts need the file and the line ends before the first record.
+        let (Some(pad), Some(eerste_grens)) = (pad, eerste_grens) else {
+            let mut staat = begin();
+            eerste.lees(Einde::Bestand, &mut staat, &rij);
+            return vec![staat];
+        };
+        if delen <= 1 {
+            let mut staat = begin();
+            eerste.lees(Einde::Bestand, &mut staat, &rij);
+            return vec![staat];
+        }
+
+        // The first part starts at once, here. A thread of its own scans for where the
+        // other parts start and then reads them; the first part learns where it ends from
+        // that scan, which has long finished by the time the part gets there. As the other
+        // parts wait for the scan (a few percent of the reading), the first part is made
+        // longer by a sixteenth of a part.
+        let deel = omvang / delen as u64;
+        let nominaal: Vec<u64> = (1..delen as u64)
+            .map(|k| eerste_byte + deel * k + deel / 16)
+            .collect();
+        let (zender, ontvanger) = mpsc::channel();
+        let ((staat, afloop), rest) = std::thread::scope(|scope| {
+            let rest = std::thread::Builder::new()
+                .name("klachten-delen".to_string())
+                .spawn_scoped(scope, || {
+                    let grenzen = zoek_grenzen(&pad, eerste_grens, &nominaal).unwrap_or_default();
+                    let _ = zender.send(grenzen.first().map(|g| g.byte));
+                    let einden = grenzen.iter().skip(1).map(|g| Einde::Bij(g.byte));
+                    let taken: Vec<_> =
+                        grenzen.iter().zip(einden.chain([Einde::Bestand])).collect();
+                    taken
+                        .into_par_iter()
+                        .map(|(grens, einde)| {
+                            let mut staat = begin();
+                            let deel = Deellezer::vanaf(
+                                &pad,
+                                scheidingsteken,
+                                grens,
+                                bom,
+                                &posities,
+                                breedte,
+                            );
+                            let (afloop, deel) = match deel {
+                                Ok(mut deel) => (deel.lees(einde, &mut staat, &rij), Some(deel)),
+                                Err(_) => (Afloop::Einde, None),
+                            };
+                            (grens.byte, staat, afloop, deel)
+                        })
+                        .collect::<Vec<_>>()
+                });
+            let mut staat = begin();
+            // Without the scan (it could not start, or failed) this part reads to the end.
+            let afloop = eerste.lees(Einde::Na(nominaal[0], ontvanger), &mut staat, &rij);
+            let rest = rest.ok().and_then(|r| r.join().ok()).unwrap_or_default();
+            ((staat, afloop), rest)
+        });
+
+        // Check each seam in file order; at the first that does not hold, the part before
+        // it reads on to the end instead of the parts after it.
+        let mut uit = Vec::with_capacity(delen);
+        let mut huidig = (staat, afloop, Some(eerste));
+        let mut rest = rest.into_iter();
+        loop {
+            let (mut staat, afloop, deel) = huidig;
+            let volgend = rest.next();
+            match (afloop, volgend) {
+                (Afloop::Grens(tot), Some((begin, s, a, Some(d)))) if tot == begin => {
+                    uit.push(staat);
+                    huidig = (s, a, Some(d));
+                }
+                (Afloop::Grens(_), _) => {
+                    if let Some(mut deel) = deel {
+                        deel.lees(Einde::Bestand, &mut staat, &rij);
+                    }
+                    uit.push(staat);
+                    return uit;
+                }
+                (Afloop::Einde, _) => {
+                    uit.push(staat);
+                    return uit;
+                }
+            }
+        }
+    }
+}
+
+/// Where a part ends.
+enum Einde {
+    /// At the end of the file.
+    Bestand,
+    /// Before the first record that starts at or after this offset.
+    Bij(u64),
+    /// As `Bij`, with the offset to come from the scan; it lies at or after the first.
+    Na(u64, mpsc::Receiver<Option<u64>>),
+}
+
+/// How a part ended.
+enum Afloop {
+    /// Before a record that starts at this offset (read, not yet handed out).
+    Grens(u64),
+    /// At the end of the file, or at a read error that ends it.
+    Einde,
+}
+
+/// Where a part starts: just after a line end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Grens {
+    byte: u64,
+    /// The number of `\n` before `byte`.
+    einden: u64,
+    /// Whether the line `byte` lies on holds nothing but `\r` before it.
+    leeg: bool,
+}
+
+/// Reads one part of a file.
+struct Deellezer<'p> {
+    lezer: Lezer,
+    record: csv::ByteRecord,
+    regels: Regels,
+    /// Where the reader's own offset 0 lies: in the file, and in the text after a
+    /// byte-order mark (the offsets records report).
+    bytes_ervoor: u64,
+    tekst_ervoor: u64,
+    /// The record in `record` lies beyond the part's end and has not been handed out.
+    wachtend: bool,
+    posities: &'p [Option<usize>],
+    breedte: usize,
+}
+
+impl<'p> Deellezer<'p> {
+    fn nieuw(
+        lezer: Lezer,
+        regels: Regels,
+        bytes_ervoor: u64,
+        bom: u64,
+        posities: &'p [Option<usize>],
+        breedte: usize,
+    ) -> Deellezer<'p> {
+        Deellezer {
+            lezer,
+            record: csv::ByteRecord::new(),
+            regels,
+            bytes_ervoor,
+            tekst_ervoor: bytes_ervoor.saturating_sub(bom),
+            wachtend: false,
+            posities,
+            breedte,
+        }
+    }
+
+    /// A reader for the part that starts at `grens`.
+    fn vanaf(
+        pad: &Path,
+        scheidingsteken: u8,
+        grens: &Grens,
+        bom: u64,
+        posities: &'p [Option<usize>],
+        breedte: usize,
+    ) -> io::Result<Deellezer<'p>> {
+        let mut bestand = File::open(pad)?;
+        bestand.seek(SeekFrom::Start(grens.byte))?;
+        let regels = Regels {
+            voorbij: u32::try_from(grens.einden).unwrap_or(u32::MAX),
+            ..Regels::default()
+        };
+        let teller = Regelteller::nieuw(
+            BufReader::with_capacity(1 << 16, bestand),
+            grens.byte.saturating_sub(bom),
+            grens.leeg,
+            &regels,
+        );
+        let lezer = lezer(Box::new(teller), scheidingsteken);
+        Ok(Deellezer::nieuw(
+            lezer, regels, grens.byte, bom, posities, breedte,
+        ))
+    }
+
+    /// Hands the part's records to `rij`, up to `einde`.
+    fn lees<S>(
+        &mut self,
+        mut einde: Einde,
+        staat: &mut S,
+        rij: &impl Fn(&mut S, Result<Rij<'_>, Recordfout>),
+    ) -> Afloop {
+        loop {
+            if self.wachtend {
+                self.wachtend = false;
+            } else {
+                match self.lezer.read_byte_record(&mut self.record) {
+                    Ok(true) => {}
+                    Ok(false) => return Afloop::Einde,
+                    Err(fout) => {
+                        // The reader stamps a record with its position before reading it.
+                        let byte = fout
+                            .position()
+                            .or(self.record.position())
+                            .map_or(0, |p| p.byte());
+                        let line = self.regels.van(self.tekst_ervoor + byte);
+                        let io = matches!(fout.kind(), csv::ErrorKind::Io(_));
+                        let bericht = match fout.kind() {
+                            csv::ErrorKind::Io(e) => format!("kan niet verder lezen: {e}"),
+                            _ => "onleesbaar CSV-record".to_string(),
+                        };
+                        rij(staat, Err(Recordfout { line, bericht }));
+                        // An I/O error would repeat forever; the file ends there.
+                        if io {
+                            return Afloop::Einde;
+                        }
+                        continue;
+                    }
+                }
+            }
+            let positie = self
+                .record
+                .position()
+                .cloned()
+                .unwrap_or_else(csv::Position::new);
+            let start = self.bytes_ervoor + positie.byte();
+            if let Einde::Na(vanaf, _) = &einde {
+                if start >= *vanaf {
+                    einde = match std::mem::replace(&mut einde, Einde::Bestand) {
+                        Einde::Na(_, ontvanger) => match ontvanger.recv() {
+                            Ok(Some(tot)) => Einde::Bij(tot),
+                            _ => Einde::Bestand,
+                        },
+                        ander => ander,
+                    };
+                }
+            }
+            if let Einde::Bij(tot) = einde {
+                if start >= tot {
+                    self.wachtend = true;
+                    return Afloop::Grens(start);
+                }
+            }
+            let byte = self.tekst_ervoor + positie.byte();
+            let line = self.regels.van(byte);
+            if self.record.len() != self.breedte {
+                let bericht = format!(
+                    "record heeft {} velden, de kopregel {}",
+                    self.record.len(),
+                    self.breedte
+                );
+                rij(staat, Err(Recordfout { line, bericht }));
+                continue;
+            }
+            rij(
+                staat,
+                Ok(Rij {
+                    line,
+                    byte,
+                    record: &self.record,
+                    tekst: std::str::from_utf8(self.record.as_slice()).ok(),
+                    posities: self.posities,
+                }),
+            );
         }
     }
 }
@@ -270,10 +598,125 @@ impl<'a> Rij<'a> {
         let Some(Some(index)) = self.posities.get(kolom) else {
             return Ok("");
         };
+        // Fast path: the record is valid UTF-8 and the field starts and ends on character
+        // boundaries (which a field of valid UTF-8 always does).
+        if let Some(veld) = self
+            .tekst
+            .zip(self.record.range(*index))
+            .and_then(|(tekst, bereik)| tekst.get(bereik))
+        {
+            return Ok(trim(veld));
+        }
         let veld = self.record.get(*index).unwrap_or_default();
         match std::str::from_utf8(veld) {
-            Ok(tekst) => Ok(tekst.trim()),
+            Ok(tekst) => Ok(trim(tekst)),
             Err(_) => Err(String::from_utf8_lossy(veld).trim().to_string()),
+        }
+    }
+}
+
+/// `str::trim`, quicker for the usual value that starts and ends with a visible ASCII
+/// character (which is never whitespace).
+fn trim(tekst: &str) -> &str {
+    match (tekst.as_bytes().first(), tekst.as_bytes().last()) {
+        (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => tekst,
+        _ => tekst.trim(),
+    }
+}
+
+/// How often `a` and `b` occur in `stuk`: counted per block of 255 bytes in one byte each,
+/// which lets the compiler compare and add many bytes at a time.
+fn tel(stuk: &[u8], a: u8, b: u8) -> (u64, u64) {
+    let (mut na, mut nb) = (0u64, 0u64);
+    for blok in stuk.chunks(255) {
+        let (mut x, mut y) = (0u8, 0u8);
+        for &c in blok {
+            x += u8::from(c == a);
+            y += u8::from(c == b);
+        }
+        na += u64::from(x);
+        nb += u64::from(y);
+    }
+    (na, nb)
+}
+
+fn lezer(bron: Box<dyn Read + Send>, scheidingsteken: u8) -> Lezer {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(scheidingsteken)
+        .buffer_capacity(1 << 16)
+        .from_reader(bron)
+}
+
+/// Finds, for each offset in `nominaal` (ascending), the first line end at or after it
+/// that lies outside quotes, counting quotes and line ends from `begin` (where the records
+/// start). A part starts right after it: after the `\r` of a `\r\n`, as the CSV reader
+/// leaves the `\n` for the next record (where it counts as a blank line).
+fn zoek_grenzen(pad: &Path, begin: Grens, nominaal: &[u64]) -> io::Result<Vec<Grens>> {
+    let mut bestand = File::open(pad)?;
+    bestand.seek(SeekFrom::Start(begin.byte))?;
+    let mut blok = vec![0u8; 1 << 18];
+    let mut grenzen = Vec::with_capacity(nominaal.len());
+    let mut doelen = nominaal.iter().copied().peekable();
+    let (mut offset, mut regels, mut aanhalingstekens) = (begin.byte, begin.einden, 0u64);
+    // Whether the current line holds nothing but `\r` so far.
+    let mut leeg = begin.leeg;
+    let mut vorige = 0u8;
+    loop {
+        let n = bestand.read(&mut blok)?;
+        if n == 0 {
+            return Ok(grenzen);
+        }
+        let mut i = 0;
+        while i < n {
+            let Some(&doel) = doelen.peek() else {
+                return Ok(grenzen);
+            };
+            // Up to the target: count in bulk (the compiler vectorises these loops).
+            let tot = usize::try_from(doel.saturating_sub(offset))
+                .unwrap_or(usize::MAX)
+                .clamp(i, n);
+            if tot > i {
+                let stuk = &blok[i..tot];
+                let (n, q) = tel(stuk, b'\n', b'"');
+                regels += n;
+                aanhalingstekens += q;
+                leeg = match stuk.iter().rev().find(|&&c| c != b'\r') {
+                    Some(&c) => c == b'\n',
+                    None => leeg,
+                };
+                vorige = stuk[stuk.len() - 1];
+                offset += (tot - i) as u64;
+                i = tot;
+                continue;
+            }
+            // At or past the target: byte by byte to the next line end outside quotes.
+            let b = blok[i];
+            i += 1;
+            offset += 1;
+            let buiten = aanhalingstekens % 2 == 0;
+            match b {
+                b'"' => aanhalingstekens += 1,
+                b'\n' => regels += 1,
+                _ => {}
+            }
+            leeg = match b {
+                b'\n' => true,
+                b'\r' => leeg,
+                _ => false,
+            };
+            let lijneinde = b == b'\r' || (b == b'\n' && vorige != b'\r');
+            vorige = b;
+            if lijneinde && buiten && grenzen.last().is_none_or(|g: &Grens| g.byte < offset) {
+                grenzen.push(Grens {
+                    byte: offset,
+                    einden: regels,
+                    leeg,
+                });
+                doelen.next();
+                while doelen.next_if(|&d| d <= offset).is_some() {}
+            }
         }
     }
 }
@@ -324,10 +767,23 @@ impl Datumfout {
 
 /// Parses `YYYY-MM-DD` or `DD-MM-YYYY`.
 pub fn datum(waarde: &str) -> Result<NaiveDate, Datumfout> {
-    let b = waarde.as_bytes();
-    if b.len() != 10 {
+    // A register lists many rows of the same day one after another: the last date read on
+    // this thread is remembered.
+    thread_local!(static LAATSTE: Cell<Option<([u8; 10], NaiveDate)>> = const { Cell::new(None) });
+    let Ok(tekens) = <[u8; 10]>::try_from(waarde.as_bytes()) else {
         return Err(Datumfout::Vorm);
+    };
+    if let Some((laatste, datum)) = LAATSTE.get() {
+        if laatste == tekens {
+            return Ok(datum);
+        }
     }
+    let datum = lees_datum(&tekens)?;
+    LAATSTE.set(Some((tekens, datum)));
+    Ok(datum)
+}
+
+fn lees_datum(b: &[u8; 10]) -> Result<NaiveDate, Datumfout> {
     let getal = |bereik: std::ops::Range<usize>| -> Option<u32> {
         b.get(bereik)?.iter().try_fold(0u32, |acc, &c| {
             c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
@@ -379,6 +835,90 @@ mod tests {
             "2025-04-28T00",
         ] {
             assert_eq!(datum(fout), Err(Datumfout::Vorm), "{fout:?}");
+        }
+    }
+
+    /// Every record as the reader hands it out: line and fields, or the error.
+    type Gelezen = Vec<Result<(u32, u64, Vec<String>), (u32, String)>>;
+
+    fn lees_alles(inhoud: &[u8], delen: usize, kleinste_deel: u64) -> Gelezen {
+        let map = tempfile::tempdir().unwrap();
+        let pad = map.path().join("t.csv");
+        std::fs::write(&pad, inhoud).unwrap();
+        let kolommen = [
+            Kolom {
+                naam: "a",
+                verplicht: true,
+            },
+            Kolom {
+                naam: "b",
+                verplicht: true,
+            },
+            Kolom {
+                naam: "c",
+                verplicht: false,
+            },
+        ];
+        let tabel = Tabel::open(&pad, &kolommen).unwrap();
+        let delen = tabel.lees_met(delen, kleinste_deel, Vec::new, |uit: &mut Gelezen, rij| {
+            uit.push(match rij {
+                Ok(rij) => Ok((
+                    rij.line,
+                    rij.byte,
+                    (0..3)
+                        .map(|k| rij.ruw(k).map(String::from).unwrap_or_else(|e| e))
+                        .collect(),
+                )),
+                Err(fout) => Err((fout.line, fout.bericht)),
+            })
+        });
+        delen.into_iter().flatten().collect()
+    }
+
+    /// Reading in parts gives exactly what reading from start to end gives, wherever the
+    /// parts begin: after LF or CRLF, inside quoted fields with line breaks, around blank
+    /// lines, and with a stray quote that misleads the quote count.
+    #[test]
+    fn in_delen_lezen_is_hetzelfde_als_achter_elkaar() {
+        let mut gevallen: Vec<Vec<u8>> = Vec::new();
+        let mut basis = String::from("a,b,c\n");
+        for i in 0..300 {
+            match i % 7 {
+                0 => basis.push_str(&format!("r{i},\"twee\nregels, met komma\",x\n")),
+                1 => basis.push_str(&format!("r{i},\"aanhalings\"\"teken\",y\n")),
+                2 => basis.push_str("\n\n"),
+                3 => basis.push_str(&format!("r{i},te,veel,velden\n")),
+                4 => basis.push_str(&format!(" r{i} ,\"\n\n\",\n")),
+                _ => basis.push_str(&format!("r{i},b{i},c{i}\n")),
+            }
+        }
+        gevallen.push(basis.clone().into_bytes());
+        gevallen.push(basis.replace('\n', "\r\n").into_bytes());
+        gevallen.push(format!("\u{feff}{}", basis.replace(',', ";")).into_bytes());
+        // A quote inside an unquoted field is a literal for the reader, but throws off a
+        // count of quotes: every part start after it is judged wrong.
+        gevallen.push(basis.replacen("b5,c5", "b\"5,c5", 1).into_bytes());
+        gevallen.push(basis.trim_end().to_string().into_bytes());
+        // Blank lines of CRLF or of lone `\r`, which the reader skips too.
+        gevallen.push(basis.replace("\n\n", "\r\n\r\r\n\r\n").into_bytes());
+        gevallen.push(
+            basis
+                .replace("\n\n", "\n\r\r\n")
+                .replace('\n', "\r\n")
+                .into_bytes(),
+        );
+        for inhoud in &gevallen {
+            let achter_elkaar = lees_alles(inhoud, 1, 1);
+            assert!(achter_elkaar.len() > 250);
+            for delen in [2, 3, 7, 40] {
+                for kleinste in [1, 64, 700] {
+                    assert_eq!(
+                        lees_alles(inhoud, delen, kleinste),
+                        achter_elkaar,
+                        "{delen} delen van minstens {kleinste} bytes"
+                    );
+                }
+            }
         }
     }
 

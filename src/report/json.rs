@@ -1,12 +1,14 @@
 //! `--format json`: one JSON document, streamed finding by finding. The keys are part of
 //! the contract; see `docs/json.md`.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::rules::{Bevinding, RegelId};
+use crate::register::{GEBEURTENISSEN_CSV, KLACHTEN_CSV};
+use crate::rules::{self, Bevinding, Bron, RegelId};
 use crate::Uitkomst;
 
 #[derive(Serialize)]
@@ -36,7 +38,7 @@ struct Finding<'a> {
     message: &'a str,
     deadline: Option<Datum>,
     date: Option<Datum>,
-    file: String,
+    file: Cow<'a, str>,
     line: Option<u32>,
     accepted: bool,
     justification: Option<&'a str>,
@@ -58,7 +60,10 @@ struct Datum(NaiveDate);
 
 impl Serialize for Datum {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&self.0.format("%Y-%m-%d"))
+        match rules::jmd(self.0, &mut [0; 10]) {
+            Some(tekst) => s.serialize_str(tekst),
+            None => s.collect_str(&self.0.format("%Y-%m-%d")),
+        }
     }
 }
 
@@ -87,10 +92,11 @@ pub fn schrijf(uitkomst: &Uitkomst, uit: &mut dyn Write) -> io::Result<()> {
     )?;
     serde_json::to_writer(&mut *uit, &samenvatting)?;
     write!(uit, ",\n  \"findings\": [")?;
-    for (i, b) in uitkomst.bevindingen.iter().enumerate() {
-        uit.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
-        serde_json::to_writer(&mut *uit, &finding(b))?;
-    }
+    super::per_stuk(&uitkomst.bevindingen, uit, |i, b, buffer| {
+        buffer.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
+        serde_json::to_writer(&mut *buffer, &finding(b))?;
+        Ok(())
+    })?;
     if !uitkomst.bevindingen.is_empty() {
         uit.write_all(b"\n  ")?;
     }
@@ -125,7 +131,11 @@ fn finding(b: &Bevinding) -> Finding<'_> {
         message: &b.bericht,
         deadline: b.deadline.map(Datum),
         date: b.datum.map(Datum),
-        file: b.bron.pad(),
+        file: match &b.bron {
+            Bron::Klachten => Cow::Borrowed(KLACHTEN_CSV),
+            Bron::Gebeurtenissen => Cow::Borrowed(GEBEURTENISSEN_CSV),
+            bron => Cow::Owned(bron.pad()),
+        },
         line: b.line,
         accepted: b.is_geaccepteerd(),
         justification: b.verantwoording.as_deref(),

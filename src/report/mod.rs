@@ -8,6 +8,8 @@ pub mod sarif;
 pub mod text;
 
 use std::io::{self, Write};
+
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 use crate::register::Invoerfout;
@@ -54,6 +56,37 @@ pub fn schrijf(
         Formaat::Github => github::schrijf(uitkomst, opties, uit)
             .and_then(|()| schrijf_log(uitkomst, opties, &mut io::stderr().lock())),
     }
+}
+
+/// Writes every item of `items` in order, as `schrijf` formats it (given the item's index)
+/// into a buffer. Stretches of items are formatted side by side: at a million cases the
+/// printer would otherwise be the last part of the run with one core idle. A few buffers
+/// are in use at a time, each reused, so memory does not grow with the output.
+pub(crate) fn per_stuk<T: Sync>(
+    items: &[T],
+    uit: &mut dyn Write,
+    schrijf: impl Fn(usize, &T, &mut Vec<u8>) -> io::Result<()> + Sync,
+) -> io::Result<()> {
+    const PER_BUFFER: usize = 1024;
+    let mut buffers: Vec<Vec<u8>> = vec![Vec::new(); 4 * rayon::current_num_threads()];
+    let per_ronde = PER_BUFFER * buffers.len();
+    for ronde in (0..items.len()).step_by(per_ronde) {
+        let klaar: Vec<io::Result<()>> = buffers
+            .par_iter_mut()
+            .enumerate()
+            .map(|(k, buffer)| {
+                buffer.clear();
+                let begin = (ronde + k * PER_BUFFER).min(items.len());
+                let eind = (begin + PER_BUFFER).min(items.len());
+                (begin..eind).try_for_each(|i| schrijf(i, &items[i], buffer))
+            })
+            .collect();
+        for (buffer, klaar) in buffers.iter().zip(klaar) {
+            klaar?;
+            uit.write_all(buffer)?;
+        }
+    }
+    Ok(())
 }
 
 /// The notes and the closing summary line, for the log of a CI job (stderr). The note on a

@@ -1,13 +1,15 @@
 //! `--format text`: what a complaint handler reads in a terminal. Findings grouped per
 //! case, input errors as `file:line: column: message`, and one closing summary line.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::fmt::{self, Display};
 use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
 
 use super::{invoerfout_tekst, Opties};
-use crate::rules::{dmj, Bevinding, Ernst};
+use crate::register::{GEBEURTENISSEN_CSV, KLACHTEN_CSV};
+use crate::rules::{dmj, Bevinding, Bron, Ernst};
 use crate::{Samenvatting, Uitkomst};
 
 const ROOD: Style = AnsiColor::Red.on_default().bold();
@@ -27,38 +29,81 @@ impl Stijl {
             tekst.to_string()
         }
     }
+
+    /// `tekst` in `stijl` when writing in colour, written straight to the output.
+    fn verfd<T: Display>(&self, stijl: Style, tekst: T) -> Geverfd<T> {
+        Geverfd {
+            stijl: self.0.then_some(stijl),
+            tekst,
+        }
+    }
+}
+
+struct Geverfd<T> {
+    stijl: Option<Style>,
+    tekst: T,
+}
+
+impl<T: Display> Display for Geverfd<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.stijl {
+            Some(stijl) => write!(
+                f,
+                "{}{}{}",
+                stijl.render(),
+                self.tekst,
+                stijl.render_reset()
+            ),
+            None => self.tekst.fmt(f),
+        }
+    }
 }
 
 pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io::Result<()> {
     let stijl = Stijl(opties.kleur);
-    let zaken: HashMap<&str, &crate::model::Zaak> = uitkomst
+    // Where each case's findings begin, for its heading; findings come grouped by case.
+    let mut koppen: Vec<(usize, &crate::model::Zaak)> = uitkomst
         .register
         .zaken
         .iter()
-        .map(|z| (&*z.id, z))
+        .zip(&uitkomst.zaken)
+        .filter(|(_, oordeel)| !oordeel.bevindingen.is_empty())
+        .map(|(zaak, oordeel)| (oordeel.bevindingen.start, zaak))
         .collect();
+    koppen.sort_unstable_by_key(|(begin, _)| *begin);
 
-    let mut vorige: Option<&str> = None;
-    for b in &uitkomst.bevindingen {
+    let bevindingen = &uitkomst.bevindingen;
+    super::per_stuk(bevindingen, uit, |i, b, uit| {
+        let vorige = i.checked_sub(1).map(|v| &*bevindingen[v].zaak);
         if vorige != Some(&*b.zaak) {
             if vorige.is_some() {
                 writeln!(uit)?;
             }
-            let kop = match zaken.get(&*b.zaak) {
-                Some(z) => format!(
-                    "{} ({}, ontvangen {}, behandelaar {})",
-                    z.id,
-                    z.dienst.naam(),
-                    dmj(z.ontvangen),
-                    z.behandelaar
-                ),
-                None => b.zaak.to_string(),
-            };
-            writeln!(uit, "{}", stijl.verf(VET, &kop))?;
-            vorige = Some(&b.zaak);
+            let kop = koppen.partition_point(|(begin, _)| *begin < i);
+            match koppen
+                .get(kop)
+                .filter(|(begin, zaak)| *begin == i && zaak.id == b.zaak)
+            {
+                Some((_, z)) => writeln!(
+                    uit,
+                    "{}",
+                    stijl.verfd(
+                        VET,
+                        format_args!(
+                            "{} ({}, ontvangen {}, behandelaar {})",
+                            z.id,
+                            z.dienst.naam(),
+                            dmj(z.ontvangen),
+                            z.behandelaar
+                        )
+                    )
+                )?,
+                None => writeln!(uit, "{}", stijl.verfd(VET, &b.zaak))?,
+            }
         }
-        schrijf_bevinding(b, opties, &stijl, uit)?;
-    }
+        schrijf_bevinding(b, opties, &stijl, uit)
+    })?;
+    let vorige = bevindingen.last().map(|b| &*b.zaak);
 
     let fouten = &uitkomst.register.invoerfouten;
     if !fouten.is_empty() {
@@ -104,11 +149,11 @@ fn schrijf_bevinding(
     writeln!(
         uit,
         "  {} {} {}{telt}",
-        stijl.verf(kleur, &format!("{label:<12}")),
-        stijl.verf(VET, b.regel.id()),
+        stijl.verfd(kleur, format_args!("{label:<12}")),
+        stijl.verfd(VET, b.regel.id()),
         b.bericht
     )?;
-    writeln!(uit, "  {:<12} {}", "", stijl.verf(DIM, &opties.plek(b)))?;
+    writeln!(uit, "  {:<12} {}", "", stijl.verfd(DIM, Plek(opties, b)))?;
     if let Some(j) = &b.verantwoording {
         writeln!(
             uit,
@@ -118,6 +163,28 @@ fn schrijf_bevinding(
         )?;
     }
     Ok(())
+}
+
+/// Where a finding points (`Opties::plek`), written straight to the output.
+struct Plek<'a>(&'a Opties, &'a Bevinding);
+
+impl Display for Plek<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Plek(opties, b) = self;
+        let bestand = match &b.bron {
+            Bron::Klachten => Cow::Borrowed(KLACHTEN_CSV),
+            Bron::Gebeurtenissen => Cow::Borrowed(GEBEURTENISSEN_CSV),
+            bron => Cow::Owned(bron.pad()),
+        };
+        if opties.register != "." {
+            write!(f, "{}/", opties.register)?;
+        }
+        f.write_str(&bestand)?;
+        match b.line {
+            Some(line) => write!(f, ":{line}"),
+            None => Ok(()),
+        }
+    }
 }
 
 fn meervoud(n: usize, een: &str, meer: &str) -> String {

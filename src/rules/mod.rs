@@ -313,7 +313,37 @@ pub fn waarschuwingsgrens(kalender: &Kalender, peildatum: NaiveDate, werkdagen: 
 
 /// A date as Dutch readers write it: 28-04-2025.
 pub fn dmj(datum: NaiveDate) -> String {
-    datum.format("%d-%m-%Y").to_string()
+    match cijfers(datum, true) {
+        Some(cijfers) => cijfers.iter().map(|&c| char::from(c)).collect(),
+        None => datum.format("%d-%m-%Y").to_string(),
+    }
+}
+
+/// A date as `YYYY-MM-DD` in `buffer`, as chrono's `%Y-%m-%d` writes it.
+pub fn jmd(datum: NaiveDate, buffer: &mut [u8; 10]) -> Option<&str> {
+    *buffer = cijfers(datum, false)?;
+    std::str::from_utf8(buffer).ok()
+}
+
+/// The characters of a date with a year from 0 to 9999, day or year first. Every message
+/// and every JSON finding holds dates; chrono's `format` reads its pattern each time.
+fn cijfers(datum: NaiveDate, dag_eerst: bool) -> Option<[u8; 10]> {
+    use chrono::Datelike;
+    let jaar = u32::try_from(datum.year()).ok().filter(|j| *j <= 9999)?;
+    let cijfer = |n: u32| b'0' + (n % 10) as u8;
+    let j = [
+        cijfer(jaar / 1000),
+        cijfer(jaar / 100),
+        cijfer(jaar / 10),
+        cijfer(jaar),
+    ];
+    let (m, d) = (datum.month(), datum.day());
+    let (m, d) = ([cijfer(m / 10), cijfer(m)], [cijfer(d / 10), cijfer(d)]);
+    Some(if dag_eerst {
+        [d[0], d[1], b'-', m[0], m[1], b'-', j[0], j[1], j[2], j[3]]
+    } else {
+        [j[0], j[1], j[2], j[3], b'-', m[0], m[1], b'-', d[0], d[1]]
+    })
 }
 
 fn te_laat_dagen(deadline: NaiveDate, datum: NaiveDate) -> String {
@@ -459,6 +489,31 @@ pub(crate) mod testhulp {
     /// The findings of rule `regel` on `zaak` at `peildatum`, with the default regulation.
     pub fn bevindingen(zaak: &Zaak, peildatum: &str, regel: &str) -> Vec<Bevinding> {
         bevindingen_met(zaak, peildatum, regel, &Reglement::default())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testhulp::d;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn datums_als_chrono_ze_schrijft() {
+        for tekst in [
+            "2025-04-28",
+            "0001-01-01",
+            "9999-12-31",
+            "2024-02-29",
+            "0999-10-05",
+        ] {
+            let datum = d(tekst);
+            assert_eq!(super::dmj(datum), datum.format("%d-%m-%Y").to_string());
+            let mut buffer = [0; 10];
+            assert_eq!(super::jmd(datum, &mut buffer), Some(tekst));
+        }
+        let ver = NaiveDate::from_ymd_opt(12345, 6, 7).unwrap();
+        assert_eq!(super::dmj(ver), ver.format("%d-%m-%Y").to_string());
+        assert_eq!(super::jmd(ver, &mut [0; 10]), None);
     }
 }
 
