@@ -922,6 +922,52 @@ mod tests {
         }
     }
 
+    /// The same on random text: quotes, delimiters, every kind of line end, blank lines,
+    /// stray bytes that are no UTF-8. Whatever the scan guesses, the parts agree with one
+    /// reading from start to end, and nothing panics.
+    #[test]
+    fn in_delen_lezen_is_hetzelfde_op_willekeurige_tekst() {
+        const STUKJES: [&[u8]; 12] = [
+            b"a",
+            b"bc",
+            b",",
+            b";",
+            b"\"",
+            b"\"\"",
+            b"\n",
+            b"\r\n",
+            b"\r",
+            b" ",
+            "é".as_bytes(),
+            b"\xff",
+        ];
+        let mut toestand: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut volgende = move || {
+            toestand ^= toestand << 13;
+            toestand ^= toestand >> 7;
+            toestand ^= toestand << 17;
+            toestand
+        };
+        for _ in 0..150 {
+            let mut inhoud = b"a,b,c\n".to_vec();
+            let lengte = 200 + volgende() % 3000;
+            for _ in 0..lengte {
+                inhoud.extend_from_slice(STUKJES[(volgende() % STUKJES.len() as u64) as usize]);
+            }
+            let achter_elkaar = lees_alles(&inhoud, 1, 1);
+            for delen in [2, 5] {
+                for kleinste in [1, 97] {
+                    assert_eq!(
+                        lees_alles(&inhoud, delen, kleinste),
+                        achter_elkaar,
+                        "{delen} delen van minstens {kleinste} bytes: {:?}",
+                        String::from_utf8_lossy(&inhoud)
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn scheidingsteken_uit_kopregel() {
         assert_eq!(scheidingsteken(b"zaak,ontvangen,kanaal\n"), b',');
