@@ -156,3 +156,49 @@ fn binair_register_via_de_binary() {
     let o = f.klachten(&["check"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
 }
+
+/// Files of a few megabytes are read in parts side by side: the same random mix of
+/// sound rows, duplicates, unknown cases and garbage, at that size.
+#[test]
+fn grote_willekeurige_registers() {
+    let mut rng = Xorshift(0x0b16_f11e_5eed_0002);
+    let soorten = [
+        "ontvangstbevestiging",
+        "uitspraak",
+        "maatregel",
+        "afsluiting",
+        "heropend",
+        "beroep",
+        "beroepsuitspraak",
+        "verlenging",
+    ];
+    for _ in 0..3 {
+        let mut klachten = KLACHTEN_KOP.as_bytes().to_vec();
+        while klachten.len() < 3 << 20 {
+            if rng.onder(50) == 0 {
+                klachten.extend(rommel(&mut rng, ""));
+            } else {
+                let n = rng.onder(60_000);
+                klachten.extend_from_slice(
+                    format!("KP-{n},2025-03-03,email,preventie,A,J,j@x.nl,\"o\nm\",,\n").as_bytes(),
+                );
+            }
+        }
+        let mut gebeurtenissen = GEBEURTENISSEN_KOP.as_bytes().to_vec();
+        while gebeurtenissen.len() < 4 << 20 {
+            if rng.onder(50) == 0 {
+                gebeurtenissen.extend(rommel(&mut rng, ""));
+            } else {
+                let (n, dag) = (rng.onder(70_000), 1 + rng.onder(28));
+                let soort = soorten[rng.onder(soorten.len())];
+                gebeurtenissen.extend_from_slice(
+                    format!("KP-{n},2025-04-{dag:02},{soort},B,gegrond,,,\r\n").as_bytes(),
+                );
+            }
+        }
+        let f = Fixture::leeg();
+        f.schrijf("klachten.csv", &klachten);
+        f.schrijf("gebeurtenissen.csv", &gebeurtenissen);
+        draai(&f);
+    }
+}
