@@ -190,11 +190,9 @@ pub struct Zaak {
     pub kanaal: Kanaal,
     pub dienst: Dienst,
     pub behandelaar: Tekst,
-    /// Personal data: used only to find and redact it, never shown.
-    pub klager: Option<Box<str>>,
-    /// Personal data: used only to find and redact it, never shown.
-    pub contact: Option<Box<str>>,
-    pub omschrijving: Option<Box<str>>,
+    /// The complainant's name and contact details and the description (see
+    /// [`Zaak::klager`], [`Zaak::contact`], [`Zaak::omschrijving`]).
+    pub teksten: Zaakteksten,
     pub categorie: Option<Tekst>,
     pub beklaagde: Option<Tekst>,
     /// Line of the row in `klachten.csv` (header = line 1).
@@ -204,9 +202,64 @@ pub struct Zaak {
 }
 
 impl Zaak {
+    /// Personal data: used only to find and redact it, never shown.
+    pub fn klager(&self) -> Option<&str> {
+        self.teksten.klager()
+    }
+
+    /// Personal data: used only to find and redact it, never shown.
+    pub fn contact(&self) -> Option<&str> {
+        self.teksten.contact()
+    }
+
+    pub fn omschrijving(&self) -> Option<&str> {
+        self.teksten.omschrijving()
+    }
+
     /// The case's events of one kind, in order.
     pub fn gebeurtenissen_van(&self, soort: Soort) -> impl Iterator<Item = &Gebeurtenis> {
         self.gebeurtenissen.iter().filter(move |g| g.soort == soort)
+    }
+}
+
+/// A case's own texts (complainant, contact details, description) in one allocation: a
+/// million cases need a million allocations for them instead of three million. An empty
+/// text is an absent one.
+#[derive(Debug, Clone, Default)]
+pub struct Zaakteksten {
+    tekst: Box<str>,
+    /// Where the complainant's name ends and the contact details end in `tekst`.
+    grenzen: [usize; 2],
+}
+
+impl Zaakteksten {
+    /// The three texts; an empty one counts as absent.
+    pub fn new(klager: &str, contact: &str, omschrijving: &str) -> Zaakteksten {
+        let mut tekst = String::with_capacity(klager.len() + contact.len() + omschrijving.len());
+        tekst.push_str(klager);
+        tekst.push_str(contact);
+        tekst.push_str(omschrijving);
+        Zaakteksten {
+            tekst: tekst.into_boxed_str(),
+            grenzen: [klager.len(), klager.len() + contact.len()],
+        }
+    }
+
+    fn deel(&self, begin: usize, eind: usize) -> Option<&str> {
+        let deel = &self.tekst[begin..eind];
+        (!deel.is_empty()).then_some(deel)
+    }
+
+    pub fn klager(&self) -> Option<&str> {
+        self.deel(0, self.grenzen[0])
+    }
+
+    pub fn contact(&self) -> Option<&str> {
+        self.deel(self.grenzen[0], self.grenzen[1])
+    }
+
+    pub fn omschrijving(&self) -> Option<&str> {
+        self.deel(self.grenzen[1], self.tekst.len())
     }
 }
 
@@ -224,4 +277,27 @@ pub struct Gebeurtenis {
     pub regel: Option<RegelId>,
     /// Line of the row in `gebeurtenissen.csv` (header = line 1).
     pub line: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Zaakteksten;
+
+    #[test]
+    fn zaakteksten_geven_elk_deel_terug_en_leeg_is_afwezig() {
+        let t = Zaakteksten::new("Één Klager", "", "Omschrijving");
+        assert_eq!(t.klager(), Some("Één Klager"));
+        assert_eq!(t.contact(), None);
+        assert_eq!(t.omschrijving(), Some("Omschrijving"));
+        let t = Zaakteksten::new("", "a@b.nl", "");
+        assert_eq!(
+            (t.klager(), t.contact(), t.omschrijving()),
+            (None, Some("a@b.nl"), None)
+        );
+        let t = Zaakteksten::default();
+        assert_eq!(
+            (t.klager(), t.contact(), t.omschrijving()),
+            (None, None, None)
+        );
+    }
 }

@@ -22,7 +22,7 @@ use rayon::prelude::*;
 pub use dossiers::Dossier;
 pub use reglement::Reglement;
 
-use crate::model::{Dienst, Gebeurtenis, Kanaal, Oordeel, Soort, Tekst, Zaak};
+use crate::model::{Dienst, Gebeurtenis, Kanaal, Oordeel, Soort, Tekst, Zaak, Zaakteksten};
 use crate::rules::RegelId;
 use crate::Fout;
 use tabel::{Kolom, Leesfout, Recordfout, Rij, Tabel};
@@ -858,9 +858,9 @@ fn lees_zaak(rij: &Rij<'_>, fouten: &mut Vec<Invoerfout>, namen: &mut Interner) 
         "preventie, re-integratie, casemanagement of overig",
     );
     let behandelaar = veld.verplicht(k::BEHANDELAAR).map(|b| namen.tekst(b));
-    let klager = veld.tekst(k::KLAGER).and_then(optie);
-    let contact = veld.tekst(k::CONTACT).and_then(optie);
-    let omschrijving = veld.tekst(k::OMSCHRIJVING).and_then(optie);
+    let klager = veld.tekst(k::KLAGER);
+    let contact = veld.tekst(k::CONTACT);
+    let omschrijving = veld.tekst(k::OMSCHRIJVING);
     let categorie = veld.tekst(k::CATEGORIE).and_then(|c| namen.optie(c));
     let beklaagde = veld.tekst(k::BEKLAAGDE).and_then(|b| namen.optie(b));
     if !veld.geldig {
@@ -872,9 +872,7 @@ fn lees_zaak(rij: &Rij<'_>, fouten: &mut Vec<Invoerfout>, namen: &mut Interner) 
         kanaal: kanaal?,
         dienst: dienst?,
         behandelaar: behandelaar?,
-        klager,
-        contact,
-        omschrijving,
+        teksten: Zaakteksten::new(klager?, contact?, omschrijving?),
         categorie,
         beklaagde,
         line: rij.line,

@@ -13,9 +13,9 @@ use crate::model::Zaak;
 
 pub fn gegevens(zaak: &Zaak) -> Option<Bevinding> {
     let ontbrekend: Vec<&str> = [
-        (zaak.klager.is_none(), "naam van de klager"),
-        (zaak.contact.is_none(), "contactgegevens van de klager"),
-        (zaak.omschrijving.is_none(), "omschrijving van de klacht"),
+        (zaak.klager().is_none(), "naam van de klager"),
+        (zaak.contact().is_none(), "contactgegevens van de klager"),
+        (zaak.omschrijving().is_none(), "omschrijving van de klacht"),
     ]
     .into_iter()
     .filter_map(|(ontbreekt, wat)| ontbreekt.then_some(wat))
@@ -39,6 +39,7 @@ pub fn gegevens(zaak: &Zaak) -> Option<Bevinding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Zaakteksten;
     use crate::rules::test_zaak;
 
     #[test]
@@ -49,15 +50,14 @@ mod tests {
     #[test]
     fn ontbrekende_gegevens_in_een_bevinding() {
         let mut zaak = test_zaak("2025-01-06");
-        zaak.contact = None;
+        zaak.teksten = Zaakteksten::new("A. Klager", "", "Te laat teruggebeld");
         let b = gegevens(&zaak).unwrap();
         assert_eq!(b.ernst, Ernst::Warning);
         assert_eq!(
             b.bericht,
             "ontbreekt in het register: contactgegevens van de klager"
         );
-        zaak.klager = None;
-        zaak.omschrijving = None;
+        zaak.teksten = Zaakteksten::default();
         let b = gegevens(&zaak).unwrap();
         assert_eq!(
             b.bericht,

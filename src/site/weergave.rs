@@ -276,8 +276,7 @@ pub fn zaakpagina(
         peildatum,
     } = invoer;
     let basis = "../../";
-    let geheim =
-        |tekst: &str| markdown::redigeer(tekst, zaak.klager.as_deref(), zaak.contact.as_deref());
+    let geheim = |tekst: &str| markdown::redigeer(tekst, zaak.klager(), zaak.contact());
     let events = &zaak.gebeurtenissen;
     let mut opmerkingen: Vec<Option<String>> = vec![None; events.len()];
     let mut termijnen = Vec::new();
@@ -353,7 +352,7 @@ pub fn zaakpagina(
     ZaakPagina {
         rij: zaakrij(zaak, verloop, bevindingen, basis),
         beklaagde: zaak.beklaagde.as_deref().unwrap_or("").to_string(),
-        omschrijving: zaak.omschrijving.as_deref().map(geheim).unwrap_or_default(),
+        omschrijving: zaak.omschrijving().map(geheim).unwrap_or_default(),
         regel_in_register: zaak.line,
         termijnen,
         cycli,
