@@ -171,33 +171,27 @@ fn toegestaan(c: char) -> bool {
 
 /// Escapes character data.
 pub fn tekst(s: &str) -> String {
-    let mut uit = String::with_capacity(s.len());
-    for c in s.chars().filter(|&c| toegestaan(c)) {
-        match c {
-            '&' => uit.push_str("&amp;"),
-            '<' => uit.push_str("&lt;"),
-            '>' => uit.push_str("&gt;"),
-            '\r' => uit.push_str("&#13;"),
-            c => uit.push(c),
-        }
-    }
-    uit
+    ontsnap(s, false)
 }
 
 /// Escapes an attribute value in double quotes; line breaks and tabs survive as
 /// character references (a parser would turn them into spaces otherwise).
 pub fn attribuut(s: &str) -> String {
+    ontsnap(s, true)
+}
+
+fn ontsnap(s: &str, in_attribuut: bool) -> String {
     let mut uit = String::with_capacity(s.len());
     for c in s.chars().filter(|&c| toegestaan(c)) {
         match c {
             '&' => uit.push_str("&amp;"),
             '<' => uit.push_str("&lt;"),
             '>' => uit.push_str("&gt;"),
-            '"' => uit.push_str("&quot;"),
-            '\'' => uit.push_str("&apos;"),
-            '\n' => uit.push_str("&#10;"),
             '\r' => uit.push_str("&#13;"),
-            '\t' => uit.push_str("&#9;"),
+            '"' if in_attribuut => uit.push_str("&quot;"),
+            '\'' if in_attribuut => uit.push_str("&apos;"),
+            '\n' if in_attribuut => uit.push_str("&#10;"),
+            '\t' if in_attribuut => uit.push_str("&#9;"),
             c => uit.push(c),
         }
     }
