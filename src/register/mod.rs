@@ -567,14 +567,13 @@ impl GebeurtenissenDeel {
 
     fn rij(&mut self, rij: Result<Rij<'_>, Recordfout>, context: &GebeurtenisContext<'_>) {
         self.gelezen += 1;
-        let rij = match rij {
-            Ok(rij) => rij,
-            Err(fout) => {
-                self.ongeldig += 1;
-                self.fouten
-                    .push(Invoerfout::rij(GEBEURTENISSEN_CSV, fout.line, fout.bericht));
-                return;
-            }
+        let Some(rij) = leesbare_rij(
+            GEBEURTENISSEN_CSV,
+            rij,
+            &mut self.ongeldig,
+            &mut self.fouten,
+        ) else {
+            return;
         };
         if !context.kolommen_compleet {
             self.ongeldig += 1;
@@ -732,14 +731,9 @@ struct KlachtenDeel {
 impl KlachtenDeel {
     fn rij(&mut self, rij: Result<Rij<'_>, Recordfout>, kolommen_compleet: bool) {
         self.gelezen += 1;
-        let rij = match rij {
-            Ok(rij) => rij,
-            Err(fout) => {
-                self.ongeldig += 1;
-                self.fouten
-                    .push(Invoerfout::rij(KLACHTEN_CSV, fout.line, fout.bericht));
-                return;
-            }
+        let Some(rij) = leesbare_rij(KLACHTEN_CSV, rij, &mut self.ongeldig, &mut self.fouten)
+        else {
+            return;
         };
         let voor = self.fouten.len();
         let zaak = if kolommen_compleet {
@@ -764,6 +758,21 @@ impl KlachtenDeel {
             }
         }
     }
+}
+
+/// The row, or `None` when the record itself is malformed: that is an input error of
+/// `bestand` and an invalid row.
+fn leesbare_rij<'r>(
+    bestand: &str,
+    rij: Result<Rij<'r>, Recordfout>,
+    ongeldig: &mut usize,
+    fouten: &mut Vec<Invoerfout>,
+) -> Option<Rij<'r>> {
+    rij.map_err(|fout| {
+        *ongeldig += 1;
+        fouten.push(Invoerfout::rij(bestand, fout.line, fout.bericht));
+    })
+    .ok()
 }
 
 fn open_tabel(
