@@ -9,10 +9,6 @@ use serde_json::Value;
 const ZAAK: &str =
     "KP-1,2025-03-03,email,preventie,A. Bakker,J. Jansen,j@example.nl,Te laat teruggebeld,,\n";
 
-fn code(o: &std::process::Output) -> i32 {
-    o.status.code().expect("exit status")
-}
-
 #[test]
 fn exit_0_zonder_overtredingen() {
     let f = Fixture::new(
@@ -99,6 +95,45 @@ fn since_telt_alleen_recente_bevindingen() {
     assert_eq!(code(&o), 0, "{}", stdout(&o));
     let v = json(&o);
     assert_eq!(v["summary"]["errors"], 2);
+}
+
+/// With `--strict`, a warning counts; one from before `--since` does not, and the text
+/// says so, as every other format does.
+#[test]
+fn strict_en_since_zeggen_welke_waarschuwing_niet_meetelt() {
+    // The decision of 20 March 2025 could be appealed until 3 April; the appeal of
+    // 30 April is late: a warning dated 30 April 2025.
+    let f = Fixture::new(
+        ZAAK,
+        "KP-1,2025-03-04,ontvangstbevestiging,A. Bakker,,,,\n\
+         KP-1,2025-03-20,uitspraak,A. Bakker,ongegrond,,,\n\
+         KP-1,2025-03-21,afsluiting,A. Bakker,,,,\n\
+         KP-1,2025-04-30,beroep,A. Bakker,,,,\n",
+    );
+    let o = f.klachten(&["check", "--as-of", "2025-06-01", "--strict"]);
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    let regel = |o: &std::process::Output| {
+        stdout(o)
+            .lines()
+            .find(|r| r.contains("art-5-beroepstermijn"))
+            .map(str::to_string)
+            .unwrap_or_else(|| panic!("{}", stdout(o)))
+    };
+    assert!(!regel(&o).contains("telt niet mee"), "{}", regel(&o));
+    let o = f.klachten(&[
+        "check",
+        "--as-of",
+        "2025-06-01",
+        "--strict",
+        "--since",
+        "2025-05-01",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert!(
+        regel(&o).ends_with("(telt niet mee: van voor --since)"),
+        "{}",
+        regel(&o)
+    );
 }
 
 #[test]

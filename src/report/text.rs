@@ -141,10 +141,10 @@ fn schrijf_bevinding(
         (Ernst::Warning, false) => ("waarschuwing", GEEL),
         (Ernst::Info, false) => ("info", BLAUW),
     };
-    let telt = if opties.drempel.telt(b) || b.is_geaccepteerd() || b.ernst != Ernst::Error {
-        ""
-    } else {
+    let telt = if super::voor_since(b, opties.drempel) {
         " (telt niet mee: van voor --since)"
+    } else {
+        ""
     };
     writeln!(
         uit,
