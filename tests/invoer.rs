@@ -399,3 +399,35 @@ fn regelnummers_kloppen_ook_met_crlf_en_lege_regels() {
         "{fouten:?}"
     );
 }
+
+/// The later of two rows with the same number is the error, also when the first row is
+/// invalid itself: neither is checked, and the case's events go unchecked with them.
+#[test]
+fn dubbele_zaak_na_een_ongeldige_rij() {
+    let f = Fixture::new(
+        &format!(
+            "KP-1,32-01-2025,email,preventie,A. Bakker,J. Jansen,j@example.nl,Te laat,,\n{GOED}"
+        ),
+        GOED_EVENTS,
+    );
+    let (v, code) = check(&f);
+    assert_eq!(code, 1, "{v}");
+    let fouten = invoerfouten(&v);
+    assert_eq!(fouten.len(), 2, "{v:#}");
+    assert_eq!(fouten[0]["line"], 2);
+    assert_eq!(fouten[0]["column"], "ontvangen");
+    assert_eq!(fouten[1]["line"], 3);
+    assert_eq!(fouten[1]["column"], "zaak");
+    assert_eq!(fouten[1]["value"], "KP-1");
+    assert!(
+        fouten[1]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("regel 2")),
+        "{v:#}"
+    );
+    assert_eq!(v["findings"], json!([]));
+    assert_eq!(v["summary"]["cases"], 2);
+    assert_eq!(v["summary"]["checked"], 0);
+    assert_eq!(v["summary"]["invalid"], 2);
+    assert_eq!(v["summary"]["events_invalid"], 3);
+}

@@ -11,7 +11,7 @@ mod reglement;
 pub mod tabel;
 mod zaakindex;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -327,6 +327,25 @@ impl Register {
             )
         }));
 
+        // A valid row whose number an invalid row above it already had is a duplicate
+        // too: the later row is the error, and neither is checked.
+        let mut na_ongeldig: Vec<usize> = Vec::new();
+        for (id, &eerste) in &klachten.ongeldige_ids {
+            let Some(plek) = index.get(id) else { continue };
+            let zaak = &zaken[plek.index as usize];
+            if zaak.line > eerste {
+                na_ongeldig.push(plek.index as usize);
+                register.invoerfouten.push(Invoerfout::veld(
+                    KLACHTEN_CSV,
+                    zaak.line,
+                    "zaak",
+                    &zaak.id,
+                    format!("zaak {} komt al voor op regel {eerste}", zaak.id),
+                ));
+            }
+        }
+        register.telling.zaken_ongeldig += na_ongeldig.len();
+
         let groepen = match gebeurtenissen {
             Ok(tabel) => {
                 register.lees_gebeurtenissen(tabel, &index, &klachten.ongeldige_ids, zaken.len())
@@ -339,7 +358,7 @@ impl Register {
         register.lees_dossiers(&zaken, &index, &klachten.ongeldige_ids);
         drop(index);
         register.zaken = zaken;
-        register.orden_gebeurtenissen(groepen, &dubbel);
+        register.orden_gebeurtenissen(groepen, &dubbel, &na_ongeldig);
         register.invoerfouten.sort();
         Ok(register)
     }
@@ -351,7 +370,7 @@ impl Register {
         &mut self,
         (tabel, fouten, waarschuwingen): (Tabel, Vec<Invoerfout>, Vec<String>),
         index: &Zaakindex<'_>,
-        ongeldige_ids: &HashSet<Box<str>>,
+        ongeldige_ids: &Ongeldig,
         aantal_zaken: usize,
     ) -> Vec<Vec<Gebeurtenis>> {
         self.invoerfouten.extend(fouten);
@@ -394,13 +413,23 @@ impl Register {
     }
 
     /// Gives each case its events, in order, and rejects those that cannot stand (case by
-    /// case, in parallel); then leaves out the duplicate rows and the cases received after
-    /// the peildatum.
-    fn orden_gebeurtenissen(&mut self, mut groepen: Vec<Vec<Gebeurtenis>>, dubbel: &[Dubbel]) {
+    /// case, in parallel); then leaves out the duplicate rows (`dubbel`, and `na_ongeldig`:
+    /// rows after an invalid one of the same number, whose events go unchecked with them)
+    /// and the cases received after the peildatum.
+    fn orden_gebeurtenissen(
+        &mut self,
+        mut groepen: Vec<Vec<Gebeurtenis>>,
+        dubbel: &[Dubbel],
+        na_ongeldig: &[usize],
+    ) {
         let peildatum = self.peildatum;
         let mut weg = vec![false; self.zaken.len()];
         for d in dubbel {
             weg[d.later] = true;
+        }
+        for &index in na_ongeldig {
+            weg[index] = true;
+            self.telling.gebeurtenissen_ongeldig += groepen.get(index).map_or(0, Vec::len);
         }
         // Without gebeurtenissen.csv, no case has events.
         groepen.resize_with(self.zaken.len(), Vec::new);
@@ -431,7 +460,7 @@ impl Register {
         self.telling.zaken_na_peildatum += weg_na;
 
         // Usually nothing is left out, and the million cases need not be walked again.
-        if weg_na > 0 || !dubbel.is_empty() {
+        if weg_na > 0 || !dubbel.is_empty() || !na_ongeldig.is_empty() {
             let mut weg = weg.into_iter();
             self.zaken.retain(|zaak| {
                 let dubbel = weg.next().unwrap_or(false);
@@ -442,19 +471,14 @@ impl Register {
 
     /// Reads the case files. Those of cases in klachten.csv that are not checked (an
     /// invalid row, received after the peildatum) are skipped without error.
-    fn lees_dossiers(
-        &mut self,
-        zaken: &[Zaak],
-        index: &Zaakindex<'_>,
-        ongeldige_ids: &HashSet<Box<str>>,
-    ) {
+    fn lees_dossiers(&mut self, zaken: &[Zaak], index: &Zaakindex<'_>, ongeldige_ids: &Ongeldig) {
         let (dossiers, mut fouten, tekst) =
             dossiers::lees(&self.pad, |naam| match index.get(naam) {
                 Some(plek) if plek.na_peildatum => dossiers::Bekend::NietGecontroleerd,
                 Some(plek) => {
                     dossiers::Bekend::Gecontroleerd(zaken[plek.index as usize].id.clone())
                 }
-                None if ongeldige_ids.contains(naam) => dossiers::Bekend::NietGecontroleerd,
+                None if ongeldige_ids.contains_key(naam) => dossiers::Bekend::NietGecontroleerd,
                 None => dossiers::Bekend::Onbekend,
             });
         self.invoerfouten.append(&mut fouten);
@@ -530,7 +554,7 @@ const OPZOEKEN_PER_KEER: usize = 256;
 struct GebeurtenisContext<'c> {
     kolommen_compleet: bool,
     index: &'c Zaakindex<'c>,
-    ongeldige_ids: &'c HashSet<Box<str>>,
+    ongeldige_ids: &'c Ongeldig,
     verdeling: &'c Verdeling,
 }
 
@@ -617,7 +641,7 @@ impl GebeurtenissenDeel {
                 }
                 // The case's own row is invalid and reported; its events go unchecked
                 // with it.
-                None if context.ongeldige_ids.contains(&zaaknummers[id.clone()]) => {
+                None if context.ongeldige_ids.contains_key(&zaaknummers[id.clone()]) => {
                     self.ongeldig += 1
                 }
                 None => {
@@ -700,13 +724,16 @@ fn orden_gebeurtenissen(zaak: &mut Zaak, peildatum: NaiveDate) -> (usize, Vec<In
     (na_peildatum, fouten)
 }
 
+/// The case numbers of invalid rows of klachten.csv, each with the line of its first.
+type Ongeldig = HashMap<Box<str>, u32>;
+
 /// What reading klachten.csv yields.
 struct Klachten {
     /// Valid rows in file order; a case number may occur more than once.
     zaken: Vec<Zaak>,
     /// The case numbers of `zaken`, one after another.
     zaaknummers: String,
-    ongeldige_ids: HashSet<Box<str>>,
+    ongeldige_ids: Ongeldig,
     fouten: Vec<Invoerfout>,
     waarschuwingen: Vec<String>,
     gelezen: usize,
@@ -720,8 +747,8 @@ struct KlachtenDeel {
     zaken: Vec<Zaak>,
     /// Their case numbers, one after another.
     zaaknummers: String,
-    /// Case numbers of invalid rows.
-    ongeldige_ids: Vec<Box<str>>,
+    /// Case numbers of invalid rows, with their lines.
+    ongeldige_ids: Vec<(Box<str>, u32)>,
     fouten: Vec<Invoerfout>,
     gelezen: usize,
     ongeldig: usize,
@@ -752,7 +779,7 @@ impl KlachtenDeel {
                 debug_assert!(self.fouten.len() > voor || !kolommen_compleet);
                 if let Ok(id) = rij.ruw(k::ZAAK) {
                     if !id.is_empty() {
-                        self.ongeldige_ids.push(id.into());
+                        self.ongeldige_ids.push((id.into(), rij.line));
                     }
                 }
             }
@@ -815,7 +842,7 @@ fn lees_klachten(
     let mut uit = Klachten {
         zaken: Vec::new(),
         zaaknummers: String::new(),
-        ongeldige_ids: HashSet::new(),
+        ongeldige_ids: Ongeldig::default(),
         fouten,
         waarschuwingen,
         gelezen: 0,
@@ -825,7 +852,9 @@ fn lees_klachten(
         uit.gelezen += deel.gelezen;
         uit.ongeldig += deel.ongeldig;
         uit.fouten.append(&mut deel.fouten);
-        uit.ongeldige_ids.extend(deel.ongeldige_ids);
+        for (id, line) in deel.ongeldige_ids {
+            uit.ongeldige_ids.entry(id).or_insert(line);
+        }
         // The first part's lists are taken over, not copied.
         if uit.zaken.is_empty() {
             uit.zaken = deel.zaken;
