@@ -94,6 +94,15 @@ impl Schrijver {
     /// a hundred thousand files costs seconds of file-system work, and nobody needs to
     /// wait for it. `ruim_op` removes it.
     pub fn voltooi(self) -> Result<Option<PathBuf>, Fout> {
+        let uitkomst = self.zet_op_zijn_plaats();
+        if uitkomst.is_err() {
+            // Whatever failed, the half-placed new site is ours and of no use.
+            let _ = fs::remove_dir_all(&self.werkmap);
+        }
+        uitkomst
+    }
+
+    fn zet_op_zijn_plaats(&self) -> Result<Option<PathBuf>, Fout> {
         self.schrijf(
             MERKTEKEN,
             b"Gebouwd door klachten build; deze map wordt bij elke build vervangen.\n",
@@ -111,11 +120,7 @@ impl Schrijver {
             let van = self.werkmap.join(tijdelijke_naam(&naam));
             fs::rename(&van, self.werkmap.join(&naam)).map_err(|e| schrijffout(&van, e))?;
         }
-        let oud = self.doel.with_file_name(format!(
-            "{}{}",
-            oud_voorvoegsel(&self.doel),
-            std::process::id()
-        ));
+        let oud = self.plek_voor_de_oude_site();
         let had_oud = self.doel.exists();
         if had_oud {
             fs::rename(&self.doel, &oud).map_err(|e| schrijffout(&self.doel, e))?;
@@ -126,6 +131,25 @@ impl Schrijver {
             return Err(schrijffout(&self.doel, e));
         }
         Ok(had_oud.then_some(oud))
+    }
+
+    /// Where the old site is set aside: `.<naam>.oud-<pid>`, or with a number after the
+    /// process id when that is taken (process ids repeat, in containers at every start,
+    /// and a removal may have been cut off).
+    fn plek_voor_de_oude_site(&self) -> PathBuf {
+        let naam = |n: u32| {
+            let pid = std::process::id();
+            let achter = if n == 0 { String::new() } else { n.to_string() };
+            self.doel
+                .with_file_name(format!("{}{pid}{achter}", oud_voorvoegsel(&self.doel)))
+        };
+        if naam(0).exists() {
+            ruim_op(&self.doel);
+        }
+        (0..)
+            .map(naam)
+            .find(|pad| !pad.exists())
+            .unwrap_or_else(|| naam(0))
     }
 
     /// Abandons the build: the old site stays as it was.
@@ -298,6 +322,31 @@ mod tests {
             1,
             "no leftovers beside the site"
         );
+    }
+
+    /// An old site left under this process's id (a container's build runs as the same
+    /// pid every time, and its background removal may have been cut off), or a folder of
+    /// that name that is not ours: the next build still replaces the site.
+    #[test]
+    fn een_achtergebleven_oude_site_houdt_de_build_niet_tegen() {
+        let map = tempfile::tempdir().unwrap();
+        let doel = map.path().join("site");
+        let zelfde = map.path().join(format!(".site.oud-{}", std::process::id()));
+        fs::create_dir_all(zelfde.join("zaken")).unwrap();
+        fs::write(zelfde.join("zaken/vreemd.txt"), "niet van ons").unwrap();
+        for inhoud in [&b"een"[..], &b"twee"[..]] {
+            let s = Schrijver::nieuw(&doel).unwrap();
+            s.schrijf("index.html", inhoud).unwrap();
+            s.voltooi().unwrap();
+            assert_eq!(fs::read(doel.join("index.html")).unwrap(), inhoud);
+        }
+        assert!(zelfde.join("zaken/vreemd.txt").is_file());
+        ruim_op(&doel);
+        let over: Vec<_> = fs::read_dir(map.path())
+            .unwrap()
+            .map(|i| i.unwrap().file_name())
+            .collect();
+        assert_eq!(over.len(), 2, "{over:?}");
     }
 
     #[test]
