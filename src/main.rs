@@ -241,6 +241,11 @@ fn check(
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
         Err(e) => return Err(Fout::new(format!("uitvoer niet te schrijven: {e}"))),
     }
+    // After the document, so that a merged log ends with the summary; a log that cannot
+    // be written changes nothing about the check.
+    if formaat.heeft_log() {
+        let _ = report::schrijf_log(&uitkomst, &opties, &mut io::stderr().lock());
+    }
     let geslaagd = uitkomst.slaagt(drempel);
     // The process ends now: freeing millions of small allocations one by one would only
     // cost time.

@@ -320,3 +320,42 @@ fn voorbeeldregister_laat_elke_regel_zien() {
         .collect();
     assert!(met_bevinding.len() * 4 < v["summary"]["cases"].as_u64().unwrap() as usize);
 }
+
+/// A CI job that stops reading the document early still gets the summary line in its log,
+/// and the exit status that the findings decide.
+#[test]
+fn ci_formaat_met_gesloten_pijp_geeft_toch_de_samenvatting() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    // Thousands of overdue cases: a document far larger than any buffer on the way.
+    let zaken: String = (0..3000)
+        .map(|i| ZAAK.replacen("KP-1", &format!("KP-{i}"), 1))
+        .collect();
+    let f = Fixture::new(&zaken, "");
+    for formaat in ["github", "sarif", "junit"] {
+        let mut kind = Command::new(env!("CARGO_BIN_EXE_klachten"))
+            .args(["check", "--as-of", "2026-11-24", "--format", formaat])
+            .arg("--register")
+            .arg(f.pad())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(kind.stdout.take());
+        let mut log = String::new();
+        kind.stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut log)
+            .unwrap();
+        let status = kind.wait().unwrap();
+        assert_eq!(status.code(), Some(1), "{formaat}: {log}");
+        assert!(
+            log.lines()
+                .any(|r| r.starts_with("klachten: 3000 zaken gelezen")
+                    && r.ends_with("niet geslaagd")),
+            "{formaat}: {log}"
+        );
+        assert!(!log.contains("panicked"), "{log}");
+    }
+}

@@ -38,8 +38,15 @@ pub struct Opties {
     pub kleur: bool,
 }
 
-/// Writes `uitkomst` in `formaat` to `uit`. The CI formats (junit, sarif, github) keep
-/// stdout for their document and write the closing summary line (and any notes) to stderr.
+impl Formaat {
+    /// Whether the document owns stdout entirely, so that the notes and the closing
+    /// summary line go to a log of their own ([`schrijf_log`], stderr): the CI formats.
+    pub fn heeft_log(self) -> bool {
+        matches!(self, Formaat::Junit | Formaat::Sarif | Formaat::Github)
+    }
+}
+
+/// Writes `uitkomst` in `formaat` to `uit`: the document only (see [`Formaat::heeft_log`]).
 pub fn schrijf(
     uitkomst: &Uitkomst,
     formaat: Formaat,
@@ -49,12 +56,9 @@ pub fn schrijf(
     match formaat {
         Formaat::Text => text::schrijf(uitkomst, opties, uit),
         Formaat::Json => json::schrijf(uitkomst, uit),
-        Formaat::Junit => junit::schrijf(uitkomst, opties, uit)
-            .and_then(|()| schrijf_log(uitkomst, opties, &mut io::stderr().lock())),
-        Formaat::Sarif => sarif::schrijf(uitkomst, opties, uit)
-            .and_then(|()| schrijf_log(uitkomst, opties, &mut io::stderr().lock())),
-        Formaat::Github => github::schrijf(uitkomst, opties, uit)
-            .and_then(|()| schrijf_log(uitkomst, opties, &mut io::stderr().lock())),
+        Formaat::Junit => junit::schrijf(uitkomst, opties, uit),
+        Formaat::Sarif => sarif::schrijf(uitkomst, opties, uit),
+        Formaat::Github => github::schrijf(uitkomst, opties, uit),
     }
 }
 
