@@ -292,10 +292,7 @@ fn resultaat<'a>(b: &'a Bevinding, tekst: &'a str, n: usize, opties: &Opties) ->
     let bestand = b.bron.pad();
     Resultaat {
         rule_id: b.regel.id(),
-        rule_index: RegelId::ALLE
-            .iter()
-            .position(|r| *r == b.regel)
-            .unwrap_or(0),
+        rule_index: b.regel.nummer(),
         level: niveau(b.ernst),
         message: Tekst { text: tekst },
         locations: [locatie(&opties.pad(&bestand), b.line)],

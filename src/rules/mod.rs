@@ -76,6 +76,11 @@ impl RegelId {
         RegelId::Art8Inwerkingtreding,
     ];
 
+    /// The rule's place in [`RegelId::ALLE`].
+    pub fn nummer(self) -> usize {
+        self as usize
+    }
+
     /// The stable id, as in the contract.
     pub fn id(self) -> &'static str {
         match self {
@@ -542,5 +547,14 @@ mod docs_tests {
             assert_eq!(RegelId::parse(&format!("  {} ", regel.id())), Some(regel));
         }
         assert_eq!(RegelId::parse("art-4.2"), None);
+    }
+
+    /// `ALLE` lists the rules in declaration order, so a rule's number is its place there
+    /// (SARIF's `ruleIndex` relies on it).
+    #[test]
+    fn nummer_is_de_plek_in_alle() {
+        for (i, regel) in RegelId::ALLE.into_iter().enumerate() {
+            assert_eq!(regel.nummer(), i, "{regel}");
+        }
     }
 }
