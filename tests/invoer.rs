@@ -90,6 +90,24 @@ fn onbekende_kolom_geeft_een_waarschuwing_en_wordt_genegeerd() {
     assert!(notes.contains("extra"), "{notes}");
 }
 
+/// A column named twice: the first counts, the second is ignored and the note says so.
+#[test]
+fn dubbele_kolom_geeft_een_waarschuwing_en_de_eerste_telt() {
+    let f = Fixture::leeg();
+    f.schrijf(
+        "klachten.csv",
+        KLACHTEN_KOP.replace('\n', ",Ontvangen\n") + &GOED.replace('\n', ",nooit\n"),
+    );
+    f.schrijf(
+        "gebeurtenissen.csv",
+        format!("{GEBEURTENISSEN_KOP}{GOED_EVENTS}"),
+    );
+    let (v, code) = check(&f);
+    assert_eq!(code, 0, "{v}");
+    let notes = v["notes"].to_string();
+    assert!(notes.contains("ontvangen (nogmaals)"), "{notes}");
+}
+
 /// Each input error kind of section 9, with the error it must produce.
 #[test]
 fn elke_soort_invoerfout() {

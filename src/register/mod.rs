@@ -823,7 +823,7 @@ fn open_tabel(
         Vec::new()
     } else {
         vec![format!(
-            "{bestand}: onbekende kolom(men) genegeerd: {}",
+            "{bestand}: kolom(men) genegeerd (onbekend of dubbel): {}",
             tabel.onbekende_kolommen.join(", ")
         )]
     };

@@ -227,10 +227,21 @@ impl Tabel {
             .iter()
             .map(|k| namen.iter().position(|n| n == k.naam))
             .collect();
+        // Unknown columns, and a known one named a second time: both are ignored, and
+        // the file's warning says so.
         let onbekende_kolommen = namen
             .iter()
-            .filter(|n| !n.is_empty() && !kolommen.iter().any(|k| k.naam == n.as_str()))
-            .cloned()
+            .enumerate()
+            .filter(|(_, n)| !n.is_empty())
+            .filter_map(|(i, n)| {
+                if !kolommen.iter().any(|k| k.naam == n.as_str()) {
+                    Some(n.clone())
+                } else if namen.iter().position(|m| m == n) != Some(i) {
+                    Some(format!("{n} (nogmaals)"))
+                } else {
+                    None
+                }
+            })
             .collect();
         let ontbrekende_kolommen = kolommen
             .iter()
