@@ -13,8 +13,6 @@ use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::{mpsc, Arc, Mutex};
 
-use rayon::prelude::*;
-
 use chrono::NaiveDate;
 
 /// A column that a file may have. `verplicht` columns missing from the header make the
@@ -36,6 +34,10 @@ pub enum Leesfout {
 
 /// Files smaller than this per part are read in one go: splitting them gains nothing.
 const KLEINSTE_DEEL: u64 = 1 << 20;
+
+/// Parts per thread: with several, a thread that is done early takes another part, and
+/// the threads finish close together.
+const DELEN_PER_DRAAD: usize = 8;
 
 type Lezer = csv::Reader<Box<dyn Read + Send>>;
 
@@ -295,10 +297,10 @@ impl Tabel {
     }
 
     /// Reads every record, handing each (or the reason it could not be read) to `rij`
-    /// together with the state of its part. A large file is split into up to `delen` parts
-    /// of about equal size that are read side by side; each part's records come in file
-    /// order, and the parts' states are returned in file order. Blank lines are skipped by
-    /// the CSV reader itself.
+    /// together with the state of its part. A large file is split into parts of about equal
+    /// size (up to [`DELEN_PER_DRAAD`] for each of `draden` threads) that are read side by
+    /// side; each part's records come in file order, and the parts' states are returned in
+    /// file order. Blank lines are skipped by the CSV reader itself.
     ///
     /// A part starts right after a line end outside quotes, judged by counting quotes
     /// from the start of the file (a quick scan that also counts the lines before it).
@@ -306,11 +308,16 @@ impl Tabel {
     /// (a stray quote inside an unquoted field can mislead the count), the parts after it
     /// are dropped and the part before reads on to the end. Either way the outcome is that
     /// of reading the file from start to end.
-    pub fn lees<S, F>(self, delen: usize, begin: impl Fn() -> S + Sync, rij: F) -> Vec<S>
+    pub fn lees<S, F>(self, draden: usize, begin: impl Fn() -> S + Sync, rij: F) -> Vec<S>
     where
         S: Send,
         F: Fn(&mut S, Result<Rij<'_>, Recordfout>) + Sync,
     {
+        let delen = if draden > 1 {
+            draden.saturating_mul(DELEN_PER_DRAAD)
+        } else {
+            1
+        };
         self.lees_met(delen, KLEINSTE_DEEL, begin, rij)
     }
 
@@ -353,79 +360,107 @@ impl Tabel {
             return vec![staat];
         }
 
-        // The first part starts at once, here. A thread of its own scans for where the
-        // other parts start and then reads them; the first part learns where it ends from
-        // that scan, which has long finished by the time the part gets there. As the other
-        // parts wait for the scan (a few percent of the reading), the first part is made
-        // longer by a sixteenth of a part.
+        // The parts are read on rayon's threads, several parts per thread, so that a
+        // thread that finishes early takes the next part instead of waiting for the
+        // others. A scan (here, on the thread that runs this scope) finds where each part
+        // starts; a part is handed out as soon as its start is known, and learns where it
+        // ends when the scan finds the next start. The scan is many times quicker than
+        // reading, so it is nearly always there first.
         let deel = omvang / delen as u64;
-        let nominaal: Vec<u64> = (1..delen as u64)
-            .map(|k| eerste_byte + deel * k + deel / 16)
-            .collect();
-        let (zender, ontvanger) = mpsc::channel();
-        let ((staat, afloop), rest) = std::thread::scope(|scope| {
-            let rest = std::thread::Builder::new()
-                .name("klachten-delen".to_string())
-                .spawn_scoped(scope, || {
-                    let grenzen = zoek_grenzen(&pad, eerste_grens, &nominaal).unwrap_or_default();
-                    let _ = zender.send(grenzen.first().map(|g| g.byte));
-                    let einden = grenzen.iter().skip(1).map(|g| Einde::Bij(g.byte));
-                    let taken: Vec<_> =
-                        grenzen.iter().zip(einden.chain([Einde::Bestand])).collect();
-                    taken
-                        .into_par_iter()
-                        .map(|(grens, einde)| {
-                            let mut staat = begin();
-                            let deel = Deellezer::vanaf(
-                                &pad,
-                                scheidingsteken,
-                                grens,
-                                bom,
-                                &posities,
-                                breedte,
-                            );
-                            let (afloop, deel) = match deel {
-                                Ok(mut deel) => (deel.lees(einde, &mut staat, &rij), Some(deel)),
-                                Err(_) => (Afloop::Einde, None),
-                            };
-                            (grens.byte, staat, afloop, deel)
-                        })
-                        .collect::<Vec<_>>()
+        let nominaal: Vec<u64> = (1..delen as u64).map(|k| eerste_byte + deel * k).collect();
+        let uitkomsten: Mutex<Vec<Deeluitkomst<'_, S>>> = Mutex::new(Vec::with_capacity(delen));
+        let bewaar = |uitkomst| {
+            uitkomsten
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(uitkomst);
+        };
+        let (eerste_zender, eerste_ontvanger) = mpsc::channel();
+        rayon::scope(|scope| {
+            let (begin, rij, bewaar, posities, pad) = (&begin, &rij, &bewaar, &posities, &pad);
+            let eerste_einde = Einde::Na(nominaal[0], eerste_ontvanger);
+            scope.spawn(move |_| {
+                let mut staat = begin();
+                let afloop = eerste.lees(eerste_einde, &mut staat, rij);
+                bewaar(Deeluitkomst {
+                    plek: 0,
+                    begin: eerste_grens.byte,
+                    staat,
+                    afloop,
+                    lezer: Some(eerste),
                 });
-            let mut staat = begin();
-            // Without the scan (it could not start, or failed) this part reads to the end.
-            let afloop = eerste.lees(Einde::Na(nominaal[0], ontvanger), &mut staat, &rij);
-            let rest = rest.ok().and_then(|r| r.join().ok()).unwrap_or_default();
-            ((staat, afloop), rest)
+            });
+            let mut zender = eerste_zender;
+            let mut plek = 0;
+            let _ = zoek_grenzen(pad, eerste_grens, &nominaal, |grens| {
+                let _ = zender.send(Some(grens.byte));
+                plek += 1;
+                let (volgende_zender, ontvanger) = mpsc::channel();
+                zender = volgende_zender;
+                let einde = match nominaal.get(plek) {
+                    Some(&vanaf) => Einde::Na(vanaf, ontvanger),
+                    None => Einde::Bestand,
+                };
+                let plek = plek;
+                scope.spawn(move |_| {
+                    let mut staat = begin();
+                    let deel =
+                        Deellezer::vanaf(pad, scheidingsteken, &grens, bom, posities, breedte);
+                    let (afloop, lezer) = match deel {
+                        Ok(mut deel) => (deel.lees(einde, &mut staat, rij), Some(deel)),
+                        Err(_) => (Afloop::Einde, None),
+                    };
+                    bewaar(Deeluitkomst {
+                        plek,
+                        begin: grens.byte,
+                        staat,
+                        afloop,
+                        lezer,
+                    });
+                });
+            });
+            // The last part found reads on to the end of the file (as does every part
+            // whose end the scan did not find).
+            drop(zender);
         });
 
         // Check each seam in file order; at the first that does not hold, the part before
         // it reads on to the end instead of the parts after it.
-        let mut uit = Vec::with_capacity(delen);
-        let mut huidig = (staat, afloop, Some(eerste));
-        let mut rest = rest.into_iter();
-        loop {
-            let (mut staat, afloop, deel) = huidig;
-            let volgend = rest.next();
-            match (afloop, volgend) {
-                (Afloop::Grens(tot), Some((begin, s, a, Some(d)))) if tot == begin => {
-                    uit.push(staat);
-                    huidig = (s, a, Some(d));
+        let mut uitkomsten = uitkomsten.into_inner().unwrap_or_else(|e| e.into_inner());
+        uitkomsten.sort_by_key(|u| u.plek);
+        let mut uit = Vec::with_capacity(uitkomsten.len());
+        let mut uitkomsten = uitkomsten.into_iter().peekable();
+        while let Some(mut huidig) = uitkomsten.next() {
+            let naad_houdt = match (&huidig.afloop, uitkomsten.peek()) {
+                (Afloop::Grens(tot), Some(volgend)) => {
+                    *tot == volgend.begin && volgend.lezer.is_some()
                 }
-                (Afloop::Grens(_), _) => {
-                    if let Some(mut deel) = deel {
-                        deel.lees(Einde::Bestand, &mut staat, &rij);
-                    }
-                    uit.push(staat);
-                    return uit;
-                }
-                (Afloop::Einde, _) => {
-                    uit.push(staat);
-                    return uit;
-                }
+                _ => false,
+            };
+            if naad_houdt {
+                uit.push(huidig.staat);
+                continue;
             }
+            if let (Afloop::Grens(_), Some(lezer)) = (&huidig.afloop, &mut huidig.lezer) {
+                lezer.lees(Einde::Bestand, &mut huidig.staat, &rij);
+            }
+            uit.push(huidig.staat);
+            break;
         }
+        uit
     }
+}
+
+/// What became of one part: its state, how it ended, and its reader (which reads on to
+/// the end of the file when the next part turns out not to start where this one ended).
+struct Deeluitkomst<'p, S> {
+    /// The part's place in the file: 0 for the first.
+    plek: usize,
+    /// Where the part starts.
+    begin: u64,
+    staat: S,
+    afloop: Afloop,
+    lezer: Option<Deellezer<'p>>,
 }
 
 /// Where a part ends.
@@ -664,11 +699,16 @@ fn lezer(bron: Box<dyn Read + Send>, scheidingsteken: u8) -> Lezer {
 /// that lies outside quotes, counting quotes and line ends from `begin` (where the records
 /// start). A part starts right after it: after the `\r` of a `\r\n`, as the CSV reader
 /// leaves the `\n` for the next record (where it counts as a blank line).
-fn zoek_grenzen(pad: &Path, begin: Grens, nominaal: &[u64]) -> io::Result<Vec<Grens>> {
+fn zoek_grenzen(
+    pad: &Path,
+    begin: Grens,
+    nominaal: &[u64],
+    mut gevonden: impl FnMut(Grens),
+) -> io::Result<()> {
     let mut bestand = File::open(pad)?;
     bestand.seek(SeekFrom::Start(begin.byte))?;
     let mut blok = vec![0u8; 1 << 18];
-    let mut grenzen = Vec::with_capacity(nominaal.len());
+    let mut laatste: Option<u64> = None;
     let mut doelen = nominaal.iter().copied().peekable();
     let (mut offset, mut regels, mut aanhalingstekens) = (begin.byte, begin.einden, 0u64);
     // Whether the current line holds nothing but `\r` so far.
@@ -677,12 +717,12 @@ fn zoek_grenzen(pad: &Path, begin: Grens, nominaal: &[u64]) -> io::Result<Vec<Gr
     loop {
         let n = bestand.read(&mut blok)?;
         if n == 0 {
-            return Ok(grenzen);
+            return Ok(());
         }
         let mut i = 0;
         while i < n {
             let Some(&doel) = doelen.peek() else {
-                return Ok(grenzen);
+                return Ok(());
             };
             // Up to the target: count in bulk (the compiler vectorises these loops).
             let tot = usize::try_from(doel.saturating_sub(offset))
@@ -719,8 +759,9 @@ fn zoek_grenzen(pad: &Path, begin: Grens, nominaal: &[u64]) -> io::Result<Vec<Gr
             };
             let lijneinde = b == b'\r' || (b == b'\n' && vorige != b'\r');
             vorige = b;
-            if lijneinde && buiten && grenzen.last().is_none_or(|g: &Grens| g.byte < offset) {
-                grenzen.push(Grens {
+            if lijneinde && buiten && laatste.is_none_or(|l| l < offset) {
+                laatste = Some(offset);
+                gevonden(Grens {
                     byte: offset,
                     einden: regels,
                     leeg,
