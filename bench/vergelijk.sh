@@ -36,14 +36,18 @@ for n in "$@"; do
   fi
   maps+=("$crlf")
   # And with input errors spread over the file (a day that does not exist, a field too
-  # many, a line that is only `\r`), so that the lines reported from every part are checked.
-  fouten=$map-fouten
+  # many, a line that is only `\r`, a row given twice, a row given again after an invalid
+  # copy of it), so that the lines reported from every part are checked.
+  fouten=$map-fouten2
   if [ ! -f "$fouten/gebeurtenissen.csv" ]; then
     mkdir -p "$fouten"
     for bestand in klachten.csv gebeurtenissen.csv; do
-      awk 'NR > 1 && NR % 49999 == 0 { sub(/,20[0-9][0-9]-[0-9][0-9]-[0-9][0-9],/, ",2025-02-30,") }
+      awk '{ rij = $0 }
+           NR > 1 && NR % 49999 == 0 { sub(/,20[0-9][0-9]-[0-9][0-9]-[0-9][0-9],/, ",2025-02-30,") }
            NR > 1 && NR % 77777 == 0 { $0 = $0 ",extra" }
            { printf "%s\r\n", $0 }
+           NR > 1 && NR % 99991 == 0 { printf "%s\r\n", rij }
+           NR > 1 && NR % 49999 == 0 { printf "%s\r\n", rij }
            NR % 33333 == 0 { printf "\r\r\n" }' "$map/$bestand" >"$fouten/$bestand"
     done
   fi

@@ -346,36 +346,37 @@ impl Register {
         }
         register.telling.zaken_ongeldig += na_ongeldig.len();
 
-        let groepen = match gebeurtenissen {
+        let partijen = match gebeurtenissen {
             Ok(tabel) => {
                 register.lees_gebeurtenissen(tabel, &index, &klachten.ongeldige_ids, zaken.len())
             }
             Err(fout) => {
                 register.invoerfouten.push(fout);
-                Vec::new()
+                Partijen::geen(zaken.len())
             }
         };
         register.lees_dossiers(&zaken, &index, &klachten.ongeldige_ids);
         drop(index);
         register.zaken = zaken;
-        register.orden_gebeurtenissen(groepen, &dubbel, &na_ongeldig);
+        register.orden_gebeurtenissen(partijen, &dubbel, &na_ongeldig);
         register.invoerfouten.sort();
         Ok(register)
     }
 
-    /// Reads gebeurtenissen.csv: each case's valid events, in file order (parallel to the
-    /// `aantal_zaken` valid rows of klachten.csv). The events of a case received after the
-    /// peildatum are only counted: that case is left out.
+    /// Reads gebeurtenissen.csv: the valid events, each with the position of its case
+    /// among the `aantal_zaken` valid rows of klachten.csv, gathered per range of cases in
+    /// file order. The events of a case received after the peildatum are only counted:
+    /// that case is left out.
     fn lees_gebeurtenissen(
         &mut self,
         (tabel, fouten, waarschuwingen): (Tabel, Vec<Invoerfout>, Vec<String>),
         index: &Zaakindex<'_>,
         ongeldige_ids: &Ongeldig,
         aantal_zaken: usize,
-    ) -> Vec<Vec<Gebeurtenis>> {
+    ) -> Partijen {
         self.invoerfouten.extend(fouten);
         self.waarschuwingen.extend(waarschuwingen);
-        let verdeling = Verdeling::nieuw(aantal_zaken, rayon::current_num_threads());
+        let verdeling = Verdeling::voor(aantal_zaken);
         let context = GebeurtenisContext {
             kolommen_compleet: tabel.ontbrekende_kolommen.is_empty(),
             index,
@@ -388,8 +389,7 @@ impl Register {
             |deel, rij| deel.rij(rij, &context),
         );
 
-        // Then each range of cases gets its events (side by side), from every part in
-        // file order.
+        // Each range of cases gets its batches from every part, in file order.
         let mut per_bereik: Vec<Vec<Vec<(u32, Gebeurtenis)>>> = std::iter::repeat_with(Vec::new)
             .take(verdeling.bereiken())
             .collect();
@@ -404,67 +404,65 @@ impl Register {
                 bereik.extend(partijen);
             }
         }
-        let groepen: Vec<Vec<Vec<Gebeurtenis>>> = per_bereik
-            .into_par_iter()
-            .enumerate()
-            .map(|(bereik, partijen)| verdeel(verdeling.bereik(bereik), partijen))
-            .collect();
-        groepen.into_iter().flatten().collect()
+        Partijen {
+            verdeling,
+            per_bereik,
+        }
     }
 
-    /// Gives each case its events, in order, and rejects those that cannot stand (case by
-    /// case, in parallel); then leaves out the duplicate rows (`dubbel`, and `na_ongeldig`:
-    /// rows after an invalid one of the same number, whose events go unchecked with them)
-    /// and the cases received after the peildatum.
+    /// Gives each case its events, in order, and rejects those that cannot stand: range of
+    /// cases by range, side by side. Then leaves out the duplicate rows (`dubbel`, and
+    /// `na_ongeldig`: rows after an invalid one of the same number, whose events go
+    /// unchecked with them) and the cases received after the peildatum.
     fn orden_gebeurtenissen(
         &mut self,
-        mut groepen: Vec<Vec<Gebeurtenis>>,
+        partijen: Partijen,
         dubbel: &[Dubbel],
         na_ongeldig: &[usize],
     ) {
         let peildatum = self.peildatum;
-        let mut weg = vec![false; self.zaken.len()];
+        let mut weg = vec![Weg::Nee; self.zaken.len()];
         for d in dubbel {
-            weg[d.later] = true;
+            weg[d.later] = Weg::Dubbel;
         }
         for &index in na_ongeldig {
-            weg[index] = true;
-            self.telling.gebeurtenissen_ongeldig += groepen.get(index).map_or(0, Vec::len);
+            weg[index] = Weg::NaOngeldig;
         }
-        // Without gebeurtenissen.csv, no case has events.
-        groepen.resize_with(self.zaken.len(), Vec::new);
-        let (na_peildatum, ongeldig, weg_na) = self
-            .zaken
-            .par_iter_mut()
-            .zip(groepen)
-            .zip(&weg)
-            .filter(|((_, _), weg)| !**weg)
-            .map(|((zaak, groep), _)| {
-                if zaak.ontvangen > peildatum {
-                    return (0, Vec::new(), 1);
-                }
-                zaak.gebeurtenissen = groep;
-                let (na_peildatum, fouten) = orden_gebeurtenissen(zaak, peildatum);
-                (na_peildatum, fouten, 0)
+        let Partijen {
+            verdeling,
+            per_bereik,
+        } = partijen;
+        let mut bereiken = Vec::with_capacity(verdeling.bereiken());
+        let mut rest = self.zaken.as_mut_slice();
+        for (bereik, partijen) in per_bereik.into_iter().enumerate() {
+            let bereik = verdeling.bereik(bereik);
+            let (zaken, verder) = rest.split_at_mut(bereik.len().min(rest.len()));
+            rest = verder;
+            bereiken.push((
+                zaken,
+                &weg[bereik.start..bereik.end],
+                bereik.start,
+                partijen,
+            ));
+        }
+        let uit = bereiken
+            .into_par_iter()
+            .map(|(zaken, weg, begin, partijen)| {
+                verdeel(zaken, begin, partijen);
+                orden_bereik(zaken, weg, peildatum)
             })
-            .reduce(
-                || (0, Vec::new(), 0),
-                |(a, mut fouten, x), (b, mut meer, y)| {
-                    fouten.append(&mut meer);
-                    (a + b, fouten, x + y)
-                },
-            );
-        self.telling.gebeurtenissen_na_peildatum += na_peildatum;
-        self.telling.gebeurtenissen_ongeldig += ongeldig.len();
-        self.invoerfouten.extend(ongeldig);
-        self.telling.zaken_na_peildatum += weg_na;
+            .reduce(Geordend::default, Geordend::samen);
+        self.telling.gebeurtenissen_na_peildatum += uit.na_peildatum;
+        self.telling.gebeurtenissen_ongeldig += uit.ongeldig_mee + uit.fouten.len();
+        self.invoerfouten.extend(uit.fouten);
+        self.telling.zaken_na_peildatum += uit.zaken_na_peildatum;
 
         // Usually nothing is left out, and the million cases need not be walked again.
-        if weg_na > 0 || !dubbel.is_empty() || !na_ongeldig.is_empty() {
+        if uit.zaken_na_peildatum > 0 || !dubbel.is_empty() || !na_ongeldig.is_empty() {
             let mut weg = weg.into_iter();
             self.zaken.retain(|zaak| {
-                let dubbel = weg.next().unwrap_or(false);
-                !dubbel && zaak.ontvangen <= peildatum
+                let weg = weg.next().unwrap_or(Weg::Nee);
+                weg == Weg::Nee && zaak.ontvangen <= peildatum
             });
         }
     }
@@ -494,7 +492,15 @@ struct Verdeling {
     bereiken: usize,
 }
 
+/// Ranges per thread: with several, a thread that is done early takes another range.
+const BEREIKEN_PER_DRAAD: usize = 4;
+
 impl Verdeling {
+    /// The ranges for `zaken` cases on this machine.
+    fn voor(zaken: usize) -> Verdeling {
+        Verdeling::nieuw(zaken, rayon::current_num_threads() * BEREIKEN_PER_DRAAD)
+    }
+
     fn nieuw(zaken: usize, bereiken: usize) -> Verdeling {
         Verdeling {
             zaken,
@@ -518,26 +524,95 @@ impl Verdeling {
     }
 }
 
-/// Gives the cases in `bereik` their events, from `partijen` (in file order), each case's
-/// list allocated once at its size, and each batch freed once its events are placed.
-fn verdeel(bereik: Range<usize>, partijen: Vec<Vec<(u32, Gebeurtenis)>>) -> Vec<Vec<Gebeurtenis>> {
-    let mut aantallen = vec![0usize; bereik.len()];
-    for (zaak, _) in partijen.iter().flatten() {
-        aantallen[*zaak as usize - bereik.start] += 1;
-    }
-    let mut groepen: Vec<Vec<Gebeurtenis>> = Vec::with_capacity(bereik.len());
-    groepen.resize_with(bereik.len(), Vec::new);
-    for partij in partijen {
-        for (zaak, gebeurtenis) in partij {
-            let plek = zaak as usize - bereik.start;
-            let groep = &mut groepen[plek];
-            if groep.capacity() == 0 {
-                groep.reserve_exact(aantallen[plek]);
-            }
-            groep.push(gebeurtenis);
+/// The events of gebeurtenissen.csv in batches, per range of cases.
+struct Partijen {
+    verdeling: Verdeling,
+    /// Per range: batches of events with the position of their case, in file order.
+    per_bereik: Vec<Vec<Vec<(u32, Gebeurtenis)>>>,
+}
+
+impl Partijen {
+    /// No events (there is no gebeurtenissen.csv) for `zaken` cases.
+    fn geen(zaken: usize) -> Partijen {
+        let verdeling = Verdeling::voor(zaken);
+        Partijen {
+            per_bereik: std::iter::repeat_with(Vec::new)
+                .take(verdeling.bereiken())
+                .collect(),
+            verdeling,
         }
     }
-    groepen
+}
+
+/// Gives the cases `zaken` (the first at position `begin`) their events from `partijen`
+/// (in file order), each case's list allocated once at its size, and each batch freed
+/// once its events are placed.
+fn verdeel(zaken: &mut [Zaak], begin: usize, partijen: Vec<Vec<(u32, Gebeurtenis)>>) {
+    let mut aantallen = vec![0usize; zaken.len()];
+    for (zaak, _) in partijen.iter().flatten() {
+        aantallen[*zaak as usize - begin] += 1;
+    }
+    for partij in partijen {
+        for (zaak, gebeurtenis) in partij {
+            let plek = zaak as usize - begin;
+            let lijst = &mut zaken[plek].gebeurtenissen;
+            if lijst.capacity() == 0 {
+                lijst.reserve_exact(aantallen[plek]);
+            }
+            lijst.push(gebeurtenis);
+        }
+    }
+}
+
+/// Whether a valid row of klachten.csv is left out as a duplicate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Weg {
+    Nee,
+    /// A later row of a case number that a valid row above it has.
+    Dubbel,
+    /// A row of a case number that an invalid row above it has; its events count as
+    /// invalid.
+    NaOngeldig,
+}
+
+/// What ordering a range of cases' events yields.
+#[derive(Default)]
+struct Geordend {
+    /// Events after the peildatum.
+    na_peildatum: usize,
+    /// Events of rows left out after an invalid one.
+    ongeldig_mee: usize,
+    fouten: Vec<Invoerfout>,
+    zaken_na_peildatum: usize,
+}
+
+impl Geordend {
+    fn samen(mut self, mut ander: Geordend) -> Geordend {
+        self.na_peildatum += ander.na_peildatum;
+        self.ongeldig_mee += ander.ongeldig_mee;
+        self.fouten.append(&mut ander.fouten);
+        self.zaken_na_peildatum += ander.zaken_na_peildatum;
+        self
+    }
+}
+
+/// Orders the events of each case of a range that is checked (see
+/// [`orden_gebeurtenissen`]); `weg` says which are duplicates.
+fn orden_bereik(zaken: &mut [Zaak], weg: &[Weg], peildatum: NaiveDate) -> Geordend {
+    let mut uit = Geordend::default();
+    for (zaak, weg) in zaken.iter_mut().zip(weg) {
+        match weg {
+            Weg::Dubbel => {}
+            Weg::NaOngeldig => uit.ongeldig_mee += zaak.gebeurtenissen.len(),
+            Weg::Nee if zaak.ontvangen > peildatum => uit.zaken_na_peildatum += 1,
+            Weg::Nee => {
+                let (na_peildatum, mut fouten) = orden_gebeurtenissen(zaak, peildatum);
+                uit.na_peildatum += na_peildatum;
+                uit.fouten.append(&mut fouten);
+            }
+        }
+    }
+    uit
 }
 
 /// Events are gathered in batches of this many (1 MiB), so that memory can be used again
