@@ -890,6 +890,25 @@ mod tests {
         }
     }
 
+    #[test]
+    fn onthouden_dag_loopt_niet_door_een_ander() {
+        // Ten NUL bytes, on a thread that has read no day yet.
+        assert_eq!(datum("\0\0\0\0\0\0\0\0\0\0"), Err(Datumfout::Vorm));
+        // Days in both forms, each twice in a row and again later: every answer is the
+        // day written, or its error.
+        let eerste = d(2019, 12, 25);
+        for _ in 0..2 {
+            for stap in 0..1000 {
+                let dag = eerste + chrono::Days::new(stap);
+                for _ in 0..2 {
+                    assert_eq!(datum(&dag.format("%Y-%m-%d").to_string()), Ok(dag));
+                    assert_eq!(datum(&dag.format("%d-%m-%Y").to_string()), Ok(dag));
+                }
+                assert_eq!(datum("2023-02-29"), Err(Datumfout::BestaatNiet));
+            }
+        }
+    }
+
     /// Every record as the reader hands it out: line and fields, or the error.
     type Gelezen = Vec<Result<(u32, u64, Vec<String>), (u32, String)>>;
 
