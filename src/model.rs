@@ -267,6 +267,9 @@ impl Zaakteksten {
 #[derive(Debug, Clone)]
 pub struct Gebeurtenis {
     pub datum: NaiveDate,
+    /// Whether `datum` was written day first (`DD-MM-YYYY`), so that an input error about
+    /// it can show the value as written.
+    pub datum_dag_eerst: bool,
     pub soort: Soort,
     pub door: Option<Tekst>,
     pub oordeel: Option<Oordeel>,
@@ -281,7 +284,14 @@ pub struct Gebeurtenis {
 
 #[cfg(test)]
 mod tests {
-    use super::Zaakteksten;
+    use super::{Gebeurtenis, Zaak, Zaakteksten};
+
+    #[test]
+    fn zaken_en_gebeurtenissen_blijven_klein() {
+        // A million cases hold some four million events: each byte here is 4 MB there.
+        assert!(std::mem::size_of::<Gebeurtenis>() <= 56);
+        assert!(std::mem::size_of::<Zaak>() <= 136);
+    }
 
     #[test]
     fn zaakteksten_geven_elk_deel_terug_en_leeg_is_afwezig() {

@@ -452,6 +452,19 @@ fn event_before_ontvangen() {
         Some("2025-03-02"),
     );
     assert!(rules_of(&v, "KP-1").is_empty(), "{v:#}");
+    // the value as written: day first, surrounding spaces trimmed (§2)
+    let f = Fixture::new(
+        KP1,
+        &format!("KP-1, 02-03-2025 ,gesprek,A. Bakker,,,,\n{CLEAN}"),
+    );
+    let (ie, _) = single_input_error(&f);
+    assert_input_error(
+        &ie,
+        "gebeurtenissen.csv",
+        Some(2),
+        Some("datum"),
+        Some("02-03-2025"),
+    );
     // on the day itself is fine
     let f = Fixture::new(
         KP1,

@@ -750,9 +750,14 @@ fn orden_gebeurtenissen(zaak: &mut Zaak, peildatum: NaiveDate) -> (usize, Vec<In
     let mut fouten = Vec::new();
     zaak.gebeurtenissen.retain(|g| {
         let fout = if g.datum < zaak.ontvangen {
+            let zoals_geschreven = if g.datum_dag_eerst {
+                "%d-%m-%Y"
+            } else {
+                "%Y-%m-%d"
+            };
             Some((
                 "datum",
-                g.datum.format("%Y-%m-%d").to_string(),
+                g.datum.format(zoals_geschreven).to_string(),
                 format!(
                     "gebeurtenis gedateerd voor de ontvangst van de klacht ({})",
                     zaak.ontvangen.format("%d-%m-%Y")
@@ -1092,6 +1097,10 @@ fn lees_gebeurtenis<'a>(
         }
     }
     let datum = veld.datum(g::DATUM, true);
+    // A valid date is ten characters, with a dash third when the day comes first.
+    let datum_dag_eerst = rij
+        .ruw(g::DATUM)
+        .is_ok_and(|tekst| tekst.as_bytes().get(2) == Some(&b'-'));
     let soort = veld.keuze(
         g::SOORT,
         Soort::parse,
@@ -1151,6 +1160,7 @@ fn lees_gebeurtenis<'a>(
         zaak?,
         Gebeurtenis {
             datum: datum?,
+            datum_dag_eerst,
             soort: soort?,
             door,
             oordeel,

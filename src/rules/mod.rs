@@ -450,6 +450,7 @@ pub(crate) mod testhulp {
         for (i, (datum, soort, spec)) in events.iter().enumerate() {
             let mut g = Gebeurtenis {
                 datum: d(datum),
+                datum_dag_eerst: false,
                 soort: Soort::parse(soort).unwrap(),
                 door: None,
                 oordeel: None,
