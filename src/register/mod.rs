@@ -1047,6 +1047,11 @@ impl<'a> Veldlezer<'_, 'a> {
         } else {
             self.tekst(kolom).filter(|t| !t.is_empty())?
         };
+        self.datum_uit(kolom, tekst)
+    }
+
+    /// The date written as `tekst` in `kolom`.
+    fn datum_uit(&mut self, kolom: usize, tekst: &str) -> Option<NaiveDate> {
         match tabel::datum(tekst) {
             Ok(datum) => Some(datum),
             Err(fout) => {
@@ -1096,11 +1101,10 @@ fn lees_gebeurtenis<'a>(
             veld.fout(g::ZAAK, id, "ongeldig zaaknummer");
         }
     }
-    let datum = veld.datum(g::DATUM, true);
+    let datum_tekst = veld.verplicht(g::DATUM);
+    let datum = datum_tekst.and_then(|tekst| veld.datum_uit(g::DATUM, tekst));
     // A valid date is ten characters, with a dash third when the day comes first.
-    let datum_dag_eerst = rij
-        .ruw(g::DATUM)
-        .is_ok_and(|tekst| tekst.as_bytes().get(2) == Some(&b'-'));
+    let datum_dag_eerst = datum_tekst.is_some_and(|tekst| tekst.as_bytes().get(2) == Some(&b'-'));
     let soort = veld.keuze(
         g::SOORT,
         Soort::parse,
