@@ -39,6 +39,10 @@ const KLEINSTE_DEEL: u64 = 1 << 20;
 /// the threads finish close together.
 const DELEN_PER_DRAAD: usize = 8;
 
+/// At most this many parts: each keeps its file open until the seams are checked, and a
+/// machine with many cores should not run out of file descriptors.
+const MEESTE_DELEN: usize = 256;
+
 type Lezer = csv::Reader<Box<dyn Read + Send>>;
 
 /// A CSV file opened for reading, with its header resolved against the expected columns.
@@ -314,7 +318,7 @@ impl Tabel {
         F: Fn(&mut S, Result<Rij<'_>, Recordfout>) + Sync,
     {
         let delen = if draden > 1 {
-            draden.saturating_mul(DELEN_PER_DRAAD)
+            draden.saturating_mul(DELEN_PER_DRAAD).min(MEESTE_DELEN)
         } else {
             1
         };
@@ -1036,6 +1040,76 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    /// Records that span lines, doubled quotes, blank lines (also of lone `\r`), rows of
+    /// the wrong width and values with spaces, in LF and CRLF, and with a stray quote
+    /// that misleads the scan early and late in the file.
+    fn lastige_bestanden() -> Vec<Vec<u8>> {
+        let mut basis = String::from("a,b,c\n");
+        for i in 0..3000 {
+            match i % 7 {
+                0 => basis.push_str(&format!("r{i},\"twee\nregels, met komma\",x\n")),
+                1 => basis.push_str(&format!("r{i},\"aanhalings\"\"teken\",y\n")),
+                2 => basis.push_str("\n\n"),
+                3 => basis.push_str(&format!("r{i},te,veel,velden\n")),
+                4 => basis.push_str(&format!(" r{i} ,\"\n\n\",\n")),
+                _ => basis.push_str(&format!("r{i},b{i},c{i}\n")),
+            }
+        }
+        vec![
+            basis.clone().into_bytes(),
+            basis.replace('\n', "\r\n").into_bytes(),
+            basis.replacen("b5,c5", "b\"5,c5", 1).into_bytes(),
+            basis
+                .replacen("b1405,c1405", "b\"1405,c1405", 1)
+                .into_bytes(),
+            basis.replace("\n\n", "\r\n\r\r\n\r\n").into_bytes(),
+        ]
+    }
+
+    #[test]
+    fn in_veel_kleine_delen_lezen_is_hetzelfde_als_achter_elkaar() {
+        for inhoud in lastige_bestanden() {
+            let achter_elkaar = lees_alles(&inhoud, 1, 1);
+            // Up to more parts than the file has lines.
+            for (delen, kleinste) in [(16, 1), (16, 3000), (5000, 1)] {
+                assert_eq!(
+                    lees_alles(&inhoud, delen, kleinste),
+                    achter_elkaar,
+                    "{delen} delen van minstens {kleinste} bytes"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn in_delen_lezen_vanuit_rayon_en_met_een_draad() {
+        // The parts are tasks of a rayon scope: reading must finish, and give the same, in
+        // a pool of one thread and from inside the pool's own tasks.
+        let bestanden = lastige_bestanden();
+        let verwacht: Vec<Gelezen> = bestanden.iter().map(|b| lees_alles(b, 1, 1)).collect();
+        for draden in [1, 2, 3] {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(draden)
+                .build()
+                .unwrap();
+            pool.install(|| {
+                use rayon::prelude::*;
+                let gelezen: Vec<Gelezen> = (0..bestanden.len() * 2)
+                    .into_par_iter()
+                    .map(|k| lees_alles(&bestanden[k % bestanden.len()], 40, 1))
+                    .collect();
+                for (k, g) in gelezen.iter().enumerate() {
+                    assert_eq!(g, &verwacht[k % bestanden.len()], "{draden} draden, {k}");
+                }
+                let (a, b) = rayon::join(
+                    || lees_alles(&bestanden[0], 64, 1),
+                    || lees_alles(&bestanden[1], 64, 1),
+                );
+                assert_eq!((a, b), (verwacht[0].clone(), verwacht[1].clone()));
+            });
         }
     }
 
