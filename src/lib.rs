@@ -45,11 +45,22 @@ pub fn controleer_register(
     peildatum: chrono::NaiveDate,
     vandaag: chrono::NaiveDate,
 ) -> Result<Uitkomst, Fout> {
+    controleer_register_met(pad, peildatum, vandaag, register::Teksten::Bewaren)
+}
+
+/// As [`controleer_register`], keeping the cases' texts or not (`check` shows none of
+/// them, and judges only whether they are there).
+pub fn controleer_register_met(
+    pad: &std::path::Path,
+    peildatum: chrono::NaiveDate,
+    vandaag: chrono::NaiveDate,
+    teksten: register::Teksten,
+) -> Result<Uitkomst, Fout> {
     // The Git side of the history needs only the folder: ask git while the register is
     // read (its processes mostly wait, so a thread of their own takes no core from it).
     let (register, voorwerk) = std::thread::scope(|scope| {
         let voorwerk = scope.spawn(|| history::voorbereid(pad));
-        let register = Register::laad(pad, peildatum);
+        let register = Register::laad_met(pad, peildatum, teksten);
         (register, voorwerk.join())
     });
     let register = register?;

@@ -216,7 +216,14 @@ fn check(
     formaat: Uitvoer,
     drempel: Drempel,
 ) -> Result<bool, Fout> {
-    let uitkomst = klachten::controleer_register(&register, peildatum, vandaag())?;
+    // The check shows no names, contact details or descriptions, and needs only to know
+    // whether they are there: it does not keep them.
+    let uitkomst = klachten::controleer_register_met(
+        &register,
+        peildatum,
+        vandaag(),
+        klachten::register::Teksten::AlleenAanwezigheid,
+    )?;
     meld_historie(&uitkomst);
     let stdout = io::stdout();
     let kleur = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());

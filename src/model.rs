@@ -216,6 +216,20 @@ impl Zaak {
         self.teksten.omschrijving()
     }
 
+    /// Whether the register gives the complainant's name, contact details and a
+    /// description (also when their texts were not kept).
+    pub fn heeft_klager(&self) -> bool {
+        self.teksten.heeft_klager()
+    }
+
+    pub fn heeft_contact(&self) -> bool {
+        self.teksten.heeft_contact()
+    }
+
+    pub fn heeft_omschrijving(&self) -> bool {
+        self.teksten.heeft_omschrijving()
+    }
+
     /// The case's events of one kind, in order.
     pub fn gebeurtenissen_van(&self, soort: Soort) -> impl Iterator<Item = &Gebeurtenis> {
         self.gebeurtenissen.iter().filter(move |g| g.soort == soort)
@@ -225,11 +239,17 @@ impl Zaak {
 /// A case's own texts (complainant, contact details, description) in one allocation: a
 /// million cases need a million allocations for them instead of three million. An empty
 /// text is an absent one.
+///
+/// The texts themselves may be left out ([`Zaakteksten::zonder_tekst`]): `check` only needs
+/// to know which are there (article 4.1), and then keeps no names or contact details in
+/// memory at all.
 #[derive(Debug, Clone, Default)]
 pub struct Zaakteksten {
+    /// The three texts one after another, or empty when they were left out.
     tekst: Box<str>,
-    /// Where the complainant's name ends and the contact details end in `tekst`.
-    grenzen: [usize; 2],
+    /// Where the complainant's name, the contact details and the description end: the
+    /// lengths are kept also when the texts are not.
+    grenzen: [u32; 3],
 }
 
 impl Zaakteksten {
@@ -241,12 +261,30 @@ impl Zaakteksten {
         tekst.push_str(omschrijving);
         Zaakteksten {
             tekst: tekst.into_boxed_str(),
-            grenzen: [klager.len(), klager.len() + contact.len()],
+            grenzen: Zaakteksten::grenzen(klager, contact, omschrijving),
         }
     }
 
-    fn deel(&self, begin: usize, eind: usize) -> Option<&str> {
-        let deel = &self.tekst[begin..eind];
+    /// Only whether each text is there: the accessors give `None`, the `heeft_*` methods
+    /// still answer.
+    pub fn zonder_tekst(klager: &str, contact: &str, omschrijving: &str) -> Zaakteksten {
+        Zaakteksten {
+            tekst: Box::default(),
+            grenzen: Zaakteksten::grenzen(klager, contact, omschrijving),
+        }
+    }
+
+    fn grenzen(klager: &str, contact: &str, omschrijving: &str) -> [u32; 3] {
+        // A CSV field longer than 4 GiB cannot be read into memory anyway.
+        let lengte = |tekst: &str| u32::try_from(tekst.len()).unwrap_or(u32::MAX);
+        let k = lengte(klager);
+        let c = k.saturating_add(lengte(contact));
+        [k, c, c.saturating_add(lengte(omschrijving))]
+    }
+
+    /// The text between two boundaries, when the texts were kept and it is not empty.
+    fn deel(&self, begin: u32, eind: u32) -> Option<&str> {
+        let deel = self.tekst.get(begin as usize..eind as usize)?;
         (!deel.is_empty()).then_some(deel)
     }
 
@@ -259,7 +297,19 @@ impl Zaakteksten {
     }
 
     pub fn omschrijving(&self) -> Option<&str> {
-        self.deel(self.grenzen[1], self.tekst.len())
+        self.deel(self.grenzen[1], self.grenzen[2])
+    }
+
+    pub fn heeft_klager(&self) -> bool {
+        self.grenzen[0] > 0
+    }
+
+    pub fn heeft_contact(&self) -> bool {
+        self.grenzen[1] > self.grenzen[0]
+    }
+
+    pub fn heeft_omschrijving(&self) -> bool {
+        self.grenzen[2] > self.grenzen[1]
     }
 }
 
@@ -308,6 +358,29 @@ mod tests {
         assert_eq!(
             (t.klager(), t.contact(), t.omschrijving()),
             (None, None, None)
+        );
+    }
+
+    #[test]
+    fn zonder_tekst_blijft_alleen_bekend_wat_er_is() {
+        let t = Zaakteksten::zonder_tekst("Één Klager", "", "Omschrijving");
+        assert_eq!(
+            (t.klager(), t.contact(), t.omschrijving()),
+            (None, None, None)
+        );
+        assert_eq!(
+            (t.heeft_klager(), t.heeft_contact(), t.heeft_omschrijving()),
+            (true, false, true)
+        );
+        let t = Zaakteksten::new("", "a@b.nl", "");
+        assert_eq!(
+            (t.heeft_klager(), t.heeft_contact(), t.heeft_omschrijving()),
+            (false, true, false)
+        );
+        let t = Zaakteksten::zonder_tekst("", "", "");
+        assert_eq!(
+            (t.heeft_klager(), t.heeft_contact(), t.heeft_omschrijving()),
+            (false, false, false)
         );
     }
 }

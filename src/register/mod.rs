@@ -253,12 +253,29 @@ fn optie(waarde: &str) -> Option<Box<str>> {
     (!waarde.is_empty()).then(|| waarde.into())
 }
 
+/// Whether loading keeps the cases' own texts: the complainant's name and contact details
+/// and the description.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Teksten {
+    /// Kept: the site shows the description, with the complainant's name and contact
+    /// details redacted from it.
+    #[default]
+    Bewaren,
+    /// Only whether each is there, which is all the rules need (article 4.1).
+    AlleenAanwezigheid,
+}
+
 impl Register {
-    /// Loads the register in `pad` as it stands at `peildatum`.
+    /// Loads the register in `pad` as it stands at `peildatum`, with the cases' texts.
     ///
     /// Fails (the check cannot run) only when the folder or `klachten.csv` is missing or
     /// unreadable, or `reglement.toml` is invalid; everything else is an input error.
     pub fn laad(pad: &Path, peildatum: NaiveDate) -> Result<Register, Fout> {
+        Register::laad_met(pad, peildatum, Teksten::Bewaren)
+    }
+
+    /// As [`Register::laad`], keeping the cases' texts or not.
+    pub fn laad_met(pad: &Path, peildatum: NaiveDate, teksten: Teksten) -> Result<Register, Fout> {
         if !pad.is_dir() {
             return Err(Fout::new(format!(
                 "register niet gevonden: {} is geen map",
@@ -292,7 +309,7 @@ impl Register {
 
         // klachten.csv first, so that each event can go straight to its case as it is
         // read. Each file is read in parts side by side (see `Tabel::lees`).
-        let klachten = lees_klachten(klachten);
+        let klachten = lees_klachten(klachten, teksten);
         let mut register = Register {
             pad: pad.to_path_buf(),
             peildatum,
@@ -836,7 +853,7 @@ struct KlachtenDeel {
 }
 
 impl KlachtenDeel {
-    fn rij(&mut self, rij: Result<Rij<'_>, Recordfout>, kolommen_compleet: bool) {
+    fn rij(&mut self, rij: Result<Rij<'_>, Recordfout>, kolommen_compleet: bool, teksten: Teksten) {
         self.gelezen += 1;
         let Some(rij) = leesbare_rij(KLACHTEN_CSV, rij, &mut self.ongeldig, &mut self.fouten)
         else {
@@ -844,7 +861,7 @@ impl KlachtenDeel {
         };
         let voor = self.fouten.len();
         let zaak = if kolommen_compleet {
-            lees_zaak(&rij, &mut self.fouten, &mut self.namen)
+            lees_zaak(&rij, &mut self.fouten, &mut self.namen, teksten)
         } else {
             // The file's error already says which column is missing; no row can be valid.
             None
@@ -912,12 +929,13 @@ fn open_tabel(
 
 fn lees_klachten(
     (tabel, fouten, waarschuwingen): (Tabel, Vec<Invoerfout>, Vec<String>),
+    teksten: Teksten,
 ) -> Klachten {
     let kolommen_compleet = tabel.ontbrekende_kolommen.is_empty();
     let delen = tabel.lees(
         rayon::current_num_threads(),
         KlachtenDeel::default,
-        |deel, rij| deel.rij(rij, kolommen_compleet),
+        |deel, rij| deel.rij(rij, kolommen_compleet, teksten),
     );
     let mut uit = Klachten {
         zaken: Vec::new(),
@@ -946,7 +964,12 @@ fn lees_klachten(
 }
 
 /// Reads one row of klachten.csv; every problem becomes an input error.
-fn lees_zaak(rij: &Rij<'_>, fouten: &mut Vec<Invoerfout>, namen: &mut Interner) -> Option<Zaak> {
+fn lees_zaak(
+    rij: &Rij<'_>,
+    fouten: &mut Vec<Invoerfout>,
+    namen: &mut Interner,
+    teksten: Teksten,
+) -> Option<Zaak> {
     let mut veld = Veldlezer {
         bestand: KLACHTEN_CSV,
         rij,
@@ -988,7 +1011,12 @@ fn lees_zaak(rij: &Rij<'_>, fouten: &mut Vec<Invoerfout>, namen: &mut Interner) 
         kanaal: kanaal?,
         dienst: dienst?,
         behandelaar: behandelaar?,
-        teksten: Zaakteksten::new(klager?, contact?, omschrijving?),
+        teksten: match teksten {
+            Teksten::Bewaren => Zaakteksten::new(klager?, contact?, omschrijving?),
+            Teksten::AlleenAanwezigheid => {
+                Zaakteksten::zonder_tekst(klager?, contact?, omschrijving?)
+            }
+        },
         categorie,
         beklaagde,
         line: rij.line,

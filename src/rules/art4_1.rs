@@ -13,9 +13,9 @@ use crate::model::Zaak;
 
 pub fn gegevens(zaak: &Zaak) -> Option<Bevinding> {
     let ontbrekend: Vec<&str> = [
-        (zaak.klager().is_none(), "naam van de klager"),
-        (zaak.contact().is_none(), "contactgegevens van de klager"),
-        (zaak.omschrijving().is_none(), "omschrijving van de klacht"),
+        (!zaak.heeft_klager(), "naam van de klager"),
+        (!zaak.heeft_contact(), "contactgegevens van de klager"),
+        (!zaak.heeft_omschrijving(), "omschrijving van de klacht"),
     ]
     .into_iter()
     .filter_map(|(ontbreekt, wat)| ontbreekt.then_some(wat))
@@ -55,6 +55,12 @@ mod tests {
         assert_eq!(b.ernst, Ernst::Warning);
         assert_eq!(
             b.bericht,
+            "ontbreekt in het register: contactgegevens van de klager"
+        );
+        // Judged the same when only the texts' presence was kept.
+        zaak.teksten = Zaakteksten::zonder_tekst("A. Klager", "", "Te laat teruggebeld");
+        assert_eq!(
+            gegevens(&zaak).unwrap().bericht,
             "ontbreekt in het register: contactgegevens van de klager"
         );
         zaak.teksten = Zaakteksten::default();
