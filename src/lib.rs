@@ -38,24 +38,44 @@ impl std::fmt::Display for Fout {
 
 impl std::error::Error for Fout {}
 
+/// What a run keeps beyond what the rules judge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gebruik {
+    /// `check`: the findings only. No case keeps its complainant's name, contact details
+    /// or description (the rules ask only whether they are there), and the history keeps
+    /// no changes per case.
+    Controle,
+    /// `build`: also what the site shows, the description (with the complainant's name and
+    /// contact details redacted from it) and every change per case.
+    Site,
+}
+
 /// Loads the register in `pad` at `peildatum`, reads its Git history, and judges it: what
-/// both `check` and `build` do. `vandaag` dates uncommitted changes in the history.
+/// both `check` and `build` do, keeping everything the site shows. `vandaag` dates
+/// uncommitted changes in the history.
 pub fn controleer_register(
     pad: &std::path::Path,
     peildatum: chrono::NaiveDate,
     vandaag: chrono::NaiveDate,
 ) -> Result<Uitkomst, Fout> {
-    controleer_register_met(pad, peildatum, vandaag, register::Teksten::Bewaren)
+    controleer_register_voor(pad, peildatum, vandaag, Gebruik::Site)
 }
 
-/// As [`controleer_register`], keeping the cases' texts or not (`check` shows none of
-/// them, and judges only whether they are there).
-pub fn controleer_register_met(
+/// As [`controleer_register`], keeping only what `gebruik` needs. The findings are the
+/// same either way.
+pub fn controleer_register_voor(
     pad: &std::path::Path,
     peildatum: chrono::NaiveDate,
     vandaag: chrono::NaiveDate,
-    teksten: register::Teksten,
+    gebruik: Gebruik,
 ) -> Result<Uitkomst, Fout> {
+    let (teksten, wijzigingen) = match gebruik {
+        Gebruik::Controle => (
+            register::Teksten::AlleenAanwezigheid,
+            history::Wijzigingen::Weglaten,
+        ),
+        Gebruik::Site => (register::Teksten::Bewaren, history::Wijzigingen::Bijhouden),
+    };
     // The Git side of the history needs only the folder: ask git while the register is
     // read (its processes mostly wait, so a thread of their own takes no core from it).
     let (register, voorwerk) = std::thread::scope(|scope| {
@@ -65,8 +85,8 @@ pub fn controleer_register_met(
     });
     let register = register?;
     let mut historie = match voorwerk {
-        Ok(voorwerk) => history::lees_na(voorwerk, &register, vandaag),
-        Err(_) => history::lees(&register, vandaag),
+        Ok(voorwerk) => history::lees_na(voorwerk, &register, vandaag, wijzigingen),
+        Err(_) => history::lees(&register, vandaag, wijzigingen),
     };
     let bevindingen = std::mem::take(&mut historie.bevindingen);
     let mut uitkomst = controleer_met(register, bevindingen);

@@ -216,13 +216,13 @@ fn check(
     formaat: Uitvoer,
     drempel: Drempel,
 ) -> Result<bool, Fout> {
-    // The check shows no names, contact details or descriptions, and needs only to know
-    // whether they are there: it does not keep them.
-    let uitkomst = klachten::controleer_register_met(
+    // The check shows findings only: it keeps no names, contact details, descriptions or
+    // changes per case.
+    let uitkomst = klachten::controleer_register_voor(
         &register,
         peildatum,
         vandaag(),
-        klachten::register::Teksten::AlleenAanwezigheid,
+        klachten::Gebruik::Controle,
     )?;
     meld_historie(&uitkomst);
     let stdout = io::stdout();

@@ -118,12 +118,22 @@ fn dossier(pad: &str) -> Option<&str> {
         .filter(|naam| !naam.contains('/'))
 }
 
+/// Whether the history keeps every change per case ([`Historie::per_zaak`]), which only
+/// the case pages of the site show. The findings are the same either way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Wijzigingen {
+    #[default]
+    Bijhouden,
+    Weglaten,
+}
+
 /// Everything gathered while following the steps.
 #[derive(Default)]
 struct Volger {
     namen: Namen,
     sporen: Sporen,
-    logboek: Logboek,
+    /// None when the changes per case are not kept.
+    logboek: Option<Logboek>,
     /// Each CSV file's current version, from the first step that held it on.
     standen: Vec<(Bestand, Bestandsstand)>,
 }
@@ -143,15 +153,18 @@ impl Volger {
         let (overgangen, oud) = self.standen[plek].1.volgende(inhoud, &mut self.namen);
         for o in &overgangen {
             self.sporen.verwerk(i, eerste_versie, o);
-            self.logboek.overgang(i, welk, o, &self.namen);
+            if let Some(logboek) = &mut self.logboek {
+                logboek.overgang(i, welk, o, &self.namen);
+            }
         }
         oud
     }
 
     fn dossier(&mut self, i: usize, naam: &str, bestaat: bool) {
         let zaak = self.namen.zaak(naam);
-        let naam = self.namen.zaaknaam(zaak).clone();
-        self.logboek.dossier(i, zaak, &naam, bestaat);
+        if let Some(logboek) = &mut self.logboek {
+            logboek.dossier(i, zaak, self.namen.zaaknaam(zaak), bestaat);
+        }
     }
 }
 
@@ -169,8 +182,8 @@ fn overgeslagen(status: Historiestatus, reden: &str) -> Historie {
 /// Reads the register's history and judges it by article 7. `vandaag` dates uncommitted
 /// changes. Outside Git or in a shallow clone the rules are skipped with a note, never
 /// with an error.
-pub fn lees(register: &Register, vandaag: NaiveDate) -> Historie {
-    lees_na(voorbereid(&register.pad), register, vandaag)
+pub fn lees(register: &Register, vandaag: NaiveDate, wijzigingen: Wijzigingen) -> Historie {
+    lees_na(voorbereid(&register.pad), register, vandaag, wijzigingen)
 }
 
 /// What of the history needs only the register's folder: the repository, the commits
@@ -234,15 +247,25 @@ fn niet_gelezen() -> Historie {
 
 /// The second half of [`lees`]: follows the register's rows through what `voorwerk` found
 /// (for the register in the same folder).
-pub fn lees_na(voorwerk: Voorwerk, register: &Register, vandaag: NaiveDate) -> Historie {
+pub fn lees_na(
+    voorwerk: Voorwerk,
+    register: &Register,
+    vandaag: NaiveDate,
+    wijzigingen: Wijzigingen,
+) -> Historie {
     match voorwerk.0 {
-        Ok(stand) => volg(register, stand, vandaag).unwrap_or_else(niet_gelezen),
+        Ok(stand) => volg(register, stand, vandaag, wijzigingen).unwrap_or_else(niet_gelezen),
         Err(historie) => historie,
     }
 }
 
 /// Follows every row through the steps. None when Git fails on the way.
-fn volg(register: &Register, stand: Gitstand, vandaag: NaiveDate) -> Option<Historie> {
+fn volg(
+    register: &Register,
+    stand: Gitstand,
+    vandaag: NaiveDate,
+    wijzigingen: Wijzigingen,
+) -> Option<Historie> {
     let Gitstand {
         repo,
         commits,
@@ -257,7 +280,10 @@ fn volg(register: &Register, stand: Gitstand, vandaag: NaiveDate) -> Option<Hist
         .collect();
     let mut stroom = git::blobstroom(repo, blobs)?;
 
-    let mut v = Volger::default();
+    let mut v = Volger {
+        logboek: (wijzigingen == Wijzigingen::Bijhouden).then(Logboek::default),
+        ..Volger::default()
+    };
     let mut stappen: Vec<Stap> = Vec::with_capacity(commits.len() + 1);
     for commit in commits {
         let i = stappen.len();
@@ -329,7 +355,9 @@ fn volg(register: &Register, stand: Gitstand, vandaag: NaiveDate) -> Option<Hist
         namen,
     };
     let bevindingen = crate::rules::art7::beoordeel(register, &verslag);
-    let per_zaak = logboek.per_zaak(&verslag.stappen, &verslag.namen, &regels);
+    let per_zaak = logboek
+        .map(|logboek| logboek.per_zaak(&verslag.stappen, &verslag.namen, &regels))
+        .unwrap_or_default();
     Some(Historie {
         status: Historiestatus::Gelezen,
         bevindingen,
