@@ -12,9 +12,11 @@
 //! Every function accepts every date chrono can represent and never panics; a result that
 //! would lie beyond `NaiveDate::MAX` is `NaiveDate::MAX`.
 //!
-//! The rule checks call these functions millions of times, so [`Kalender::is_werkdag`]
-//! allocates nothing and only works out Easter for weekdays from March to June, and long
-//! spans are counted arithmetically instead of day by day.
+//! The rule checks call these functions millions of times, so a calendar holds its
+//! working days of 2000 to 2099 as bits ([`Werkdagtabel`]): within those years a question
+//! is a bit test or a count of bits. Outside them the answer is worked out: Easter only for
+//! weekdays from March to June, long spans arithmetically instead of day by day. Both ways
+//! give the same answers (the tests compare them day by day).
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
@@ -23,12 +25,140 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 ///
 /// `Kalender::default()` has that last rule off; [`Kalender::standaard`] is the calendar
 /// the spec means by "the defaults".
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Kalender {
     goede_vrijdag: bool,
     /// Sorted, without duplicates, for binary search.
     sluitingsdagen: Vec<NaiveDate>,
     termijnenwet: bool,
+    /// The working days of the years registers live in, worked out once.
+    tabel: Werkdagtabel,
+}
+
+impl Default for Kalender {
+    /// No Good Friday, no closing days, the termijnenwet shift off.
+    fn default() -> Kalender {
+        Kalender::new(false, Vec::new(), false)
+    }
+}
+
+/// The first and last year whose working days a [`Werkdagtabel`] holds.
+const TABEL_VAN: i32 = 2000;
+const TABEL_TOT: i32 = 2099;
+
+/// The working days of `TABEL_VAN` to `TABEL_TOT` as bits: bit `i % 64` of word `i / 64`
+/// tells whether day `begin + i` (a [`dagnummer`]) is one. Some 36,500 days in 4.6 KB, so
+/// the rules' questions about dates of those years cost a bit test, or a few counts of
+/// bits, and stay in the processor's nearest cache.
+#[derive(Debug, Clone)]
+struct Werkdagtabel {
+    begin: i64,
+    /// How many days the table holds (the last word may have bits to spare).
+    dagen: usize,
+    woorden: Box<[u64]>,
+}
+
+impl Werkdagtabel {
+    /// The table of `kalender`, whose own table is not used: each day as worked out.
+    fn van(kalender: &Kalender) -> Werkdagtabel {
+        let (Some(eerste), Some(laatste)) = (
+            NaiveDate::from_ymd_opt(TABEL_VAN, 1, 1),
+            NaiveDate::from_ymd_opt(TABEL_TOT, 12, 31),
+        ) else {
+            return Werkdagtabel::leeg();
+        };
+        let begin = dagnummer(eerste);
+        let dagen = (dagnummer(laatste) - begin + 1) as usize;
+        let mut woorden = vec![0u64; dagen.div_ceil(64)].into_boxed_slice();
+        for (i, dag) in eerste.iter_days().take(dagen).enumerate() {
+            if kalender.is_werkdag_berekend(dag) {
+                woorden[i / 64] |= 1 << (i % 64);
+            }
+        }
+        Werkdagtabel {
+            begin,
+            dagen,
+            woorden,
+        }
+    }
+
+    fn leeg() -> Werkdagtabel {
+        Werkdagtabel {
+            begin: 0,
+            dagen: 0,
+            woorden: Box::default(),
+        }
+    }
+
+    /// The place of `dag` in the table, when it holds it.
+    #[inline]
+    fn plek(&self, dag: NaiveDate) -> Option<usize> {
+        usize::try_from(dagnummer(dag) - self.begin)
+            .ok()
+            .filter(|&i| i < self.dagen)
+    }
+
+    #[inline]
+    fn dag(&self, plek: usize) -> NaiveDate {
+        // Every place below `dagen` is a day of the table's years.
+        NaiveDate::from_num_days_from_ce_opt((self.begin + plek as i64 + 1) as i32)
+            .unwrap_or(NaiveDate::MAX)
+    }
+
+    #[inline]
+    fn is_werkdag(&self, plek: usize) -> bool {
+        self.woorden[plek / 64] & (1 << (plek % 64)) != 0
+    }
+
+    /// The working days from place `vanaf` on, a word of bits at a time: (the word's first
+    /// place, its working days at or after `vanaf`). Ends with the table.
+    #[inline]
+    fn woorden_vanaf(&self, vanaf: usize) -> impl Iterator<Item = (usize, u64)> + '_ {
+        let eerste = vanaf / 64;
+        let woorden = self.woorden.get(eerste..).unwrap_or_default();
+        woorden.iter().enumerate().map(move |(k, &woord)| {
+            let masker = if k == 0 { !0u64 << (vanaf % 64) } else { !0 };
+            ((eerste + k) * 64, woord & masker)
+        })
+    }
+
+    /// The `n`-th working day (from 1) at or after place `vanaf`, or how many of them
+    /// the table still held when it ended.
+    #[inline]
+    fn n_de_vanaf(&self, vanaf: usize, n: u32) -> Result<usize, u32> {
+        let mut rest = n;
+        for (eerste, mut woord) in self.woorden_vanaf(vanaf) {
+            let aantal = woord.count_ones();
+            if aantal >= rest {
+                for _ in 1..rest {
+                    woord &= woord - 1;
+                }
+                let plek = eerste + woord.trailing_zeros() as usize;
+                // The bits beyond the last day are never set, so this is within the table.
+                return Ok(plek);
+            }
+            rest -= aantal;
+        }
+        Err(n - rest)
+    }
+
+    /// The number of working days in places `van..tot` (both within the table).
+    #[inline]
+    fn tel(&self, van: usize, tot: usize) -> u32 {
+        let mut n = 0;
+        for (eerste, woord) in self.woorden_vanaf(van) {
+            if eerste >= tot {
+                break;
+            }
+            let masker = if tot - eerste >= 64 {
+                !0
+            } else {
+                (1u64 << (tot - eerste)) - 1
+            };
+            n += (woord & masker).count_ones();
+        }
+        n
+    }
 }
 
 /// Terms longer than this many working days jump ahead by whole weeks first.
@@ -51,11 +181,14 @@ impl Kalender {
     ) -> Kalender {
         sluitingsdagen.sort_unstable();
         sluitingsdagen.dedup();
-        Kalender {
+        let mut kalender = Kalender {
             goede_vrijdag,
             sluitingsdagen,
             termijnenwet,
-        }
+            tabel: Werkdagtabel::leeg(),
+        };
+        kalender.tabel = Werkdagtabel::van(&kalender);
+        kalender
     }
 
     /// The public holiday or closing day that falls on `dag`, by its Dutch name
@@ -69,6 +202,15 @@ impl Kalender {
     /// Whether `dag` is a working day: Monday to Friday, no holiday, no closing day.
     #[inline]
     pub fn is_werkdag(&self, dag: NaiveDate) -> bool {
+        match self.tabel.plek(dag) {
+            Some(plek) => self.tabel.is_werkdag(plek),
+            None => self.is_werkdag_berekend(dag),
+        }
+    }
+
+    /// [`Kalender::is_werkdag`] worked out, without the table.
+    #[inline]
+    fn is_werkdag_berekend(&self, dag: NaiveDate) -> bool {
         !is_weekend(dag)
             && feestdag(dag, self.goede_vrijdag).is_none()
             && !self.is_sluitingsdag(dag)
@@ -87,6 +229,24 @@ impl Kalender {
     /// The `n`-th working day strictly after `dag`; `dag` itself for `n = 0`.
     /// `NaiveDate::MAX` when that day lies beyond it.
     pub fn werkdagen_na(&self, dag: NaiveDate, n: u32) -> NaiveDate {
+        if n == 0 {
+            return dag;
+        }
+        if let Some(plek) = self.tabel.plek(dag) {
+            return match self.tabel.n_de_vanaf(plek + 1, n) {
+                Ok(plek) => self.tabel.dag(plek),
+                // On from the table's last day, for the working days still to come.
+                Err(gevonden) => {
+                    let laatste = self.tabel.dag(self.tabel.dagen - 1);
+                    self.werkdagen_na_berekend(laatste, n - gevonden)
+                }
+            };
+        }
+        self.werkdagen_na_berekend(dag, n)
+    }
+
+    /// [`Kalender::werkdagen_na`] worked out, without the table.
+    fn werkdagen_na_berekend(&self, dag: NaiveDate, n: u32) -> NaiveDate {
         let mut d = dag;
         let mut rest = n;
         // A long term jumps by whole weeks. Such a jump passes at most 5 working days a
@@ -105,7 +265,7 @@ impl Kalender {
             if d == NaiveDate::MAX {
                 break;
             }
-            d = self.eerstvolgende_werkdag(volgende(d));
+            d = self.eerstvolgende_werkdag_berekend(volgende(d));
         }
         d
     }
@@ -125,9 +285,21 @@ impl Kalender {
 
     /// The first working day on or after `dag` (`NaiveDate::MAX` at the end of time).
     pub fn eerstvolgende_werkdag(&self, dag: NaiveDate) -> NaiveDate {
+        match self
+            .tabel
+            .plek(dag)
+            .map(|plek| self.tabel.n_de_vanaf(plek, 1))
+        {
+            Some(Ok(plek)) => self.tabel.dag(plek),
+            _ => self.eerstvolgende_werkdag_berekend(dag),
+        }
+    }
+
+    /// [`Kalender::eerstvolgende_werkdag`] worked out, without the table.
+    fn eerstvolgende_werkdag_berekend(&self, dag: NaiveDate) -> NaiveDate {
         // Ends within a week plus the closing days, or at NaiveDate::MAX.
         let mut d = dag;
-        while d < NaiveDate::MAX && !self.is_werkdag(d) {
+        while d < NaiveDate::MAX && !self.is_werkdag_berekend(d) {
             d = volgende(d);
         }
         d
@@ -139,6 +311,17 @@ impl Kalender {
         if tot <= van {
             return 0;
         }
+        if let (Some(a), Some(b)) = (self.tabel.plek(van), self.tabel.plek(tot)) {
+            return self.tabel.tel(a + 1, b + 1);
+        }
+        self.werkdagen_tussen_berekend(van, tot)
+    }
+
+    /// [`Kalender::werkdagen_tussen`] worked out, without the table.
+    fn werkdagen_tussen_berekend(&self, van: NaiveDate, tot: NaiveDate) -> u32 {
+        if tot <= van {
+            return 0;
+        }
         if dagnummer(tot) - dagnummer(van) > KORTE_SPANNE {
             return self.werkdagen_geteld(van, tot);
         }
@@ -146,7 +329,7 @@ impl Kalender {
         let mut d = van;
         while d < tot {
             d = volgende(d);
-            if self.is_werkdag(d) {
+            if self.is_werkdag_berekend(d) {
                 n += 1;
             }
         }
@@ -405,7 +588,7 @@ mod tests {
         van.iter_days()
             .skip(1)
             .take_while(|x| *x <= tot)
-            .filter(|x| k.is_werkdag(*x))
+            .filter(|x| k.is_werkdag_berekend(*x))
             .count() as u32
     }
 
@@ -414,7 +597,7 @@ mod tests {
         let mut x = dag;
         for _ in 0..n {
             x = x.succ_opt().unwrap();
-            while !k.is_werkdag(x) {
+            while !k.is_werkdag_berekend(x) {
                 x = x.succ_opt().unwrap();
             }
         }
@@ -852,6 +1035,79 @@ mod tests {
                 if n > 0 {
                     assert!(k.is_werkdag(na));
                 }
+            }
+        }
+    }
+
+    /// The table of working days answers as working them out does, on every day of its
+    /// years and the days around them: with Good Friday, with closing days (also on the
+    /// table's first and last day and just beyond), and with terms that run past its end.
+    #[test]
+    fn tabel_geeft_hetzelfde_als_uitrekenen() {
+        let randen = vec![
+            d("1999-12-31"),
+            d("2000-01-03"),
+            d("2025-12-24"),
+            d("2026-04-24"),
+            d("2099-12-30"),
+            d("2099-12-31"),
+            d("2100-01-04"),
+        ];
+        let kalenders = [
+            Kalender::standaard(),
+            Kalender::new(true, Vec::new(), true),
+            Kalender::new(false, randen.clone(), true),
+            Kalender::new(true, randen, false),
+        ];
+        for k in &kalenders {
+            assert_eq!(k.tabel.dagen, 36_525);
+            let mut tussen = 0u32;
+            let mut vorige = d("1999-11-30");
+            for dag in d("1999-12-01")
+                .iter_days()
+                .take_while(|x| *x <= d("2100-02-01"))
+            {
+                assert_eq!(k.is_werkdag(dag), k.is_werkdag_berekend(dag), "{dag}");
+                assert_eq!(
+                    k.eerstvolgende_werkdag(dag),
+                    k.eerstvolgende_werkdag_berekend(dag),
+                    "{dag}"
+                );
+                for n in [0, 1, 2, 3, 5, 10, 20, 45, 64, 65, 200] {
+                    assert_eq!(
+                        k.werkdagen_na(dag, n),
+                        k.werkdagen_na_berekend(dag, n),
+                        "{dag} + {n}"
+                    );
+                }
+                // Counts from one fixed day, and over the last fortnight.
+                tussen += u32::from(k.is_werkdag_berekend(dag));
+                let twee_weken = dag - Days::new(14);
+                assert_eq!(k.werkdagen_tussen(vorige, dag), tussen, "{dag}");
+                assert_eq!(
+                    k.werkdagen_tussen(twee_weken, dag),
+                    k.werkdagen_tussen_berekend(twee_weken, dag),
+                    "{dag}"
+                );
+                assert_eq!(k.werkdagen_tussen(dag, twee_weken), 0);
+                if dag.day() == 1 && dag.month() == 1 {
+                    vorige = dag - Days::new(1);
+                    tussen = 0;
+                }
+            }
+            // Terms that leave the table, and ones from its last day.
+            for (dag, n) in [
+                (d("2099-12-20"), 30),
+                (d("2099-12-31"), 1),
+                (d("2090-01-01"), 5_000),
+                (d("2001-06-01"), 100_000),
+                (d("2050-03-03"), u32::MAX),
+            ] {
+                assert_eq!(
+                    k.werkdagen_na(dag, n),
+                    k.werkdagen_na_berekend(dag, n),
+                    "{dag} + {n}"
+                );
             }
         }
     }

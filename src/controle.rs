@@ -7,6 +7,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
+use crate::calendar::Kalender;
 use crate::history::Historie;
 use crate::model::Tekst;
 use crate::register::Register;
@@ -61,6 +62,8 @@ pub struct Uitkomst {
     pub historie: Option<Historie>,
     /// Remarks that are no findings: unknown columns, skipped history, in Dutch.
     pub notities: Vec<String>,
+    /// The working-day calendar of the register's regulation, worked out once.
+    pub kalender: Kalender,
 }
 
 /// When a finding fails the check.
@@ -102,7 +105,7 @@ impl Uitkomst {
         let reglement = &self.register.reglement;
         self.zaken[index]
             .binnen_reglement
-            .then(|| Verloop::van(zaak, reglement, &reglement.kalender()))
+            .then(|| Verloop::van(zaak, reglement, &self.kalender))
     }
 
     /// The findings of case number `index` (in `register.zaken`).
@@ -200,6 +203,7 @@ pub fn controleer_met(register: Register, extra: Vec<Bevinding>) -> Uitkomst {
         samenvatting,
         historie: None,
         notities,
+        kalender,
     }
 }
 
