@@ -2,16 +2,18 @@
 //! from the header line), with or without a byte-order mark, LF or CRLF, quoted fields
 //! that may span lines. Headers match case-insensitively and in any order.
 //!
-//! The reader streams: one reused record per reader, so memory does not grow with the
-//! file. A large file is read in parts side by side, one per core (see [`Tabel::lees`]);
-//! each part is parsed and interpreted by the same thread, while its records are still in
-//! that core's cache.
+//! The reader streams: the csv crate's parser (`csv_core`) reads straight out of one block
+//! buffer into one reused record per reader, so memory does not grow with the file. A large
+//! file is read in parts side by side, several per core (see [`Tabel::lees`]); each part is
+//! parsed and interpreted by the same thread, while its records are still in that core's
+//! cache.
 
 use std::cell::Cell;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::{mpsc, Arc, Mutex};
+use std::sync::{mpsc, Mutex};
 
 use chrono::NaiveDate;
 
@@ -43,18 +45,14 @@ const DELEN_PER_DRAAD: usize = 8;
 /// machine with many cores should not run out of file descriptors.
 const MEESTE_DELEN: usize = 256;
 
-type Lezer = csv::Reader<Box<dyn Read + Send>>;
-
 /// A CSV file opened for reading, with its header resolved against the expected columns.
 pub struct Tabel {
     /// The file, when read from one (a table from memory is never split into parts).
     pad: Option<PathBuf>,
     scheidingsteken: u8,
     /// The reader that read the header, positioned at the first record.
-    lezer: Lezer,
-    /// Line numbers of the records `lezer` reads.
-    regels: Regels,
-    /// Bytes before the reader's own offsets: the byte-order mark, if any.
+    lezer: Recordlezer,
+    /// Bytes before the offsets that records report: the byte-order mark, if any.
     bom: u64,
     /// Where the records begin, as an offset in the file, and the file's length.
     begin: u64,
@@ -62,7 +60,6 @@ pub struct Tabel {
     /// Where the records begin, as a place a part may start; known when the header lies
     /// within its first line.
     eerste_grens: Option<Grens>,
-    record: csv::ByteRecord,
     /// For every expected column (in the order given to [`Tabel::open`]): its index in the
     /// record, when the header has it.
     pub posities: Vec<Option<usize>>,
@@ -74,102 +71,168 @@ pub struct Tabel {
     pub breedte: usize,
 }
 
-/// Line numbers from byte offsets. The csv crate's own line count is off with CRLF line
-/// ends, so the input is watched for `\n` as it is read: a record starts on the line
-/// after the last line break at or before its position (with CRLF the csv crate places a
-/// record at the `\n` that ends the previous line). Only breaks not yet passed are kept.
-#[derive(Default)]
-struct Regels {
-    /// Line breaks as the [`Regelteller`] finds them: (offset of a `\n`, whether the line
-    /// it ends is blank).
-    gevonden: Arc<Mutex<Vec<(u64, bool)>>>,
-    /// Line breaks taken over from `gevonden` in one go, so that the lock is taken once
-    /// per block read rather than once per record; those before `volgende` are passed.
-    einden: Vec<(u64, bool)>,
-    volgende: usize,
-    voorbij: u32,
-}
+/// Bytes read from the file at a time.
+const BLOK: usize = 1 << 17;
 
-impl Regels {
-    /// The 1-based line on which byte `byte` lies (bytes must come in order).
-    fn van(&mut self, byte: u64) -> u32 {
-        loop {
-            // Breaks up to the record's position, then blank lines: a record never starts
-            // on one, though the csv crate may place it before them.
-            while let Some(&(e, leeg)) = self.einden.get(self.volgende) {
-                if e > byte && !leeg {
-                    return self.voorbij.saturating_add(1);
-                }
-                self.volgende += 1;
-                self.voorbij = self.voorbij.saturating_add(1);
-            }
-            self.einden.clear();
-            self.volgende = 0;
-            let mut gevonden = self.gevonden.lock().unwrap_or_else(|e| e.into_inner());
-            std::mem::swap(&mut *gevonden, &mut self.einden);
-            if self.einden.is_empty() {
-                return self.voorbij.saturating_add(1);
-            }
-        }
-    }
-}
-
-/// Passes the input on, noting where every line break is.
-struct Regelteller<R> {
-    binnen: R,
-    /// Offset of the next byte, counted from the start of the records' text.
+/// Reads the records of a CSV text one after another with `csv_core`, the parser the csv
+/// crate itself is built on, straight out of a block of the file: each record's fields,
+/// where it starts and on which line.
+///
+/// A record's line is the line of its first byte: 1 plus the `\n` before it (`csv_core`
+/// counts them, quoted line breaks included). Line ends between records (blank lines, and
+/// the `\n` of a `\r\n` whose `\r` ended the record before) are passed over here, exactly
+/// as `csv_core` would pass them over, so that the first byte is known.
+struct Recordlezer {
+    bron: Box<dyn Read + Send>,
+    kern: csv_core::Reader,
+    blok: Box<[u8]>,
+    /// The unread bytes of `blok`.
+    pos: usize,
+    eind: usize,
+    /// The input has no more bytes.
+    op: bool,
+    /// Offset in the file of `blok[pos]`.
     gelezen: u64,
-    /// Whether the current line holds nothing but `\r` so far.
-    leeg: bool,
-    einden: Arc<Mutex<Vec<(u64, bool)>>>,
+    /// The record read last: its fields' bytes one after another, where each ends, where
+    /// the reading of it began (the offset the csv crate gives a record: right after the
+    /// record before) and its line.
+    velden: Vec<u8>,
+    lengte: usize,
+    einden: Vec<usize>,
+    aantal: usize,
+    begin: u64,
+    line: u64,
 }
 
-impl<R: Read> Regelteller<R> {
-    /// Watches `binnen`, which starts at offset `gelezen` on a line that so far is blank
-    /// or not (`leeg`), for the line numbers of `regels`.
-    fn nieuw(binnen: R, gelezen: u64, leeg: bool, regels: &Regels) -> Regelteller<R> {
-        Regelteller {
-            binnen,
+impl Recordlezer {
+    /// Reads `bron`, which starts at offset `gelezen` of the file, on line `line`.
+    fn nieuw(
+        bron: Box<dyn Read + Send>,
+        scheidingsteken: u8,
+        gelezen: u64,
+        line: u64,
+    ) -> Recordlezer {
+        let mut kern = csv_core::ReaderBuilder::new()
+            .delimiter(scheidingsteken)
+            .build();
+        kern.set_line(line);
+        Recordlezer {
+            bron,
+            kern,
+            blok: vec![0; BLOK].into_boxed_slice(),
+            pos: 0,
+            eind: 0,
+            op: false,
             gelezen,
-            leeg,
-            einden: regels.gevonden.clone(),
+            velden: vec![0; 1024],
+            lengte: 0,
+            einden: vec![0; 32],
+            aantal: 0,
+            begin: gelezen,
+            line,
         }
     }
-}
 
-impl<R: Read> Read for Regelteller<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.binnen.read(buf)?;
-        let gelezen = &buf[..n];
-        // A line is blank when it holds nothing but `\r`; most lines show otherwise at
-        // their first byte.
-        let alleen_cr = |stuk: &[u8]| stuk.iter().all(|&b| b == b'\r');
-        let mut einden = self.einden.lock().unwrap_or_else(|e| e.into_inner());
-        let mut begin = 0;
-        for i in memchr::memchr_iter(b'\n', gelezen) {
-            let leeg = self.leeg && alleen_cr(&gelezen[begin..i]);
-            einden.push((self.gelezen + i as u64, leeg));
-            self.leeg = true;
-            begin = i + 1;
+    /// Reads the next record; false at the end of the input.
+    fn volgende(&mut self) -> io::Result<bool> {
+        self.begin = self.gelezen;
+        loop {
+            let rest = &self.blok[self.pos..self.eind];
+            let overgeslagen = rest
+                .iter()
+                .position(|&b| b != b'\r' && b != b'\n')
+                .unwrap_or(rest.len());
+            let regels = rest[..overgeslagen].iter().filter(|&&b| b == b'\n').count();
+            self.kern.set_line(self.kern.line() + regels as u64);
+            self.pos += overgeslagen;
+            self.gelezen += overgeslagen as u64;
+            if self.pos < self.eind || !self.vul()? {
+                break;
+            }
         }
-        self.leeg = self.leeg && alleen_cr(&gelezen[begin..]);
-        self.gelezen += n as u64;
-        Ok(n)
+        self.line = self.kern.line();
+        self.lengte = 0;
+        self.aantal = 0;
+        loop {
+            let (uitkomst, nin, nout, nend) = self.kern.read_record(
+                &self.blok[self.pos..self.eind],
+                &mut self.velden[self.lengte..],
+                &mut self.einden[self.aantal..],
+            );
+            self.pos += nin;
+            self.gelezen += nin as u64;
+            self.lengte += nout;
+            self.aantal += nend;
+            match uitkomst {
+                csv_core::ReadRecordResult::Record => return Ok(true),
+                csv_core::ReadRecordResult::End => return Ok(false),
+                // At the end of the input the parser is handed nothing, and finishes.
+                csv_core::ReadRecordResult::InputEmpty => {
+                    self.vul()?;
+                }
+                csv_core::ReadRecordResult::OutputFull => {
+                    let lengte = self.velden.len() * 2;
+                    self.velden.resize(lengte, 0);
+                }
+                csv_core::ReadRecordResult::OutputEndsFull => {
+                    let lengte = self.einden.len() * 2;
+                    self.einden.resize(lengte, 0);
+                }
+            }
+        }
+    }
+
+    /// Reads the next block once `blok` is used up; false at the end of the input.
+    fn vul(&mut self) -> io::Result<bool> {
+        while !self.op {
+            match self.bron.read(&mut self.blok) {
+                Ok(n) => {
+                    (self.pos, self.eind, self.op) = (0, n, n == 0);
+                    if n > 0 {
+                        return Ok(true);
+                    }
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    self.op = true;
+                    return Err(e);
+                }
+            }
+        }
+        Ok(false)
+    }
+
+    /// The record read last as a row, its offset counted after `bom` bytes.
+    fn rij<'a>(&'a self, bom: u64, posities: &'a [Option<usize>]) -> Rij<'a> {
+        let velden = &self.velden[..self.lengte];
+        Rij {
+            line: u32::try_from(self.line).unwrap_or(u32::MAX),
+            byte: self.begin.saturating_sub(bom),
+            velden,
+            einden: &self.einden[..self.aantal],
+            tekst: std::str::from_utf8(velden).ok(),
+            posities,
+        }
     }
 }
 
 /// One record of a [`Tabel`], valid until the next is read.
 pub struct Rij<'a> {
     pub line: u32,
-    /// Byte offset of the record's start in what was read (after a byte-order mark).
+    /// Byte offset of the record's start in what was read (after a byte-order mark), as the
+    /// csv crate counts it: right after the record before, so before the line ends that
+    /// separate them.
     pub byte: u64,
-    record: &'a csv::ByteRecord,
+    /// The fields' bytes one after another, and where each field ends.
+    velden: &'a [u8],
+    einden: &'a [usize],
     /// The whole record as text, when it is valid UTF-8 (checked once for all fields).
     tekst: Option<&'a str>,
     posities: &'a [Option<usize>],
 }
 
-/// A record the CSV reader itself rejected (say, an I/O error halfway).
+/// A record that could not be used as a row: the file could not be read on, or it has
+/// another number of fields than the header.
 #[derive(Debug)]
 pub struct Recordfout {
     pub line: u32,
@@ -210,25 +273,17 @@ impl Tabel {
         let kopregel = zonder_bom(kopregel);
         let bom = (voor - kopregel.len()) as u64;
         let scheidingsteken = scheidingsteken(&kopregel);
-        let kopregel_kopie = kopregel.clone();
-        let regels = Regels::default();
-        let bron: Box<dyn Read + Send> = Box::new(Regelteller::nieuw(
-            io::Cursor::new(kopregel_kopie).chain(invoer),
-            0,
-            false,
-            &regels,
-        ));
-        let mut lezer = lezer(bron, scheidingsteken);
-        let mut kop = csv::ByteRecord::new();
+        let bron: Box<dyn Read + Send> = Box::new(io::Cursor::new(kopregel.clone()).chain(invoer));
+        let mut lezer = Recordlezer::nieuw(bron, scheidingsteken, bom, 1);
         // An empty file, or one whose header cannot be read, has no columns at all.
-        let gelezen = lezer.read_byte_record(&mut kop).unwrap_or(false);
-        if !gelezen {
-            kop.clear();
-        }
-        let namen: Vec<String> = kop
-            .iter()
-            .map(|veld| String::from_utf8_lossy(veld).trim().to_lowercase())
-            .collect();
+        let namen: Vec<String> = if lezer.volgende().unwrap_or(false) {
+            let kop = lezer.rij(bom, &[]);
+            (0..kop.einden.len())
+                .map(|i| String::from_utf8_lossy(kop.veld(i)).trim().to_lowercase())
+                .collect()
+        } else {
+            Vec::new()
+        };
         let posities: Vec<Option<usize>> = kolommen
             .iter()
             .map(|k| namen.iter().position(|n| n == k.naam))
@@ -255,14 +310,13 @@ impl Tabel {
             .filter(|(k, p)| k.verplicht && p.is_none())
             .map(|(k, _)| k.naam)
             .collect();
-        let na_kop = lezer.position().byte();
+        let na_kop = lezer.gelezen - bom;
         let eerste_grens = usize::try_from(na_kop)
             .ok()
             .and_then(|tot| kopregel.get(..tot))
             .map(|kop| Grens {
                 byte: bom + na_kop,
                 einden: kop.iter().filter(|&&b| b == b'\n').count() as u64,
-                leeg: kop.last().is_none_or(|&b| b == b'\n'),
             });
         Tabel {
             pad: None,
@@ -271,9 +325,7 @@ impl Tabel {
             bom,
             eerste_grens,
             lezer,
-            regels,
             lengte: 0,
-            record: csv::ByteRecord::new(),
             posities,
             onbekende_kolommen,
             ontbrekende_kolommen,
@@ -285,17 +337,8 @@ impl Tabel {
     /// as empty): the history counts every row, valid or not. None at the end of the
     /// input, or where the reader cannot go on.
     pub fn volgende_ruw(&mut self) -> Option<Rij<'_>> {
-        match self.lezer.read_byte_record(&mut self.record) {
-            Ok(true) => {
-                let byte = self.record.position().map_or(0, |p| p.byte());
-                Some(Rij {
-                    line: self.regels.van(byte),
-                    byte,
-                    record: &self.record,
-                    tekst: std::str::from_utf8(self.record.as_slice()).ok(),
-                    posities: &self.posities,
-                })
-            }
+        match self.lezer.volgende() {
+            Ok(true) => Some(self.lezer.rij(self.bom, &self.posities)),
             Ok(false) | Err(_) => None,
         }
     }
@@ -340,7 +383,6 @@ impl Tabel {
             pad,
             scheidingsteken,
             lezer,
-            regels,
             bom,
             begin: eerste_byte,
             lengte,
@@ -351,7 +393,7 @@ impl Tabel {
         } = self;
         let omvang = lengte.saturating_sub(eerste_byte);
         let delen = delen.min(usize::try_from(omvang / kleinste_deel.max(1)).unwrap_or(usize::MAX));
-        let mut eerste = Deellezer::nieuw(lezer, regels, bom, bom, &posities, breedte);
+        let mut eerste = Deellezer::nieuw(lezer, bom, &posities, breedte);
         // Parts need the file and the line ends before the first record.
         let (Some(pad), Some(eerste_grens)) = (pad, eerste_grens) else {
             let mut staat = begin();
@@ -491,20 +533,14 @@ struct Grens {
     byte: u64,
     /// The number of `\n` before `byte`.
     einden: u64,
-    /// Whether the line `byte` lies on holds nothing but `\r` before it.
-    leeg: bool,
 }
 
 /// Reads one part of a file.
 struct Deellezer<'p> {
-    lezer: Lezer,
-    record: csv::ByteRecord,
-    regels: Regels,
-    /// Where the reader's own offset 0 lies: in the file, and in the text after a
-    /// byte-order mark (the offsets records report).
-    bytes_ervoor: u64,
-    tekst_ervoor: u64,
-    /// The record in `record` lies beyond the part's end and has not been handed out.
+    lezer: Recordlezer,
+    /// Bytes before the offsets that rows report: the byte-order mark, if any.
+    bom: u64,
+    /// The record last read lies beyond the part's end and has not been handed out.
     wachtend: bool,
     posities: &'p [Option<usize>],
     breedte: usize,
@@ -512,19 +548,14 @@ struct Deellezer<'p> {
 
 impl<'p> Deellezer<'p> {
     fn nieuw(
-        lezer: Lezer,
-        regels: Regels,
-        bytes_ervoor: u64,
+        lezer: Recordlezer,
         bom: u64,
         posities: &'p [Option<usize>],
         breedte: usize,
     ) -> Deellezer<'p> {
         Deellezer {
             lezer,
-            record: csv::ByteRecord::new(),
-            regels,
-            bytes_ervoor,
-            tekst_ervoor: bytes_ervoor.saturating_sub(bom),
+            bom,
             wachtend: false,
             posities,
             breedte,
@@ -542,20 +573,9 @@ impl<'p> Deellezer<'p> {
     ) -> io::Result<Deellezer<'p>> {
         let mut bestand = File::open(pad)?;
         bestand.seek(SeekFrom::Start(grens.byte))?;
-        let regels = Regels {
-            voorbij: u32::try_from(grens.einden).unwrap_or(u32::MAX),
-            ..Regels::default()
-        };
-        let teller = Regelteller::nieuw(
-            BufReader::with_capacity(1 << 16, bestand),
-            grens.byte.saturating_sub(bom),
-            grens.leeg,
-            &regels,
-        );
-        let lezer = lezer(Box::new(teller), scheidingsteken);
-        Ok(Deellezer::nieuw(
-            lezer, regels, grens.byte, bom, posities, breedte,
-        ))
+        let line = grens.einden.saturating_add(1);
+        let lezer = Recordlezer::nieuw(Box::new(bestand), scheidingsteken, grens.byte, line);
+        Ok(Deellezer::nieuw(lezer, bom, posities, breedte))
     }
 
     /// Hands the part's records to `rij`, up to `einde`.
@@ -569,36 +589,19 @@ impl<'p> Deellezer<'p> {
             if self.wachtend {
                 self.wachtend = false;
             } else {
-                match self.lezer.read_byte_record(&mut self.record) {
+                match self.lezer.volgende() {
                     Ok(true) => {}
                     Ok(false) => return Afloop::Einde,
+                    // The file ends there.
                     Err(fout) => {
-                        // The reader stamps a record with its position before reading it.
-                        let byte = fout
-                            .position()
-                            .or(self.record.position())
-                            .map_or(0, |p| p.byte());
-                        let line = self.regels.van(self.tekst_ervoor + byte);
-                        let io = matches!(fout.kind(), csv::ErrorKind::Io(_));
-                        let bericht = match fout.kind() {
-                            csv::ErrorKind::Io(e) => format!("kan niet verder lezen: {e}"),
-                            _ => "onleesbaar CSV-record".to_string(),
-                        };
+                        let line = u32::try_from(self.lezer.kern.line()).unwrap_or(u32::MAX);
+                        let bericht = format!("kan niet verder lezen: {fout}");
                         rij(staat, Err(Recordfout { line, bericht }));
-                        // An I/O error would repeat forever; the file ends there.
-                        if io {
-                            return Afloop::Einde;
-                        }
-                        continue;
+                        return Afloop::Einde;
                     }
                 }
             }
-            let positie = self
-                .record
-                .position()
-                .cloned()
-                .unwrap_or_else(csv::Position::new);
-            let start = self.bytes_ervoor + positie.byte();
+            let start = self.lezer.begin;
             if let Einde::Na(vanaf, _) = &einde {
                 if start >= *vanaf {
                     einde = match std::mem::replace(&mut einde, Einde::Bestand) {
@@ -616,48 +619,59 @@ impl<'p> Deellezer<'p> {
                     return Afloop::Grens(start);
                 }
             }
-            let byte = self.tekst_ervoor + positie.byte();
-            let line = self.regels.van(byte);
-            if self.record.len() != self.breedte {
+            let rij_ = self.lezer.rij(self.bom, self.posities);
+            if rij_.einden.len() != self.breedte {
                 let bericht = format!(
                     "record heeft {} velden, de kopregel {}",
-                    self.record.len(),
+                    rij_.einden.len(),
                     self.breedte
                 );
-                rij(staat, Err(Recordfout { line, bericht }));
+                rij(
+                    staat,
+                    Err(Recordfout {
+                        line: rij_.line,
+                        bericht,
+                    }),
+                );
                 continue;
             }
-            rij(
-                staat,
-                Ok(Rij {
-                    line,
-                    byte,
-                    record: &self.record,
-                    tekst: std::str::from_utf8(self.record.as_slice()).ok(),
-                    posities: self.posities,
-                }),
-            );
+            rij(staat, Ok(rij_));
         }
     }
 }
 
 impl<'a> Rij<'a> {
+    /// Where field `index` lies in `velden`; empty for a field the record does not have.
+    #[inline]
+    fn bereik(&self, index: usize) -> Range<usize> {
+        match self.einden.get(index) {
+            Some(&eind) => {
+                let begin = index.checked_sub(1).map_or(0, |vorig| self.einden[vorig]);
+                begin..eind
+            }
+            None => 0..0,
+        }
+    }
+
+    /// The bytes of field `index`, untrimmed.
+    fn veld(&self, index: usize) -> &'a [u8] {
+        self.velden.get(self.bereik(index)).unwrap_or_default()
+    }
+
     /// The raw value of expected column `kolom` (its index in the list given to
     /// [`Tabel::open`]), trimmed; empty when the header lacks the column.
+    #[inline]
     pub fn ruw(&self, kolom: usize) -> Result<&'a str, String> {
-        let Some(Some(index)) = self.posities.get(kolom) else {
+        let Some(&Some(index)) = self.posities.get(kolom) else {
             return Ok("");
         };
+        let bereik = self.bereik(index);
         // Fast path: the record is valid UTF-8 and the field starts and ends on character
         // boundaries (which a field of valid UTF-8 always does).
-        if let Some(veld) = self
-            .tekst
-            .zip(self.record.range(*index))
-            .and_then(|(tekst, bereik)| tekst.get(bereik))
-        {
+        if let Some(veld) = self.tekst.and_then(|tekst| tekst.get(bereik.clone())) {
             return Ok(trim(veld));
         }
-        let veld = self.record.get(*index).unwrap_or_default();
+        let veld = self.velden.get(bereik).unwrap_or_default();
         match std::str::from_utf8(veld) {
             Ok(tekst) => Ok(trim(tekst)),
             Err(_) => Err(String::from_utf8_lossy(veld).trim().to_string()),
@@ -690,15 +704,6 @@ fn tel(stuk: &[u8], a: u8, b: u8) -> (u64, u64) {
     (na, nb)
 }
 
-fn lezer(bron: Box<dyn Read + Send>, scheidingsteken: u8) -> Lezer {
-    csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(scheidingsteken)
-        .buffer_capacity(1 << 16)
-        .from_reader(bron)
-}
-
 /// Finds, for each offset in `nominaal` (ascending), the first line end at or after it
 /// that lies outside quotes, counting quotes and line ends from `begin` (where the records
 /// start). A part starts right after it: after the `\r` of a `\r\n`, as the CSV reader
@@ -715,8 +720,6 @@ fn zoek_grenzen(
     let mut laatste: Option<u64> = None;
     let mut doelen = nominaal.iter().copied().peekable();
     let (mut offset, mut regels, mut aanhalingstekens) = (begin.byte, begin.einden, 0u64);
-    // Whether the current line holds nothing but `\r` so far.
-    let mut leeg = begin.leeg;
     let mut vorige = 0u8;
     loop {
         let n = bestand.read(&mut blok)?;
@@ -737,10 +740,6 @@ fn zoek_grenzen(
                 let (n, q) = tel(stuk, b'\n', b'"');
                 regels += n;
                 aanhalingstekens += q;
-                leeg = match stuk.iter().rev().find(|&&c| c != b'\r') {
-                    Some(&c) => c == b'\n',
-                    None => leeg,
-                };
                 vorige = stuk[stuk.len() - 1];
                 offset += (tot - i) as u64;
                 i = tot;
@@ -756,11 +755,6 @@ fn zoek_grenzen(
                 b'\n' => regels += 1,
                 _ => {}
             }
-            leeg = match b {
-                b'\n' => true,
-                b'\r' => leeg,
-                _ => false,
-            };
             let lijneinde = b == b'\r' || (b == b'\n' && vorige != b'\r');
             vorige = b;
             if lijneinde && buiten && laatste.is_none_or(|l| l < offset) {
@@ -768,7 +762,6 @@ fn zoek_grenzen(
                 gevonden(Grens {
                     byte: offset,
                     einden: regels,
-                    leeg,
                 });
                 doelen.next();
                 while doelen.next_if(|&d| d <= offset).is_some() {}
