@@ -136,8 +136,14 @@ pub fn controleer_met(register: Register, extra: Vec<Bevinding>) -> Uitkomst {
         .zaken
         .par_iter()
         .map(|zaak| {
-            let (verloop, mut bevindingen) =
-                rules::beoordeel_zaak(zaak, reglement, &kalender, peildatum, grens);
+            let (verloop, mut bevindingen) = rules::beoordeel_zaak(
+                zaak,
+                &register.namen,
+                reglement,
+                &kalender,
+                peildatum,
+                grens,
+            );
             let binnen_reglement = verloop.is_some();
             // A case outside the regulation gets no finding beyond why it is outside
             // (and art-4.1): not from its case file, not from the history.
@@ -149,7 +155,7 @@ pub fn controleer_met(register: Register, extra: Vec<Bevinding>) -> Uitkomst {
                     bevindingen.extend(extra.iter().cloned());
                 }
             }
-            rules::verantwoording::pas_toe(zaak, &mut bevindingen);
+            rules::verantwoording::pas_toe(zaak, &register.toelichtingen, &mut bevindingen);
             bevindingen.sort_by(volgorde);
             (binnen_reglement, bevindingen)
         })

@@ -6,7 +6,10 @@
 //! only to recognise and redact them; no output prints them.
 
 use chrono::NaiveDate;
+use std::num::NonZeroU32;
 use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 
 use crate::rules::RegelId;
 
@@ -178,9 +181,141 @@ impl Oordeel {
     }
 }
 
-/// A shared, immutable piece of text. Names of handlers, staff and categories repeat
-/// across thousands of rows; the loader interns them so that each is stored once.
+/// A shared, immutable piece of text: a case number, which every finding of the case
+/// carries.
 pub type Tekst = Arc<str>;
+
+/// A name in the register: a handler, an employee, a category. Names repeat across
+/// thousands of rows, so each is stored once, in the register's [`Namen`], and a case or
+/// event holds only its number there: four bytes instead of a pointer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Naam(NonZeroU32);
+
+impl Naam {
+    fn plek(self) -> usize {
+        self.0.get() as usize - 1
+    }
+
+    fn op(plek: usize) -> Naam {
+        // More than four billion distinct names cannot be held in memory anyway.
+        Naam(
+            NonZeroU32::new(u32::try_from(plek + 1).unwrap_or(u32::MAX)).unwrap_or(NonZeroU32::MIN),
+        )
+    }
+}
+
+/// Every distinct name of a register, once, with the form in which two names are the same
+/// person for article 5 (trimmed, in lower case).
+#[derive(Debug, Clone, Default)]
+pub struct Namen {
+    teksten: Vec<Box<str>>,
+    /// Per name: the number of its form for comparing.
+    vormen: Vec<u32>,
+    op_tekst: FxHashMap<Box<str>, Naam>,
+    op_vorm: FxHashMap<String, u32>,
+}
+
+impl Namen {
+    /// The number of `tekst`, which gets one when it is new.
+    pub fn naam(&mut self, tekst: &str) -> Naam {
+        if let Some(&naam) = self.op_tekst.get(tekst) {
+            return naam;
+        }
+        let naam = Naam::op(self.teksten.len());
+        let vorm = tekst.trim().to_lowercase();
+        let aantal = self.op_vorm.len() as u32;
+        self.vormen
+            .push(*self.op_vorm.entry(vorm).or_insert(aantal));
+        self.teksten.push(tekst.into());
+        self.op_tekst.insert(tekst.into(), naam);
+        naam
+    }
+
+    pub fn tekst(&self, naam: Naam) -> &str {
+        self.teksten.get(naam.plek()).map_or("", |t| t)
+    }
+
+    /// Whether two names are the same person: equal but for case and surrounding spaces.
+    pub fn zelfde(&self, a: Naam, b: Naam) -> bool {
+        a == b || self.vormen.get(a.plek()) == self.vormen.get(b.plek())
+    }
+
+    /// Takes in the names of `ander` (a part of the register read on its own): what its
+    /// names are numbered here.
+    pub fn neem_op(&mut self, ander: &Namen) -> Naamkaart {
+        Naamkaart(ander.teksten.iter().map(|tekst| self.naam(tekst)).collect())
+    }
+}
+
+/// What the names of one part of a register are numbered in the whole: see
+/// [`Namen::neem_op`].
+#[derive(Debug, Clone, Default)]
+pub struct Naamkaart(Vec<Naam>);
+
+impl Naamkaart {
+    pub fn naam(&self, naam: Naam) -> Naam {
+        self.0.get(naam.plek()).copied().unwrap_or(naam)
+    }
+}
+
+/// An event's toelichting: its number in the register's [`Toelichtingen`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Toelichting(NonZeroU32);
+
+impl Toelichting {
+    /// A toelichting whose text was not kept: `check` only needs to know it is there, but
+    /// for a verantwoording's.
+    pub const NIET_BEWAARD: Toelichting = Toelichting(NonZeroU32::MIN);
+}
+
+/// The toelichtingen of a register's events, each by its number.
+#[derive(Debug, Clone)]
+pub struct Toelichtingen {
+    /// The first is the empty text of [`Toelichting::NIET_BEWAARD`].
+    teksten: Vec<Box<str>>,
+}
+
+impl Default for Toelichtingen {
+    fn default() -> Toelichtingen {
+        Toelichtingen {
+            teksten: vec![Box::default()],
+        }
+    }
+}
+
+impl Toelichtingen {
+    pub fn bewaar(&mut self, tekst: &str) -> Toelichting {
+        self.teksten.push(tekst.into());
+        // More than four billion texts cannot be held in memory anyway.
+        Toelichting(
+            NonZeroU32::new(u32::try_from(self.teksten.len()).unwrap_or(u32::MAX))
+                .unwrap_or(NonZeroU32::MIN),
+        )
+    }
+
+    /// The text; empty for one that was not kept.
+    pub fn tekst(&self, toelichting: Toelichting) -> &str {
+        self.teksten
+            .get(toelichting.0.get() as usize - 1)
+            .map_or("", |t| t)
+    }
+
+    /// Takes in the texts of `ander` (a part of the register read on its own): the number
+    /// here of its text number `t` is `t + verschuiving`, but for one not kept.
+    pub fn neem_op(&mut self, ander: Toelichtingen) -> u32 {
+        let verschuiving = (self.teksten.len() - 1) as u32;
+        self.teksten.extend(ander.teksten.into_iter().skip(1));
+        verschuiving
+    }
+
+    /// The number here of `toelichting`, taken in from a part with `verschuiving`.
+    pub fn verschoven(toelichting: Toelichting, verschuiving: u32) -> Toelichting {
+        if toelichting == Toelichting::NIET_BEWAARD {
+            return toelichting;
+        }
+        Toelichting(toelichting.0.saturating_add(verschuiving))
+    }
+}
 
 /// One complaint: a valid row of `klachten.csv`.
 #[derive(Debug, Clone)]
@@ -189,12 +324,12 @@ pub struct Zaak {
     pub ontvangen: NaiveDate,
     pub kanaal: Kanaal,
     pub dienst: Dienst,
-    pub behandelaar: Tekst,
+    pub behandelaar: Naam,
     /// The complainant's name and contact details and the description (see
     /// [`Zaak::klager`], [`Zaak::contact`], [`Zaak::omschrijving`]).
     pub teksten: Zaakteksten,
-    pub categorie: Option<Tekst>,
-    pub beklaagde: Option<Tekst>,
+    pub categorie: Option<Naam>,
+    pub beklaagde: Option<Naam>,
     /// Line of the row in `klachten.csv` (header = line 1).
     pub line: u32,
     /// The case's valid events up to the peildatum, in date order (file order within a day).
@@ -321,11 +456,11 @@ pub struct Gebeurtenis {
     /// it can show the value as written.
     pub datum_dag_eerst: bool,
     pub soort: Soort,
-    pub door: Option<Tekst>,
+    pub door: Option<Naam>,
     pub oordeel: Option<Oordeel>,
     /// For a verlenging: the new deadline.
     pub termijn: Option<NaiveDate>,
-    pub toelichting: Option<Box<str>>,
+    pub toelichting: Option<Toelichting>,
     /// For a verantwoording: the rule id it accounts for (validated, canonical spelling).
     pub regel: Option<RegelId>,
     /// Line of the row in `gebeurtenissen.csv` (header = line 1).
@@ -334,13 +469,59 @@ pub struct Gebeurtenis {
 
 #[cfg(test)]
 mod tests {
-    use super::{Gebeurtenis, Zaak, Zaakteksten};
+    use super::{Gebeurtenis, Namen, Toelichting, Toelichtingen, Zaak, Zaakteksten};
+
+    #[test]
+    fn namen_eenmaal_bewaard_en_gelijk_op_hoofdletters_na() {
+        let mut namen = Namen::default();
+        let a = namen.naam("J. de Vries");
+        assert_eq!(namen.naam("J. de Vries"), a);
+        let hoofdletters = namen.naam("J. DE VRIES");
+        let ander = namen.naam("J. de Vriess");
+        let accent = namen.naam("Ö. Yılmaz");
+        assert_ne!(hoofdletters, a);
+        assert_eq!(namen.tekst(hoofdletters), "J. DE VRIES");
+        assert!(namen.zelfde(a, hoofdletters) && namen.zelfde(hoofdletters, a));
+        assert!(!namen.zelfde(a, ander));
+        let klein = namen.naam("ö. yılmaz");
+        assert!(namen.zelfde(accent, klein));
+
+        // A part's names, numbered in another order, keep their texts in the whole.
+        let mut deel = Namen::default();
+        let (x, y) = (deel.naam("Nieuw"), deel.naam("j. de vries"));
+        let kaart = namen.neem_op(&deel);
+        assert_eq!(namen.tekst(kaart.naam(x)), "Nieuw");
+        assert_eq!(namen.tekst(kaart.naam(y)), "j. de vries");
+        assert!(namen.zelfde(kaart.naam(y), a));
+        assert_eq!(namen.naam("J. de Vries"), a);
+    }
+
+    #[test]
+    fn toelichtingen_van_delen_houden_hun_tekst() {
+        let mut geheel = Toelichtingen::default();
+        let eerste = geheel.bewaar("eerste");
+        let mut deel = Toelichtingen::default();
+        let (a, b) = (deel.bewaar("a"), deel.bewaar("b"));
+        let verschuiving = geheel.neem_op(deel);
+        assert_eq!(geheel.tekst(eerste), "eerste");
+        assert_eq!(
+            geheel.tekst(Toelichtingen::verschoven(a, verschuiving)),
+            "a"
+        );
+        assert_eq!(
+            geheel.tekst(Toelichtingen::verschoven(b, verschuiving)),
+            "b"
+        );
+        let niet = Toelichtingen::verschoven(Toelichting::NIET_BEWAARD, verschuiving);
+        assert_eq!(niet, Toelichting::NIET_BEWAARD);
+        assert_eq!(geheel.tekst(niet), "");
+    }
 
     #[test]
     fn zaken_en_gebeurtenissen_blijven_klein() {
         // A million cases hold some four million events: each byte here is 4 MB there.
-        assert!(std::mem::size_of::<Gebeurtenis>() <= 56);
-        assert!(std::mem::size_of::<Zaak>() <= 136);
+        assert!(std::mem::size_of::<Gebeurtenis>() <= 24);
+        assert!(std::mem::size_of::<Zaak>() <= 104);
     }
 
     #[test]

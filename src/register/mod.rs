@@ -22,7 +22,10 @@ use rayon::prelude::*;
 pub use dossiers::Dossier;
 pub use reglement::Reglement;
 
-use crate::model::{Dienst, Gebeurtenis, Kanaal, Oordeel, Soort, Tekst, Zaak, Zaakteksten};
+use crate::model::{
+    Dienst, Gebeurtenis, Kanaal, Naam, Naamkaart, Namen, Oordeel, Soort, Tekst, Toelichting,
+    Toelichtingen, Zaak, Zaakteksten,
+};
 use crate::rules::RegelId;
 use crate::Fout;
 use tabel::{Kolom, Leesfout, Recordfout, Rij, Tabel};
@@ -105,6 +108,11 @@ pub struct Register {
     /// Valid cases received on or before the peildatum, in file order, each with its
     /// valid events up to the peildatum.
     pub zaken: Vec<Zaak>,
+    /// The names the cases and events point at.
+    pub namen: Namen,
+    /// The events' toelichtingen (with [`Teksten::AlleenAanwezigheid`], only those of
+    /// verantwoordingen).
+    pub toelichtingen: Toelichtingen,
     /// Case files by zaak, for the cases in `zaken`.
     pub dossiers: HashMap<Tekst, Dossier>,
     /// The regulation's own text (`reglement.md`), when present.
@@ -230,38 +238,21 @@ pub fn is_geldig_zaaknummer(id: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
 }
 
-/// Interns repeated texts (handlers, staff, categories) so each is stored once.
-#[derive(Default)]
-struct Interner(HashMap<Box<str>, Tekst, rustc_hash::FxBuildHasher>);
-
-impl Interner {
-    fn tekst(&mut self, waarde: &str) -> Tekst {
-        if let Some(t) = self.0.get(waarde) {
-            return t.clone();
-        }
-        let t: Tekst = Arc::from(waarde);
-        self.0.insert(waarde.into(), t.clone());
-        t
-    }
-
-    fn optie(&mut self, waarde: &str) -> Option<Tekst> {
-        (!waarde.is_empty()).then(|| self.tekst(waarde))
-    }
+/// The name in a value, if it is not empty.
+fn naam_in(namen: &mut Namen, waarde: &str) -> Option<Naam> {
+    (!waarde.is_empty()).then(|| namen.naam(waarde))
 }
 
-fn optie(waarde: &str) -> Option<Box<str>> {
-    (!waarde.is_empty()).then(|| waarde.into())
-}
-
-/// Whether loading keeps the cases' own texts: the complainant's name and contact details
-/// and the description.
+/// Whether loading keeps the texts the rules do not read: the complainant's name and
+/// contact details, the description, and the events' toelichtingen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Teksten {
     /// Kept: the site shows the description, with the complainant's name and contact
-    /// details redacted from it.
+    /// details redacted from it, and every toelichting.
     #[default]
     Bewaren,
-    /// Only whether each is there, which is all the rules need (article 4.1).
+    /// Only whether each is there, which is all the rules need (articles 4.1 and 4.3);
+    /// but a verantwoording's toelichting, which is the justification findings carry.
     AlleenAanwezigheid,
 }
 
@@ -315,6 +306,8 @@ impl Register {
             peildatum,
             reglement,
             zaken: Vec::new(),
+            namen: klachten.namen,
+            toelichtingen: Toelichtingen::default(),
             dossiers: HashMap::new(),
             reglement_tekst: None,
             invoerfouten: klachten.fouten,
@@ -364,9 +357,13 @@ impl Register {
         register.telling.zaken_ongeldig += na_ongeldig.len();
 
         let partijen = match gebeurtenissen {
-            Ok(tabel) => {
-                register.lees_gebeurtenissen(tabel, &index, &klachten.ongeldige_ids, zaken.len())
-            }
+            Ok(tabel) => register.lees_gebeurtenissen(
+                tabel,
+                &index,
+                &klachten.ongeldige_ids,
+                zaken.len(),
+                teksten,
+            ),
             Err(fout) => {
                 register.invoerfouten.push(fout);
                 Partijen::geen(zaken.len())
@@ -390,6 +387,7 @@ impl Register {
         index: &Zaakindex<'_>,
         ongeldige_ids: &Ongeldig,
         aantal_zaken: usize,
+        teksten: Teksten,
     ) -> Partijen {
         self.invoerfouten.extend(fouten);
         self.waarschuwingen.extend(waarschuwingen);
@@ -399,6 +397,7 @@ impl Register {
             index,
             ongeldige_ids,
             verdeling: &verdeling,
+            teksten,
         };
         let delen = tabel.lees(
             rayon::current_num_threads(),
@@ -406,24 +405,31 @@ impl Register {
             |deel, rij| deel.rij(rij, &context),
         );
 
-        // Each range of cases gets its batches from every part, in file order.
-        let mut per_bereik: Vec<Vec<Vec<(u32, Gebeurtenis)>>> = std::iter::repeat_with(Vec::new)
+        // Each range of cases gets its batches from every part, in file order, each with
+        // how its part's numbers of names and toelichtingen become the register's.
+        let mut per_bereik: Vec<Vec<(usize, Partij)>> = std::iter::repeat_with(Vec::new)
             .take(verdeling.bereiken())
             .collect();
-        for mut deel in delen {
+        let mut omzettingen = Vec::with_capacity(delen.len());
+        for (plek, mut deel) in delen.into_iter().enumerate() {
             deel.zoek_zaken(&context);
             let telling = &mut self.telling;
             telling.gebeurtenissen_gelezen += deel.gelezen;
             telling.gebeurtenissen_ongeldig += deel.ongeldig;
             telling.gebeurtenissen_na_peildatum += deel.na_peildatum;
             self.invoerfouten.extend(deel.fouten);
+            omzettingen.push(Omzetting {
+                namen: self.namen.neem_op(&deel.namen),
+                verschuiving: self.toelichtingen.neem_op(deel.toelichtingen),
+            });
             for (bereik, partijen) in per_bereik.iter_mut().zip(deel.per_bereik) {
-                bereik.extend(partijen);
+                bereik.extend(partijen.into_iter().map(|partij| (plek, partij)));
             }
         }
         Partijen {
             verdeling,
             per_bereik,
+            omzettingen,
         }
     }
 
@@ -448,6 +454,7 @@ impl Register {
         let Partijen {
             verdeling,
             per_bereik,
+            omzettingen,
         } = partijen;
         let mut bereiken = Vec::with_capacity(verdeling.bereiken());
         let mut rest = self.zaken.as_mut_slice();
@@ -465,7 +472,7 @@ impl Register {
         let uit = bereiken
             .into_par_iter()
             .map(|(zaken, weg, begin, partijen)| {
-                verdeel(zaken, begin, partijen);
+                verdeel(zaken, begin, partijen, &omzettingen);
                 orden_bereik(zaken, weg, peildatum)
             })
             .reduce(Geordend::default, Geordend::samen);
@@ -541,11 +548,18 @@ impl Verdeling {
     }
 }
 
+/// A batch of valid events, each with the position of its case.
+type Partij = Vec<(u32, Gebeurtenis)>;
+
 /// The events of gebeurtenissen.csv in batches, per range of cases.
 struct Partijen {
     verdeling: Verdeling,
-    /// Per range: batches of events with the position of their case, in file order.
-    per_bereik: Vec<Vec<Vec<(u32, Gebeurtenis)>>>,
+    /// Per range: batches of events, each with the part of the file it comes from, in file
+    /// order.
+    per_bereik: Vec<Vec<(usize, Partij)>>,
+    /// Per part of the file: what its numbers of names and toelichtingen are in the
+    /// register.
+    omzettingen: Vec<Omzetting>,
 }
 
 impl Partijen {
@@ -557,20 +571,50 @@ impl Partijen {
                 .take(verdeling.bereiken())
                 .collect(),
             verdeling,
+            omzettingen: Vec::new(),
         }
     }
 }
 
+/// What the numbers one part of a file gave its names and toelichtingen are in the
+/// register.
+struct Omzetting {
+    namen: Naamkaart,
+    verschuiving: u32,
+}
+
+impl Omzetting {
+    fn gebeurtenis(&self, gebeurtenis: &mut Gebeurtenis) {
+        gebeurtenis.door = gebeurtenis.door.map(|naam| self.namen.naam(naam));
+        gebeurtenis.toelichting = gebeurtenis
+            .toelichting
+            .map(|t| Toelichtingen::verschoven(t, self.verschuiving));
+    }
+
+    fn zaak(&self, zaak: &mut Zaak) {
+        zaak.behandelaar = self.namen.naam(zaak.behandelaar);
+        zaak.categorie = zaak.categorie.map(|naam| self.namen.naam(naam));
+        zaak.beklaagde = zaak.beklaagde.map(|naam| self.namen.naam(naam));
+    }
+}
+
 /// Gives the cases `zaken` (the first at position `begin`) their events from `partijen`
-/// (in file order), each case's list allocated once at its size, and each batch freed
-/// once its events are placed.
-fn verdeel(zaken: &mut [Zaak], begin: usize, partijen: Vec<Vec<(u32, Gebeurtenis)>>) {
+/// (in file order, each batch with its part's `omzettingen`), each case's list allocated
+/// once at its size, and each batch freed once its events are placed.
+fn verdeel(
+    zaken: &mut [Zaak],
+    begin: usize,
+    partijen: Vec<(usize, Partij)>,
+    omzettingen: &[Omzetting],
+) {
     let mut aantallen = vec![0usize; zaken.len()];
-    for (zaak, _) in partijen.iter().flatten() {
+    for (zaak, _) in partijen.iter().flat_map(|(_, partij)| partij) {
         aantallen[*zaak as usize - begin] += 1;
     }
-    for partij in partijen {
-        for (zaak, gebeurtenis) in partij {
+    for (deel, partij) in partijen {
+        let omzetting = &omzettingen[deel];
+        for (zaak, mut gebeurtenis) in partij {
+            omzetting.gebeurtenis(&mut gebeurtenis);
             let plek = zaak as usize - begin;
             let lijst = &mut zaken[plek].gebeurtenissen;
             if lijst.capacity() == 0 {
@@ -648,12 +692,13 @@ struct GebeurtenisContext<'c> {
     index: &'c Zaakindex<'c>,
     ongeldige_ids: &'c Ongeldig,
     verdeling: &'c Verdeling,
+    teksten: Teksten,
 }
 
 /// What one part of gebeurtenissen.csv yields.
 struct GebeurtenissenDeel {
     /// Per range of cases: valid events with the index of their case, in file order.
-    per_bereik: Vec<Vec<Vec<(u32, Gebeurtenis)>>>,
+    per_bereik: Vec<Vec<Partij>>,
     /// Valid events whose case is yet to be looked up, with where their case number is
     /// in `zaaknummers`.
     wachtend: Vec<(Range<usize>, Gebeurtenis)>,
@@ -662,7 +707,9 @@ struct GebeurtenissenDeel {
     gelezen: usize,
     ongeldig: usize,
     na_peildatum: usize,
-    namen: Interner,
+    /// The names and toelichtingen of this part's events, numbered here.
+    namen: Namen,
+    toelichtingen: Toelichtingen,
 }
 
 impl GebeurtenissenDeel {
@@ -677,7 +724,8 @@ impl GebeurtenissenDeel {
             gelezen: 0,
             ongeldig: 0,
             na_peildatum: 0,
-            namen: Interner::default(),
+            namen: Namen::default(),
+            toelichtingen: Toelichtingen::default(),
         }
     }
 
@@ -695,8 +743,13 @@ impl GebeurtenissenDeel {
             self.ongeldig += 1;
             return;
         }
-        let Some((id, gebeurtenis)) = lees_gebeurtenis(&rij, &mut self.fouten, &mut self.namen)
-        else {
+        let Some((id, gebeurtenis)) = lees_gebeurtenis(
+            &rij,
+            &mut self.fouten,
+            &mut self.namen,
+            &mut self.toelichtingen,
+            context.teksten,
+        ) else {
             self.ongeldig += 1;
             return;
         };
@@ -831,6 +884,8 @@ struct Klachten {
     /// The case numbers of `zaken`, one after another.
     zaaknummers: String,
     ongeldige_ids: Ongeldig,
+    /// The names the cases point at.
+    namen: Namen,
     fouten: Vec<Invoerfout>,
     waarschuwingen: Vec<String>,
     gelezen: usize,
@@ -849,7 +904,8 @@ struct KlachtenDeel {
     fouten: Vec<Invoerfout>,
     gelezen: usize,
     ongeldig: usize,
-    namen: Interner,
+    /// The names of this part's cases, numbered here.
+    namen: Namen,
 }
 
 impl KlachtenDeel {
@@ -941,6 +997,7 @@ fn lees_klachten(
         zaken: Vec::new(),
         zaaknummers: String::new(),
         ongeldige_ids: Ongeldig::default(),
+        namen: Namen::default(),
         fouten,
         waarschuwingen,
         gelezen: 0,
@@ -957,7 +1014,15 @@ fn lees_klachten(
         for (id, line) in deel.ongeldige_ids {
             uit.ongeldige_ids.entry(id).or_insert(line);
         }
-        uit.zaken.par_extend(deel.zaken);
+        let omzetting = Omzetting {
+            namen: uit.namen.neem_op(&deel.namen),
+            verschuiving: 0,
+        };
+        uit.zaken
+            .par_extend(deel.zaken.into_par_iter().map(|mut zaak| {
+                omzetting.zaak(&mut zaak);
+                zaak
+            }));
         uit.zaaknummers.push_str(&deel.zaaknummers);
     }
     uit
@@ -967,7 +1032,7 @@ fn lees_klachten(
 fn lees_zaak(
     rij: &Rij<'_>,
     fouten: &mut Vec<Invoerfout>,
-    namen: &mut Interner,
+    namen: &mut Namen,
     teksten: Teksten,
 ) -> Option<Zaak> {
     let mut veld = Veldlezer {
@@ -996,12 +1061,12 @@ fn lees_zaak(
         Dienst::parse,
         "preventie, re-integratie, casemanagement of overig",
     );
-    let behandelaar = veld.verplicht(k::BEHANDELAAR).map(|b| namen.tekst(b));
+    let behandelaar = veld.verplicht(k::BEHANDELAAR).map(|b| namen.naam(b));
     let klager = veld.tekst(k::KLAGER);
     let contact = veld.tekst(k::CONTACT);
     let omschrijving = veld.tekst(k::OMSCHRIJVING);
-    let categorie = veld.tekst(k::CATEGORIE).and_then(|c| namen.optie(c));
-    let beklaagde = veld.tekst(k::BEKLAAGDE).and_then(|b| namen.optie(b));
+    let categorie = veld.tekst(k::CATEGORIE).and_then(|c| naam_in(namen, c));
+    let beklaagde = veld.tekst(k::BEKLAAGDE).and_then(|b| naam_in(namen, b));
     if !veld.geldig {
         return None;
     }
@@ -1114,7 +1179,9 @@ impl<'a> Veldlezer<'_, 'a> {
 fn lees_gebeurtenis<'a>(
     rij: &Rij<'a>,
     fouten: &mut Vec<Invoerfout>,
-    namen: &mut Interner,
+    namen: &mut Namen,
+    toelichtingen: &mut Toelichtingen,
+    teksten: Teksten,
 ) -> Option<(&'a str, Gebeurtenis)> {
     let mut veld = Veldlezer {
         bestand: GEBEURTENISSEN_CSV,
@@ -1139,7 +1206,7 @@ fn lees_gebeurtenis<'a>(
         "ontvangstbevestiging, informatieverzoek, gesprek, verlenging, uitspraak, maatregel, \
          afsluiting, heropend, beroep, beroepsuitspraak, ingetrokken of verantwoording",
     );
-    let door = veld.tekst(g::DOOR).and_then(|d| namen.optie(d));
+    let door = veld.tekst(g::DOOR).and_then(|d| naam_in(namen, d));
     let oordeel = match veld.tekst(g::OORDEEL) {
         Some("") | None => None,
         Some(tekst) => {
@@ -1155,7 +1222,7 @@ fn lees_gebeurtenis<'a>(
         }
     };
     let termijn = veld.datum(g::TERMIJN, false);
-    let toelichting = veld.tekst(g::TOELICHTING).and_then(optie);
+    let toelichting_tekst = veld.tekst(g::TOELICHTING).unwrap_or_default();
     let regel_tekst = veld.tekst(g::REGEL).unwrap_or_default();
     let regel = (!regel_tekst.is_empty())
         .then(|| RegelId::parse(regel_tekst))
@@ -1177,7 +1244,7 @@ fn lees_gebeurtenis<'a>(
                 "verantwoording zonder door: wie verantwoordt de bevinding?",
             );
         }
-        if toelichting.is_none() {
+        if toelichting_tekst.is_empty() {
             veld.fout(
                 g::TOELICHTING,
                 "",
@@ -1188,6 +1255,12 @@ fn lees_gebeurtenis<'a>(
     if !veld.geldig {
         return None;
     }
+    let toelichting = (!toelichting_tekst.is_empty()).then(|| match (teksten, soort) {
+        (Teksten::AlleenAanwezigheid, Some(s)) if s != Soort::Verantwoording => {
+            Toelichting::NIET_BEWAARD
+        }
+        _ => toelichtingen.bewaar(toelichting_tekst),
+    });
     Some((
         zaak?,
         Gebeurtenis {

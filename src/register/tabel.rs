@@ -642,7 +642,7 @@ impl<'p> Deellezer<'p> {
 
 impl<'a> Rij<'a> {
     /// Where field `index` lies in `velden`; empty for a field the record does not have.
-    #[inline]
+    #[inline(always)]
     fn bereik(&self, index: usize) -> Range<usize> {
         match self.einden.get(index) {
             Some(&eind) => {
@@ -660,7 +660,7 @@ impl<'a> Rij<'a> {
 
     /// The raw value of expected column `kolom` (its index in the list given to
     /// [`Tabel::open`]), trimmed; empty when the header lacks the column.
-    #[inline]
+    #[inline(always)]
     pub fn ruw(&self, kolom: usize) -> Result<&'a str, String> {
         let Some(&Some(index)) = self.posities.get(kolom) else {
             return Ok("");
@@ -681,6 +681,7 @@ impl<'a> Rij<'a> {
 
 /// `str::trim`, quicker for the usual value that starts and ends with a visible ASCII
 /// character (which is never whitespace).
+#[inline(always)]
 fn trim(tekst: &str) -> &str {
     match (tekst.as_bytes().first(), tekst.as_bytes().last()) {
         (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => tekst,

@@ -94,7 +94,7 @@ pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io:
                             z.id,
                             z.dienst.naam(),
                             dmj(z.ontvangen),
-                            z.behandelaar
+                            uitkomst.register.namen.tekst(z.behandelaar)
                         )
                     )
                 )?,

@@ -19,7 +19,7 @@
 
 use super::verloop::{Beroep, Termijnstatus};
 use super::{Bevinding, Bron, Context, Ernst, RegelId};
-use crate::model::{Gebeurtenis, Soort};
+use crate::model::{Gebeurtenis, Naam, Soort};
 
 pub fn beroepstermijn(ctx: &Context<'_>, beroep: &Beroep) -> Option<Bevinding> {
     let termijn = &beroep.beroepstermijn;
@@ -79,22 +79,23 @@ fn betrokkenheid(
     uitspraak: &Gebeurtenis,
     beroep: &Gebeurtenis,
 ) -> Option<String> {
-    let Some(door) = uitspraak.door.as_deref() else {
+    let Some(door) = uitspraak.door else {
         return Some("zonder vermelding door wie: onafhankelijkheid niet aantoonbaar".to_string());
     };
-    let door_klein = door.trim().to_lowercase();
-    let zelfde = |ander: &str| ander.trim().to_lowercase() == door_klein;
+    // The same person whatever the case of the letters.
+    let zelfde = |ander: Naam| ctx.namen.zelfde(ander, door);
     let zaak = ctx.zaak;
-    if zelfde(&zaak.behandelaar) {
+    let door = ctx.namen.tekst(door);
+    if zelfde(zaak.behandelaar) {
         return Some(format!("door {door}, de behandelaar van de klacht"));
     }
-    if zaak.beklaagde.as_deref().is_some_and(zelfde) {
+    if zaak.beklaagde.is_some_and(zelfde) {
         return Some(format!("door {door}, over wie de klacht gaat"));
     }
     zaak.gebeurtenissen
         .iter()
         .filter(|g| g.datum < beroep.datum && g.soort != Soort::Verantwoording)
-        .find(|g| g.door.as_deref().is_some_and(zelfde))
+        .find(|g| g.door.is_some_and(zelfde))
         .map(|g| {
             format!(
                 "door {door}, betrokken bij de eerste afhandeling ({} op {})",

@@ -261,13 +261,15 @@ pub mod verantwoording;
 pub mod verloop;
 
 use crate::calendar::Kalender;
-use crate::model::Zaak;
+use crate::model::{Namen, Zaak};
 use crate::register::Reglement;
 use verloop::Verloop;
 
 /// Everything a rule needs to judge one case.
 pub struct Context<'a> {
     pub zaak: &'a Zaak,
+    /// The names the case and its events point at.
+    pub namen: &'a Namen,
     pub reglement: &'a Reglement,
     pub kalender: &'a Kalender,
     pub peildatum: NaiveDate,
@@ -372,6 +374,7 @@ fn opsomming(delen: &[&str]) -> String {
 /// case falls under the regulation, and the findings (not yet accounted for).
 pub fn beoordeel_zaak(
     zaak: &Zaak,
+    namen: &Namen,
     reglement: &Reglement,
     kalender: &Kalender,
     peildatum: NaiveDate,
@@ -386,6 +389,7 @@ pub fn beoordeel_zaak(
     let verloop = Verloop::van(zaak, reglement, kalender);
     let ctx = Context {
         zaak,
+        namen,
         reglement,
         kalender,
         peildatum,
@@ -417,14 +421,14 @@ pub(crate) fn test_zaak(ontvangen: &str) -> Zaak {
         ontvangen: testhulp::d(ontvangen),
         kanaal: Kanaal::Email,
         dienst: Dienst::Preventie,
-        behandelaar: "Behandelaar".into(),
+        behandelaar: testhulp::naam("Behandelaar"),
         teksten: crate::model::Zaakteksten::new(
             "A. Klager",
             "klager@example.nl",
             "Te laat teruggebeld",
         ),
-        categorie: Some("communicatie".into()),
-        beklaagde: Some("T. Beklaagd".into()),
+        categorie: Some(testhulp::naam("communicatie")),
+        beklaagde: Some(testhulp::naam("T. Beklaagd")),
         line: 2,
         gebeurtenissen: Vec::new(),
     }
@@ -432,11 +436,33 @@ pub(crate) fn test_zaak(ontvangen: &str) -> Zaak {
 
 #[cfg(test)]
 pub(crate) mod testhulp {
-    //! Builds cases from short event lists and runs the rules on them.
+    //! Builds cases from short event lists and runs the rules on them. The names and
+    //! toelichtingen of a test's cases are kept in tables of the test's own thread.
     pub use super::{Bevinding, Bron, Ernst};
-    use crate::model::{Gebeurtenis, Oordeel, Soort, Zaak};
+    use crate::model::{Gebeurtenis, Naam, Namen, Oordeel, Soort, Toelichtingen, Zaak};
     pub use crate::register::Reglement;
     use chrono::NaiveDate;
+    use std::cell::RefCell;
+
+    thread_local! {
+        static NAMEN: RefCell<Namen> = RefCell::default();
+        static TOELICHTINGEN: RefCell<Toelichtingen> = RefCell::default();
+    }
+
+    /// The number of a name in this thread's table.
+    pub fn naam(tekst: &str) -> Naam {
+        NAMEN.with(|namen| namen.borrow_mut().naam(tekst))
+    }
+
+    /// This thread's table of names.
+    pub fn namen() -> Namen {
+        NAMEN.with(|namen| namen.borrow().clone())
+    }
+
+    /// This thread's table of toelichtingen.
+    pub fn toelichtingen() -> Toelichtingen {
+        TOELICHTINGEN.with(|t| t.borrow().clone())
+    }
 
     pub fn d(tekst: &str) -> NaiveDate {
         NaiveDate::parse_from_str(tekst, "%Y-%m-%d").unwrap()
@@ -465,10 +491,12 @@ pub(crate) mod testhulp {
                 for paar in spec.split(';').filter(|p| !p.is_empty()) {
                     let (k, v) = paar.split_once('=').unwrap();
                     match k {
-                        "door" => g.door = (!v.is_empty()).then(|| v.into()),
+                        "door" => g.door = (!v.is_empty()).then(|| naam(v)),
                         "oordeel" => g.oordeel = Oordeel::parse(v),
                         "termijn" => g.termijn = Some(d(v)),
-                        "toelichting" => g.toelichting = Some(v.into()),
+                        "toelichting" => {
+                            g.toelichting = Some(TOELICHTINGEN.with(|t| t.borrow_mut().bewaar(v)))
+                        }
                         "regel" => g.regel = super::RegelId::parse(v),
                         _ => panic!("onbekend: {k}"),
                     }
@@ -490,7 +518,8 @@ pub(crate) mod testhulp {
         let peildatum = d(peildatum);
         let grens =
             super::waarschuwingsgrens(&kalender, peildatum, reglement.waarschuwing_werkdagen);
-        let (_, alle) = super::beoordeel_zaak(zaak, reglement, &kalender, peildatum, grens);
+        let namen = namen();
+        let (_, alle) = super::beoordeel_zaak(zaak, &namen, reglement, &kalender, peildatum, grens);
         alle.into_iter().filter(|b| b.regel.id() == regel).collect()
     }
 

@@ -239,6 +239,8 @@ fn schrijf_site(
         .enumerate()
         .map(|(i, zaak)| Zaakgegevens {
             zaak,
+            namen: &register.namen,
+            toelichtingen: &register.toelichtingen,
             verloop: verlopen[i].as_ref(),
             bevindingen: uitkomst.bevindingen_van(i),
         })
@@ -310,6 +312,8 @@ fn schrijf_site(
                 let pagina = weergave::zaakpagina(
                     ZaakInvoer {
                         zaak,
+                        namen: &register.namen,
+                        toelichtingen: &register.toelichtingen,
                         verloop: verlopen[i].as_ref(),
                         bevindingen: uitkomst.bevindingen_van(i),
                         dossier: register.dossiers.get(&zaak.id).map(|d| d.tekst.as_str()),
@@ -330,7 +334,7 @@ fn schrijf_site(
         // The cases list, in case number order.
         let mut rijen: Vec<ZaakRij> = gegevens
             .iter()
-            .map(|z| weergave::zaakrij(z.zaak, z.verloop, z.bevindingen, ""))
+            .map(|z| weergave::zaakrij(z.zaak, z.namen, z.verloop, z.bevindingen, ""))
             .collect();
         rijen.sort_by(|a, b| a.id.cmp(&b.id));
         let mut c = context(&algemeen, "", "Zaken", "zaken");
@@ -365,7 +369,10 @@ fn schrijf_site(
                 );
                 for (map, sleutel) in [
                     (&mut per_dienst, z.zaak.dienst.naam().to_string()),
-                    (&mut per_behandelaar, z.zaak.behandelaar.to_string()),
+                    (
+                        &mut per_behandelaar,
+                        z.namen.tekst(z.zaak.behandelaar).to_string(),
+                    ),
                 ] {
                     let e = map.entry(sleutel).or_default();
                     e.0 += fout;
@@ -516,7 +523,7 @@ fn schrijf_site(
                     href: weergave::zaakpad(&z.zaak.id),
                     wat: t.soort.label(),
                     deadline: weergave::datum(t.deadline),
-                    behandelaar: z.zaak.behandelaar.to_string(),
+                    behandelaar: z.namen.tekst(z.zaak.behandelaar).to_string(),
                 });
             }
         }

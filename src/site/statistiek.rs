@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::grafieken::{self, Grafiek, Reeks};
 use super::weergave::{datum, Datum};
-use crate::model::{Dienst, Oordeel, Soort, Zaak};
+use crate::model::{Dienst, Namen, Oordeel, Soort, Toelichtingen, Zaak};
 use crate::rules::verloop::{Termijnstatus, Verloop};
 use crate::rules::{Bevinding, Ernst};
 
@@ -86,8 +86,21 @@ fn maandlabel(dag: NaiveDate) -> String {
 /// One case with what the figures need.
 pub struct Zaakgegevens<'a> {
     pub zaak: &'a Zaak,
+    /// The register's names and toelichtingen, which the case points at.
+    pub namen: &'a Namen,
+    pub toelichtingen: &'a Toelichtingen,
     pub verloop: Option<&'a Verloop>,
     pub bevindingen: &'a [Bevinding],
+}
+
+impl<'a> Zaakgegevens<'a> {
+    pub fn categorie(&self) -> Option<&'a str> {
+        self.zaak.categorie.map(|naam| self.namen.tekst(naam))
+    }
+
+    pub fn beklaagde(&self) -> Option<&'a str> {
+        self.zaak.beklaagde.map(|naam| self.namen.tekst(naam))
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -201,14 +214,14 @@ fn open_op(zaak: &Zaak, dag: NaiveDate) -> bool {
 /// The complaints alike to `zaak` received after `dag`, up to `einde`.
 fn later_soortgelijk<'a>(
     soortgelijk: &'a BTreeMap<Soortgelijk<'a>, Vec<(NaiveDate, &'a str)>>,
-    zaak: &'a Zaak,
+    zaak: &Zaakgegevens<'a>,
     dag: NaiveDate,
     einde: NaiveDate,
 ) -> &'a [(NaiveDate, &'a str)] {
-    if zaak.categorie.is_none() {
+    let Some(categorie) = zaak.categorie() else {
         return &[];
-    }
-    match soortgelijk.get(&(zaak.dienst, zaak.categorie.as_deref())) {
+    };
+    match soortgelijk.get(&(zaak.zaak.dienst, Some(categorie))) {
         Some(lijst) => {
             let begin = lijst.partition_point(|(d, _)| *d <= dag);
             let eind = lijst.partition_point(|(d, _)| *d <= einde).max(begin);
@@ -244,9 +257,9 @@ pub fn cijfers<'a>(
                 .entry(zaak.dienst.naam().to_string())
                 .or_default() += 1;
             *categorieen
-                .entry(zaak.categorie.as_deref().unwrap_or("(geen)").to_string())
+                .entry(z.categorie().unwrap_or("(geen)").to_string())
                 .or_default() += 1;
-            if let Some(b) = zaak.beklaagde.as_deref() {
+            if let Some(b) = z.beklaagde() {
                 *beklaagden.entry(b.to_string()).or_default() += 1;
             }
         }
@@ -279,9 +292,11 @@ pub fn cijfers<'a>(
                         )
                         .or_default() += 1
                 }
-                Soort::Maatregel => {
-                    maatregelen.push((zaak, g.datum, g.toelichting.as_deref().unwrap_or("")))
-                }
+                Soort::Maatregel => maatregelen.push((
+                    z,
+                    g.datum,
+                    g.toelichting.map_or("", |t| z.toelichtingen.tekst(t)),
+                )),
                 _ => {}
             }
         }
@@ -324,7 +339,7 @@ pub fn cijfers<'a>(
     if !maatregelen.is_empty() {
         for z in zaken {
             soortgelijk
-                .entry((z.zaak.dienst, z.zaak.categorie.as_deref()))
+                .entry((z.zaak.dienst, z.categorie()))
                 .or_default()
                 .push((z.zaak.ontvangen, &z.zaak.id));
         }
@@ -332,20 +347,21 @@ pub fn cijfers<'a>(
             lijst.sort();
         }
     }
-    let later = |zaak: &'a Zaak, dag: NaiveDate| later_soortgelijk(&soortgelijk, zaak, dag, einde);
+    let later =
+        |zaak: &Zaakgegevens<'a>, dag: NaiveDate| later_soortgelijk(&soortgelijk, zaak, dag, einde);
     let maatregelen_totaal = maatregelen.len();
-    maatregelen.sort_by(|a, b| (a.1, &a.0.id).cmp(&(b.1, &b.0.id)));
+    maatregelen.sort_by(|a, b| (a.1, &a.0.zaak.id).cmp(&(b.1, &b.0.zaak.id)));
     let maatregelen = maatregelen
         .into_iter()
         .take(MAX_MAATREGELEN)
-        .map(|(zaak, dag, toelichting)| MaatregelWeergave {
-            zaak: zaak.id.to_string(),
-            href: format!("../{}", super::weergave::zaakpad(&zaak.id)),
+        .map(|(z, dag, toelichting)| MaatregelWeergave {
+            zaak: z.zaak.id.to_string(),
+            href: format!("../{}", super::weergave::zaakpad(&z.zaak.id)),
             datum: datum(dag),
-            categorie: zaak.categorie.as_deref().unwrap_or("").to_string(),
-            dienst: zaak.dienst.naam(),
+            categorie: z.categorie().unwrap_or("").to_string(),
+            dienst: z.zaak.dienst.naam(),
             toelichting: toelichting.to_string(),
-            herhaald_in: later(zaak, dag)
+            herhaald_in: later(z, dag)
                 .iter()
                 .take(MAX_HERHAALD)
                 .map(|(_, id)| Verwijzing {
@@ -353,7 +369,7 @@ pub fn cijfers<'a>(
                     href: format!("../{}", super::weergave::zaakpad(id)),
                 })
                 .collect(),
-            herhaald_meer: later(zaak, dag).len().saturating_sub(MAX_HERHAALD),
+            herhaald_meer: later(z, dag).len().saturating_sub(MAX_HERHAALD),
         })
         .collect();
     let grafieken = if met_grafieken {
@@ -419,7 +435,7 @@ pub fn trendgrafieken(
                 }
             }
             *categorieen
-                .entry(zaak.categorie.as_deref().unwrap_or("(geen)").to_string())
+                .entry(z.categorie().unwrap_or("(geen)").to_string())
                 .or_default() += 1;
         }
         for g in zaak
@@ -594,10 +610,13 @@ mod tests {
                 )
             })
             .collect();
+        let (namen, toelichtingen) = (testhulp::namen(), testhulp::toelichtingen());
         let gegevens: Vec<Zaakgegevens<'_>> = zaken
             .iter()
             .map(|zaak| Zaakgegevens {
                 zaak,
+                namen: &namen,
+                toelichtingen: &toelichtingen,
                 verloop: None,
                 bevindingen: &[],
             })

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::markdown;
 use crate::history::Wijziging;
-use crate::model::{Gebeurtenis, Soort, Zaak};
+use crate::model::{Gebeurtenis, Namen, Soort, Toelichtingen, Zaak};
 use crate::rules::verloop::{Termijn, Termijnstatus, Verloop};
 use crate::rules::{dmj, Bevinding, Ernst};
 
@@ -133,6 +133,7 @@ pub struct ZaakRij {
 
 pub fn zaakrij(
     zaak: &Zaak,
+    namen: &Namen,
     verloop: Option<&Verloop>,
     bevindingen: &[Bevinding],
     basis: &str,
@@ -149,8 +150,11 @@ pub fn zaakrij(
         ontvangen: datum(zaak.ontvangen),
         kanaal: zaak.kanaal.naam(),
         dienst: zaak.dienst.naam(),
-        categorie: zaak.categorie.as_deref().unwrap_or("").to_string(),
-        behandelaar: zaak.behandelaar.to_string(),
+        categorie: zaak
+            .categorie
+            .map_or("", |naam| namen.tekst(naam))
+            .to_string(),
+        behandelaar: namen.tekst(zaak.behandelaar).to_string(),
         status: status(zaak, verloop),
         binnen_reglement: verloop.is_some(),
         uitspraak: eerste_uitspraak.map(|g| datum(g.datum)),
@@ -256,6 +260,9 @@ pub struct ZaakPagina {
 
 pub struct ZaakInvoer<'a> {
     pub zaak: &'a Zaak,
+    /// The register's names and toelichtingen, which the case points at.
+    pub namen: &'a Namen,
+    pub toelichtingen: &'a Toelichtingen,
     pub verloop: Option<&'a Verloop>,
     pub bevindingen: &'a [Bevinding],
     pub dossier: Option<&'a str>,
@@ -269,6 +276,8 @@ pub fn zaakpagina(
 ) -> ZaakPagina {
     let ZaakInvoer {
         zaak,
+        namen,
+        toelichtingen,
         verloop,
         bevindingen,
         dossier,
@@ -345,13 +354,25 @@ pub fn zaakpagina(
             titel,
             gebeurtenissen: lijst
                 .into_iter()
-                .filter_map(|i| Some(gebeurtenis(events.get(i)?, opmerkingen[i].take(), &geheim)))
+                .filter_map(|i| {
+                    let g = events.get(i)?;
+                    Some(gebeurtenis(
+                        g,
+                        namen,
+                        toelichtingen,
+                        opmerkingen[i].take(),
+                        &geheim,
+                    ))
+                })
                 .collect(),
         })
         .collect();
     ZaakPagina {
-        rij: zaakrij(zaak, verloop, bevindingen, basis),
-        beklaagde: zaak.beklaagde.as_deref().unwrap_or("").to_string(),
+        rij: zaakrij(zaak, namen, verloop, bevindingen, basis),
+        beklaagde: zaak
+            .beklaagde
+            .map_or("", |naam| namen.tekst(naam))
+            .to_string(),
         omschrijving: zaak.omschrijving().map(geheim).unwrap_or_default(),
         regel_in_register: zaak.line,
         termijnen,
@@ -382,16 +403,21 @@ pub fn zaakpagina(
 
 fn gebeurtenis(
     g: &Gebeurtenis,
+    namen: &Namen,
+    toelichtingen: &Toelichtingen,
     opmerking: Option<String>,
     geheim: &dyn Fn(&str) -> String,
 ) -> GebeurtenisWeergave {
     GebeurtenisWeergave {
         datum: datum(g.datum),
         soort: g.soort.naam(),
-        door: g.door.as_deref().map(geheim).unwrap_or_default(),
+        door: g
+            .door
+            .map(|naam| geheim(namen.tekst(naam)))
+            .unwrap_or_default(),
         oordeel: g.oordeel.map(|o| o.naam()),
         termijn: g.termijn.map(datum),
-        toelichting: g.toelichting.as_deref().map(geheim),
+        toelichting: g.toelichting.map(|t| geheim(toelichtingen.tekst(t))),
         regel: g.regel.map(|r| r.id()),
         line: g.line,
         opmerking,
