@@ -179,7 +179,13 @@ pub fn controleer_met(register: Register, extra: Vec<Bevinding>) -> Uitkomst {
                 }
             })
             .collect();
-        let bevindingen = per_zaak.into_par_iter().flat_map_iter(|(_, b)| b).collect();
+        // One list of exactly the right size; most cases have no findings.
+        let mut bevindingen = Vec::with_capacity(begin);
+        for (_, b) in per_zaak {
+            if !b.is_empty() {
+                bevindingen.extend(b);
+            }
+        }
         (zaken, bevindingen)
     } else {
         let mut op_nummer: Vec<usize> = (0..zaken.len()).collect();

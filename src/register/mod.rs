@@ -1111,6 +1111,7 @@ impl<'a> Veldlezer<'_, 'a> {
     }
 
     /// The trimmed text of a column; None (with an error) when it is not UTF-8.
+    #[inline(always)]
     fn tekst(&mut self, kolom: usize) -> Option<&'a str> {
         match self.rij.ruw(kolom) {
             Ok(tekst) => Some(tekst),
@@ -1121,6 +1122,7 @@ impl<'a> Veldlezer<'_, 'a> {
         }
     }
 
+    #[inline(always)]
     fn verplicht(&mut self, kolom: usize) -> Option<&'a str> {
         let tekst = self.tekst(kolom)?;
         if tekst.is_empty() {
