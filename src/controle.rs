@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use crate::calendar::Kalender;
 use crate::history::Historie;
-use crate::model::Tekst;
+use crate::model::{Tekst, Zaak};
 use crate::register::Register;
 use crate::rules::verloop::Verloop;
 use crate::rules::{self, Bevinding, Ernst};
@@ -132,34 +132,31 @@ pub fn controleer_met(register: Register, extra: Vec<Bevinding>) -> Uitkomst {
         extra_per_zaak.entry(b.zaak.clone()).or_default().push(b);
     }
 
-    let mut per_zaak: Vec<(bool, Vec<Bevinding>)> = register
-        .zaken
-        .par_iter()
-        .map(|zaak| {
-            let (verloop, mut bevindingen) = rules::beoordeel_zaak(
-                zaak,
-                &register.namen,
-                reglement,
-                &kalender,
-                peildatum,
-                grens,
-            );
-            let binnen_reglement = verloop.is_some();
-            // A case outside the regulation gets no finding beyond why it is outside
-            // (and art-4.1): not from its case file, not from the history.
-            if binnen_reglement {
-                if let Some(dossier) = register.dossiers.get(&zaak.id) {
-                    bevindingen.extend(rules::art6::persoonsgegevens(&zaak.id, dossier));
-                }
-                if let Some(extra) = extra_per_zaak.get(&zaak.id) {
-                    bevindingen.extend(extra.iter().cloned());
-                }
+    // One case judged: whether it falls under the regulation, and its findings in order.
+    let oordeel = |zaak: &Zaak| -> (bool, Vec<Bevinding>) {
+        let (verloop, mut bevindingen) = rules::beoordeel_zaak(
+            zaak,
+            &register.namen,
+            reglement,
+            &kalender,
+            peildatum,
+            grens,
+        );
+        let binnen_reglement = verloop.is_some();
+        // A case outside the regulation gets no finding beyond why it is outside
+        // (and art-4.1): not from its case file, not from the history.
+        if binnen_reglement {
+            if let Some(dossier) = register.dossiers.get(&zaak.id) {
+                bevindingen.extend(rules::art6::persoonsgegevens(&zaak.id, dossier));
             }
-            rules::verantwoording::pas_toe(zaak, &register.toelichtingen, &mut bevindingen);
-            bevindingen.sort_by(volgorde);
-            (binnen_reglement, bevindingen)
-        })
-        .collect();
+            if let Some(extra) = extra_per_zaak.get(&zaak.id) {
+                bevindingen.extend(extra.iter().cloned());
+            }
+        }
+        rules::verantwoording::pas_toe(zaak, &register.toelichtingen, &mut bevindingen);
+        bevindingen.sort_by(volgorde);
+        (binnen_reglement, bevindingen)
+    };
 
     // Findings are ordered by case first. Taking the cases in order of their number, each
     // with its findings already in order, gives the order of all findings without sorting
@@ -168,26 +165,52 @@ pub fn controleer_met(register: Register, extra: Vec<Bevinding>) -> Uitkomst {
     let zaken = &register.zaken;
     let op_volgorde = zaken.par_windows(2).all(|paar| paar[0].id <= paar[1].id);
     let (zaken, bevindingen) = if op_volgorde {
-        let mut begin = 0;
-        let zaken = per_zaak
-            .iter()
-            .map(|(binnen_reglement, b)| {
-                begin += b.len();
+        // Stretch by stretch side by side, each stretch's findings in one list, then the
+        // stretches one after another.
+        let stukken: Vec<(Vec<Zaakoordeel>, Vec<Bevinding>)> = zaken
+            .par_chunks(STUK)
+            .map(|zaken| {
+                let mut oordelen = Vec::with_capacity(zaken.len());
+                let mut bevindingen = Vec::new();
+                for zaak in zaken {
+                    let (binnen_reglement, b) = oordeel(zaak);
+                    let begin = bevindingen.len();
+                    bevindingen.extend(b);
+                    oordelen.push(Zaakoordeel {
+                        binnen_reglement,
+                        bevindingen: begin..bevindingen.len(),
+                    });
+                }
+                (oordelen, bevindingen)
+            })
+            .collect();
+        // Where each stretch's findings begin among all; every stretch but the last holds
+        // exactly STUK cases.
+        let mut begins = Vec::with_capacity(stukken.len());
+        let mut totaal = 0;
+        for (_, b) in &stukken {
+            begins.push(totaal);
+            totaal += b.len();
+        }
+        let zaken: Vec<Zaakoordeel> = (0..zaken.len())
+            .into_par_iter()
+            .map(|i| {
+                let (stuk, plek) = (i / STUK, i % STUK);
+                let oordeel = &stukken[stuk].0[plek];
+                let begin = begins[stuk];
                 Zaakoordeel {
-                    binnen_reglement: *binnen_reglement,
-                    bevindingen: begin - b.len()..begin,
+                    binnen_reglement: oordeel.binnen_reglement,
+                    bevindingen: begin + oordeel.bevindingen.start..begin + oordeel.bevindingen.end,
                 }
             })
             .collect();
-        // One list of exactly the right size; most cases have no findings.
-        let mut bevindingen = Vec::with_capacity(begin);
-        for (_, b) in per_zaak {
-            if !b.is_empty() {
-                bevindingen.extend(b);
-            }
+        let mut bevindingen = Vec::with_capacity(totaal);
+        for (_, b) in stukken {
+            bevindingen.extend(b);
         }
         (zaken, bevindingen)
     } else {
+        let mut per_zaak: Vec<(bool, Vec<Bevinding>)> = zaken.par_iter().map(oordeel).collect();
         let mut op_nummer: Vec<usize> = (0..zaken.len()).collect();
         op_nummer.par_sort_unstable_by(|&a, &b| zaken[a].id.cmp(&zaken[b].id));
         let mut bevindingen = Vec::with_capacity(per_zaak.iter().map(|(_, b)| b.len()).sum());
@@ -218,6 +241,9 @@ pub fn controleer_met(register: Register, extra: Vec<Bevinding>) -> Uitkomst {
         kalender,
     }
 }
+
+/// Cases judged as one stretch, one after another on one core.
+const STUK: usize = 1024;
 
 /// The order of findings: by case, rule and date (the contract), then by deadline and
 /// message so that the order is always the same.
