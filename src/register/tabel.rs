@@ -110,6 +110,8 @@ struct Recordlezer {
     /// Whether records without quotes are read without `csv_core` (always, but in the
     /// test that compares both ways).
     snel: bool,
+    /// Whether the record read last that way had quoted fields.
+    aangehaald: bool,
     /// How many records were read that way, and how many not.
     via_snel: u64,
     buiten_snel: u64,
@@ -144,6 +146,7 @@ impl Recordlezer {
             scheidingsteken,
             regel: None,
             snel: true,
+            aangehaald: false,
             via_snel: 0,
             buiten_snel: 0,
         }
@@ -214,16 +217,35 @@ impl Recordlezer {
             return false;
         }
         let rest = &self.blok[self.pos..self.eind];
-        let Some(regel) = gewone_regel(rest, self.scheidingsteken, &mut self.einden) else {
-            // A file whose records are mostly quoted is left to `csv_core`: looking first
-            // would only cost time.
+        // A file's records are mostly of one kind: the kind of the record before is tried
+        // first.
+        let gewoon = if self.aangehaald {
+            None
+        } else {
+            gewone_regel(rest, self.scheidingsteken, &mut self.einden)
+        };
+        let regel = if let Some(regel) = gewoon {
+            self.regel = Some(self.pos..self.pos + regel.eind);
+            regel
+        } else if let Some(regel) = aangehaalde_regel(
+            rest,
+            self.scheidingsteken,
+            &mut self.velden,
+            &mut self.einden,
+        ) {
+            // The fields were written out without their quotes, as `csv_core` does.
+            self.lengte = regel.eind;
+            self.aangehaald = memchr::memchr(b'"', &rest[..regel.na]).is_some();
+            regel
+        } else {
+            // A file whose records are mostly of another kind is left to `csv_core`:
+            // looking first would only cost time.
             self.buiten_snel += 1;
             self.snel = self.buiten_snel < 64 || self.buiten_snel < 2 * self.via_snel;
             return false;
         };
         self.via_snel += 1;
         self.aantal = regel.velden;
-        self.regel = Some(self.pos..self.pos + regel.eind);
         self.pos += regel.na;
         self.gelezen += regel.na as u64;
         self.kern.set_line(self.kern.line() + regel.regels);
@@ -363,6 +385,68 @@ fn gewone_regel(rest: &[u8], scheidingsteken: u8, einden: &mut Vec<usize>) -> Op
         na,
         regels,
     })
+}
+
+/// The line at the start of `rest` when each of its fields is either plain (no quote, no
+/// control character) or wholly quoted (`"..."` right after a separator, with no quote and
+/// no line break inside): the usual line of a register whose descriptions hold commas.
+/// Its fields are written out one after another into `velden`, without their quotes, and
+/// their ends into `einden`, exactly as `csv_core` writes them; `eind` of the answer is
+/// then the length written. None for any other line, `csv_core` reads it.
+fn aangehaalde_regel(
+    rest: &[u8],
+    scheidingsteken: u8,
+    velden: &mut Vec<u8>,
+    einden: &mut Vec<usize>,
+) -> Option<GewoneRegel> {
+    let (mut lengte, mut aantal, mut plek) = (0, 0, 0);
+    loop {
+        let veld = if rest.get(plek) == Some(&b'"') {
+            let begin = plek + 1;
+            let sluit = begin + memchr::memchr(b'"', rest.get(begin..)?)?;
+            plek = sluit + 1;
+            let veld = &rest[begin..sluit];
+            if memchr::memchr2(b'\n', b'\r', veld).is_some() {
+                return None;
+            }
+            veld
+        } else {
+            let begin = plek;
+            plek += rest.get(begin..)?.iter().position(|&b| {
+                if b == scheidingsteken {
+                    true
+                } else {
+                    b < b' ' || b == b'"'
+                }
+            })?;
+            &rest[begin..plek]
+        };
+        if velden.len() < lengte + veld.len() {
+            velden.resize((lengte + veld.len()).max(2 * velden.len()), 0);
+        }
+        velden[lengte..lengte + veld.len()].copy_from_slice(veld);
+        lengte += veld.len();
+        if aantal == einden.len() {
+            einden.resize(2 * aantal.max(16), 0);
+        }
+        einden[aantal] = lengte;
+        aantal += 1;
+        let regels = match (rest.get(plek), rest.get(plek + 1)) {
+            (Some(&b), _) if b == scheidingsteken => {
+                plek += 1;
+                continue;
+            }
+            (Some(b'\n'), _) => 1,
+            (Some(b'\r'), Some(b'\n')) => 0,
+            _ => return None,
+        };
+        return Some(GewoneRegel {
+            velden: aantal,
+            eind: lengte,
+            na: plek + 1,
+            regels,
+        });
+    }
 }
 
 /// One record of a [`Tabel`], valid until the next is read.
@@ -1051,6 +1135,30 @@ mod tests {
             let mut tekst: Vec<u8> = (0..lengte)
                 .map(|_| letters[volgend() % letters.len()])
                 .collect();
+            if ronde % 3 == 1 {
+                // Lines of plain and quoted fields, as registers write them, now and then
+                // with a doubled quote or a line break inside the quotes.
+                let velden = [
+                    "abc",
+                    "",
+                    " x ",
+                    "\"a,b;c\"",
+                    "\"\"",
+                    "\"é ;\"",
+                    "\"a\"\"b\"",
+                    "\"r\nq\"",
+                ];
+                tekst.clear();
+                for _ in 0..volgend() % 6 {
+                    for v in 0..volgend() % 5 + 1 {
+                        if v > 0 {
+                            tekst.push([b',', b';'][volgend() % 2]);
+                        }
+                        tekst.extend_from_slice(velden[volgend() % velden.len()].as_bytes());
+                    }
+                    tekst.extend_from_slice([&b"\n"[..], b"\r\n"][volgend() % 2]);
+                }
+            }
             if ronde % 3 == 0 {
                 // Mostly plain lines: drop the quotes and lone `\r`s.
                 tekst.retain(|&b| b != b'"' && b != b'\t');
