@@ -104,11 +104,11 @@ struct Recordlezer {
     line: u64,
     scheidingsteken: u8,
     /// Where in `blok` the record read last lies, when it was read without `csv_core`
-    /// (see [`Recordlezer::zonder_aanhalingstekens`]); its fields then lie in `blok`
+    /// (see [`Recordlezer::zonder_csv_core`]); its fields then lie in `blok`
     /// itself, separated by `scheidingsteken`.
     regel: Option<Range<usize>>,
-    /// Whether records without quotes are read without `csv_core` (always, but in the
-    /// test that compares both ways).
+    /// Whether usual records are read without `csv_core` (always, but in the test that
+    /// compares both ways, and once a file's records turn out mostly unusual).
     snel: bool,
     /// Whether the record read last that way had quoted fields.
     aangehaald: bool,
@@ -173,7 +173,7 @@ impl Recordlezer {
         self.lengte = 0;
         self.aantal = 0;
         self.regel = None;
-        if self.zonder_aanhalingstekens() {
+        if self.zonder_csv_core() {
             return Ok(true);
         }
         loop {
@@ -205,14 +205,13 @@ impl Recordlezer {
         }
     }
 
-    /// Reads the next record without `csv_core`, when it is a whole line of `blok` ended
-    /// by `\n` (or `\r\n`) with no quote and no control character but its line end in it: then its fields are
-    /// simply what lies between the separators, exactly as `csv_core` reads them, and
-    /// finding them eight bytes at a time ([`gewone_regel`]) takes a fraction of the
+    /// Reads the next record without `csv_core`, when it is a whole line of `blok` of
+    /// plain fields ([`gewone_regel`], eight bytes at a time) or of plain and wholly quoted
+    /// ones ([`aangehaalde_regel`]): exactly as `csv_core` reads it, in a fraction of the
     /// instructions. False, with nothing read, for any other record, which `csv_core`
     /// then reads.
     #[inline]
-    fn zonder_aanhalingstekens(&mut self) -> bool {
+    fn zonder_csv_core(&mut self) -> bool {
         if !self.snel {
             return false;
         }
@@ -235,7 +234,7 @@ impl Recordlezer {
         ) {
             // The fields were written out without their quotes, as `csv_core` does.
             self.lengte = regel.eind;
-            self.aangehaald = memchr::memchr(b'"', &rest[..regel.na]).is_some();
+            self.aangehaald = regel.aangehaald;
             regel
         } else {
             // A file whose records are mostly of another kind is left to `csv_core`:
@@ -298,6 +297,15 @@ struct GewoneRegel {
     eind: usize,
     na: usize,
     regels: u64,
+    /// Whether a field was quoted.
+    aangehaald: bool,
+}
+
+/// Whether `b` ends a plain field's run of ordinary bytes: a control character (the line
+/// end among them) or a quote.
+#[inline(always)]
+fn bijzonder(b: u8) -> bool {
+    b < b' ' || b == b'"'
 }
 
 /// Every byte of a word that equals `teken` has its high bit set, and no other: exact,
@@ -334,16 +342,10 @@ fn gewone_regel(rest: &[u8], scheidingsteken: u8, einden: &mut Vec<usize>) -> Op
         velden += 1;
     };
     let mut begin = 0;
-    let bijzonder = loop {
+    let einde = loop {
         let Some(woord) = rest.get(begin..begin + 8) else {
             // The last bytes of the block, one by one.
-            let plek = rest.get(begin..)?.iter().position(|&b| {
-                if b == scheidingsteken {
-                    false
-                } else {
-                    b < b' ' || b == b'"'
-                }
-            });
+            let plek = rest.get(begin..)?.iter().position(|&b| bijzonder(b));
             for (i, _) in rest[begin..plek.map_or(rest.len(), |p| begin + p)]
                 .iter()
                 .enumerate()
@@ -355,8 +357,8 @@ fn gewone_regel(rest: &[u8], scheidingsteken: u8, einden: &mut Vec<usize>) -> Op
         };
         let woord = u64::from_le_bytes(woord.try_into().ok()?);
         let mut scheidingen = gelijk_aan(woord, scheidingsteken);
-        let einde = onder_spatie(woord) | gelijk_aan(woord, b'"');
-        let bij = (einde != 0).then(|| einde.trailing_zeros() as usize / 8);
+        let ander = onder_spatie(woord) | gelijk_aan(woord, b'"');
+        let bij = (ander != 0).then(|| ander.trailing_zeros() as usize / 8);
         if let Some(bij) = bij {
             // Only the separators before it.
             scheidingen &= (1u64 << (8 * bij)) - 1;
@@ -372,18 +374,19 @@ fn gewone_regel(rest: &[u8], scheidingsteken: u8, einden: &mut Vec<usize>) -> Op
     };
     // As `csv_core` does: the record ends with the `\r` of a `\r\n`, and its `\n` is passed
     // over as the next record is read.
-    let regels = match (rest[bijzonder], rest.get(bijzonder + 1)) {
+    let regels = match (rest[einde], rest.get(einde + 1)) {
         (b'\n', _) => 1,
         (b'\r', Some(b'\n')) => 0,
         _ => return None,
     };
-    let na = bijzonder + 1;
-    eindigt_op(einden, bijzonder);
+    let na = einde + 1;
+    eindigt_op(einden, einde);
     Some(GewoneRegel {
         velden,
-        eind: bijzonder,
+        eind: einde,
         na,
         regels,
+        aangehaald: false,
     })
 }
 
@@ -400,8 +403,10 @@ fn aangehaalde_regel(
     einden: &mut Vec<usize>,
 ) -> Option<GewoneRegel> {
     let (mut lengte, mut aantal, mut plek) = (0, 0, 0);
+    let mut aangehaald = false;
     loop {
         let veld = if rest.get(plek) == Some(&b'"') {
+            aangehaald = true;
             let begin = plek + 1;
             let sluit = begin + memchr::memchr(b'"', rest.get(begin..)?)?;
             plek = sluit + 1;
@@ -412,13 +417,10 @@ fn aangehaalde_regel(
             veld
         } else {
             let begin = plek;
-            plek += rest.get(begin..)?.iter().position(|&b| {
-                if b == scheidingsteken {
-                    true
-                } else {
-                    b < b' ' || b == b'"'
-                }
-            })?;
+            plek += rest
+                .get(begin..)?
+                .iter()
+                .position(|&b| b == scheidingsteken || bijzonder(b))?;
             &rest[begin..plek]
         };
         if velden.len() < lengte + veld.len() {
@@ -445,6 +447,7 @@ fn aangehaalde_regel(
             eind: lengte,
             na: plek + 1,
             regels,
+            aangehaald,
         });
     }
 }
@@ -1097,7 +1100,7 @@ mod tests {
     use super::*;
 
     /// Every record of `tekst`, as (line, offset, fields), read with or without the way
-    /// around `csv_core` for plain lines.
+    /// around `csv_core` for usual lines; and how many went that way.
     fn records(tekst: &[u8], scheidingsteken: u8, snel: bool) -> (Vec<Record>, u64) {
         let bron = Box::new(io::Cursor::new(tekst.to_vec()));
         let mut lezer = Recordlezer::nieuw(bron, scheidingsteken, 0, 1);
