@@ -1181,6 +1181,29 @@ mod tests {
     }
 
     #[test]
+    fn een_bestand_van_ongewone_regels_gaat_naar_csv_core() {
+        // 200 lines with doubled quotes, then plain ones: the way around csv_core is given
+        // up, and every record is still read as csv_core reads it.
+        let mut tekst = Vec::new();
+        for i in 0..200 {
+            tekst.extend_from_slice(format!("z{i},\"zei \"\"nee\"\"\"\r\n").as_bytes());
+        }
+        for i in 0..50 {
+            tekst.extend_from_slice(format!("z{i},gewoon\n").as_bytes());
+        }
+        let bron = Box::new(io::Cursor::new(tekst.clone()));
+        let mut lezer = Recordlezer::nieuw(bron, b',', 0, 1);
+        while lezer.volgende().expect("lezen") {}
+        assert!(!lezer.snel);
+        assert_eq!(lezer.via_snel, 0);
+        let (snel, _) = records(&tekst, b',', true);
+        let (traag, _) = records(&tekst, b',', false);
+        assert_eq!(snel.len(), 250);
+        assert_eq!(snel, traag);
+        assert_eq!(snel[1].2[1], b"zei \"nee\"".to_vec());
+    }
+
+    #[test]
     fn gewone_regel_vindt_velden_en_regeleinde() {
         let mut einden = Vec::new();
         let regel =
