@@ -401,7 +401,7 @@ impl Register {
         };
         let delen = tabel.lees(
             rayon::current_num_threads(),
-            || GebeurtenissenDeel::nieuw(&verdeling),
+            |_| GebeurtenissenDeel::nieuw(&verdeling),
             |deel, rij| deel.rij(rij, &context),
         );
 
@@ -895,6 +895,10 @@ struct Klachten {
 /// What one part of klachten.csv yields.
 #[derive(Default)]
 struct KlachtenDeel {
+    /// About how many bytes the part holds.
+    omvang: u64,
+    /// Where the part's first valid row starts.
+    eerste_byte: Option<u64>,
     /// Valid rows, in file order.
     zaken: Vec<Zaak>,
     /// Their case numbers, one after another.
@@ -908,7 +912,38 @@ struct KlachtenDeel {
     namen: Namen,
 }
 
+/// After this many cases a part knows about how long its rows are, and makes room for all
+/// of its cases at once: a list that grows step by step is copied into fresh memory at
+/// every step.
+const PROEF: usize = 256;
+
 impl KlachtenDeel {
+    fn voor(omvang: u64) -> KlachtenDeel {
+        KlachtenDeel {
+            omvang,
+            ..KlachtenDeel::default()
+        }
+    }
+
+    /// Makes room for the cases the rest of the part is expected to hold, judged by the
+    /// bytes its first [`PROEF`] cases took up to `byte`. A guess: the list still grows
+    /// when it falls short.
+    fn maak_ruimte(&mut self, byte: u64) {
+        let Some(begin) = self.eerste_byte else {
+            return;
+        };
+        let per_zaak = byte.saturating_sub(begin) / (PROEF as u64 - 1);
+        if per_zaak == 0 {
+            return;
+        }
+        let verwacht = usize::try_from(self.omvang / per_zaak).unwrap_or(usize::MAX);
+        let ruimte = verwacht.saturating_add(verwacht / 32);
+        // Room that cannot be had is no error: the list grows as it needs.
+        let _ = self
+            .zaken
+            .try_reserve_exact(ruimte.saturating_sub(self.zaken.len()));
+    }
+
     fn rij(&mut self, rij: Result<Rij<'_>, Recordfout>, kolommen_compleet: bool, teksten: Teksten) {
         self.gelezen += 1;
         let Some(rij) = leesbare_rij(KLACHTEN_CSV, rij, &mut self.ongeldig, &mut self.fouten)
@@ -924,8 +959,12 @@ impl KlachtenDeel {
         };
         match zaak {
             Some(zaak) => {
+                self.eerste_byte.get_or_insert(rij.byte);
                 self.zaaknummers.push_str(&zaak.id);
                 self.zaken.push(zaak);
+                if self.zaken.len() == PROEF {
+                    self.maak_ruimte(rij.byte);
+                }
             }
             None => {
                 self.ongeldig += 1;
@@ -990,7 +1029,7 @@ fn lees_klachten(
     let kolommen_compleet = tabel.ontbrekende_kolommen.is_empty();
     let delen = tabel.lees(
         rayon::current_num_threads(),
-        KlachtenDeel::default,
+        KlachtenDeel::voor,
         |deel, rij| deel.rij(rij, kolommen_compleet, teksten),
     );
     let mut uit = Klachten {
@@ -1277,4 +1316,30 @@ fn lees_gebeurtenis<'a>(
             line: rij.line,
         },
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn een_deel_maakt_ruimte_voor_de_zaken_die_het_nog_verwacht() {
+        // A part of 100,000 bytes whose first PROEF rows took 100 bytes each.
+        let mut deel = KlachtenDeel::voor(100_000);
+        deel.eerste_byte = Some(1_000);
+        deel.maak_ruimte(1_000 + (PROEF as u64 - 1) * 100);
+        let ruimte = deel.zaken.capacity();
+        assert!((1_000..=1_100).contains(&ruimte), "{ruimte}");
+    }
+
+    #[test]
+    fn ruimte_die_niet_te_krijgen_is_laat_de_lijst_zoals_zij_is() {
+        let mut deel = KlachtenDeel::voor(u64::MAX);
+        deel.eerste_byte = Some(0);
+        deel.maak_ruimte(PROEF as u64 - 1);
+        assert_eq!(deel.zaken.capacity(), 0);
+        // Rows of no length at all give no guess.
+        deel.maak_ruimte(0);
+        assert_eq!(deel.zaken.capacity(), 0);
+    }
 }

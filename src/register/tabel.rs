@@ -587,7 +587,8 @@ impl Tabel {
     /// together with the state of its part. A large file is split into parts of about equal
     /// size (up to [`DELEN_PER_DRAAD`] for each of `draden` threads) that are read side by
     /// side; each part's records come in file order, and the parts' states are returned in
-    /// file order. Blank lines are skipped by the CSV reader itself.
+    /// file order. Blank lines are skipped by the CSV reader itself. `begin` makes a part's
+    /// state from about how many bytes the part holds.
     ///
     /// A part starts right after a line end outside quotes, judged by counting quotes
     /// from the start of the file (a quick scan that also counts the lines before it).
@@ -595,7 +596,7 @@ impl Tabel {
     /// (a stray quote inside an unquoted field can mislead the count), the parts after it
     /// are dropped and the part before reads on to the end. Either way the outcome is that
     /// of reading the file from start to end.
-    pub fn lees<S, F>(self, draden: usize, begin: impl Fn() -> S + Sync, rij: F) -> Vec<S>
+    pub fn lees<S, F>(self, draden: usize, begin: impl Fn(u64) -> S + Sync, rij: F) -> Vec<S>
     where
         S: Send,
         F: Fn(&mut S, Result<Rij<'_>, Recordfout>) + Sync,
@@ -612,7 +613,7 @@ impl Tabel {
         self,
         delen: usize,
         kleinste_deel: u64,
-        begin: impl Fn() -> S + Sync,
+        begin: impl Fn(u64) -> S + Sync,
         rij: F,
     ) -> Vec<S>
     where
@@ -636,12 +637,12 @@ impl Tabel {
         let mut eerste = Deellezer::nieuw(lezer, bom, &posities, breedte);
         // Parts need the file and the line ends before the first record.
         let (Some(pad), Some(eerste_grens)) = (pad, eerste_grens) else {
-            let mut staat = begin();
+            let mut staat = begin(omvang);
             eerste.lees(Einde::Bestand, &mut staat, &rij);
             return vec![staat];
         };
         if delen <= 1 {
-            let mut staat = begin();
+            let mut staat = begin(omvang);
             eerste.lees(Einde::Bestand, &mut staat, &rij);
             return vec![staat];
         }
@@ -666,7 +667,7 @@ impl Tabel {
             let (begin, rij, bewaar, posities, pad) = (&begin, &rij, &bewaar, &posities, &pad);
             let eerste_einde = Einde::Na(nominaal[0], eerste_ontvanger);
             scope.spawn(move |_| {
-                let mut staat = begin();
+                let mut staat = begin(deel);
                 let afloop = eerste.lees(eerste_einde, &mut staat, rij);
                 bewaar(Deeluitkomst {
                     plek: 0,
@@ -689,11 +690,11 @@ impl Tabel {
                 };
                 let plek = plek;
                 scope.spawn(move |_| {
-                    let mut staat = begin();
-                    let deel =
+                    let mut staat = begin(deel);
+                    let lezer =
                         Deellezer::vanaf(pad, scheidingsteken, &grens, bom, posities, breedte);
-                    let (afloop, lezer) = match deel {
-                        Ok(mut deel) => (deel.lees(einde, &mut staat, rij), Some(deel)),
+                    let (afloop, lezer) = match lezer {
+                        Ok(mut lezer) => (lezer.lees(einde, &mut staat, rij), Some(lezer)),
                         Err(_) => (Afloop::Einde, None),
                     };
                     bewaar(Deeluitkomst {
@@ -1299,18 +1300,23 @@ mod tests {
             },
         ];
         let tabel = Tabel::open(&pad, &kolommen).unwrap();
-        let delen = tabel.lees_met(delen, kleinste_deel, Vec::new, |uit: &mut Gelezen, rij| {
-            uit.push(match rij {
-                Ok(rij) => Ok((
-                    rij.line,
-                    rij.byte,
-                    (0..3)
-                        .map(|k| rij.ruw(k).map(String::from).unwrap_or_else(|e| e))
-                        .collect(),
-                )),
-                Err(fout) => Err((fout.line, fout.bericht)),
-            })
-        });
+        let delen = tabel.lees_met(
+            delen,
+            kleinste_deel,
+            |_| Vec::new(),
+            |uit: &mut Gelezen, rij| {
+                uit.push(match rij {
+                    Ok(rij) => Ok((
+                        rij.line,
+                        rij.byte,
+                        (0..3)
+                            .map(|k| rij.ruw(k).map(String::from).unwrap_or_else(|e| e))
+                            .collect(),
+                    )),
+                    Err(fout) => Err((fout.line, fout.bericht)),
+                })
+            },
+        );
         delen.into_iter().flatten().collect()
     }
 
