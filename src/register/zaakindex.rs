@@ -121,6 +121,12 @@ impl<'a> Zaakindex<'a> {
             .par_chunks_mut(stuk)
             .enumerate()
             .map(|(deel, stretch)| {
+                // Fresh memory from the system reads as zero without being there: a slot
+                // read before it is written maps a shared page of zeros, and the write
+                // then replaces it, which on a machine of several cores stops the other
+                // cores to forget the old page. Written first, each page is faulted in
+                // once.
+                stretch.fill(0);
                 let mut dubbel = Vec::new();
                 let mut gevuld = 0;
                 for (i, &h) in hashes.iter().enumerate() {
