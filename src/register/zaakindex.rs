@@ -115,18 +115,18 @@ impl<'a> Zaakindex<'a> {
             .div_ceil(delen)
             .max(2)
             .next_power_of_two();
-        let mut slots = vec![0u64; stuk * delen];
+        // Zeros written side by side rather than memory that merely reads as zero: fresh
+        // memory from the system maps a shared page of zeros where it is read before it is
+        // written, and the write then replaces that page, which on a machine of several
+        // cores stops the other cores to forget the old one. Written first, each page is
+        // faulted in once.
+        let mut slots = Vec::with_capacity(stuk * delen);
+        slots.par_extend(rayon::iter::repeat_n(0u64, stuk * delen));
         let index = &*self;
         let dubbel: Option<Vec<Vec<Dubbel>>> = slots
             .par_chunks_mut(stuk)
             .enumerate()
             .map(|(deel, stretch)| {
-                // Fresh memory from the system reads as zero without being there: a slot
-                // read before it is written maps a shared page of zeros, and the write
-                // then replaces it, which on a machine of several cores stops the other
-                // cores to forget the old page. Written first, each page is faulted in
-                // once.
-                stretch.fill(0);
                 let mut dubbel = Vec::new();
                 let mut gevuld = 0;
                 for (i, &h) in hashes.iter().enumerate() {
