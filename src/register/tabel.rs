@@ -636,16 +636,14 @@ impl Tabel {
         let delen = delen.min(usize::try_from(omvang / kleinste_deel.max(1)).unwrap_or(usize::MAX));
         let mut eerste = Deellezer::nieuw(lezer, bom, &posities, breedte);
         // Parts need the file and the line ends before the first record.
-        let (Some(pad), Some(eerste_grens)) = (pad, eerste_grens) else {
-            let mut staat = begin(omvang);
-            eerste.lees(Einde::Bestand, &mut staat, &rij);
-            return vec![staat];
+        let (pad, eerste_grens) = match (pad, eerste_grens) {
+            (Some(pad), Some(grens)) if delen > 1 => (pad, grens),
+            _ => {
+                let mut staat = begin(omvang);
+                eerste.lees(Einde::Bestand, &mut staat, &rij);
+                return vec![staat];
+            }
         };
-        if delen <= 1 {
-            let mut staat = begin(omvang);
-            eerste.lees(Einde::Bestand, &mut staat, &rij);
-            return vec![staat];
-        }
 
         // The parts are read on rayon's threads, several parts per thread, so that a
         // thread that finishes early takes the next part instead of waiting for the
