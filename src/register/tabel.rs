@@ -2,20 +2,23 @@
 //! from the header line), with or without a byte-order mark, LF or CRLF, quoted fields
 //! that may span lines. Headers match case-insensitively and in any order.
 //!
-//! The reader streams: the csv crate's parser (`csv_core`) reads straight out of one block
-//! buffer into one reused record per reader, so memory does not grow with the file. A large
-//! file is read in parts side by side, several per core (see [`Tabel::lees`]); each part is
+//! The reader streams: the csv crate's parser (`csv_core`) reads straight out of the file
+//! into one reused record per reader, so the memory a reader owns does not grow with the
+//! file. A file is mapped into memory (see [`kaart`]) and read where it lies, without being
+//! copied; one that cannot be mapped (a pipe, say) is read a block at a time. A large file
+//! is read in parts side by side, several per core (see [`Tabel::lees`]); each part is
 //! parsed and interpreted by the same thread, while its records are still in that core's
 //! cache.
 
 use std::cell::Cell;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
-use std::ops::Range;
+use std::ops::{Deref, Range};
 use std::path::{Path, PathBuf};
-use std::sync::{mpsc, Mutex};
+use std::sync::{mpsc, Arc, Mutex};
 
 use chrono::NaiveDate;
+use memmap2::Mmap;
 
 /// A column that a file may have. `verplicht` columns missing from the header make the
 /// whole file an input error.
@@ -49,6 +52,8 @@ const MEESTE_DELEN: usize = 256;
 pub struct Tabel {
     /// The file, when read from one (a table from memory is never split into parts).
     pad: Option<PathBuf>,
+    /// The file mapped into memory, when it could be.
+    kaart: Option<Arc<Mmap>>,
     scheidingsteken: u8,
     /// The reader that read the header, positioned at the first record.
     lezer: Recordlezer,
@@ -71,8 +76,53 @@ pub struct Tabel {
     pub breedte: usize,
 }
 
-/// Bytes read from the file at a time.
+/// Bytes read at a time from a file that is not mapped.
 const BLOK: usize = 1 << 17;
+
+/// Where a reader finds its bytes.
+enum Invoer {
+    /// A stream, read a block at a time.
+    Stroom(Box<dyn Read + Send>),
+    /// A file mapped into memory as a whole.
+    Kaart(Arc<Mmap>),
+}
+
+/// The bytes a reader parses: its own block, refilled from a stream, or the whole mapped
+/// file.
+enum Blok {
+    Eigen(Box<[u8]>),
+    Kaart(Arc<Mmap>),
+}
+
+impl Deref for Blok {
+    type Target = [u8];
+
+    #[inline(always)]
+    fn deref(&self) -> &[u8] {
+        match self {
+            Blok::Eigen(blok) => blok,
+            Blok::Kaart(kaart) => kaart,
+        }
+    }
+}
+
+/// `bestand` mapped into memory, or None where it cannot be (an empty file, a pipe), and
+/// is read as a stream instead.
+///
+/// A mapped file is read where it lies: no copy into a buffer, and the scan for where
+/// parts begin reads the same pages as the parts. The price is that the file must not
+/// change while it is read: a register is not written to during a run, and a file cut
+/// short in the middle of one ends the run (the system's SIGBUS) instead of showing half
+/// of it.
+fn kaart(bestand: &File, lengte: u64) -> Option<Arc<Mmap>> {
+    if lengte == 0 {
+        return None;
+    }
+    // SAFETY: the map is only ever read, and lives as long as the readers that hold it.
+    // What the compiler cannot see is another process writing the file meanwhile; see
+    // above.
+    unsafe { Mmap::map(bestand) }.ok().map(Arc::new)
+}
 
 /// Reads the records of a CSV text one after another with `csv_core`, the parser the csv
 /// crate itself is built on, straight out of a block of the file: each record's fields,
@@ -83,9 +133,10 @@ const BLOK: usize = 1 << 17;
 /// the `\n` of a `\r\n` whose `\r` ended the record before) are passed over here, exactly
 /// as `csv_core` would pass them over, so that the first byte is known.
 struct Recordlezer {
-    bron: Box<dyn Read + Send>,
+    /// The stream `blok` is refilled from; none for a mapped file.
+    bron: Option<Box<dyn Read + Send>>,
     kern: csv_core::Reader,
-    blok: Box<[u8]>,
+    blok: Blok,
     /// The unread bytes of `blok`.
     pos: usize,
     eind: usize,
@@ -118,24 +169,28 @@ struct Recordlezer {
 }
 
 impl Recordlezer {
-    /// Reads `bron`, which starts at offset `gelezen` of the file, on line `line`.
-    fn nieuw(
-        bron: Box<dyn Read + Send>,
-        scheidingsteken: u8,
-        gelezen: u64,
-        line: u64,
-    ) -> Recordlezer {
+    /// Reads `invoer` from offset `gelezen` of the file, on line `line`: a stream starts
+    /// there, a mapped file is read from there.
+    fn nieuw(invoer: Invoer, scheidingsteken: u8, gelezen: u64, line: u64) -> Recordlezer {
         let mut kern = csv_core::ReaderBuilder::new()
             .delimiter(scheidingsteken)
             .build();
         kern.set_line(line);
+        let (bron, blok, pos, eind) = match invoer {
+            Invoer::Stroom(bron) => (Some(bron), Blok::Eigen(vec![0; BLOK].into()), 0, 0),
+            Invoer::Kaart(kaart) => {
+                let eind = kaart.len();
+                let pos = usize::try_from(gelezen).map_or(eind, |pos| pos.min(eind));
+                (None, Blok::Kaart(kaart), pos, eind)
+            }
+        };
         Recordlezer {
+            op: bron.is_none(),
             bron,
             kern,
-            blok: vec![0; BLOK].into_boxed_slice(),
-            pos: 0,
-            eind: 0,
-            op: false,
+            blok,
+            pos,
+            eind,
             gelezen,
             velden: vec![0; 1024],
             lengte: 0,
@@ -253,8 +308,12 @@ impl Recordlezer {
 
     /// Reads the next block once `blok` is used up; false at the end of the input.
     fn vul(&mut self) -> io::Result<bool> {
+        let (Some(bron), Blok::Eigen(blok)) = (&mut self.bron, &mut self.blok) else {
+            // A mapped file is one block.
+            return Ok(false);
+        };
         while !self.op {
-            match self.bron.read(&mut self.blok) {
+            match bron.read(blok) {
                 Ok(n) => {
                     (self.pos, self.eind, self.op) = (0, n, n == 0);
                     if n > 0 {
@@ -482,17 +541,34 @@ pub struct Recordfout {
 impl Tabel {
     /// Opens `pad` and reads its header. `kolommen` lists the columns this file may have.
     pub fn open(pad: &Path, kolommen: &[Kolom]) -> Result<Tabel, Leesfout> {
+        Tabel::open_met(pad, kolommen, true)
+    }
+
+    /// As [`Tabel::open`]; `in_kaart` says whether to map the file (the tests read files
+    /// both ways).
+    fn open_met(pad: &Path, kolommen: &[Kolom], in_kaart: bool) -> Result<Tabel, Leesfout> {
         let bestand = File::open(pad).map_err(|e| match e.kind() {
             io::ErrorKind::NotFound => Leesfout::Ontbreekt,
             _ => Leesfout::Onleesbaar(e),
         })?;
-        let lengte = bestand.metadata().map(|m| m.len()).unwrap_or(0);
-        let mut invoer = BufReader::with_capacity(1 << 16, bestand);
-        let mut kopregel = Vec::new();
-        invoer
-            .read_until(b'\n', &mut kopregel)
-            .map_err(Leesfout::Onleesbaar)?;
-        let mut tabel = Tabel::met_kop(kopregel, invoer, kolommen);
+        let mut lengte = bestand.metadata().map(|m| m.len()).unwrap_or(0);
+        let kaart = in_kaart.then(|| kaart(&bestand, lengte)).flatten();
+        let mut tabel = match kaart {
+            Some(kaart) => {
+                lengte = kaart.len() as u64;
+                let kop = memchr::memchr(b'\n', &kaart).map_or(kaart.len(), |eind| eind + 1);
+                let kopregel = kaart[..kop].to_vec();
+                Tabel::met_kop(kopregel, Invoer::Kaart(kaart), kolommen)
+            }
+            None => {
+                let mut invoer = BufReader::with_capacity(1 << 16, bestand);
+                let mut kopregel = Vec::new();
+                invoer
+                    .read_until(b'\n', &mut kopregel)
+                    .map_err(Leesfout::Onleesbaar)?;
+                Tabel::met_kop(kopregel, Invoer::Stroom(Box::new(invoer)), kolommen)
+            }
+        };
         tabel.pad = Some(pad.to_path_buf());
         tabel.lengte = lengte;
         Ok(tabel)
@@ -504,17 +580,24 @@ impl Tabel {
         let mut kopregel = Vec::new();
         // Reading from memory cannot fail.
         let _ = invoer.read_until(b'\n', &mut kopregel);
-        Tabel::met_kop(kopregel, invoer, kolommen)
+        Tabel::met_kop(kopregel, Invoer::Stroom(Box::new(invoer)), kolommen)
     }
 
-    /// A table whose header line (`kopregel`) was read already from `invoer`.
-    fn met_kop(kopregel: Vec<u8>, invoer: impl Read + Send + 'static, kolommen: &[Kolom]) -> Tabel {
+    /// A table whose header line is `kopregel`: read already from a stream `invoer`, or
+    /// the first line of a mapped file.
+    fn met_kop(kopregel: Vec<u8>, invoer: Invoer, kolommen: &[Kolom]) -> Tabel {
         let voor = kopregel.len();
         let kopregel = zonder_bom(kopregel);
         let bom = (voor - kopregel.len()) as u64;
         let scheidingsteken = scheidingsteken(&kopregel);
-        let bron: Box<dyn Read + Send> = Box::new(io::Cursor::new(kopregel.clone()).chain(invoer));
-        let mut lezer = Recordlezer::nieuw(bron, scheidingsteken, bom, 1);
+        let (invoer, kaart) = match invoer {
+            Invoer::Stroom(rest) => {
+                let bron = io::Cursor::new(kopregel.clone()).chain(rest);
+                (Invoer::Stroom(Box::new(bron)), None)
+            }
+            Invoer::Kaart(kaart) => (Invoer::Kaart(Arc::clone(&kaart)), Some(kaart)),
+        };
+        let mut lezer = Recordlezer::nieuw(invoer, scheidingsteken, bom, 1);
         // An empty file, or one whose header cannot be read, has no columns at all.
         let namen: Vec<String> = if lezer.volgende().unwrap_or(false) {
             let kop = lezer.rij(bom, &[]);
@@ -560,6 +643,7 @@ impl Tabel {
             });
         Tabel {
             pad: None,
+            kaart,
             scheidingsteken,
             begin: bom + na_kop,
             bom,
@@ -622,6 +706,7 @@ impl Tabel {
     {
         let Tabel {
             pad,
+            kaart,
             scheidingsteken,
             lezer,
             bom,
@@ -662,7 +747,11 @@ impl Tabel {
         };
         let (eerste_zender, eerste_ontvanger) = mpsc::channel();
         rayon::scope(|scope| {
-            let (begin, rij, bewaar, posities, pad) = (&begin, &rij, &bewaar, &posities, &pad);
+            let bron = Bestand {
+                pad: &pad,
+                kaart: kaart.as_ref(),
+            };
+            let (begin, rij, bewaar, posities) = (&begin, &rij, &bewaar, &posities);
             let eerste_einde = Einde::Na(nominaal[0], eerste_ontvanger);
             scope.spawn(move |_| {
                 let mut staat = begin(deel);
@@ -677,7 +766,7 @@ impl Tabel {
             });
             let mut zender = eerste_zender;
             let mut plek = 0;
-            let _ = zoek_grenzen(pad, eerste_grens, &nominaal, |grens| {
+            let _ = zoek_grenzen(bron, eerste_grens, &nominaal, |grens| {
                 let _ = zender.send(Some(grens.byte));
                 plek += 1;
                 let (volgende_zender, ontvanger) = mpsc::channel();
@@ -690,7 +779,7 @@ impl Tabel {
                 scope.spawn(move |_| {
                     let mut staat = begin(deel);
                     let lezer =
-                        Deellezer::vanaf(pad, scheidingsteken, &grens, bom, posities, breedte);
+                        Deellezer::vanaf(bron, scheidingsteken, &grens, bom, posities, breedte);
                     let (afloop, lezer) = match lezer {
                         Ok(mut lezer) => (lezer.lees(einde, &mut staat, rij), Some(lezer)),
                         Err(_) => (Afloop::Einde, None),
@@ -766,6 +855,13 @@ enum Afloop {
     Einde,
 }
 
+/// The file a table's parts are read from: mapped, or to be opened by each.
+#[derive(Clone, Copy)]
+struct Bestand<'t> {
+    pad: &'t Path,
+    kaart: Option<&'t Arc<Mmap>>,
+}
+
 /// Where a part starts: just after a line end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Grens {
@@ -803,17 +899,23 @@ impl<'p> Deellezer<'p> {
 
     /// A reader for the part that starts at `grens`.
     fn vanaf(
-        pad: &Path,
+        bron: Bestand<'_>,
         scheidingsteken: u8,
         grens: &Grens,
         bom: u64,
         posities: &'p [Option<usize>],
         breedte: usize,
     ) -> io::Result<Deellezer<'p>> {
-        let mut bestand = File::open(pad)?;
-        bestand.seek(SeekFrom::Start(grens.byte))?;
+        let invoer = match bron.kaart {
+            Some(kaart) => Invoer::Kaart(Arc::clone(kaart)),
+            None => {
+                let mut bestand = File::open(bron.pad)?;
+                bestand.seek(SeekFrom::Start(grens.byte))?;
+                Invoer::Stroom(Box::new(bestand))
+            }
+        };
         let line = grens.einden.saturating_add(1);
-        let lezer = Recordlezer::nieuw(Box::new(bestand), scheidingsteken, grens.byte, line);
+        let lezer = Recordlezer::nieuw(invoer, scheidingsteken, grens.byte, line);
         Ok(Deellezer::nieuw(lezer, bom, posities, breedte))
     }
 
@@ -951,64 +1053,98 @@ fn tel(stuk: &[u8], a: u8, b: u8) -> (u64, u64) {
 /// start). A part starts right after it: after the `\r` of a `\r\n`, as the CSV reader
 /// leaves the `\n` for the next record (where it counts as a blank line).
 fn zoek_grenzen(
-    pad: &Path,
+    bron: Bestand<'_>,
     begin: Grens,
     nominaal: &[u64],
-    mut gevonden: impl FnMut(Grens),
+    gevonden: impl FnMut(Grens),
 ) -> io::Result<()> {
-    let mut bestand = File::open(pad)?;
+    let mut zoeker = Grenszoeker {
+        doelen: nominaal.iter().copied().peekable(),
+        gevonden,
+        laatste: None,
+        offset: begin.byte,
+        regels: begin.einden,
+        aanhalingstekens: 0,
+        vorige: 0,
+    };
+    if let Some(kaart) = bron.kaart {
+        let vanaf = usize::try_from(begin.byte).unwrap_or(usize::MAX);
+        zoeker.stuk(kaart.get(vanaf..).unwrap_or_default());
+        return Ok(());
+    }
+    let mut bestand = File::open(bron.pad)?;
     bestand.seek(SeekFrom::Start(begin.byte))?;
     let mut blok = vec![0u8; 1 << 18];
-    let mut laatste: Option<u64> = None;
-    let mut doelen = nominaal.iter().copied().peekable();
-    let (mut offset, mut regels, mut aanhalingstekens) = (begin.byte, begin.einden, 0u64);
-    let mut vorige = 0u8;
     loop {
         let n = bestand.read(&mut blok)?;
-        if n == 0 {
+        if n == 0 || !zoeker.stuk(&blok[..n]) {
             return Ok(());
         }
+    }
+}
+
+/// The state of [`zoek_grenzen`] between one stretch of the file and the next.
+struct Grenszoeker<D: Iterator<Item = u64>, G: FnMut(Grens)> {
+    /// The offsets still to find a line end after.
+    doelen: std::iter::Peekable<D>,
+    gevonden: G,
+    /// Where the last part found starts.
+    laatste: Option<u64>,
+    /// The offset of the next byte, and the line ends and quotes before it.
+    offset: u64,
+    regels: u64,
+    aanhalingstekens: u64,
+    /// The byte before it.
+    vorige: u8,
+}
+
+impl<D: Iterator<Item = u64>, G: FnMut(Grens)> Grenszoeker<D, G> {
+    /// Scans the next stretch of the file; false once every offset has its line end.
+    fn stuk(&mut self, blok: &[u8]) -> bool {
+        let n = blok.len();
         let mut i = 0;
         while i < n {
-            let Some(&doel) = doelen.peek() else {
-                return Ok(());
+            let Some(&doel) = self.doelen.peek() else {
+                return false;
             };
             // Up to the target: count in bulk (the compiler vectorises these loops).
-            let tot = usize::try_from(doel.saturating_sub(offset))
-                .unwrap_or(usize::MAX)
+            let tot = usize::try_from(doel.saturating_sub(self.offset))
+                .map_or(n, |afstand| i.saturating_add(afstand))
                 .clamp(i, n);
             if tot > i {
                 let stuk = &blok[i..tot];
                 let (n, q) = tel(stuk, b'\n', b'"');
-                regels += n;
-                aanhalingstekens += q;
-                vorige = stuk[stuk.len() - 1];
-                offset += (tot - i) as u64;
+                self.regels += n;
+                self.aanhalingstekens += q;
+                self.vorige = stuk[stuk.len() - 1];
+                self.offset += (tot - i) as u64;
                 i = tot;
                 continue;
             }
             // At or past the target: byte by byte to the next line end outside quotes.
             let b = blok[i];
             i += 1;
-            offset += 1;
-            let buiten = aanhalingstekens % 2 == 0;
+            self.offset += 1;
+            let buiten = self.aanhalingstekens % 2 == 0;
             match b {
-                b'"' => aanhalingstekens += 1,
-                b'\n' => regels += 1,
+                b'"' => self.aanhalingstekens += 1,
+                b'\n' => self.regels += 1,
                 _ => {}
             }
-            let lijneinde = b == b'\r' || (b == b'\n' && vorige != b'\r');
-            vorige = b;
-            if lijneinde && buiten && laatste.is_none_or(|l| l < offset) {
-                laatste = Some(offset);
-                gevonden(Grens {
+            let lijneinde = b == b'\r' || (b == b'\n' && self.vorige != b'\r');
+            self.vorige = b;
+            if lijneinde && buiten && self.laatste.is_none_or(|l| l < self.offset) {
+                let offset = self.offset;
+                self.laatste = Some(offset);
+                (self.gevonden)(Grens {
                     byte: offset,
-                    einden: regels,
+                    einden: self.regels,
                 });
-                doelen.next();
-                while doelen.next_if(|&d| d <= offset).is_some() {}
+                self.doelen.next();
+                while self.doelen.next_if(|&d| d <= offset).is_some() {}
             }
         }
+        self.doelen.peek().is_some()
     }
 }
 
@@ -1102,7 +1238,7 @@ mod tests {
     /// around `csv_core` for usual lines; and how many went that way.
     fn records(tekst: &[u8], scheidingsteken: u8, snel: bool) -> (Vec<Record>, u64) {
         let bron = Box::new(io::Cursor::new(tekst.to_vec()));
-        let mut lezer = Recordlezer::nieuw(bron, scheidingsteken, 0, 1);
+        let mut lezer = Recordlezer::nieuw(Invoer::Stroom(bron), scheidingsteken, 0, 1);
         lezer.snel = snel;
         let mut uit = Vec::new();
         while lezer.volgende().expect("lezen") {
@@ -1191,7 +1327,7 @@ mod tests {
             tekst.extend_from_slice(format!("z{i},gewoon\n").as_bytes());
         }
         let bron = Box::new(io::Cursor::new(tekst.clone()));
-        let mut lezer = Recordlezer::nieuw(bron, b',', 0, 1);
+        let mut lezer = Recordlezer::nieuw(Invoer::Stroom(bron), b',', 0, 1);
         while lezer.volgende().expect("lezen") {}
         assert!(!lezer.snel);
         assert_eq!(lezer.via_snel, 0);
@@ -1297,25 +1433,31 @@ mod tests {
                 verplicht: false,
             },
         ];
-        let tabel = Tabel::open(&pad, &kolommen).unwrap();
-        let delen = tabel.lees_met(
-            delen,
-            kleinste_deel,
-            |_| Vec::new(),
-            |uit: &mut Gelezen, rij| {
-                uit.push(match rij {
-                    Ok(rij) => Ok((
-                        rij.line,
-                        rij.byte,
-                        (0..3)
-                            .map(|k| rij.ruw(k).map(String::from).unwrap_or_else(|e| e))
-                            .collect(),
-                    )),
-                    Err(fout) => Err((fout.line, fout.bericht)),
-                })
-            },
-        );
-        delen.into_iter().flatten().collect()
+        // Mapped and as a stream, with the same outcome.
+        let [in_kaart, als_stroom] = [true, false].map(|in_kaart| {
+            let tabel = Tabel::open_met(&pad, &kolommen, in_kaart).unwrap();
+            assert_eq!(tabel.kaart.is_some(), in_kaart && !inhoud.is_empty());
+            let delen = tabel.lees_met(
+                delen,
+                kleinste_deel,
+                |_| Vec::new(),
+                |uit: &mut Gelezen, rij| {
+                    uit.push(match rij {
+                        Ok(rij) => Ok((
+                            rij.line,
+                            rij.byte,
+                            (0..3)
+                                .map(|k| rij.ruw(k).map(String::from).unwrap_or_else(|e| e))
+                                .collect(),
+                        )),
+                        Err(fout) => Err((fout.line, fout.bericht)),
+                    })
+                },
+            );
+            delen.into_iter().flatten().collect::<Gelezen>()
+        });
+        assert_eq!(in_kaart, als_stroom, "in kaart en als stroom gelezen");
+        in_kaart
     }
 
     /// Files of `rijen` rows of every kind the reader must get right wherever a part
