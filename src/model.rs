@@ -49,9 +49,7 @@ impl Kanaal {
     }
 
     pub fn parse(waarde: &str) -> Option<Kanaal> {
-        Kanaal::ALLE
-            .into_iter()
-            .find(|k| k.naam().eq_ignore_ascii_case(waarde))
+        kies(&Kanaal::ALLE, Kanaal::naam, waarde)
     }
 }
 
@@ -87,9 +85,7 @@ impl Dienst {
     }
 
     pub fn parse(waarde: &str) -> Option<Dienst> {
-        Dienst::ALLE
-            .into_iter()
-            .find(|d| d.naam().eq_ignore_ascii_case(waarde))
+        kies(&Dienst::ALLE, Dienst::naam, waarde)
     }
 }
 
@@ -144,9 +140,7 @@ impl Soort {
     }
 
     pub fn parse(waarde: &str) -> Option<Soort> {
-        Soort::ALLE
-            .into_iter()
-            .find(|s| s.naam().eq_ignore_ascii_case(waarde))
+        kies(&Soort::ALLE, Soort::naam, waarde)
     }
 }
 
@@ -175,10 +169,20 @@ impl Oordeel {
     }
 
     pub fn parse(waarde: &str) -> Option<Oordeel> {
-        Oordeel::ALLE
-            .into_iter()
-            .find(|o| o.naam().eq_ignore_ascii_case(waarde))
+        kies(&Oordeel::ALLE, Oordeel::naam, waarde)
     }
+}
+
+/// The value among `alle` whose name is `waarde`, in any case. A register nearly always
+/// writes a value as it is named, so that is tried first: a comparison of whole words
+/// instead of one of byte after byte.
+fn kies<T: Copy>(alle: &[T], naam: fn(T) -> &'static str, waarde: &str) -> Option<T> {
+    let gelijk = alle.iter().copied().find(|&w| naam(w) == waarde);
+    gelijk.or_else(|| {
+        alle.iter()
+            .copied()
+            .find(|&w| naam(w).eq_ignore_ascii_case(waarde))
+    })
 }
 
 /// A shared, immutable piece of text: a case number, which every finding of the case
@@ -469,7 +473,38 @@ pub struct Gebeurtenis {
 
 #[cfg(test)]
 mod tests {
-    use super::{Gebeurtenis, Namen, Toelichting, Toelichtingen, Zaak, Zaakteksten};
+    use super::{
+        Dienst, Gebeurtenis, Kanaal, Namen, Oordeel, Soort, Toelichting, Toelichtingen, Zaak,
+        Zaakteksten,
+    };
+
+    #[test]
+    fn waarden_in_elke_schrijfwijze_van_hoofdletters() {
+        for soort in Soort::ALLE {
+            assert_eq!(Soort::parse(soort.naam()), Some(soort));
+            assert_eq!(Soort::parse(&soort.naam().to_uppercase()), Some(soort));
+        }
+        assert_eq!(
+            Soort::parse("Beroepsuitspraak"),
+            Some(Soort::Beroepsuitspraak)
+        );
+        assert_eq!(Kanaal::parse("WebFormulier"), Some(Kanaal::Webformulier));
+        assert_eq!(Dienst::parse("Re-Integratie"), Some(Dienst::ReIntegratie));
+        assert_eq!(Oordeel::parse("DEELS-gegrond"), Some(Oordeel::DeelsGegrond));
+        for onbekend in [
+            "",
+            "uitspraken",
+            "uitspraa",
+            "re integratie",
+            "e-mail",
+            "gegrond ",
+        ] {
+            assert_eq!(Soort::parse(onbekend), None, "{onbekend:?}");
+            assert_eq!(Kanaal::parse(onbekend), None, "{onbekend:?}");
+            assert_eq!(Dienst::parse(onbekend), None, "{onbekend:?}");
+            assert_eq!(Oordeel::parse(onbekend), None, "{onbekend:?}");
+        }
+    }
 
     #[test]
     fn namen_eenmaal_bewaard_en_gelijk_op_hoofdletters_na() {
