@@ -342,7 +342,7 @@ impl Recordlezer {
             velden,
             einden: &self.einden[..self.aantal],
             scheiding,
-            tekst: std::str::from_utf8(velden).ok(),
+            tekst: simdutf8::basic::from_utf8(velden).ok(),
             posities,
         }
     }
