@@ -1415,49 +1415,80 @@ mod tests {
     /// Every record as the reader hands it out: line and fields, or the error.
     type Gelezen = Vec<Result<(u32, u64, Vec<String>), (u32, String)>>;
 
+    /// The columns of the test files.
+    const KOLOMMEN: [Kolom; 3] = [
+        Kolom {
+            naam: "a",
+            verplicht: true,
+        },
+        Kolom {
+            naam: "b",
+            verplicht: true,
+        },
+        Kolom {
+            naam: "c",
+            verplicht: false,
+        },
+    ];
+
     fn lees_alles(inhoud: &[u8], delen: usize, kleinste_deel: u64) -> Gelezen {
         let map = tempfile::tempdir().unwrap();
         let pad = map.path().join("t.csv");
         std::fs::write(&pad, inhoud).unwrap();
-        let kolommen = [
-            Kolom {
-                naam: "a",
-                verplicht: true,
-            },
-            Kolom {
-                naam: "b",
-                verplicht: true,
-            },
-            Kolom {
-                naam: "c",
-                verplicht: false,
-            },
-        ];
         // Mapped and as a stream, with the same outcome.
         let [in_kaart, als_stroom] = [true, false].map(|in_kaart| {
-            let tabel = Tabel::open_met(&pad, &kolommen, in_kaart).unwrap();
+            let tabel = Tabel::open_met(&pad, &KOLOMMEN, in_kaart).unwrap();
             assert_eq!(tabel.kaart.is_some(), in_kaart && !inhoud.is_empty());
-            let delen = tabel.lees_met(
-                delen,
-                kleinste_deel,
-                |_| Vec::new(),
-                |uit: &mut Gelezen, rij| {
-                    uit.push(match rij {
-                        Ok(rij) => Ok((
-                            rij.line,
-                            rij.byte,
-                            (0..3)
-                                .map(|k| rij.ruw(k).map(String::from).unwrap_or_else(|e| e))
-                                .collect(),
-                        )),
-                        Err(fout) => Err((fout.line, fout.bericht)),
-                    })
-                },
-            );
-            delen.into_iter().flatten().collect::<Gelezen>()
+            lees_tabel(tabel, delen, kleinste_deel)
         });
         assert_eq!(in_kaart, als_stroom, "in kaart en als stroom gelezen");
         in_kaart
+    }
+
+    fn lees_tabel(tabel: Tabel, delen: usize, kleinste_deel: u64) -> Gelezen {
+        let delen = tabel.lees_met(
+            delen,
+            kleinste_deel,
+            |_| Vec::new(),
+            |uit: &mut Gelezen, rij| {
+                uit.push(match rij {
+                    Ok(rij) => Ok((
+                        rij.line,
+                        rij.byte,
+                        (0..3)
+                            .map(|k| rij.ruw(k).map(String::from).unwrap_or_else(|e| e))
+                            .collect(),
+                    )),
+                    Err(fout) => Err((fout.line, fout.bericht)),
+                })
+            },
+        );
+        delen.into_iter().flatten().collect()
+    }
+
+    /// A file that cannot be mapped, such as a named pipe, is read as a stream, with the
+    /// outcome of reading the same text from a file.
+    #[cfg(unix)]
+    #[test]
+    fn pijp_als_stroom_gelezen() {
+        let inhoud = lastige_bestanden(40).swap_remove(0);
+        let map = tempfile::tempdir().unwrap();
+        let pad = map.path().join("pijp.csv");
+        let gemaakt = std::process::Command::new("mkfifo").arg(&pad).status();
+        assert!(
+            gemaakt.is_ok_and(|s| s.success()),
+            "mkfifo {}",
+            pad.display()
+        );
+        let schrijver = {
+            let (pad, inhoud) = (pad.clone(), inhoud.clone());
+            std::thread::spawn(move || std::fs::write(pad, inhoud).unwrap())
+        };
+        let tabel = Tabel::open(&pad, &KOLOMMEN).unwrap();
+        assert!(tabel.kaart.is_none());
+        let gelezen = lees_tabel(tabel, 4, 1);
+        schrijver.join().unwrap();
+        assert_eq!(gelezen, lees_alles(&inhoud, 4, 1));
     }
 
     /// Files of `rijen` rows of every kind the reader must get right wherever a part
