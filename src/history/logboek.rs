@@ -9,8 +9,8 @@ use rustc_hash::FxHashMap;
 use super::bestand::Overgang;
 use super::rij::{Bestand, Bewaakt, Namen, Sleutel};
 use super::{Stap, Wijziging};
+use crate::bevinding::Bron;
 use crate::model::Tekst;
-use crate::rules::Bron;
 
 struct Regel {
     zaak: u32,

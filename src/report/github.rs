@@ -12,7 +12,7 @@
 use std::io::{self, Write};
 
 use super::{bevinding_tekst, invoerfout_tekst, Opties};
-use crate::rules::{Bevinding, Ernst};
+use crate::bevinding::{Bevinding, Ernst};
 use crate::Uitkomst;
 
 /// The title of an input error's annotation.

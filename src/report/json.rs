@@ -7,8 +7,8 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::register::{GEBEURTENISSEN_CSV, KLACHTEN_CSV};
-use crate::rules::{self, Bevinding, Bron, RegelId};
+use crate::bevinding::{Bevinding, Bron, RegelId, GEBEURTENISSEN_CSV, KLACHTEN_CSV};
+use crate::datum;
 use crate::Uitkomst;
 
 #[derive(Serialize)]
@@ -60,10 +60,7 @@ struct Datum(NaiveDate);
 
 impl Serialize for Datum {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match rules::jmd(self.0, &mut [0; 10]) {
-            Some(tekst) => s.serialize_str(tekst),
-            None => s.collect_str(&self.0.format("%Y-%m-%d")),
-        }
+        s.serialize_str(&datum::jmd(self.0))
     }
 }
 

@@ -12,8 +12,8 @@ use std::io::{self, Write};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
+use crate::bevinding::Bevinding;
 use crate::register::Invoerfout;
-use crate::rules::Bevinding;
 use crate::{Drempel, Uitkomst};
 
 /// The output formats of `klachten check`.

@@ -18,11 +18,12 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
+use crate::bevinding::{Ernst, RegelId};
+use crate::datum::dmj;
 use crate::register::is_geldig_zaaknummer;
-use crate::rules::verloop::{Termijnstatus, Verloop};
-use crate::rules::{dmj, Ernst, RegelId};
+use crate::rules;
+use crate::verloop::{Termijnstatus, Verloop};
 use crate::{Fout, Uitkomst};
-pub use schrijver::ruim_op;
 use schrijver::Schrijver;
 use statistiek::{Periode, Zaakgegevens};
 use weergave::{ZaakInvoer, ZaakRij};
@@ -62,19 +63,6 @@ pub struct Bouwopties {
     pub templates: Option<PathBuf>,
     /// Show progress on stderr (a terminal).
     pub voortgang: bool,
-    /// What becomes of the previous site.
-    pub oude_site: OudeSite,
-}
-
-/// What becomes of the previous site once the new one is in place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OudeSite {
-    /// Removed before `bouw` returns.
-    Verwijderen,
-    /// Left set aside beside `--out` (`Bouwverslag::oude_site`) for the caller to remove
-    /// with `ruim_op`, from a background process say: removing a hundred thousand files
-    /// is seconds of file-system work that nobody needs to wait for.
-    Laten,
 }
 
 /// What a build wrote.
@@ -82,8 +70,6 @@ pub enum OudeSite {
 pub struct Bouwverslag {
     pub paginas: usize,
     pub bevindingen: usize,
-    /// Where the previous site was set aside, when it is still there.
-    pub oude_site: Option<PathBuf>,
 }
 
 fn sjablonen(eigen: Option<&PathBuf>) -> Result<Tera, Fout> {
@@ -168,10 +154,10 @@ struct RegelWeergave {
     id: &'static str,
     /// The rules page's anchor: the first rule of an article carries the article's.
     anker: String,
-    titel: &'static str,
+    titel: String,
     artikel: &'static str,
     artikel_href: String,
-    uitleg: &'static str,
+    uitleg: String,
     fouten: usize,
     waarschuwingen: usize,
     info: usize,
@@ -199,13 +185,8 @@ pub fn bouw(uitkomst: &Uitkomst, opties: &Bouwopties) -> Result<Bouwverslag, Fou
     let tera = sjablonen(opties.templates.as_ref())?;
     let schrijver = Schrijver::nieuw(&opties.out)?;
     match schrijf_site(uitkomst, &tera, &schrijver, opties) {
-        Ok(mut verslag) => {
-            let oud = schrijver.voltooi()?;
-            if oud.is_some() && opties.oude_site == OudeSite::Verwijderen {
-                ruim_op(&opties.out);
-            } else {
-                verslag.oude_site = oud;
-            }
+        Ok(verslag) => {
+            schrijver.voltooi()?;
             Ok(verslag)
         }
         Err(fout) => {
@@ -239,8 +220,6 @@ fn schrijf_site(
         .enumerate()
         .map(|(i, zaak)| Zaakgegevens {
             zaak,
-            namen: &register.namen,
-            toelichtingen: &register.toelichtingen,
             verloop: verlopen[i].as_ref(),
             bevindingen: uitkomst.bevindingen_van(i),
         })
@@ -312,13 +291,12 @@ fn schrijf_site(
                 let pagina = weergave::zaakpagina(
                     ZaakInvoer {
                         zaak,
-                        namen: &register.namen,
-                        toelichtingen: &register.toelichtingen,
                         verloop: verlopen[i].as_ref(),
                         bevindingen: uitkomst.bevindingen_van(i),
                         dossier: register.dossiers.get(&zaak.id).map(|d| d.tekst.as_str()),
                         wijzigingen,
                         peildatum,
+                        reglement: &register.reglement,
                     },
                     &artikel_href,
                 );
@@ -334,7 +312,7 @@ fn schrijf_site(
         // The cases list, in case number order.
         let mut rijen: Vec<ZaakRij> = gegevens
             .iter()
-            .map(|z| weergave::zaakrij(z.zaak, z.namen, z.verloop, z.bevindingen, ""))
+            .map(|z| weergave::zaakrij(z.zaak, z.verloop, z.bevindingen, ""))
             .collect();
         rijen.sort_by(|a, b| a.id.cmp(&b.id));
         let mut c = context(&algemeen, "", "Zaken", "zaken");
@@ -353,7 +331,7 @@ fn schrijf_site(
         let alle: Vec<weergave::BevindingWeergave> = uitkomst
             .bevindingen
             .iter()
-            .map(|b| weergave::bevinding(b, "", &artikel_href))
+            .map(|b| weergave::bevinding(b, &register.reglement, "", &artikel_href))
             .collect();
         let mut per_regel: BTreeMap<&str, Vec<&weergave::BevindingWeergave>> = BTreeMap::new();
         for b in &alle {
@@ -369,10 +347,7 @@ fn schrijf_site(
                 );
                 for (map, sleutel) in [
                     (&mut per_dienst, z.zaak.dienst.naam().to_string()),
-                    (
-                        &mut per_behandelaar,
-                        z.namen.tekst(z.zaak.behandelaar).to_string(),
-                    ),
+                    (&mut per_behandelaar, z.zaak.behandelaar.to_string()),
                 ] {
                     let e = map.entry(sleutel).or_default();
                     e.0 += fout;
@@ -399,18 +374,22 @@ fn schrijf_site(
                         .filter(|b| b.ernst == ernst && b.verantwoording.is_none())
                         .count()
                 };
-                let eerste = RegelId::ALLE.iter().find(|x| x.artikel() == r.artikel()) == Some(&r);
+                let regel = rules::regel(r);
+                let eerste = rules::REGELS
+                    .iter()
+                    .find(|x| x.artikel == regel.artikel)
+                    .is_some_and(|x| x.id == r);
                 RegelWeergave {
                     id: r.id(),
                     anker: if eerste {
-                        format!("regels-artikel-{}", r.artikel())
+                        format!("regels-artikel-{}", regel.artikel)
                     } else {
-                        format!("regels-artikel-{}-{}", r.artikel(), r.id())
+                        format!("regels-artikel-{}-{}", regel.artikel, r.id())
                     },
-                    titel: r.titel(),
-                    artikel: r.artikel(),
-                    artikel_href: artikel_href(r.artikel()),
-                    uitleg: r.uitleg(),
+                    titel: regel.titel(&register.reglement),
+                    artikel: regel.artikel,
+                    artikel_href: artikel_href(regel.artikel),
+                    uitleg: regel.uitleg(&register.reglement),
                     fouten: tel("error"),
                     waarschuwingen: tel("warning"),
                     info: tel("info"),
@@ -523,7 +502,7 @@ fn schrijf_site(
                     href: weergave::zaakpad(&z.zaak.id),
                     wat: t.soort.label(),
                     deadline: weergave::datum(t.deadline),
-                    behandelaar: z.namen.tekst(z.zaak.behandelaar).to_string(),
+                    behandelaar: z.zaak.behandelaar.to_string(),
                 });
             }
         }
@@ -573,7 +552,6 @@ fn schrijf_site(
     Ok(Bouwverslag {
         paginas: geschreven.load(Ordering::Relaxed),
         bevindingen: uitkomst.bevindingen.len(),
-        oude_site: None,
     })
 }
 

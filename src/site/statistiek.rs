@@ -9,9 +9,9 @@ use serde::Serialize;
 
 use super::grafieken::{self, Grafiek, Reeks};
 use super::weergave::{datum, Datum};
-use crate::model::{Dienst, Namen, Oordeel, Soort, Toelichtingen, Zaak};
-use crate::rules::verloop::{Termijnstatus, Verloop};
-use crate::rules::{Bevinding, Ernst};
+use crate::bevinding::{Bevinding, Ernst};
+use crate::model::{Dienst, Oordeel, Soort, Zaak};
+use crate::verloop::{Termijnstatus, Verloop};
 
 /// A stretch of days, both ends included.
 #[derive(Debug, Clone, Serialize)]
@@ -86,20 +86,17 @@ fn maandlabel(dag: NaiveDate) -> String {
 /// One case with what the figures need.
 pub struct Zaakgegevens<'a> {
     pub zaak: &'a Zaak,
-    /// The register's names and toelichtingen, which the case points at.
-    pub namen: &'a Namen,
-    pub toelichtingen: &'a Toelichtingen,
     pub verloop: Option<&'a Verloop>,
     pub bevindingen: &'a [Bevinding],
 }
 
 impl<'a> Zaakgegevens<'a> {
     pub fn categorie(&self) -> Option<&'a str> {
-        self.zaak.categorie.map(|naam| self.namen.tekst(naam))
+        self.zaak.categorie.as_deref()
     }
 
     pub fn beklaagde(&self) -> Option<&'a str> {
-        self.zaak.beklaagde.map(|naam| self.namen.tekst(naam))
+        self.zaak.beklaagde.as_deref()
     }
 }
 
@@ -292,11 +289,9 @@ pub fn cijfers<'a>(
                         )
                         .or_default() += 1
                 }
-                Soort::Maatregel => maatregelen.push((
-                    z,
-                    g.datum,
-                    g.toelichting.map_or("", |t| z.toelichtingen.tekst(t)),
-                )),
+                Soort::Maatregel => {
+                    maatregelen.push((z, g.datum, g.toelichting.as_deref().unwrap_or_default()))
+                }
                 _ => {}
             }
         }
@@ -610,13 +605,10 @@ mod tests {
                 )
             })
             .collect();
-        let (namen, toelichtingen) = (testhulp::namen(), testhulp::toelichtingen());
         let gegevens: Vec<Zaakgegevens<'_>> = zaken
             .iter()
             .map(|zaak| Zaakgegevens {
                 zaak,
-                namen: &namen,
-                toelichtingen: &toelichtingen,
                 verloop: None,
                 bevindingen: &[],
             })

@@ -6,10 +6,13 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::markdown;
+use crate::bevinding::{Bevinding, Ernst};
+use crate::datum::dmj;
 use crate::history::Wijziging;
-use crate::model::{Gebeurtenis, Namen, Soort, Toelichtingen, Zaak};
-use crate::rules::verloop::{Termijn, Termijnstatus, Verloop};
-use crate::rules::{dmj, Bevinding, Ernst};
+use crate::model::{Gebeurtenis, Soort, Zaak};
+use crate::register::Reglement;
+use crate::rules;
+use crate::verloop::{Termijn, Termijnstatus, Verloop};
 
 /// A date for display and for sorting in the page.
 #[derive(Debug, Clone, Serialize)]
@@ -70,7 +73,7 @@ pub struct BevindingWeergave {
     pub zaak: String,
     pub zaak_href: String,
     pub regel: &'static str,
-    pub titel: &'static str,
+    pub titel: String,
     pub artikel: &'static str,
     /// Link to the article (or the rule's explanation) on the rules page.
     pub artikel_href: String,
@@ -85,16 +88,18 @@ pub struct BevindingWeergave {
 
 pub fn bevinding(
     b: &Bevinding,
+    reglement: &Reglement,
     basis: &str,
     artikel_href: &dyn Fn(&'static str) -> String,
 ) -> BevindingWeergave {
+    let regel = rules::regel(b.regel);
     BevindingWeergave {
         zaak: b.zaak.to_string(),
         zaak_href: format!("{basis}{}", zaakpad(&b.zaak)),
         regel: b.regel.id(),
-        titel: b.regel.titel(),
-        artikel: b.regel.artikel(),
-        artikel_href: format!("{basis}{}", artikel_href(b.regel.artikel())),
+        titel: regel.titel(reglement),
+        artikel: regel.artikel,
+        artikel_href: format!("{basis}{}", artikel_href(regel.artikel)),
         ernst: b.ernst.naam(),
         ernst_label: if b.is_geaccepteerd() {
             "verantwoord"
@@ -133,7 +138,6 @@ pub struct ZaakRij {
 
 pub fn zaakrij(
     zaak: &Zaak,
-    namen: &Namen,
     verloop: Option<&Verloop>,
     bevindingen: &[Bevinding],
     basis: &str,
@@ -150,11 +154,8 @@ pub fn zaakrij(
         ontvangen: datum(zaak.ontvangen),
         kanaal: zaak.kanaal.naam(),
         dienst: zaak.dienst.naam(),
-        categorie: zaak
-            .categorie
-            .map_or("", |naam| namen.tekst(naam))
-            .to_string(),
-        behandelaar: namen.tekst(zaak.behandelaar).to_string(),
+        categorie: zaak.categorie.as_deref().unwrap_or_default().to_string(),
+        behandelaar: zaak.behandelaar.to_string(),
         status: status(zaak, verloop),
         binnen_reglement: verloop.is_some(),
         uitspraak: eerste_uitspraak.map(|g| datum(g.datum)),
@@ -260,14 +261,12 @@ pub struct ZaakPagina {
 
 pub struct ZaakInvoer<'a> {
     pub zaak: &'a Zaak,
-    /// The register's names and toelichtingen, which the case points at.
-    pub namen: &'a Namen,
-    pub toelichtingen: &'a Toelichtingen,
     pub verloop: Option<&'a Verloop>,
     pub bevindingen: &'a [Bevinding],
     pub dossier: Option<&'a str>,
     pub wijzigingen: &'a [Wijziging],
     pub peildatum: NaiveDate,
+    pub reglement: &'a Reglement,
 }
 
 pub fn zaakpagina(
@@ -276,16 +275,16 @@ pub fn zaakpagina(
 ) -> ZaakPagina {
     let ZaakInvoer {
         zaak,
-        namen,
-        toelichtingen,
         verloop,
         bevindingen,
         dossier,
         wijzigingen,
         peildatum,
+        reglement,
     } = invoer;
     let basis = "../../";
-    let geheim = |tekst: &str| markdown::redigeer(tekst, zaak.klager(), zaak.contact());
+    let geheim =
+        |tekst: &str| markdown::redigeer(tekst, zaak.klager.as_deref(), zaak.contact.as_deref());
     let events = &zaak.gebeurtenissen;
     let mut opmerkingen: Vec<Option<String>> = vec![None; events.len()];
     let mut termijnen = Vec::new();
@@ -356,30 +355,21 @@ pub fn zaakpagina(
                 .into_iter()
                 .filter_map(|i| {
                     let g = events.get(i)?;
-                    Some(gebeurtenis(
-                        g,
-                        namen,
-                        toelichtingen,
-                        opmerkingen[i].take(),
-                        &geheim,
-                    ))
+                    Some(gebeurtenis(g, opmerkingen[i].take(), &geheim))
                 })
                 .collect(),
         })
         .collect();
     ZaakPagina {
-        rij: zaakrij(zaak, namen, verloop, bevindingen, basis),
-        beklaagde: zaak
-            .beklaagde
-            .map_or("", |naam| namen.tekst(naam))
-            .to_string(),
-        omschrijving: zaak.omschrijving().map(geheim).unwrap_or_default(),
+        rij: zaakrij(zaak, verloop, bevindingen, basis),
+        beklaagde: zaak.beklaagde.as_deref().unwrap_or_default().to_string(),
+        omschrijving: zaak.omschrijving.as_deref().map(geheim).unwrap_or_default(),
         regel_in_register: zaak.line,
         termijnen,
         cycli,
         bevindingen: bevindingen
             .iter()
-            .map(|b| bevinding(b, basis, artikel_href))
+            .map(|b| bevinding(b, reglement, basis, artikel_href))
             .collect(),
         dossier: dossier.map(|tekst| markdown::naar_html(&geheim(tekst))),
         wijzigingen: wijzigingen
@@ -403,21 +393,16 @@ pub fn zaakpagina(
 
 fn gebeurtenis(
     g: &Gebeurtenis,
-    namen: &Namen,
-    toelichtingen: &Toelichtingen,
     opmerking: Option<String>,
     geheim: &dyn Fn(&str) -> String,
 ) -> GebeurtenisWeergave {
     GebeurtenisWeergave {
         datum: datum(g.datum),
         soort: g.soort.naam(),
-        door: g
-            .door
-            .map(|naam| geheim(namen.tekst(naam)))
-            .unwrap_or_default(),
+        door: g.door.as_deref().map(geheim).unwrap_or_default(),
         oordeel: g.oordeel.map(|o| o.naam()),
         termijn: g.termijn.map(datum),
-        toelichting: g.toelichting.map(|t| geheim(toelichtingen.tekst(t))),
+        toelichting: g.toelichting.as_deref().map(geheim),
         regel: g.regel.map(|r| r.id()),
         line: g.line,
         opmerking,
