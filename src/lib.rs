@@ -15,6 +15,7 @@ pub mod register;
 pub mod report;
 pub mod rules;
 pub mod site;
+pub mod stempel;
 
 pub use controle::{controleer, controleer_met, Drempel, Samenvatting, Uitkomst, Zaakoordeel};
 pub use register::Register;

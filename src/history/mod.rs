@@ -69,7 +69,7 @@ pub struct Historie {
 }
 
 mod bestand;
-mod git;
+pub(crate) mod git;
 mod logboek;
 pub(crate) mod rij;
 pub(crate) mod spoor;
