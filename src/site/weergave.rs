@@ -6,10 +6,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::markdown;
+use super::statistiek::{telsoort, Bevindingtelling};
 use crate::history::Wijziging;
 use crate::model::{Gebeurtenis, Namen, Soort, Toelichtingen, Zaak};
 use crate::rules::verloop::{Termijn, Termijnstatus, Verloop};
-use crate::rules::{dmj, Bevinding, Ernst};
+use crate::rules::{dmj, Bevinding, RegelId};
 
 /// A date for display and for sorting in the page.
 #[derive(Debug, Clone, Serialize)]
@@ -75,6 +76,8 @@ pub struct BevindingWeergave {
     /// Link to the article (or the rule's explanation) on the rules page.
     pub artikel_href: String,
     pub ernst: &'static str,
+    /// How the finding is counted: its severity, or `verantwoord`.
+    pub soort: &'static str,
     pub ernst_label: &'static str,
     pub bericht: String,
     pub plek: String,
@@ -96,6 +99,7 @@ pub fn bevinding(
         artikel: b.regel.artikel(),
         artikel_href: format!("{basis}{}", artikel_href(b.regel.artikel())),
         ernst: b.ernst.naam(),
+        soort: telsoort(b),
         ernst_label: if b.is_geaccepteerd() {
             "verantwoord"
         } else {
@@ -126,9 +130,42 @@ pub struct ZaakRij {
     pub binnen_reglement: bool,
     pub uitspraak: Option<Datum>,
     pub oordeel: Option<&'static str>,
-    pub overtredingen: usize,
-    pub waarschuwingen: usize,
-    pub regels: Vec<&'static str>,
+    pub telling: Bevindingtelling,
+    /// Each rule with a finding, once, with how its findings count (the most serious).
+    pub regels: Vec<RegelLabel>,
+}
+
+/// A rule among a case's findings, with its severity or `verantwoord`.
+#[derive(Debug, Clone, Serialize)]
+pub struct RegelLabel {
+    pub id: &'static str,
+    pub soort: &'static str,
+}
+
+/// A case's rules with findings, each once, in the order of its findings; a rule with
+/// several findings shows the most serious that is not accounted for.
+pub fn regellabels(bevindingen: &[Bevinding]) -> Vec<RegelLabel> {
+    let mut uit: Vec<(RegelId, &'static str)> = Vec::new();
+    for b in bevindingen {
+        let soort = telsoort(b);
+        match uit.iter_mut().find(|(r, _)| *r == b.regel) {
+            Some((_, s)) if ernstvolgorde(soort) < ernstvolgorde(s) => *s = soort,
+            Some(_) => {}
+            None => uit.push((b.regel, soort)),
+        }
+    }
+    uit.into_iter()
+        .map(|(r, soort)| RegelLabel { id: r.id(), soort })
+        .collect()
+}
+
+fn ernstvolgorde(soort: &str) -> u8 {
+    match soort {
+        "error" => 0,
+        "warning" => 1,
+        "info" => 2,
+        _ => 3,
+    }
 }
 
 pub fn zaakrij(
@@ -142,8 +179,6 @@ pub fn zaakrij(
         .gebeurtenissen
         .iter()
         .find(|g| g.soort == Soort::Uitspraak);
-    let mut regels: Vec<&'static str> = bevindingen.iter().map(|b| b.regel.id()).collect();
-    regels.dedup();
     ZaakRij {
         id: zaak.id.to_string(),
         href: format!("{basis}{}", zaakpad(&zaak.id)),
@@ -165,15 +200,8 @@ pub fn zaakrij(
             .find(|g| g.soort == Soort::Uitspraak)
             .and_then(|g| g.oordeel)
             .map(|o| o.naam()),
-        overtredingen: bevindingen
-            .iter()
-            .filter(|b| b.ernst == Ernst::Error && !b.is_geaccepteerd())
-            .count(),
-        waarschuwingen: bevindingen
-            .iter()
-            .filter(|b| b.ernst == Ernst::Warning)
-            .count(),
-        regels,
+        telling: Bevindingtelling::van(bevindingen),
+        regels: regellabels(bevindingen),
     }
 }
 
