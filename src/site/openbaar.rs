@@ -45,20 +45,22 @@ pub struct Jaarverslag {
     pub met_vorig_jaar: bool,
 }
 
-/// Named counts per year (this year first), folded: a name stays only when this year
-/// holds at least [`DREMPEL`] complaints of it and every other year shown none or at
-/// least as many; all others, and a group already called "overig", are added up as
-/// "overig". Named lines come largest first.
+/// Named counts per year (this year first), folded: a name stays when some year shown
+/// holds at least [`DREMPEL`] complaints of it; in a year in which it holds fewer, its
+/// count is shown as "–" and added to "overig". A name with fewer in every year, and a
+/// group already called "overig", are added up as "overig". Named lines come largest
+/// first (this year, then the name).
 pub fn vouw(lijnen: Vec<(String, Vec<usize>)>) -> Vec<Regel> {
     let jaren = lijnen.first().map_or(0, |(_, w)| w.len());
     let mut overig = vec![0usize; jaren];
     let mut genoemd: Vec<(String, Vec<usize>)> = Vec::new();
     for (naam, waarden) in lijnen {
-        if waarden.iter().all(|w| *w == 0) {
-            continue;
-        }
-        let groot = |w: &usize| *w == 0 || *w >= DREMPEL;
-        if naam != "overig" && waarden[0] >= DREMPEL && waarden.iter().all(groot) {
+        if naam != "overig" && waarden.iter().any(|w| *w >= DREMPEL) {
+            for (o, w) in overig.iter_mut().zip(&waarden) {
+                if *w < DREMPEL {
+                    *o += w;
+                }
+            }
             genoemd.push((naam, waarden));
         } else {
             for (o, w) in overig.iter_mut().zip(&waarden) {
@@ -67,16 +69,29 @@ pub fn vouw(lijnen: Vec<(String, Vec<usize>)>) -> Vec<Regel> {
         }
     }
     genoemd.sort_by(|a, b| b.1[0].cmp(&a.1[0]).then_with(|| a.0.cmp(&b.0)));
-    if overig.iter().any(|w| *w > 0) {
-        genoemd.push(("overig".to_string(), overig));
-    }
-    genoemd
+    let mut regels: Vec<Regel> = genoemd
         .into_iter()
         .map(|(naam, waarden)| Regel {
             naam,
-            waarden: waarden.iter().map(usize::to_string).collect(),
+            waarden: waarden
+                .iter()
+                .map(|w| {
+                    if *w >= DREMPEL {
+                        w.to_string()
+                    } else {
+                        "–".to_string()
+                    }
+                })
+                .collect(),
         })
-        .collect()
+        .collect();
+    if overig.iter().any(|w| *w > 0) {
+        regels.push(Regel {
+            naam: "overig".to_string(),
+            waarden: overig.iter().map(usize::to_string).collect(),
+        });
+    }
+    regels
 }
 
 fn mediaan(dagen: &[u32]) -> Option<u32> {
@@ -206,6 +221,7 @@ mod tests {
             lijn("bejegening", &[5, 0]),
             lijn("planning", &[4, 20]),
             lijn("privacy", &[7, 2]),
+            lijn("facturatie", &[3, 4]),
             lijn("overig", &[1, 1]),
             lijn("leeg", &[0, 0]),
         ]);
@@ -222,11 +238,21 @@ mod tests {
             namen,
             [
                 ("communicatie", vec!["12", "9"]),
-                ("bejegening", vec!["5", "0"]),
-                // planning (4 this year), privacy (2 the year before) and overig itself.
-                ("overig", vec!["12", "23"]),
+                ("privacy", vec!["7", "–"]),
+                ("bejegening", vec!["5", "–"]),
+                ("planning", vec!["–", "20"]),
+                // planning's 4, privacy's 2, facturatie and overig itself.
+                ("overig", vec!["8", "7"]),
             ]
         );
+        // No count below the threshold stands beside a name.
+        for r in &v {
+            if r.naam != "overig" {
+                for w in &r.waarden {
+                    assert!(w == "–" || w.parse::<usize>().unwrap() >= DREMPEL);
+                }
+            }
+        }
     }
 
     #[test]

@@ -1087,6 +1087,9 @@ pub struct Vergelijkingsregel {
     pub waarden: Vec<String>,
 }
 
+/// A key figure: its name and how it is read off a period's figures.
+type Kerncijfer = (&'static str, fn(&Cijfers) -> String);
+
 /// The key figures of `perioden` side by side, the first the report's own. `met_pagina`
 /// holds the keys of the periods that have a page.
 pub fn vergelijking(
@@ -1107,7 +1110,7 @@ pub fn vergelijking(
             .map(|t| t.aantal)
             .sum()
     }
-    let regels: Vec<(&'static str, fn(&Cijfers) -> String)> = vec![
+    let regels: Vec<Kerncijfer> = vec![
         ("Ontvangen klachten", |c| c.ontvangen.to_string()),
         ("Uitspraken", |c| c.uitspraken.to_string()),
         ("Open aan het eind", |c| c.open_aan_eind.to_string()),
