@@ -65,6 +65,47 @@ pub fn status(zaak: &Zaak, verloop: Option<&Verloop>) -> &'static str {
     }
 }
 
+/// `tekst` as HTML in which every date (DD-MM-YYYY) stands in a span that is never
+/// broken across lines; everything else is escaped.
+pub fn datums_heel(tekst: &str) -> String {
+    let is_datum = |w: &[u8]| {
+        w.len() == 10
+            && w.iter().enumerate().all(|(i, c)| {
+                if i == 2 || i == 5 {
+                    *c == b'-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            })
+    };
+    let bytes = tekst.as_bytes();
+    let mut uit = String::with_capacity(tekst.len() + 32);
+    let mut i = 0;
+    while i < tekst.len() {
+        let los = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        if los && bytes.get(i..i + 10).is_some_and(is_datum) {
+            uit.push_str("<span class=\"geheel\">");
+            uit.push_str(&tekst[i..i + 10]);
+            uit.push_str("</span>");
+            i += 10;
+            continue;
+        }
+        let Some(c) = tekst[i..].chars().next() else {
+            break;
+        };
+        match c {
+            '&' => uit.push_str("&amp;"),
+            '<' => uit.push_str("&lt;"),
+            '>' => uit.push_str("&gt;"),
+            '"' => uit.push_str("&quot;"),
+            '\'' => uit.push_str("&#x27;"),
+            _ => uit.push(c),
+        }
+        i += c.len_utf8();
+    }
+    uit
+}
+
 /// One finding as shown on the site.
 #[derive(Debug, Clone, Serialize)]
 pub struct BevindingWeergave {
@@ -80,6 +121,8 @@ pub struct BevindingWeergave {
     pub soort: &'static str,
     pub ernst_label: &'static str,
     pub bericht: String,
+    /// The message as HTML, its dates kept whole on one line.
+    pub bericht_html: String,
     pub plek: String,
     pub deadline: Option<Datum>,
     pub datum: Option<Datum>,
@@ -106,6 +149,7 @@ pub fn bevinding(
             b.ernst.label()
         },
         bericht: b.bericht.clone(),
+        bericht_html: datums_heel(&b.bericht),
         plek: match b.line {
             Some(line) => format!("{}:{line}", b.bron.pad()),
             None => b.bron.pad(),
@@ -449,5 +493,27 @@ fn gebeurtenis(
         regel: g.regel.map(|r| r.id()),
         line: g.line,
         opmerking,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::datums_heel;
+
+    #[test]
+    fn datums_blijven_heel_en_de_rest_is_ontsnapt() {
+        assert_eq!(
+            datums_heel("termijn verliep op 29-09-2025, <b>x</b> & \"y\""),
+            "termijn verliep op <span class=\"geheel\">29-09-2025</span>, &lt;b&gt;x&lt;/b&gt; &amp; &quot;y&quot;"
+        );
+        // Not a date: too short, or part of a longer number.
+        assert_eq!(
+            datums_heel("1-09-2025 129-09-2025"),
+            "1-09-2025 129-09-2025"
+        );
+        assert_eq!(
+            datums_heel("ë 01-02-2026"),
+            "ë <span class=\"geheel\">01-02-2026</span>"
+        );
     }
 }
