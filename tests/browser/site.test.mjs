@@ -151,6 +151,15 @@ for (const breedte of [1280, 390]) {
     const breed = await page.evaluate(() => document.documentElement.scrollWidth);
     controleer(breed <= breedte, `${pagina.split("/").slice(-2).join("/")} op ${breedte} px is ${breed} px breed`);
   }
+  if (breedte === 1280) {
+    // The count tables fit: none of them scrolls sideways at this width.
+    for (const pagina of ["overtredingen.html", "regels.html", "perioden/2025.html", "perioden/2025-openbaar.html"]) {
+      await page.goto(adres(pagina));
+      const rollend = await page.evaluate(() => [...document.querySelectorAll(".tabelrol")]
+        .filter((r) => r.querySelector("table.aantallen, table.vergelijking") && r.scrollWidth > r.clientWidth + 1).length);
+      controleer(rollend === 0, `${pagina}: telling-tabellen passen op ${breedte} px (${rollend} rollen opzij)`);
+    }
+  }
   if (breedte === 390) {
     await page.goto(index);
     await page.screenshot({ path: join(schermen, "dashboard-390.png"), fullPage: false });
