@@ -6,7 +6,7 @@
 // tests/browser/screenshots/.
 //
 //   cargo run --release -- build --as-of 2026-11-24 && node tests/browser/site.test.mjs
-import { chromium } from "playwright-core";
+import { controleer, sluit, start } from "./hulp.mjs";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,25 +18,7 @@ const site = resolve(process.argv[2] ?? join(hier, "..", "..", "site"));
 const schermen = join(hier, "screenshots");
 mkdirSync(schermen, { recursive: true });
 
-const fouten = [];
-let geslaagd = 0;
-function controleer(voorwaarde, wat) {
-  if (voorwaarde) {
-    geslaagd += 1;
-    console.log(`ok: ${wat}`);
-  } else {
-    fouten.push(wat);
-    console.log(`FOUT: ${wat}`);
-  }
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-  ],
-});
+const browser = await start();
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 const meldingen = [];
 page.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") meldingen.push(`${page.url()}: ${m.text()}`); });
@@ -197,6 +179,4 @@ for (const [pagina, vertrouwelijk] of [["perioden/2025.html", true], ["index.htm
 rmSync(pdfmap, { recursive: true, force: true });
 
 controleer(meldingen.length === 0, `geen consolefouten of externe verzoeken${meldingen.length ? ": " + meldingen.join("; ") : ""}`);
-await browser.close();
-console.log(`${geslaagd} passed, ${fouten.length} failed`);
-process.exit(fouten.length === 0 ? 0 : 1);
+await sluit(browser);

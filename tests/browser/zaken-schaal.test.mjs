@@ -4,34 +4,16 @@
 // 2 seconds. Prints the times it measured.
 //
 //   node tests/browser/zaken-schaal.test.mjs SITE
-import { chromium } from "playwright-core";
+import { controleer, sluit, start } from "./hulp.mjs";
 import { statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
 const site = resolve(process.argv[2] ?? "site-groot");
 const GRENS = 2000;
-const fouten = [];
-let geslaagd = 0;
-function controleer(voorwaarde, wat) {
-  if (voorwaarde) {
-    geslaagd += 1;
-    console.log(`ok: ${wat}`);
-  } else {
-    fouten.push(wat);
-    console.log(`FOUT: ${wat}`);
-  }
-}
-const mb = (pad) => (statSync(join(site, pad)).size / 1e6).toFixed(1);
-console.log(`zaken.html ${mb("zaken.html")} MB, assets/zaken-gegevens.js ${mb("assets/zaken-gegevens.js")} MB`);
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-  ],
-});
+const kb = (pad) => Math.round(statSync(join(site, pad)).size / 1000);
+console.log(`zaken.html ${kb("zaken.html")} kB, assets/zaken-gegevens.js ${kb("assets/zaken-gegevens.js")} kB`);
+const browser = await start();
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 const meldingen = [];
 page.on("pageerror", (e) => meldingen.push(e.message));
@@ -74,6 +56,4 @@ const midden = await page.locator("#zaken tbody tr.zaak").first().locator("td").
 controleer(midden !== (await page.evaluate(() => window.KLACHTEN_ZAKEN.rijen[0][0])), `halverwege gescrold staat ${midden} in beeld`);
 
 controleer(meldingen.length === 0, `geen fouten in de pagina${meldingen.length ? ": " + meldingen.join("; ") : ""}`);
-await browser.close();
-console.log(`${geslaagd} passed, ${fouten.length} failed`);
-process.exit(fouten.length === 0 ? 0 : 1);
+await sluit(browser);
