@@ -40,9 +40,19 @@
     return zoekteksten[i];
   }
 
+  // A date typed as DD-MM-JJJJ (or JJJJ-MM-DD) as JJJJ-MM-DD; empty when it is none.
+  function iso(tekst) {
+    var d = /^\s*(\d{1,2})-(\d{1,2})-(\d{4})\s*$/.exec(tekst);
+    if (d) { return d[3] + "-" + ("0" + d[2]).slice(-2) + "-" + ("0" + d[1]).slice(-2); }
+    d = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/.exec(tekst);
+    return d ? d[1] + "-" + d[2] + "-" + d[3] : "";
+  }
+
   function filter() {
     var tekst = velden.zoek.value.trim().toLowerCase();
-    var van = velden.van.value, tot = velden.tot.value;
+    var van = iso(velden.van.value), tot = iso(velden.tot.value);
+    velden.van.setAttribute("aria-invalid", String(velden.van.value.trim() !== "" && !van));
+    velden.tot.setAttribute("aria-invalid", String(velden.tot.value.trim() !== "" && !tot));
     var dienst = velden.dienst.value, categorie = velden.categorie.value;
     var behandelaar = velden.behandelaar.value, status = velden.status.value;
     var ernst = velden.ernst.value, alleen = velden["alleen-bevindingen"].checked;
@@ -110,6 +120,20 @@
     ouder.appendChild(document.createTextNode(" "));
   }
 
+  // A cell of two lines: `boven`, and under it `onder` in small print.
+  function tweeregelig(rij, boven, onder, klasse) {
+    var td = cel(rij, "", klasse);
+    td.appendChild(document.createTextNode(boven));
+    if (onder) {
+      td.title = boven + ", " + onder;
+      var s = document.createElement("span");
+      s.className = "onder";
+      s.textContent = onder;
+      td.appendChild(s);
+    }
+    return td;
+  }
+
   function rij(i) {
     var r = rijen[i];
     var tr = document.createElement("tr");
@@ -118,23 +142,26 @@
     a.href = "zaken/" + r[1] + "/" + r[0] + ".html";
     a.textContent = r[0];
     cel(tr, "", "geheel").appendChild(a);
-    cel(tr, dmj(r[2]), "geheel");
-    cel(tr, k.diensten[r[3]]);
-    cel(tr, r[4] ? k.categorieen[r[4] - 1] : "");
+    tweeregelig(tr, dmj(r[2]), r[8] ? dmj(r[8]) + (r[9] >= 0 ? " " + k.oordelen[r[9]] : "") : "", "geheel");
+    tweeregelig(tr, k.diensten[r[3]], r[4] ? k.categorieen[r[4] - 1] : "");
     cel(tr, k.behandelaars[r[5]]);
-    cel(tr, k.statussen[r[6]] + (r[7] ? "" : " (buiten reglement)"));
-    cel(tr, dmj(r[8]) + (r[9] >= 0 ? " " + k.oordelen[r[9]] : ""), "geheel");
+    tweeregelig(tr, k.statussen[r[6]], r[7] ? "" : "buiten het reglement");
     var telling = cel(tr, "", "geheel");
     k.soorten.forEach(function (soort, s) {
       if (r[10][s] > 0) { label(telling, soort, String(r[10][s]), r[10][s] + " " + (r[10][s] === 1 ? LABELS[soort] : MEERVOUD[soort])); }
     });
-    var regels = cel(tr, "", "geheel");
+    var regels = document.createElement("div");
+    regels.className = "regels";
     r[11].forEach(function (paar) {
       var soort = k.soorten[paar[1]];
       label(regels, soort, k.regels[paar[0]], LABELS[soort]);
     });
-    var omschrijving = cel(tr, r[12], "omschrijving");
+    cel(tr, "").appendChild(regels);
+    var omschrijving = document.createElement("div");
+    omschrijving.className = "omschrijving";
+    omschrijving.textContent = r[12];
     omschrijving.title = r[12];
+    cel(tr, "").appendChild(omschrijving);
     return tr;
   }
 
@@ -143,7 +170,7 @@
     tr.className = "vulling";
     tr.setAttribute("aria-hidden", "true");
     var td = document.createElement("td");
-    td.colSpan = 10;
+    td.colSpan = 8;
     td.style.height = hoogte + "px";
     tr.appendChild(td);
     return tr;
@@ -180,8 +207,7 @@
     if (kolom === null) { return; }
     var knop = document.createElement("button");
     knop.type = "button";
-    knop.textContent = kop.textContent;
-    kop.textContent = "";
+    while (kop.firstChild) { knop.appendChild(kop.firstChild); }
     kop.appendChild(knop);
     if (+kolom === 0) { kop.setAttribute("aria-sort", "ascending"); }
     knop.addEventListener("click", function () {
