@@ -18,6 +18,7 @@ pub mod register;
 pub mod report;
 pub mod rules;
 pub mod site;
+pub mod stempel;
 pub mod verloop;
 
 pub use controle::{controleer, controleer_met, Drempel, Samenvatting, Uitkomst, Zaakoordeel};

@@ -52,8 +52,8 @@ pub struct Wijziging {
     pub bron: Bron,
     /// Line of the row in the current version of its file, where it still exists.
     pub line: Option<u32>,
-    /// What changed, in Dutch: "gebeurtenis uitspraak vastgelegd (datum 2025-03-03)",
-    /// "gebeurtenis uitspraak: datum 2025-03-03 → 2025-02-28", "zaakdossier verwijderd".
+    /// What changed, in Dutch: "gebeurtenis uitspraak vastgelegd (datum 03-03-2025)",
+    /// "gebeurtenis uitspraak: datum 03-03-2025 → 28-02-2025", "zaakdossier verwijderd".
     pub omschrijving: String,
 }
 
@@ -69,7 +69,7 @@ pub struct Historie {
 }
 
 mod bestand;
-mod git;
+pub(crate) mod git;
 mod logboek;
 pub(crate) mod rij;
 pub(crate) mod spoor;

@@ -144,9 +144,10 @@ impl Waarde {
         Waarde::Tekst(tekst.trim().to_lowercase().into())
     }
 
+    /// As messages and the site show it: a date as DD-MM-YYYY.
     pub fn toon(&self) -> String {
         match self {
-            Waarde::Datum(d) => d.format("%Y-%m-%d").to_string(),
+            Waarde::Datum(d) => crate::datum::dmj(*d),
             Waarde::Tekst(t) if t.is_empty() => "(leeg)".to_string(),
             Waarde::Tekst(t) => t.to_string(),
         }
@@ -329,14 +330,16 @@ pub(crate) fn lees_volledig(bestand: Bestand, kop: &[u8], rij: &[u8]) -> Option<
     })
 }
 
-/// Columns whose values are personal or free text: the history says that they changed,
-/// not what they said.
-const ALLEEN_GEWIJZIGD: [&str; 4] = ["klager", "contact", "omschrijving", "toelichting"];
+/// Columns whose values are personal data: the history says that they changed, not what
+/// they said.
+const ALLEEN_GEWIJZIGD: [&str; 2] = ["klager", "contact"];
+/// Free text, shown between quotes.
+const VRIJE_TEKST: [&str; 2] = ["omschrijving", "toelichting"];
 const DATUMS: [&str; 3] = ["ontvangen", "datum", "termijn"];
 const OPSOMMINGEN: [&str; 5] = ["kanaal", "dienst", "soort", "oordeel", "regel"];
 
-/// Every column in which `nieuw` differs from `oud`, in Dutch: "datum 2025-03-03 →
-/// 2025-02-28", "toelichting gewijzigd". Dates compare as dates, enumerated values
+/// Every column in which `nieuw` differs from `oud`, in Dutch: "datum 03-03-2025 →
+/// 28-02-2025", "klager gewijzigd" (personal data is never shown). Dates compare as dates, enumerated values
 /// without regard to case, the rest as trimmed text.
 pub(crate) fn veldverschillen(oud: &Volledig, nieuw: &Volledig) -> Vec<String> {
     let waarde = |velden: &[(&'static str, String)], naam: &str| -> Waarde {
@@ -352,6 +355,23 @@ pub(crate) fn veldverschillen(oud: &Volledig, nieuw: &Volledig) -> Vec<String> {
             Waarde::Tekst(tekst.trim().into())
         }
     };
+    // Free text is shown, but never the complainant's name or contact details of either
+    // version (the site redacts the current ones, and e-mail addresses, phone numbers and
+    // the like, again).
+    let persoonlijk: Vec<&str> = [oud, nieuw]
+        .iter()
+        .flat_map(|v| v.velden.iter())
+        .filter(|(n, _)| ALLEEN_GEWIJZIGD.contains(n))
+        .map(|(_, w)| w.trim())
+        .filter(|w| w.chars().count() >= 3)
+        .collect();
+    let verborgen = |w: Waarde| -> Waarde {
+        let mut tekst = crate::persoonsgegevens::redigeer(&w.toon());
+        for p in &persoonlijk {
+            tekst = tekst.replace(p, "[verwijderd]");
+        }
+        Waarde::Tekst(tekst.into())
+    };
     let mut namen: Vec<&'static str> = oud.velden.iter().map(|(n, _)| *n).collect();
     for (n, _) in &nieuw.velden {
         if !namen.contains(n) {
@@ -366,6 +386,9 @@ pub(crate) fn veldverschillen(oud: &Volledig, nieuw: &Volledig) -> Vec<String> {
             (a != b).then(|| {
                 if ALLEEN_GEWIJZIGD.contains(&naam) {
                     format!("{naam} gewijzigd")
+                } else if VRIJE_TEKST.contains(&naam) {
+                    let (a, b) = (verborgen(a), verborgen(b));
+                    format!("{naam} „{}” → „{}”", a.toon(), b.toon())
                 } else {
                     format!("{naam} {} → {}", a.toon(), b.toon())
                 }

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::bevinding::{Bevinding, Bron, RegelId, GEBEURTENISSEN_CSV, KLACHTEN_CSV};
 use crate::datum;
+use crate::stempel::Stempel;
 use crate::Uitkomst;
 
 #[derive(Serialize)]
@@ -28,6 +29,25 @@ struct Samenvatting<'a> {
     events_invalid: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     history: Option<&'a str>,
+    source: Herkomst,
+}
+
+/// `summary.source`: the evidence stamp (see `crate::stempel`).
+#[derive(Serialize)]
+struct Herkomst {
+    commit: Option<String>,
+    uncommitted_changes: Option<bool>,
+    sha256: Sha256,
+    version: &'static str,
+    as_of: Datum,
+}
+
+#[derive(Serialize)]
+struct Sha256 {
+    #[serde(rename = "klachten.csv")]
+    klachten: Option<String>,
+    #[serde(rename = "gebeurtenissen.csv")]
+    gebeurtenissen: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -66,6 +86,8 @@ impl Serialize for Datum {
 
 pub fn schrijf(uitkomst: &Uitkomst, uit: &mut dyn Write) -> io::Result<()> {
     let s = &uitkomst.samenvatting;
+    let peildatum = uitkomst.register.peildatum;
+    let stempel = Stempel::van(&uitkomst.register.pad, peildatum);
     let samenvatting = Samenvatting {
         cases: s.cases,
         checked: s.checked,
@@ -81,11 +103,21 @@ pub fn schrijf(uitkomst: &Uitkomst, uit: &mut dyn Write) -> io::Result<()> {
         events_left_out: s.events_left_out,
         events_invalid: s.events_invalid,
         history: uitkomst.historie.as_ref().map(|h| h.status.naam()),
+        source: Herkomst {
+            commit: stempel.commit,
+            uncommitted_changes: stempel.gewijzigd,
+            sha256: Sha256 {
+                klachten: stempel.klachten,
+                gebeurtenissen: stempel.gebeurtenissen,
+            },
+            version: stempel.versie,
+            as_of: Datum(peildatum),
+        },
     };
     write!(
         uit,
         "{{\n  \"as_of\": \"{}\",\n  \"summary\": ",
-        uitkomst.register.peildatum.format("%Y-%m-%d")
+        peildatum.format("%Y-%m-%d")
     )?;
     serde_json::to_writer(&mut *uit, &samenvatting)?;
     write!(uit, ",\n  \"findings\": [")?;
