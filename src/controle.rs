@@ -1,6 +1,7 @@
 //! The check: runs every rule on every case of a loaded register and gathers the outcome
 //! (uitkomst) that all printers and the site read. Decided once, here.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -9,6 +10,7 @@ use rayon::prelude::*;
 use crate::bevinding::{Bevinding, Ernst};
 use crate::calendar::Kalender;
 use crate::history::Historie;
+use crate::persoonsgegevens::{toon, Geheimen};
 use crate::register::Register;
 use crate::rules::{self, Omgeving};
 use crate::verloop::Verloop;
@@ -161,6 +163,12 @@ pub fn controleer_met(register: Register, mut historie: Option<Historie>) -> Uit
         notities.extend(historie.notitie.clone());
         // Judged: what was read for it need not stay in memory.
         historie.lezing = None;
+    }
+    // Notes quote the register (a column's name in a header): shown as every text of it.
+    for notitie in &mut notities {
+        if let Cow::Owned(getoond) = toon(notitie, &Geheimen::GEEN) {
+            *notitie = getoond;
+        }
     }
     Uitkomst {
         register,

@@ -134,7 +134,8 @@ fn main() -> ExitCode {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(fout) => {
-            eprintln!("klachten: {fout}");
+            let fout = fout.to_string();
+            eprintln!("klachten: {}", report::zonder_stuurtekens(&fout, false));
             ExitCode::from(2)
         }
     }
@@ -249,6 +250,9 @@ fn build(
 /// The one note on stderr when the history was skipped.
 fn meld_historie(uitkomst: &klachten::Uitkomst) {
     if let Some(notitie) = uitkomst.historie.as_ref().and_then(|h| h.notitie.as_ref()) {
-        eprintln!("klachten: let op: {notitie}");
+        eprintln!(
+            "klachten: let op: {}",
+            report::zonder_stuurtekens(notitie, false)
+        );
     }
 }

@@ -56,6 +56,7 @@ pub fn lees(
                     bericht: format!(
                         "zaakdossier voor {zaak}, maar die zaak staat niet in klachten.csv"
                     ),
+                    zaak: None,
                 }),
                 Bekend::NietGecontroleerd => {}
                 Bekend::Gecontroleerd(id) => match std::fs::read(item.path()) {

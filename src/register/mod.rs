@@ -17,12 +17,13 @@ mod reglement;
 mod samenhang;
 mod velden;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
 use chrono::NaiveDate;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 pub use crate::bevinding::{
     GEBEURTENISSEN_CSV, KLACHTEN_CSV, REGLEMENT_MD, REGLEMENT_TOML, ZAKEN_MAP,
@@ -31,12 +32,18 @@ pub use dossiers::Dossier;
 pub use reglement::Reglement;
 
 use crate::model::{Gebeurtenis, Tekst, Zaak};
+use crate::persoonsgegevens::{self, toon, Geheimen};
 use crate::Fout;
 use lezer::{Csvlezer, Kolom, Leesfout, Partij, Recordfout, Rij};
 use rayon::prelude::*;
 use samenhang::Samenhang;
 
 /// An input error: a record, value or file that could not be used.
+///
+/// Every output shows it as it stands once the register is loaded: the value of a
+/// `klager` or `contact` column is [`persoonsgegevens::VERBORGEN`], and any other value and
+/// the message have passed `persoonsgegevens::toon` with the complainant's own name and
+/// contact of the row's case ([`Invoerfout::afschermen`]).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Invoerfout {
     /// Relative to the register, with `/`.
@@ -45,6 +52,8 @@ pub struct Invoerfout {
     pub kolom: Option<String>,
     pub waarde: Option<String>,
     pub bericht: String,
+    /// The case of the row, when its zaak could be read.
+    pub zaak: Option<Tekst>,
 }
 
 impl Invoerfout {
@@ -55,6 +64,33 @@ impl Invoerfout {
             kolom: None,
             waarde: None,
             bericht: bericht.into(),
+            zaak: None,
+        }
+    }
+
+    /// The same error, about a row of case `zaak`.
+    fn van_zaak(self, zaak: &Tekst) -> Invoerfout {
+        Invoerfout {
+            zaak: Some(zaak.clone()),
+            ..self
+        }
+    }
+
+    /// The error as every output may show it: without the value of a `klager` or
+    /// `contact` column (it says there was one), and with personal data and `geheimen`
+    /// redacted from any other value and from the message.
+    pub(crate) fn afschermen(&mut self, geheimen: &Geheimen) {
+        if let Some(waarde) = &mut self.waarde {
+            if matches!(self.kolom.as_deref(), Some("klager" | "contact")) {
+                if !waarde.is_empty() {
+                    *waarde = persoonsgegevens::VERBORGEN.to_string();
+                }
+            } else if let Cow::Owned(getoond) = toon(waarde, geheimen) {
+                *waarde = getoond;
+            }
+        }
+        if let Cow::Owned(getoond) = toon(&self.bericht, geheimen) {
+            self.bericht = getoond;
         }
     }
 
@@ -78,6 +114,7 @@ impl Invoerfout {
             kolom: Some(kolom.to_string()),
             waarde: Some(waarde.to_string()),
             bericht: bericht.into(),
+            zaak: None,
         }
     }
 }
@@ -143,11 +180,20 @@ impl Register {
         let reglement = Reglement::laad(pad)?;
         // Both files are read side by side. The events go to their cases in batches while
         // they are read, once the cases are known: they are never all held at once.
-        let (klachten, samenhang, gebeurtenissen) = std::thread::scope(|draden| {
+        let (klachten, mut samenhang, gebeurtenissen, ongeldig) = std::thread::scope(|draden| {
             let (zender, ontvanger) = mpsc::channel();
             let gebeurtenissen = draden.spawn(|| lees_gebeurtenissen(pad, zender));
             let (mut klachten, zaken) = lees_klachten(pad)?;
             let ongeldige_ids = std::mem::take(&mut klachten.ongeldige_ids);
+            let mut ongeldig = FxHashMap::<Tekst, Geheimen>::default();
+            let ongeldige_ids = ongeldige_ids
+                .into_iter()
+                .map(|(id, line, geheimen)| {
+                    let eerder = ongeldig.remove(&id).unwrap_or_default();
+                    ongeldig.insert(id.clone(), geheimen.samen(&eerder));
+                    (id, line)
+                })
+                .collect();
             let mut samenhang = Samenhang::new(zaken, ongeldige_ids, peildatum);
             for partij in ontvanger {
                 samenhang.verdeel(partij);
@@ -158,17 +204,33 @@ impl Register {
                     "bestand niet te lezen",
                 ))
             });
-            Ok::<_, Fout>((klachten, samenhang, gebeurtenissen))
+            Ok::<_, Fout>((klachten, samenhang, gebeurtenissen, ongeldig))
         })?;
 
         let (dossiers, dossierfouten, reglement_tekst) =
             dossiers::lees(pad, |naam| samenhang.ken(naam));
-        let (zaken, samenhangfouten, aantallen) = samenhang.zaken();
-
         let mut invoerfouten = klachten.fouten;
         invoerfouten.extend(gebeurtenissen.fouten);
-        invoerfouten.extend(samenhangfouten);
+        invoerfouten.extend(std::mem::take(&mut samenhang.fouten));
         invoerfouten.extend(dossierfouten);
+        // The one place input errors are made fit for output: every error of a row of a
+        // case, with that case's own name and contact (of every row with its number).
+        for fout in &mut invoerfouten {
+            let geheimen = fout.zaak.as_deref().map(|id| {
+                let eigen = samenhang.geheimen(id).unwrap_or_default();
+                match ongeldig.get(id) {
+                    Some(ook) => eigen.samen(ook),
+                    None => eigen,
+                }
+            });
+            fout.afschermen(&geheimen.unwrap_or_default());
+        }
+        // What is left: events out of order, whose values are dates and kinds of event.
+        let (zaken, mut samenhangfouten, aantallen) = samenhang.zaken();
+        for fout in &mut samenhangfouten {
+            fout.afschermen(&Geheimen::GEEN);
+        }
+        invoerfouten.extend(samenhangfouten);
         invoerfouten.sort();
         let mut waarschuwingen = klachten.waarschuwingen;
         waarschuwingen.extend(gebeurtenissen.waarschuwingen);
@@ -196,8 +258,8 @@ impl Register {
 /// What reading one CSV file yields besides its valid rows.
 #[derive(Default)]
 struct Bestand {
-    /// The case numbers of invalid rows, with their lines.
-    ongeldige_ids: Vec<(Tekst, u32)>,
+    /// The case numbers of invalid rows, with their lines and their own name and contact.
+    ongeldige_ids: Vec<(Tekst, u32, Geheimen)>,
     fouten: Vec<Invoerfout>,
     waarschuwingen: Vec<String>,
     /// Every record, valid or not.
@@ -252,6 +314,7 @@ fn lees_bestand<T: Send>(
             kolom: Some((*kolom).to_string()),
             waarde: None,
             bericht: format!("verplichte kolom {kolom} ontbreekt in de kopregel"),
+            zaak: None,
         }));
     if !lezer.onbekende_kolommen.is_empty() {
         uit.waarschuwingen.push(format!(
@@ -265,7 +328,7 @@ fn lees_bestand<T: Send>(
     while lezer.lees_partij(&mut partij, PARTIJ) {
         let stukken: Vec<(Vec<T>, Bestand)> = partij
             .stukken(STUK, lezer.kolommen())
-            .map(|rijen| lees_stuk(naam, rijen, compleet, &lees))
+            .map(|rijen| lees_stuk(naam, kolommen, rijen, compleet, &lees))
             .collect();
         for (rijen, stuk) in stukken {
             uit.voeg_toe(stuk);
@@ -280,6 +343,7 @@ fn lees_bestand<T: Send>(
 /// Turns a stretch of records into rows.
 fn lees_stuk<T>(
     naam: &str,
+    kolommen: &[Kolom],
     rijen: Vec<Result<Rij<'_>, &Recordfout>>,
     compleet: bool,
     lees: &impl Fn(&Rij<'_>, &mut Vec<Invoerfout>, &mut Tekstbank) -> Option<T>,
@@ -307,7 +371,9 @@ fn lees_stuk<T>(
                 uit.ongeldig += 1;
                 if let Ok(id) = rij.veld(0) {
                     if !id.is_empty() {
-                        uit.ongeldige_ids.push((teksten.zaaknummer(id), rij.line));
+                        let geheimen = velden::eigen_geheimen(&rij, kolommen);
+                        uit.ongeldige_ids
+                            .push((teksten.zaaknummer(id), rij.line, geheimen));
                     }
                 }
             }

@@ -10,6 +10,7 @@ use rustc_hash::FxHashMap;
 use super::{Aantallen, Invoerfout, GEBEURTENISSEN_CSV, KLACHTEN_CSV};
 use crate::datum;
 use crate::model::{Gebeurtenis, Soort, Tekst, Zaak};
+use crate::persoonsgegevens::Geheimen;
 
 /// What becomes of a valid row of klachten.csv.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,13 +79,16 @@ impl Samenhang {
             };
             if let Some(eerder) = eerder {
                 s.aantallen.zaken_ongeldig += 1;
-                s.fouten.push(Invoerfout::veld(
-                    KLACHTEN_CSV,
-                    zaak.line,
-                    "zaak",
-                    &zaak.id,
-                    format!("zaak {} komt al voor op regel {eerder}", zaak.id),
-                ));
+                s.fouten.push(
+                    Invoerfout::veld(
+                        KLACHTEN_CSV,
+                        zaak.line,
+                        "zaak",
+                        &zaak.id,
+                        format!("zaak {} komt al voor op regel {eerder}", zaak.id),
+                    )
+                    .van_zaak(&zaak.id),
+                );
             }
         }
         s
@@ -105,16 +109,29 @@ impl Samenhang {
                 }
                 None => {
                     self.aantallen.gebeurtenissen_ongeldig += 1;
-                    self.fouten.push(Invoerfout::veld(
-                        GEBEURTENISSEN_CSV,
-                        gebeurtenis.line,
-                        "zaak",
-                        &id,
-                        format!("zaak {id} staat niet in {KLACHTEN_CSV}"),
-                    ));
+                    self.fouten.push(
+                        Invoerfout::veld(
+                            GEBEURTENISSEN_CSV,
+                            gebeurtenis.line,
+                            "zaak",
+                            &id,
+                            format!("zaak {id} staat niet in {KLACHTEN_CSV}"),
+                        )
+                        .van_zaak(&id),
+                    );
                 }
             }
         }
+    }
+
+    /// The complainant's own name and contact of case `id`, from its first valid row
+    /// (also when it was received after the peildatum).
+    pub fn geheimen(&self, id: &str) -> Option<Geheimen> {
+        let zaak = &self.zaken[*self.index.get(id)?];
+        Some(Geheimen::van(
+            zaak.klager.as_deref(),
+            zaak.contact.as_deref(),
+        ))
     }
 
     /// How a case file named `naam` is known.
@@ -181,6 +198,7 @@ fn orden_gebeurtenissen(zaak: &mut Zaak, peildatum: NaiveDate) -> (Vec<Invoerfou
     let ontvangen = zaak.ontvangen;
     let (mut uitspraak, mut beroep, mut afsluiting) = (false, false, false);
     let mut fouten = Vec::new();
+    let id = zaak.id.clone();
     zaak.gebeurtenissen.retain(|g| {
         let fout = if g.datum < ontvangen {
             let zoals_geschreven = if g.datum_dag_eerst {
@@ -204,7 +222,7 @@ fn orden_gebeurtenissen(zaak: &mut Zaak, peildatum: NaiveDate) -> (Vec<Invoerfou
         };
         if let Some((kolom, waarde, bericht)) = fout {
             let fout = Invoerfout::veld(GEBEURTENISSEN_CSV, g.line, kolom, &waarde, bericht);
-            fouten.push(fout);
+            fouten.push(fout.van_zaak(&id));
             return false;
         }
         match g.soort {

@@ -61,6 +61,7 @@ fn opdracht(
 
 /// Escapes a command's message (the toolkit's `escapeData`).
 pub fn gegeven(tekst: &str) -> String {
+    let tekst = super::zonder_stuurtekens(tekst, true);
     let mut uit = String::with_capacity(tekst.len());
     for c in tekst.chars() {
         match c {

@@ -7,12 +7,15 @@ pub mod junit;
 pub mod sarif;
 pub mod text;
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 use crate::bevinding::Bevinding;
+use crate::model::Zaak;
+use crate::persoonsgegevens::{self, toon, Geheimen};
 use crate::register::Invoerfout;
 use crate::{Drempel, Uitkomst};
 
@@ -99,7 +102,11 @@ pub fn schrijf_log(uitkomst: &Uitkomst, opties: &Opties, log: &mut dyn Write) ->
     let historie = uitkomst.historie.as_ref().and_then(|h| h.notitie.as_ref());
     for notitie in &uitkomst.notities {
         if Some(notitie) != historie {
-            writeln!(log, "klachten: let op: {notitie}")?;
+            writeln!(
+                log,
+                "klachten: let op: {}",
+                zonder_stuurtekens(notitie, false)
+            )?;
         }
     }
     writeln!(
@@ -146,6 +153,36 @@ pub fn bevinding_tekst(b: &Bevinding, opties: &Opties) -> String {
         tekst.push_str(" (telt niet mee: van voor --since)");
     }
     tekst
+}
+
+/// `tekst` with every control character (and every character that changes the direction
+/// of text) written as an escape, `\u{1b}`: nothing from the register may steer a terminal
+/// or a CI log (colours, cursor moves, a line that seems to come from the tool). With
+/// `regeleinden`, `\r` and `\n` stay (GitHub's commands escape those themselves).
+pub fn zonder_stuurtekens(tekst: &str, regeleinden: bool) -> Cow<'_, str> {
+    let stuur = |c: char| {
+        (c.is_control() && !(regeleinden && matches!(c, '\r' | '\n')))
+            || persoonsgegevens::is_richtingteken(c)
+    };
+    if !tekst.chars().any(stuur) {
+        return Cow::Borrowed(tekst);
+    }
+    let mut uit = String::with_capacity(tekst.len() + 8);
+    for c in tekst.chars() {
+        if stuur(c) {
+            uit.extend(c.escape_unicode());
+        } else {
+            uit.push(c);
+        }
+    }
+    Cow::Owned(uit)
+}
+
+/// The handler of case `zaak` as a printer shows it: with personal data and the case's own
+/// name and contact redacted, like every text of the register.
+pub fn behandelaar(zaak: &Zaak) -> Cow<'_, str> {
+    let geheimen = Geheimen::van(zaak.klager.as_deref(), zaak.contact.as_deref());
+    toon(&zaak.behandelaar, &geheimen)
 }
 
 /// The register path as the user gave it, relative and with `/`: the prefix of every path
@@ -224,6 +261,19 @@ impl Opties {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stuurtekens_worden_ontsnapt() {
+        assert_eq!(
+            zonder_stuurtekens("a\u{1b}[31mrood\u{7}\tb\nc\u{202e}d", false),
+            "a\\u{1b}[31mrood\\u{7}\\u{9}b\\u{a}c\\u{202e}d"
+        );
+        assert_eq!(zonder_stuurtekens("a\r\nb\u{9b}c", true), "a\r\nb\\u{9b}c");
+        assert!(matches!(
+            zonder_stuurtekens("gewoon ë", false),
+            Cow::Borrowed(_)
+        ));
+    }
 
     #[test]
     fn weergavepad_is_nooit_absoluut() {

@@ -6,6 +6,7 @@
 //! Adding a rule: a variant of [`RegelId`] (its stable id), a module here with its
 //! [`Regel`] and the code that raises it, and one line in [`REGELS`].
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -15,6 +16,7 @@ use crate::calendar::Kalender;
 use crate::datum::dmj;
 use crate::history::Historielezing;
 use crate::model::{Tekst, Zaak};
+use crate::persoonsgegevens::{toon, Geheimen};
 use crate::register::{Dossier, Reglement};
 use crate::verloop::Verloop;
 
@@ -214,8 +216,27 @@ pub fn beoordeel_zaak(zaak: &Zaak, omgeving: &Omgeving<'_>) -> (Option<Verloop>,
         None
     };
     verantwoording::pas_toe(zaak, &mut bevindingen);
+    afschermen(zaak, &mut bevindingen);
     bevindingen.sort_by(volgorde);
     (verloop, bevindingen)
+}
+
+/// What findings say goes to every output, and quotes the register (who decided an
+/// appeal, a justification): it passes `persoonsgegevens::toon` with the case's own name
+/// and contact, like every other text of the register.
+fn afschermen(zaak: &Zaak, bevindingen: &mut [Bevinding]) {
+    if bevindingen.is_empty() {
+        return;
+    }
+    let geheimen = Geheimen::van(zaak.klager.as_deref(), zaak.contact.as_deref());
+    for b in bevindingen {
+        if let Cow::Owned(getoond) = toon(&b.bericht, &geheimen) {
+            b.bericht = getoond;
+        }
+        if let Some(Cow::Owned(getoond)) = b.verantwoording.as_deref().map(|v| toon(v, &geheimen)) {
+            b.verantwoording = Some(getoond.into());
+        }
+    }
 }
 
 /// The rules of articles 4.2 to 5, which judge the course of handling.

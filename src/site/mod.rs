@@ -4,7 +4,6 @@
 //! keeps the output deterministic, atomic and inside `--out`.
 
 pub mod grafieken;
-pub mod markdown;
 pub mod openbaar;
 pub mod schrijver;
 pub mod statistiek;
@@ -22,6 +21,8 @@ use tera::{Context, Tera};
 
 use crate::bevinding::RegelId;
 use crate::datum::dmj;
+use crate::markdown;
+use crate::persoonsgegevens::{toon, Geheimen};
 use crate::register::{is_geldig_zaaknummer, Reglement};
 use crate::rules;
 use crate::stempel::Stempel;
@@ -235,7 +236,7 @@ fn schrijf_site(
     let register = &uitkomst.register;
     let peildatum = register.peildatum;
     let algemeen = Algemeen {
-        organisatie: register.reglement.naam.clone(),
+        organisatie: toon(&register.reglement.naam, &Geheimen::GEEN).into_owned(),
         peildatum: dmj(peildatum),
         jaar: peildatum.year(),
         aantal_invoerfouten: register.invoerfouten.len(),
@@ -249,11 +250,7 @@ fn schrijf_site(
         .zaken
         .iter()
         .enumerate()
-        .map(|(i, zaak)| Zaakgegevens {
-            zaak,
-            verloop: verlopen[i].as_ref(),
-            bevindingen: uitkomst.bevindingen_van(i),
-        })
+        .map(|(i, zaak)| Zaakgegevens::new(zaak, verlopen[i].as_ref(), uitkomst.bevindingen_van(i)))
         .collect();
 
     // Articles with an anchor in the regulation's own text, when it is there.
@@ -325,9 +322,7 @@ fn schrijf_site(
                     .unwrap_or(&lege_historie);
                 let pagina = weergave::zaakpagina(
                     ZaakInvoer {
-                        zaak,
-                        verloop: verlopen[i].as_ref(),
-                        bevindingen: uitkomst.bevindingen_van(i),
+                        gegevens: &gegevens[i],
                         dossier: register.dossiers.get(&zaak.id).map(|d| d.tekst.as_str()),
                         wijzigingen,
                         peildatum,
@@ -460,14 +455,8 @@ fn schrijf_site(
                     ("bestand", f.bestand.clone()),
                     ("regel", f.line.map(|l| l.to_string()).unwrap_or_default()),
                     ("kolom", f.kolom.clone().unwrap_or_default()),
-                    // Personal data never reaches the site, not even from a broken row.
-                    (
-                        "waarde",
-                        match f.kolom.as_deref() {
-                            Some("klager" | "contact") => "[verborgen]".to_string(),
-                            _ => f.waarde.clone().unwrap_or_default(),
-                        },
-                    ),
+                    // As the loader left it: a complainant's name or contact never shown.
+                    ("waarde", f.waarde.clone().unwrap_or_default()),
                     ("bericht", f.bericht.clone()),
                 ])
             })
@@ -660,7 +649,7 @@ fn reglementtermijnen(r: &Reglement) -> Vec<(&'static str, String)> {
         }
     };
     let mut uit = vec![
-        ("Reglement", r.naam.clone()),
+        ("Reglement", toon(&r.naam, &Geheimen::GEEN).into_owned()),
         (
             "Van toepassing op klachten ontvangen vanaf",
             dmj(r.inwerkingtreding),

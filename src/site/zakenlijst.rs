@@ -13,7 +13,6 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::markdown;
 use super::statistiek::{Bevindingtelling, Zaakgegevens, OORDELEN};
 use super::weergave::{self, regellabels};
 use crate::bevinding::RegelId;
@@ -97,7 +96,7 @@ impl Zakenlijst {
             .into_iter()
             .map(|z| {
                 let zaak = z.zaak;
-                let rij = weergave::zaakrij(zaak, z.verloop, z.bevindingen, "");
+                let rij = weergave::zaakrij(z, "");
                 let map = rij.href.split('/').nth(1).unwrap_or_default().to_string();
                 let t: Bevindingtelling = rij.telling;
                 Rij(
@@ -121,9 +120,7 @@ impl Zakenlijst {
                         .collect(),
                     zaak.omschrijving
                         .as_deref()
-                        .map(|o| {
-                            markdown::redigeer(o, zaak.klager.as_deref(), zaak.contact.as_deref())
-                        })
+                        .map(|o| z.toon(o).into_owned())
                         .unwrap_or_default(),
                 )
             })

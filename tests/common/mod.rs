@@ -72,6 +72,25 @@ pub fn json(o: &Output) -> serde_json::Value {
     serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("geen JSON ({e}): {}", stdout(o)))
 }
 
+/// Every file in `map` (a built site), by path relative to it with `/`.
+pub fn bestanden(map: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(map)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let pad = e
+                .path()
+                .strip_prefix(map)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            (pad, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
 pub fn voorbeeldregister() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("register")
 }
