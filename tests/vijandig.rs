@@ -1,0 +1,319 @@
+//! Hostile registers: one regression test for each promise that an attack on the tool
+//! once broke (personal data, links, files, builds, growth, Git, line ends, terminals).
+//! The seeded fuzz suite that tries many more is `tests/fuzz.rs`.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::*;
+
+const AS_OF: &str = "2026-11-24";
+
+/// `klachten build` of `register` into `uit`.
+fn bouw(register: &Path, uit: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_klachten"))
+        .args(["build", "--as-of", AS_OF, "--register"])
+        .arg(register)
+        .arg("--out")
+        .arg(uit)
+        .output()
+        .expect("klachten starten")
+}
+
+/// Every file of a built site, by path relative to its root, as text.
+fn site(map: &Path) -> BTreeMap<String, String> {
+    bestanden(map)
+        .into_iter()
+        .map(|(pad, inhoud)| (pad, String::from_utf8_lossy(&inhoud).into_owned()))
+        .collect()
+}
+
+/// What a reader sees of an HTML page: its text with the character references decoded.
+fn gelezen(html: &str) -> String {
+    let mut uit = String::new();
+    let mut rest = html;
+    // Tags as nothing.
+    while let Some(i) = rest.find('<') {
+        uit.push_str(&rest[..i]);
+        uit.push(' ');
+        rest = rest[i..].split_once('>').map_or("", |(_, na)| na);
+    }
+    uit.push_str(rest);
+    let mut tekst = String::new();
+    let mut rest = uit.as_str();
+    while let Some(i) = rest.find('&') {
+        tekst.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let Some(eind) = rest.find(';').filter(|&e| e <= 10) else {
+            tekst.push('&');
+            rest = &rest[1..];
+            continue;
+        };
+        let naam = &rest[1..eind];
+        let teken = match naam {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "nbsp" => Some('\u{a0}'),
+            _ => naam
+                .strip_prefix("#x")
+                .and_then(|h| u32::from_str_radix(h, 16).ok())
+                .or_else(|| naam.strip_prefix('#').and_then(|d| d.parse().ok()))
+                .and_then(char::from_u32),
+        };
+        match teken {
+            Some(c) => {
+                tekst.push(c);
+                rest = &rest[eind + 1..];
+            }
+            None => {
+                tekst.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    tekst.push_str(rest);
+    tekst.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every format of `check` on `f`, and the site: what each printed or wrote.
+fn alle_uitvoer(f: &Fixture) -> Vec<(String, String)> {
+    let mut uit = Vec::new();
+    for formaat in ["text", "json", "junit", "sarif", "github"] {
+        let o = f.klachten(&["check", "--as-of", AS_OF, "--format", formaat]);
+        assert!(matches!(code(&o), 0 | 1), "{formaat}: {}", stderr(&o));
+        uit.push((format!("check {formaat} (stdout)"), stdout(&o)));
+        uit.push((format!("check {formaat} (stderr)"), stderr(&o)));
+    }
+    let doel = tempfile::tempdir().unwrap();
+    let o = bouw(f.pad(), &doel.path().join("site"));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    uit.push(("build (stderr)".to_string(), stderr(&o)));
+    for (pad, inhoud) in site(&doel.path().join("site")) {
+        if pad.ends_with(".html") {
+            uit.push((format!("{pad} (gelezen)"), gelezen(&inhoud)));
+        }
+        uit.push((pad, inhoud));
+    }
+    uit
+}
+
+fn nergens(uitvoer: &[(String, String)], verboden: &[&str]) {
+    for (waar, tekst) in uitvoer {
+        let klein = tekst.to_lowercase();
+        for v in verboden {
+            assert!(
+                !klein.contains(&v.to_lowercase()),
+                "{v:?} in {waar}:\n{}",
+                &tekst[klein
+                    .find(&v.to_lowercase())
+                    .unwrap_or(0)
+                    .saturating_sub(200)..]
+                    .chars()
+                    .take(400)
+                    .collect::<String>()
+            );
+        }
+    }
+}
+
+/// Point 1: personal data hidden from the scanner by entities, comments or escapes in a
+/// case file reached the case page verbatim, and art-6-persoonsgegevens did not see it.
+#[test]
+fn persoonsgegevens_in_een_dossier_worden_gevonden_zoals_de_lezer_ze_ziet() {
+    let f = Fixture::new(
+        "KP-1,2025-03-03,email,preventie,B. Handel,Anouk de Vries,anouk@example.nl,te laat,,\n",
+        "KP-1,2025-03-04,ontvangstbevestiging,B. Handel,,,,\n",
+    );
+    f.schrijf(
+        "zaken/KP-1.md",
+        "# KP-1\n\n\
+         Mail: anouk&#64;example.nl of jan&commat;voorbeeld.nl.\n\n\
+         Gesprek met Anouk&#32;de&#32;Vries.\n\n\
+         Bel 06-1234<!-- -->5678 of 010&#45;7654321.\n\n\
+         BSN 11122233&#51;, IBAN NL91ABN&#65;0417164300.\n\n\
+         Adres: Dorp\\straat 1\\2, 1234\\ AB.\n",
+    );
+    let v = check(&f, AS_OF);
+    let art6 = one(&v, "KP-1", "art-6-persoonsgegevens");
+    let bericht = art6["message"].as_str().unwrap();
+    for soort in ["2× e-mailadres", "2× telefoonnummer", "1× BSN", "1× IBAN"] {
+        assert!(bericht.contains(soort), "{soort}: {bericht}");
+    }
+    assert_eq!(art6["line"], 3);
+    let uitvoer = alle_uitvoer(&f);
+    nergens(
+        &uitvoer,
+        &[
+            "anouk@example.nl",
+            "jan@voorbeeld.nl",
+            "anouk de vries",
+            "06-12345678",
+            "010-7654321",
+            "111222333",
+            "NL91ABNA0417164300",
+            "0417164300",
+        ],
+    );
+    let pagina = uitvoer
+        .iter()
+        .find(|(p, _)| p.starts_with("zaken/") && p.ends_with("KP-1.html (gelezen)"))
+        .map(|(_, t)| t.clone())
+        .expect("zaakpagina");
+    for placeholder in [
+        "[e-mailadres verwijderd]",
+        "[naam verwijderd]",
+        "[telefoonnummer verwijderd]",
+        "[BSN verwijderd]",
+        "[IBAN verwijderd]",
+    ] {
+        assert!(pagina.contains(placeholder), "{placeholder}: {pagina}");
+    }
+}
+
+/// Point 2: the other free-text columns (categorie, beklaagde) were shown unredacted, also
+/// when they held the complainant's own name or contact.
+#[test]
+fn elke_vrije_tekst_van_een_zaak_wordt_afgeschermd() {
+    let f = Fixture::new(
+        "KP-1,2025-03-03,email,preventie,B. Handel,Anouk de Vries,anouk@example.nl,over Anouk de Vries,bel 06-12345678,anouk@example.nl\n\
+         KP-2,2025-03-05,email,preventie,B. Handel,Piet Klaasen,0612345679,Piet Klaasen klaagt,Piet Klaasen,Team 0612345679\n",
+        "KP-1,2025-03-20,uitspraak,B. Handel,gegrond,,toelichting van Anouk de Vries,\n\
+         KP-2,2025-03-20,uitspraak,Piet Klaasen,gegrond,,,\n",
+    );
+    let uitvoer = alle_uitvoer(&f);
+    nergens(
+        &uitvoer,
+        &[
+            "Anouk de Vries",
+            "anouk@example.nl",
+            "06-12345678",
+            "Piet Klaasen",
+            "0612345679",
+        ],
+    );
+    // Redacted where they were shown: the case page, the cases list, the period report.
+    let tekst: String = uitvoer.iter().map(|(_, t)| t.as_str()).collect();
+    assert!(tekst.contains("[naam verwijderd]"));
+    assert!(tekst.contains("[telefoonnummer verwijderd]"));
+}
+
+/// Point 3: an input error in the klager or contact column echoed the complainant's name
+/// in every format of `check`, which CI logs and annotations show to everyone.
+#[test]
+fn een_invoerfout_toont_nooit_de_naam_of_het_contact_van_de_klager() {
+    let mut klachten = KLACHTEN_KOP.as_bytes().to_vec();
+    // Not UTF-8 (Latin-1) in klager and contact; the name also in another column of the
+    // row.
+    klachten.extend_from_slice(
+        b"KP-1,2025-03-03,email,Anouk de Vr\xE9es,B. Handel,Anouk de Vr\xE9es,anouk@exampl\xE9.nl,x,,\n",
+    );
+    // The name in a column that has an error, of a row whose own klager is valid.
+    klachten.extend_from_slice(
+        b"KP-2,2025-03-03,Piet Klaasen,preventie,B. Handel,Piet Klaasen,piet@example.nl,x,,\n",
+    );
+    let f = Fixture::leeg();
+    f.schrijf("klachten.csv", klachten);
+    f.schrijf(
+        "gebeurtenissen.csv",
+        format!(
+            "{GEBEURTENISSEN_KOP}KP-2,2025-03-04,Piet Klaasen belde,B. Handel,,,,\n\
+             KP-2,31-02-2025 piet@example.nl,gesprek,B. Handel,,,,\n"
+        ),
+    );
+    let v = check(&f, AS_OF);
+    let fouten = v["input_errors"].as_array().unwrap();
+    let verborgen: Vec<&serde_json::Value> = fouten
+        .iter()
+        .filter(|f| matches!(f["column"].as_str(), Some("klager" | "contact")))
+        .collect();
+    assert_eq!(verborgen.len(), 2, "{fouten:#?}");
+    for fout in verborgen {
+        assert_eq!(fout["value"], "[verborgen]", "{fout}");
+    }
+    let uitvoer = alle_uitvoer(&f);
+    nergens(
+        &uitvoer,
+        &[
+            "Anouk de Vr",
+            "exampl\u{FFFD}.nl",
+            "Piet Klaasen",
+            "piet@example.nl",
+        ],
+    );
+}
+
+/// Point 4: links that leave the site survived in case files and `reglement.md`.
+#[test]
+fn geen_link_verlaat_de_site() {
+    let links = "[a](//host/a) [b](/\\host/b) [c][r] [d](HTTPS://host/d) [e](%2F%2Fhost) \
+                 [f](../../../../etc/passwd) <https://host/g> [h](java\tscript:alert(1))\n\n\
+                 [r]: //host/c\n";
+    let f = Fixture::new(
+        "KP-1,2025-03-03,email,preventie,B. Handel,A. Klager,a@example.nl,x,,\n",
+        "",
+    );
+    f.schrijf("zaken/KP-1.md", links);
+    f.schrijf(
+        "reglement.md",
+        format!("# Reglement\n\n## Artikel 4\n\n{links}"),
+    );
+    let doel = tempfile::tempdir().unwrap();
+    let uit = doel.path().join("site");
+    assert_eq!(code(&bouw(f.pad(), &uit)), 0);
+    let mut gezien = 0;
+    for (pad, html) in site(&uit) {
+        let diepte = pad.matches('/').count();
+        for (i, _) in html.match_indices("href=\"") {
+            let doel = &html[i + 6..];
+            let doel = &doel[..doel.find('"').unwrap()];
+            assert!(
+                klachten::markdown::link_in_site(doel, diepte),
+                "{doel} in {pad}"
+            );
+            gezien += 1;
+        }
+        for host in ["//host", "\\host", "host/"] {
+            assert!(
+                !html.contains(&format!("href=\"{host}")) && !html.contains("href=\"http"),
+                "{host} in {pad}"
+            );
+        }
+    }
+    assert!(gezien > 100, "the site's own links are checked too");
+}
+
+/// Point 13: control characters from the register (an escape sequence in a handler's
+/// name) went raw to the terminal and the CI log.
+#[test]
+fn stuurtekens_bereiken_geen_terminal() {
+    let f = Fixture::new(
+        "KP-1,2025-03-03,email,preventie,\"B.\u{1b}[2J\u{1b}[31mHandel\u{7}\",A. Klager,a@example.nl,x,,\n\
+         KP-2,2025-03-03,\u{1b}]8;;x\u{7}email,preventie,B,A. Klager,a@example.nl,x,,\n",
+        "KP-1,2025-03-04,verantwoording,directie,,,\"reden\u{1b}[0m\nnep: geslaagd\u{202e}\",art-4.2-ontvangstbevestiging\n",
+    );
+    for formaat in ["text", "github", "junit", "sarif", "json"] {
+        let o = f.klachten(&["check", "--as-of", AS_OF, "--format", formaat]);
+        for (stroom, bytes) in [("stdout", &o.stdout), ("stderr", &o.stderr)] {
+            assert!(
+                !bytes.contains(&0x1b) && !bytes.contains(&0x07),
+                "{formaat} {stroom}: {}",
+                String::from_utf8_lossy(bytes)
+            );
+            assert!(
+                !String::from_utf8_lossy(bytes).contains('\u{202e}'),
+                "{formaat} {stroom}"
+            );
+        }
+        if formaat == "text" {
+            let uit = stdout(&o);
+            assert!(uit.contains("B.\\u{1b}[2J"), "{uit}");
+            // The line break of the justification does not start a line of its own.
+            assert!(!uit.lines().any(|r| r.starts_with("nep")), "{uit}");
+        }
+    }
+}
