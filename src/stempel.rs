@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
 use crate::history::git;
+use crate::register::toegang::Registermap;
 use crate::register::{GEBEURTENISSEN_CSV, KLACHTEN_CSV};
 
 /// The version of `klachten` that made the output.
@@ -39,14 +40,12 @@ pub struct Stempel {
 impl Stempel {
     /// The stamp of the register in folder `register`, judged at `peildatum`.
     pub fn van(register: &Path, peildatum: NaiveDate) -> Stempel {
+        // The files the register reads: regular files inside its folder.
+        let map = Registermap::open(register).ok();
+        let hash = |naam: &str| sha256(&map.as_ref()?.gewoon_bestand(naam)?);
         let (bron, (klachten, gebeurtenissen)) = rayon::join(
             || git::bronstand(register),
-            || {
-                rayon::join(
-                    || sha256(&register.join(KLACHTEN_CSV)),
-                    || sha256(&register.join(GEBEURTENISSEN_CSV)),
-                )
-            },
+            || rayon::join(|| hash(KLACHTEN_CSV), || hash(GEBEURTENISSEN_CSV)),
         );
         Stempel {
             commit: bron.as_ref().and_then(|b| b.commit.clone()),

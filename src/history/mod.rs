@@ -18,6 +18,7 @@ use chrono::NaiveDate;
 
 use crate::bevinding::Bron;
 use crate::model::Tekst;
+use crate::register::toegang::{Registermap, Weigering};
 
 /// How the history could be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -295,12 +296,15 @@ fn volg(
         let mut werkmap = werkmap;
         werkmap.sort();
         werkmap.dedup();
+        let register = Registermap::open(pad).ok()?;
         for bestandspad in werkmap {
             let plek = pad.join(&bestandspad);
             if let Some(welk) = bestand(&bestandspad) {
-                let inhoud = match std::fs::read(&plek) {
+                // Only what the register itself reads: a regular file inside its folder
+                // (a named pipe was read once already), read whole.
+                let inhoud = match register.lees(&bestandspad, u64::MAX) {
                     Ok(inhoud) => Some(inhoud),
-                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                    Err(Weigering::Ontbreekt) => None,
                     // Unreadable now: leave it as committed.
                     Err(_) => continue,
                 };

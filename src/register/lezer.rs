@@ -6,13 +6,20 @@
 //! The file is streamed through one reused [`csv::ByteRecord`], so the reader's memory does
 //! not grow with the file. A file that changes while it is read yields what was there, or
 //! an error for the record where reading stopped; never a crash.
+//!
+//! Bounds: a record (with any blank lines before it) is at most [`MAX_RECORD`] bytes; the
+//! reader stops at a longer one with an input error, as its end cannot be found without
+//! reading on, and a file that never ends (a pipe fed from `/dev/zero`) would have it read
+//! on for ever. A field is at most [`MAX_VELD`] bytes; a longer one makes its row an input
+//! error. So the reader's memory is bounded whatever the file holds.
 
 use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
-use std::path::Path;
 
 use rayon::prelude::*;
+
+use super::toegang::{Registermap, Weigering};
 
 /// A column that a file may have. `verplicht` columns missing from the header make the
 /// whole file an input error.
@@ -38,15 +45,6 @@ impl Kolom {
     }
 }
 
-/// Why a file could not be read at all.
-#[derive(Debug)]
-pub enum Leesfout {
-    /// The file does not exist.
-    Ontbreekt,
-    /// The file exists but could not be read.
-    Onleesbaar(io::Error),
-}
-
 /// A record that cannot be a row: it has another number of fields than the header, or
 /// the file could not be read on from there.
 #[derive(Debug)]
@@ -56,6 +54,27 @@ pub struct Recordfout {
 }
 
 const BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
+
+/// The longest record that is read: 1 MiB.
+pub const MAX_RECORD: u64 = 1 << 20;
+/// The longest field that is read: 64 KiB.
+pub const MAX_VELD: usize = 64 << 10;
+
+/// A record longer than [`MAX_RECORD`]: why the reader stops.
+#[derive(Debug)]
+struct TeLang;
+
+impl std::fmt::Display for TeLang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "record langer dan {}; het bestand wordt vanaf hier niet gelezen",
+            super::toegang::grootte(MAX_RECORD)
+        )
+    }
+}
+
+impl std::error::Error for TeLang {}
 
 /// A CSV file opened for reading, its header matched to the expected columns.
 pub struct Csvlezer<R: Read> {
@@ -133,14 +152,12 @@ pub struct Rij<'a> {
 }
 
 impl Csvlezer<BufReader<File>> {
-    /// Opens the file `pad` and reads its header. `kolommen` lists the columns it may have.
-    pub fn open(pad: &Path, kolommen: &[Kolom]) -> Result<Self, Leesfout> {
-        let bestand = File::open(pad).map_err(|e| match e.kind() {
-            io::ErrorKind::NotFound => Leesfout::Ontbreekt,
-            _ => Leesfout::Onleesbaar(e),
-        })?;
+    /// Opens the file `naam` of the register `map` (see [`Registermap::open_stroom`]) and
+    /// reads its header. `kolommen` lists the columns it may have.
+    pub fn open(map: &Registermap, naam: &str, kolommen: &[Kolom]) -> Result<Self, Weigering> {
+        let bestand = map.open_stroom(naam)?;
         Csvlezer::nieuw(BufReader::with_capacity(1 << 16, bestand), kolommen)
-            .map_err(Leesfout::Onleesbaar)
+            .map_err(Weigering::Onleesbaar)
     }
 }
 
@@ -215,7 +232,12 @@ impl<R: BufRead> Csvlezer<R> {
             .filter(|(_, n)| !n.is_empty())
             .filter_map(|(i, n)| {
                 if !kolommen.iter().any(|k| k.naam == n.as_str()) {
-                    Some(n.clone())
+                    // A name is shown in a note: the first 64 characters do.
+                    let mut naam: String = n.chars().take(64).collect();
+                    if naam.len() < n.len() {
+                        naam.push('…');
+                    }
+                    Some(naam)
                 } else if namen.iter().position(|m| m == n) != Some(i) {
                     Some(format!("{n} (nogmaals)"))
                 } else {
@@ -267,13 +289,21 @@ impl<R: Read> Csvlezer<R> {
         !partij.regels.is_empty()
     }
 
-    /// The record's line, when it has as many fields as the header.
+    /// The record's line, when it has as many fields as the header and none longer than
+    /// [`MAX_VELD`].
     fn controleer_breedte(&self, record: &csv::ByteRecord) -> Result<u32, Recordfout> {
         let velden = record.len();
-        if velden == self.breedte {
+        let bericht = if velden != self.breedte {
+            format!("record heeft {velden} velden, de kopregel {}", self.breedte)
+        } else if let Some(k) = record.iter().position(|veld| veld.len() > MAX_VELD) {
+            format!(
+                "veld {} is langer dan {}; de rij wordt niet gelezen",
+                k + 1,
+                super::toegang::grootte(MAX_VELD as u64)
+            )
+        } else {
             return Ok(self.line);
-        }
-        let bericht = format!("record heeft {velden} velden, de kopregel {}", self.breedte);
+        };
         Err(Recordfout {
             line: self.line,
             bericht,
@@ -320,10 +350,16 @@ impl<R: Read> Csvlezer<R> {
             Err(fout) => {
                 self.gestopt = true;
                 let line = self.csv.get_ref().line_op(self.csv.position().byte());
-                Some(Err(Recordfout {
-                    line,
-                    bericht: format!("kan niet verder lezen: {fout}"),
-                }))
+                let te_lang = match fout.kind() {
+                    csv::ErrorKind::Io(e) => e.get_ref().is_some_and(|e| e.is::<TeLang>()),
+                    _ => false,
+                };
+                let bericht = if te_lang {
+                    TeLang.to_string()
+                } else {
+                    format!("kan niet verder lezen: {fout}")
+                };
+                Some(Err(Recordfout { line, bericht }))
             }
         }
     }
@@ -439,6 +475,8 @@ struct Regelteller<R> {
     /// Whether the file's end was reached: a record read then ended with the file, not
     /// with a line end (an unterminated quote runs to the end of the file).
     einde: bool,
+    /// Where the record being read began: the end of the one before.
+    record_begin: u64,
 }
 
 impl<R> Regelteller<R> {
@@ -450,11 +488,13 @@ impl<R> Regelteller<R> {
             einden: VecDeque::new(),
             voorbij: 0,
             einde: false,
+            record_begin: 0,
         }
     }
 
     /// The first line of `record`, which the csv crate read up to offset `eind`.
     fn line(&mut self, record: &csv::ByteRecord, eind: u64) -> u32 {
+        self.record_begin = eind;
         let mut afgesloten = false;
         while let Some(&einde) = self.einden.front() {
             if einde >= eind {
@@ -483,6 +523,11 @@ impl<R> Regelteller<R> {
 
 impl<R: Read> Read for Regelteller<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        // The csv reader asks for more only while its record goes on: everything handed
+        // out since the record before ended belongs to it.
+        if self.gelezen - self.record_begin.min(self.gelezen) >= MAX_RECORD {
+            return Err(io::Error::other(TeLang));
+        }
         let n = self.binnen.read(buf)?;
         self.einde |= n == 0 && !buf.is_empty();
         let begin = self.gelezen;
@@ -571,6 +616,55 @@ mod tests {
         );
         assert_eq!(lezer.volgende().unwrap().err().unwrap().line, 3);
         assert_eq!(lezer.volgende().unwrap().unwrap().line, 4);
+        assert!(lezer.volgende().is_none());
+    }
+
+    #[test]
+    fn een_te_lang_record_of_veld_is_een_fout_en_het_geheugen_blijft_begrensd() {
+        // A field just over the bound: its row is an error, the next one is read.
+        let mut tekst = b"a,b\n1,".to_vec();
+        tekst.extend(std::iter::repeat_n(b'x', MAX_VELD + 1));
+        tekst.extend_from_slice(b"\n2,y\n");
+        let mut lezer = Csvlezer::uit_bytes(&tekst, &KOLOMMEN);
+        let fout = lezer.volgende().unwrap().err().unwrap();
+        assert_eq!(fout.line, 2);
+        assert!(
+            fout.bericht.contains("veld 2 is langer dan 64 KiB"),
+            "{}",
+            fout.bericht
+        );
+        assert_eq!(lezer.volgende().unwrap().unwrap().line, 3);
+
+        // A record that never ends (zeros, no line end): reading stops after the bound.
+        struct Nullen(u64);
+        impl Read for Nullen {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                buf.fill(0);
+                self.0 += buf.len() as u64;
+                Ok(buf.len())
+            }
+        }
+        let mut bron = Nullen(0);
+        let mut begin = b"a,b\n1,2\n".to_vec();
+        begin.extend_from_slice(&[0; 16]);
+        let invoer = io::Cursor::new(begin).chain(&mut bron);
+        let mut lezer = Csvlezer::nieuw(BufReader::new(invoer), &KOLOMMEN).unwrap();
+        assert_eq!(lezer.volgende().unwrap().unwrap().line, 2);
+        let fout = lezer.volgende().unwrap().err().unwrap();
+        assert_eq!(fout.line, 3);
+        assert!(
+            fout.bericht.starts_with("record langer dan 1 MiB"),
+            "{}",
+            fout.bericht
+        );
+        assert!(lezer.volgende().is_none());
+        drop(lezer);
+        assert!(bron.0 < MAX_RECORD + (1 << 17), "{} bytes read", bron.0);
+
+        // The header too, and a quoted field full of line ends.
+        let mut lang = b"a,\"".to_vec();
+        lang.extend(std::iter::repeat_n(b'\n', MAX_RECORD as usize + 10));
+        let mut lezer = Csvlezer::uit_bytes(&lang, &KOLOMMEN);
         assert!(lezer.volgende().is_none());
     }
 

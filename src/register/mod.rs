@@ -15,6 +15,7 @@ pub(crate) mod klachten;
 pub mod lezer;
 mod reglement;
 mod samenhang;
+pub mod toegang;
 mod velden;
 
 use std::borrow::Cow;
@@ -34,9 +35,10 @@ pub use reglement::Reglement;
 use crate::model::{Gebeurtenis, Tekst, Zaak};
 use crate::persoonsgegevens::{self, toon, Geheimen};
 use crate::Fout;
-use lezer::{Csvlezer, Kolom, Leesfout, Partij, Recordfout, Rij};
+use lezer::{Csvlezer, Kolom, Partij, Recordfout, Rij};
 use rayon::prelude::*;
 use samenhang::Samenhang;
+use toegang::{Registermap, Weigering};
 
 /// An input error: a record, value or file that could not be used.
 ///
@@ -170,20 +172,25 @@ impl Register {
     ///
     /// Fails (the check cannot run) only when the folder or `klachten.csv` is missing or
     /// unreadable, or `reglement.toml` is invalid; everything else is an input error.
+    /// Which files are read, and how much of them, [`toegang`] decides.
     pub fn laad(pad: &Path, peildatum: NaiveDate) -> Result<Register, Fout> {
-        if !pad.is_dir() {
-            return Err(Fout::new(format!(
-                "register niet gevonden: {} is geen map",
-                pad.display()
-            )));
-        }
-        let reglement = Reglement::laad(pad)?;
+        let map = Registermap::open(pad)
+            .ok()
+            .filter(|_| pad.is_dir())
+            .ok_or_else(|| {
+                Fout::new(format!(
+                    "register niet gevonden: {} is geen map",
+                    pad.display()
+                ))
+            })?;
+        let map = &map;
+        let reglement = Reglement::laad(map)?;
         // Both files are read side by side. The events go to their cases in batches while
         // they are read, once the cases are known: they are never all held at once.
         let (klachten, mut samenhang, gebeurtenissen, ongeldig) = std::thread::scope(|draden| {
             let (zender, ontvanger) = mpsc::channel();
-            let gebeurtenissen = draden.spawn(|| lees_gebeurtenissen(pad, zender));
-            let (mut klachten, zaken) = lees_klachten(pad)?;
+            let gebeurtenissen = draden.spawn(|| lees_gebeurtenissen(map, zender));
+            let (mut klachten, zaken) = lees_klachten(map, pad)?;
             let ongeldige_ids = std::mem::take(&mut klachten.ongeldige_ids);
             let mut ongeldig = FxHashMap::<Tekst, Geheimen>::default();
             let ongeldige_ids = ongeldige_ids
@@ -208,7 +215,7 @@ impl Register {
         })?;
 
         let (dossiers, dossierfouten, reglement_tekst) =
-            dossiers::lees(pad, |naam| samenhang.ken(naam));
+            dossiers::lees(map, |naam| samenhang.ken(naam));
         let mut invoerfouten = klachten.fouten;
         invoerfouten.extend(gebeurtenissen.fouten);
         invoerfouten.extend(std::mem::take(&mut samenhang.fouten));
@@ -299,13 +306,13 @@ const STUK: usize = 1 << 10;
 /// long, and is done on every core: with one thread, `check` took NNN at 100,000 cases
 /// (see docs/performance.md).
 fn lees_bestand<T: Send>(
-    pad: &Path,
+    map: &Registermap,
     naam: &'static str,
     kolommen: &'static [Kolom],
     lees: impl Fn(&Rij<'_>, &mut Vec<Invoerfout>, &mut Tekstbank) -> Option<T> + Sync,
     mut bewaar: impl FnMut(Vec<T>) -> Doorgaan,
-) -> Result<Bestand, Leesfout> {
-    let mut lezer = Csvlezer::open(&pad.join(naam), kolommen)?;
+) -> Result<Bestand, Weigering> {
+    let mut lezer = Csvlezer::open(map, naam, kolommen)?;
     let mut uit = Bestand::default();
     uit.fouten
         .extend(lezer.ontbrekende_kolommen.iter().map(|kolom| Invoerfout {
@@ -389,10 +396,10 @@ enum Doorgaan {
     Nee,
 }
 
-fn lees_klachten(pad: &Path) -> Result<(Bestand, Vec<Zaak>), Fout> {
+fn lees_klachten(map: &Registermap, pad: &Path) -> Result<(Bestand, Vec<Zaak>), Fout> {
     let mut zaken = Vec::new();
     let bestand = lees_bestand(
-        pad,
+        map,
         KLACHTEN_CSV,
         &klachten::KOLOMMEN,
         klachten::lees_zaak,
@@ -404,10 +411,11 @@ fn lees_klachten(pad: &Path) -> Result<(Bestand, Vec<Zaak>), Fout> {
     let bestand = bestand.map_err(|fout| {
         let pad = pad.join(KLACHTEN_CSV);
         match fout {
-            Leesfout::Ontbreekt => Fout::new(format!("{} ontbreekt", pad.display())),
-            Leesfout::Onleesbaar(e) => {
+            Weigering::Ontbreekt => Fout::new(format!("{} ontbreekt", pad.display())),
+            Weigering::Onleesbaar(e) => {
                 Fout::new(format!("{} is niet te lezen: {e}", pad.display()))
             }
+            weigering => Fout::new(format!("{} {weigering}", pad.display())),
         }
     })?;
     Ok((bestand, zaken))
@@ -415,9 +423,12 @@ fn lees_klachten(pad: &Path) -> Result<(Bestand, Vec<Zaak>), Fout> {
 
 /// Reads gebeurtenissen.csv, sending its valid events (with their case numbers, in file
 /// order) a stretch at a time to `zender`. Stops when nobody receives them any more.
-fn lees_gebeurtenissen(pad: &Path, zender: mpsc::Sender<Vec<(Tekst, Gebeurtenis)>>) -> Bestand {
+fn lees_gebeurtenissen(
+    map: &Registermap,
+    zender: mpsc::Sender<Vec<(Tekst, Gebeurtenis)>>,
+) -> Bestand {
     let gelezen = lees_bestand(
-        pad,
+        map,
         GEBEURTENISSEN_CSV,
         &gebeurtenissen::KOLOMMEN,
         gebeurtenissen::lees_gebeurtenis,
@@ -428,13 +439,14 @@ fn lees_gebeurtenissen(pad: &Path, zender: mpsc::Sender<Vec<(Tekst, Gebeurtenis)
     );
     gelezen.unwrap_or_else(|fout| {
         Bestand::met_fout(match fout {
-            Leesfout::Ontbreekt => Invoerfout::bestand(
+            Weigering::Ontbreekt => Invoerfout::bestand(
                 GEBEURTENISSEN_CSV,
                 "bestand ontbreekt; de zaken worden gecontroleerd als zaken zonder gebeurtenissen",
             ),
-            Leesfout::Onleesbaar(e) => {
-                Invoerfout::bestand(GEBEURTENISSEN_CSV, format!("bestand niet te lezen: {e}"))
-            }
+            weigering => Invoerfout::bestand(
+                GEBEURTENISSEN_CSV,
+                format!("bestand {weigering}; de zaken worden gecontroleerd als zaken zonder gebeurtenissen"),
+            ),
         })
     })
 }

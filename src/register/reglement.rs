@@ -2,10 +2,9 @@
 //! regulation of 1 October 2024. Present, it is read strictly: an unknown key, a wrong type
 //! or an impossible value stops the run with the key and what was expected.
 
-use std::path::Path;
-
 use chrono::NaiveDate;
 
+use super::toegang::{Registermap, Weigering, MAX_REGLEMENT_TOML};
 use super::REGLEMENT_TOML;
 use crate::calendar::Kalender;
 use crate::Fout;
@@ -53,13 +52,20 @@ impl Default for Reglement {
 }
 
 impl Reglement {
-    /// Reads `reglement.toml` from the register, or the defaults when it is absent.
-    pub fn laad(register: &Path) -> Result<Reglement, Fout> {
-        let pad = register.join(REGLEMENT_TOML);
-        match std::fs::read_to_string(&pad) {
-            Ok(tekst) => Reglement::lees(&tekst),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Reglement::default()),
-            Err(e) => Err(Fout::new(format!("{REGLEMENT_TOML}: niet te lezen: {e}"))),
+    /// Reads `reglement.toml` from the register, or the defaults when it is absent. A file
+    /// that is not read (outside the register, no regular file, larger than
+    /// [`MAX_REGLEMENT_TOML`]) stops the run like a bad one: the defaults could judge by
+    /// another regulation than the organisation's.
+    pub fn laad(register: &Registermap) -> Result<Reglement, Fout> {
+        match register.lees(REGLEMENT_TOML, MAX_REGLEMENT_TOML) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(tekst) => Reglement::lees(&tekst),
+                Err(_) => Err(Fout::new(format!(
+                    "{REGLEMENT_TOML}: geen geldige UTF-8-tekst"
+                ))),
+            },
+            Err(Weigering::Ontbreekt) => Ok(Reglement::default()),
+            Err(weigering) => Err(Fout::new(format!("{REGLEMENT_TOML} {weigering}"))),
         }
     }
 
