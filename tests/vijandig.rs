@@ -317,3 +317,253 @@ fn stuurtekens_bereiken_geen_terminal() {
         }
     }
 }
+
+/// Point 5: a case file that is a symlink was followed wherever it pointed (publishing any
+/// file the builder could read, or growing without bound on `/dev/zero`), and a
+/// `klachten.csv` pointing at `/dev/zero` aborted on a failed allocation.
+#[cfg(unix)]
+#[test]
+fn alleen_bestanden_in_het_register_worden_gelezen() {
+    use std::os::unix::fs::symlink;
+    let buiten = tempfile::tempdir().unwrap();
+    std::fs::write(buiten.path().join("geheim.md"), "GEHEIM-VAN-DE-SERVER\n").unwrap();
+    let f = Fixture::new(
+        "KP-1,2025-03-03,email,preventie,B,A. Klager,a@example.nl,x,,\n\
+         KP-2,2025-03-03,email,preventie,B,A. Klager,a@example.nl,x,,\n\
+         KP-3,2025-03-03,email,preventie,B,A. Klager,a@example.nl,x,,\n\
+         KP-4,2025-03-03,email,preventie,B,A. Klager,a@example.nl,x,,\n",
+        "",
+    );
+    f.schrijf("zaken/KP-4.md", "# Gewoon dossier\n");
+    symlink(
+        buiten.path().join("geheim.md"),
+        f.pad().join("zaken/KP-1.md"),
+    )
+    .unwrap();
+    symlink("/dev/zero", f.pad().join("zaken/KP-2.md")).unwrap();
+    // A symlink inside the register is fine.
+    symlink("KP-4.md", f.pad().join("zaken/KP-3.md")).unwrap();
+    symlink(
+        buiten.path().join("geheim.md"),
+        f.pad().join("reglement.md"),
+    )
+    .unwrap();
+    let begin = std::time::Instant::now();
+    let v = check(&f, AS_OF);
+    assert!(begin.elapsed().as_secs() < 60);
+    let fouten: Vec<(String, String)> = v["input_errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap().to_string(),
+                f["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    for bestand in ["zaken/KP-1.md", "zaken/KP-2.md", "reglement.md"] {
+        let (_, bericht) = fouten
+            .iter()
+            .find(|(b, _)| b == bestand)
+            .unwrap_or_else(|| panic!("{bestand}: {fouten:?}"));
+        assert!(
+            bericht.contains("buiten de map van het register"),
+            "{bericht}"
+        );
+    }
+    assert!(
+        !fouten.iter().any(|(b, _)| b == "zaken/KP-3.md"),
+        "{fouten:?}"
+    );
+    let uitvoer = alle_uitvoer(&f);
+    nergens(&uitvoer, &["GEHEIM-VAN-DE-SERVER"]);
+    assert!(uitvoer.iter().any(|(_, t)| t.contains("Gewoon dossier")));
+
+    // A case file over its bound.
+    let f = Fixture::new("KP-1,2025-03-03,email,preventie,B,A,a@example.nl,x,,\n", "");
+    f.schrijf("zaken/KP-1.md", vec![b'x'; (1 << 20) + 1]);
+    let v = check(&f, AS_OF);
+    assert!(v["input_errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("groter dan 1 MiB"));
+
+    // klachten.csv or reglement.toml outside the register: the check cannot run, and says
+    // why in one line.
+    for (naam, doel) in [
+        ("klachten.csv", "/dev/zero"),
+        ("reglement.toml", "/dev/zero"),
+        ("klachten.csv", "/etc/hostname"),
+    ] {
+        let f = Fixture::new("KP-1,2025-03-03,email,preventie,B,A,a@example.nl,x,,\n", "");
+        std::fs::remove_file(f.pad().join(naam)).ok();
+        symlink(doel, f.pad().join(naam)).unwrap();
+        let o = run(&f, AS_OF);
+        assert_eq!(code(&o), 2, "{naam}: {}", stderr(&o));
+        assert!(stderr(&o).contains(naam), "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains("buiten de map van het register"),
+            "{}",
+            stderr(&o)
+        );
+        assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
+    }
+}
+
+/// Point 5: a named pipe is read as a stream, with the outcome of a regular file; one that
+/// never ends (fed from `/dev/zero`) stops at the record bound, and memory stays bounded.
+#[cfg(unix)]
+#[test]
+fn een_benoemde_pijp_is_een_stroom_met_een_grens() {
+    use std::io::Write;
+    let klachten = "KP-1,2025-03-03,email,preventie,B,A,a@example.nl,x,,\n\
+                    KP-2,31-02-2025,email,preventie,B,A,a@example.nl,x,,\n";
+    let gebeurtenissen =
+        format!("{GEBEURTENISSEN_KOP}KP-1,2025-03-04,ontvangstbevestiging,B,,,,\n");
+    let gewoon = Fixture::new(klachten, "");
+    gewoon.schrijf("gebeurtenissen.csv", &gebeurtenissen);
+    let verwacht = check(&gewoon, AS_OF);
+
+    let f = Fixture::new(klachten, "");
+    let pijp = f.pad().join("gebeurtenissen.csv");
+    std::fs::remove_file(&pijp).unwrap();
+    let gemaakt = Command::new("mkfifo").arg(&pijp).status().unwrap();
+    assert!(gemaakt.success());
+    let schrijver = {
+        let pijp = pijp.clone();
+        let inhoud = gebeurtenissen.clone();
+        std::thread::spawn(move || {
+            let mut p = std::fs::OpenOptions::new().write(true).open(pijp).unwrap();
+            p.write_all(inhoud.as_bytes()).unwrap();
+        })
+    };
+    let mut gelezen = check(&f, AS_OF);
+    schrijver.join().unwrap();
+    // A pipe has no hash in the stamp; the rest is the same.
+    gelezen["summary"]["source"] = verwacht["summary"]["source"].clone();
+    assert_eq!(gelezen, verwacht);
+
+    // Zeros for ever: the reader stops after the record bound.
+    let schrijver = {
+        let pijp = pijp.clone();
+        std::thread::spawn(move || {
+            let mut p = std::fs::OpenOptions::new().write(true).open(pijp).unwrap();
+            let _ = p.write_all(format!("{GEBEURTENISSEN_KOP}KP-1,").as_bytes());
+            let nullen = vec![0u8; 1 << 16];
+            let mut geschreven = 0u64;
+            // Until the reader closes the pipe (or far past any bound).
+            while geschreven < 1 << 32 && p.write_all(&nullen).is_ok() {
+                geschreven += nullen.len() as u64;
+            }
+            geschreven
+        })
+    };
+    let v = check(&f, AS_OF);
+    let geschreven = schrijver.join().unwrap();
+    assert!(
+        geschreven < 64 << 20,
+        "{geschreven} bytes read from the pipe"
+    );
+    let fout = v["input_errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["file"] == "gebeurtenissen.csv")
+        .expect("an error for the pipe");
+    assert_eq!(fout["line"], 2);
+    assert!(fout["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("record langer dan 1 MiB"));
+}
+
+/// Point 12: with CR-only line ends every input error said line 1. Every format names the
+/// line of the record, whatever the line ends.
+#[test]
+fn regelnummers_bij_elk_soort_regeleinde_in_elk_formaat() {
+    let klachten = [
+        "KP-1,2025-03-03,email,preventie,B,A,a@example.nl,x,,",
+        "",
+        "KP-2,31-02-2025,email,preventie,B,A,a@example.nl,x,,",
+        "KP-3,2025-03-03,fax,preventie,B,A,a@example.nl,\"twee",
+        "regels\",,",
+        "KP-4,2025-03-03,email,preventie,B,A,a@example.nl,x,,",
+    ];
+    let gebeurtenissen = [
+        "KP-1,2025-03-04,ontvangstbevestiging,B,,,,",
+        "KP-1,2025-13-01,gesprek,B,,,,",
+        "KP-9,2025-03-05,gesprek,B,,,,",
+    ];
+    // (file, line) of every input error, and the finding on KP-4 (no acknowledgement).
+    let verwacht: Vec<(&str, u64)> = vec![
+        ("gebeurtenissen.csv", 3),
+        ("gebeurtenissen.csv", 4),
+        ("klachten.csv", 4),
+        ("klachten.csv", 5),
+    ];
+    let mut eerder: Option<Vec<String>> = None;
+    for einde in ["\n", "\r\n", "\r"] {
+        let f = Fixture::leeg();
+        let kop_k = KLACHTEN_KOP.trim_end();
+        let kop_g = GEBEURTENISSEN_KOP.trim_end();
+        let samen = |kop: &str, regels: &[&str]| {
+            let mut t = kop.to_string();
+            for r in regels {
+                t.push_str(einde);
+                t.push_str(r);
+            }
+            t.push_str(einde);
+            t
+        };
+        f.schrijf("klachten.csv", samen(kop_k, &klachten));
+        f.schrijf("gebeurtenissen.csv", samen(kop_g, &gebeurtenissen));
+        f.schrijf(
+            "zaken/KP-4.md",
+            ["# KP-4", "", "regel drie", "bel 06-12345678"].join(einde),
+        );
+        let v = check(&f, AS_OF);
+        let fouten: Vec<(&str, u64)> = v["input_errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| (f["file"].as_str().unwrap(), f["line"].as_u64().unwrap()))
+            .collect();
+        assert_eq!(fouten, verwacht, "{einde:?}");
+        assert_eq!(
+            one(&v, "KP-4", "art-4.2-ontvangstbevestiging")["line"],
+            7,
+            "{einde:?}"
+        );
+        assert_eq!(
+            one(&v, "KP-4", "art-6-persoonsgegevens")["line"],
+            4,
+            "{einde:?}"
+        );
+        // The same lines in every other format.
+        let mut regels = Vec::new();
+        for formaat in ["text", "github", "junit", "sarif"] {
+            let o = f.klachten(&["check", "--as-of", AS_OF, "--format", formaat]);
+            let uit = stdout(&o);
+            for (bestand, line) in verwacht
+                .iter()
+                .chain([&("klachten.csv", 7), &("zaken/KP-4.md", 4)])
+            {
+                let vorm = match formaat {
+                    "github" => format!("{bestand},line={line},"),
+                    "junit" => format!("{bestand}\" line=\"{line}\""),
+                    "sarif" => format!("{bestand}\"}},\"region\":{{\"startLine\":{line}}}"),
+                    _ => format!("{bestand}:{line}:"),
+                };
+                let gevonden = uit.contains(&vorm)
+                    || (formaat == "text" && uit.contains(&format!("{bestand}:{line}\n")));
+                assert!(gevonden, "{einde:?} {formaat}: {vorm}\n{uit}");
+                regels.push(vorm);
+            }
+        }
+        if let Some(eerder) = &eerder {
+            assert_eq!(&regels, eerder);
+        }
+        eerder = Some(regels);
+    }
+}
