@@ -567,3 +567,138 @@ fn regelnummers_bij_elk_soort_regeleinde_in_elk_formaat() {
         eerder = Some(regels);
     }
 }
+
+/// Points 6 and 7: an interrupted build (kill -9, a CI timeout's SIGTERM) must leave the
+/// old site or the new one at --out, complete, at whatever moment it is stopped; and the
+/// next build removes whatever it left beside --out (a work folder once held 3.4 GB).
+#[cfg(unix)]
+#[test]
+fn een_onderbroken_build_laat_altijd_een_complete_site_achter() {
+    let map = tempfile::tempdir().unwrap();
+    let register = map.path().join("register");
+    let gemaakt = Command::new(env!("CARGO_BIN_EXE_klachten"))
+        .args(["genereer", "--zaken", "400", "--seed", "3", "--out"])
+        .arg(&register)
+        .status()
+        .unwrap();
+    assert!(gemaakt.success());
+    let out = map.path().join("site");
+    let bouw_in = |doel: &Path, as_of: &str| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_klachten"));
+        c.args(["build", "--as-of", as_of, "--register"])
+            .arg(&register)
+            .arg("--out")
+            .arg(doel)
+            .stderr(std::process::Stdio::null());
+        c
+    };
+    // The new site, built apart, and how long a build takes.
+    let apart = map.path().join("apart");
+    let begin = std::time::Instant::now();
+    assert!(bouw_in(&apart, "2026-11-24").status().unwrap().success());
+    let duur = begin.elapsed();
+    let nieuw = bestanden(&apart);
+    std::fs::remove_dir_all(&apart).unwrap();
+    assert!(bouw_in(&out, "2025-06-30").status().unwrap().success());
+    let oud = bestanden(&out);
+    assert_ne!(oud, nieuw);
+
+    let mut toeval = Toeval(0x5eed_0019);
+    let mut gezien = [0usize; 2];
+    for ronde in 0..12 {
+        let mut kind = bouw_in(&out, "2026-11-24").spawn().unwrap();
+        // Half of the stops fall where the new site is swapped in and the old one removed.
+        let deel = if ronde % 2 == 0 {
+            toeval.onder(1000)
+        } else {
+            600 + toeval.onder(600)
+        };
+        std::thread::sleep(duur.mul_f64(deel as f64 / 1000.0));
+        if ronde % 3 == 2 {
+            // SIGTERM, as a CI job's timeout sends it.
+            // SAFETY: kill(2) on the id of a child this test started and has not waited for.
+            unsafe { libc::kill(kind.id() as libc::pid_t, libc::SIGTERM) };
+        } else {
+            kind.kill().unwrap();
+        }
+        kind.wait().unwrap();
+        let nu = bestanden(&out);
+        let welke = if nu == oud {
+            0
+        } else {
+            assert!(
+                nu == nieuw,
+                "round {ronde}, stopped after {deel}‰ of a build: --out holds neither site \
+                 complete ({} files)",
+                nu.len()
+            );
+            1
+        };
+        gezien[welke] += 1;
+    }
+    assert!(
+        gezien[0] > 0,
+        "some builds were stopped before the swap: {gezien:?}"
+    );
+
+    // The next build replaces the site and leaves nothing else beside it.
+    assert!(bouw_in(&out, "2026-11-24").status().unwrap().success());
+    assert_eq!(bestanden(&out), nieuw);
+    let mut naast: Vec<String> = std::fs::read_dir(map.path())
+        .unwrap()
+        .map(|i| i.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    naast.sort();
+    assert_eq!(naast, ["register", "site"]);
+}
+
+/// Point 6: any spelling of --out (through the old site, with a trailing slash, `./`,
+/// absolute, a symlink to the old site) replaces the same site and leaves nothing beside.
+#[cfg(unix)]
+#[test]
+fn elke_schrijfwijze_van_out_geeft_dezelfde_site() {
+    let f = Fixture::new(
+        "KP-1,2025-03-03,email,preventie,B,A,a@example.nl,x,,\n",
+        "KP-1,2025-03-04,ontvangstbevestiging,B,,,,\n",
+    );
+    let map = tempfile::tempdir().unwrap();
+    let basis = std::fs::canonicalize(map.path()).unwrap();
+    std::os::unix::fs::symlink(basis.join("site"), basis.join("koppeling")).unwrap();
+    let mut vorige = None;
+    for (i, spelling) in [
+        "site",
+        "site/../site",
+        "site/",
+        "./site",
+        "koppeling",
+        "koppeling/../site",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let as_of = format!("2026-11-{:02}", 10 + i);
+        let o = Command::new(env!("CARGO_BIN_EXE_klachten"))
+            .current_dir(&basis)
+            .args(["build", "--as-of", &as_of, "--out", spelling, "--register"])
+            .arg(f.pad())
+            .output()
+            .unwrap();
+        assert_eq!(code(&o), 0, "{spelling}: {}", stderr(&o));
+        let site = bestanden(&basis.join("site"));
+        assert!(
+            String::from_utf8_lossy(&site["index.html"]).contains(&format!("{}-11-2026", 10 + i)),
+            "{spelling}"
+        );
+        assert_ne!(Some(&site), vorige.as_ref(), "{spelling}");
+        vorige = Some(site);
+        let mut naast: Vec<String> = std::fs::read_dir(&basis)
+            .unwrap()
+            .map(|i| i.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        naast.sort();
+        assert_eq!(naast, ["koppeling", "site"], "{spelling}");
+    }
+    let absoluut = basis.join("site");
+    let o = bouw(f.pad(), &absoluut);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+}

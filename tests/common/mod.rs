@@ -91,6 +91,39 @@ pub fn bestanden(map: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
+/// A seeded pseudo-random generator (SplitMix64), so that every run of a randomised test
+/// is the same and a failure names the seed that reproduces it.
+pub struct Toeval(pub u64);
+
+impl Toeval {
+    pub fn volgende(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number below `n` (0 when `n` is 0).
+    pub fn onder(&mut self, n: usize) -> usize {
+        if n == 0 {
+            0
+        } else {
+            (self.volgende() % n as u64) as usize
+        }
+    }
+
+    /// True once in `n` times.
+    pub fn een_op(&mut self, n: usize) -> bool {
+        self.onder(n) == 0
+    }
+
+    /// One of `keuzes`.
+    pub fn kies<'a, T>(&mut self, keuzes: &'a [T]) -> &'a T {
+        &keuzes[self.onder(keuzes.len())]
+    }
+}
+
 pub fn voorbeeldregister() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("register")
 }
