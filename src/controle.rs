@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use crate::bevinding::{Bevinding, Ernst};
 use crate::calendar::Kalender;
-use crate::history::Historie;
+use crate::history::{Historie, Historiestatus};
 use crate::persoonsgegevens::{toon, Geheimen};
 use crate::register::Register;
 use crate::rules::{self, Omgeving};
@@ -92,9 +92,19 @@ impl Drempel {
 }
 
 impl Uitkomst {
-    /// Whether the check passes: no input error and no finding that counts.
+    /// Whether the check passes: no input error and no finding that counts; with
+    /// `--strict`, also a Git history that is there but could not be read whole.
     pub fn slaagt(&self, drempel: Drempel) -> bool {
-        self.register.invoerfouten.is_empty() && !self.bevindingen.iter().any(|b| drempel.telt(b))
+        self.register.invoerfouten.is_empty()
+            && !self.bevindingen.iter().any(|b| drempel.telt(b))
+            && !(drempel.strict && self.historie_onvolledig().is_some())
+    }
+
+    /// The note on a Git history that is there but could not be read whole
+    /// (`Historiestatus::Onvolledig`), which every format shows.
+    pub fn historie_onvolledig(&self) -> Option<&str> {
+        let h = self.historie.as_ref()?;
+        (h.status == Historiestatus::Onvolledig).then_some(h.notitie.as_deref().unwrap_or(""))
     }
 
     /// The course of handling of case number `index` (in `register.zaken`); None when it
@@ -165,7 +175,10 @@ pub fn controleer_met(register: Register, mut historie: Option<Historie>) -> Uit
         historie.lezing = None;
     }
     // Notes quote the register (a column's name in a header): shown as every text of it.
-    for notitie in &mut notities {
+    for notitie in notities
+        .iter_mut()
+        .chain(historie.as_mut().and_then(|h| h.notitie.as_mut()))
+    {
         if let Cow::Owned(getoond) = toon(notitie, &Geheimen::GEEN) {
             *notitie = getoond;
         }

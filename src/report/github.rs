@@ -28,7 +28,16 @@ pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io:
         let pad = opties.pad(&f.bestand);
         opdracht(uit, "error", &pad, f.line, INVOER, &invoerfout_tekst(f))?;
     }
-    Ok(())
+    historie(uitkomst, uit)
+}
+
+/// A Git history that is there but could not be read whole: a notice of its own, on no
+/// file.
+fn historie(uitkomst: &Uitkomst, uit: &mut dyn Write) -> io::Result<()> {
+    match uitkomst.historie_onvolledig() {
+        Some(notitie) => writeln!(uit, "::notice title=git-historie::{}", gegeven(notitie)),
+        None => Ok(()),
+    }
 }
 
 /// The workflow command for a finding.

@@ -229,6 +229,9 @@ pub fn samenvattingsregel(s: &Samenvatting, uitkomst: &Uitkomst, opties: &Opties
     if s.accepted > 0 {
         bevindingen.push_str(&format!(" ({} verantwoord)", s.accepted));
     }
+    if uitkomst.historie_onvolledig().is_some() {
+        bevindingen.push_str("; Git-historie onvolledig, art. 7 niet getoetst");
+    }
     let oordeel = if uitkomst.slaagt(opties.drempel) {
         "geslaagd"
     } else {

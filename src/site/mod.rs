@@ -553,6 +553,7 @@ fn schrijf_site(
         c.insert("open_overtredingen", &open_overtredingen);
         c.insert("aantal_open_overtredingen", &aantal_open_overtredingen);
         c.insert("samenvatting", &samenvatting(uitkomst));
+        c.insert("historie_onvolledig", &uitkomst.historie_onvolledig());
         c.insert("perioden", &perioden);
         schrijf("index.html", render(tera, "index.html", &c)?.as_bytes())?;
         Ok(())
