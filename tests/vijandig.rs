@@ -702,3 +702,345 @@ fn elke_schrijfwijze_van_out_geeft_dezelfde_site() {
     let o = bouw(f.pad(), &absoluut);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
 }
+
+/// Point 8: one case with a mistyped year (0202 for 2025) made `build` write a period page
+/// and a chart point for every quarter and month since, for minutes. Pages and bytes
+/// follow the periods that hold data, not the span between the dates.
+#[test]
+fn een_verschreven_jaartal_maakt_de_site_niet_groter() {
+    let bouw_met = |jaar: &str| {
+        let f = Fixture::new(
+            &format!(
+                "KP-1,{jaar}-03-03,email,preventie,B,A,a@example.nl,x,,\n\
+                 KP-2,2025-03-03,email,preventie,B,A,a@example.nl,x,,\n"
+            ),
+            &format!(
+                "KP-1,{jaar}-03-04,ontvangstbevestiging,B,,,,\n\
+                 KP-2,2025-03-04,ontvangstbevestiging,B,,,,\n"
+            ),
+        );
+        let doel = tempfile::tempdir().unwrap();
+        let begin = std::time::Instant::now();
+        let o = bouw(f.pad(), &doel.path().join("site"));
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let duur = begin.elapsed();
+        let site = bestanden(&doel.path().join("site"));
+        let bytes: usize = site.values().map(Vec::len).sum();
+        let perioden: Vec<String> = site
+            .keys()
+            .filter(|p| p.starts_with("perioden/"))
+            .cloned()
+            .collect();
+        (site.len(), bytes, perioden, duur)
+    };
+    let (n_0202, bytes_0202, perioden, duur) = bouw_met("0202");
+    let (n_2024, bytes_2024, _, _) = bouw_met("2024");
+    assert_eq!(n_0202, n_2024);
+    assert!(
+        bytes_0202 * 10 < bytes_2024 * 11,
+        "{bytes_0202} bytes against {bytes_2024}"
+    );
+    assert_eq!(
+        perioden,
+        [
+            "perioden/202-K1.html",
+            "perioden/202-openbaar.html",
+            "perioden/202.html",
+            "perioden/2025-K1.html",
+            "perioden/2025-openbaar.html",
+            "perioden/2025.html",
+            "perioden/2026-K4.html",
+            "perioden/2026-openbaar.html",
+            "perioden/2026.html"
+        ]
+    );
+    assert!(duur.as_secs() < 30, "{duur:?}");
+}
+
+/// Point 9: 100 KB of nested `>` in a case file took 20 s to build (the sanitiser's time
+/// grew with the square of the nesting). The page now nests at most a bounded depth, so
+/// the time follows the file's length: asserted on the page's structure, and with a bound
+/// on the time loose enough for a slow machine (the old build took minutes in a debug
+/// build).
+#[test]
+fn diep_geneste_markdown_kost_tijd_naar_lengte() {
+    let f = Fixture::new(
+        "KP-1,2025-03-03,email,preventie,B,A,a@example.nl,x,,\n\
+         KP-2,2025-03-03,email,preventie,B,A,a@example.nl,x,,\n\
+         KP-3,2025-03-03,email,preventie,B,A,a@example.nl,x,,\n",
+        "",
+    );
+    f.schrijf("zaken/KP-1.md", ">".repeat(100_000));
+    f.schrijf("zaken/KP-2.md", "> - ".repeat(25_000));
+    f.schrijf("zaken/KP-3.md", "&".repeat(100_000));
+    let doel = tempfile::tempdir().unwrap();
+    let begin = std::time::Instant::now();
+    let o = bouw(f.pad(), &doel.path().join("site"));
+    let duur = begin.elapsed();
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(duur.as_secs() < 30, "{duur:?}");
+    for (pad, html) in site(&doel.path().join("site")) {
+        if !pad.starts_with("zaken/") {
+            continue;
+        }
+        let dossier = html.split("class=\"dossier\"").nth(1).unwrap_or_default();
+        let diep = dossier.matches("<blockquote>").count();
+        assert!(
+            diep <= klachten::markdown::MAX_DIEPTE,
+            "{pad}: {diep} nested quotes"
+        );
+    }
+}
+
+/// A throw-away Git repository holding a register at its top, with Git's configuration
+/// of this machine and user kept out.
+struct Gitregister {
+    map: tempfile::TempDir,
+}
+
+impl Gitregister {
+    fn new(klachten: &str, gebeurtenissen: &str) -> Gitregister {
+        let g = Gitregister {
+            map: tempfile::tempdir().unwrap(),
+        };
+        std::fs::write(
+            g.pad().join("klachten.csv"),
+            format!("{KLACHTEN_KOP}{klachten}"),
+        )
+        .unwrap();
+        std::fs::write(
+            g.pad().join("gebeurtenissen.csv"),
+            format!("{GEBEURTENISSEN_KOP}{gebeurtenissen}"),
+        )
+        .unwrap();
+        g.git(&["init", "-q", "-b", "main"], None);
+        g.git(&["config", "user.name", "Kwaliteit"], None);
+        g.git(&["config", "user.email", "kwaliteit@example.nl"], None);
+        g
+    }
+
+    fn pad(&self) -> &Path {
+        self.map.path()
+    }
+
+    fn git(&self, args: &[&str], datum: Option<&str>) -> String {
+        let mut c = Command::new("git");
+        c.args(args).current_dir(self.pad());
+        zonder_eigen_gitconfig(&mut c);
+        if let Some(d) = datum {
+            c.env("GIT_AUTHOR_DATE", "2025-01-01T12:00:00+0000")
+                .env("GIT_COMMITTER_DATE", d);
+        }
+        let o = c.output().unwrap();
+        assert!(o.status.success(), "git {args:?}: {}", stderr(&o));
+        stdout(&o).trim().to_string()
+    }
+
+    /// Appends `regel` to gebeurtenissen.csv and commits it with committer date `datum`.
+    fn voeg_toe(&self, regel: &str, datum: &str) {
+        let pad = self.pad().join("gebeurtenissen.csv");
+        let mut inhoud = std::fs::read_to_string(&pad).unwrap();
+        inhoud.push_str(regel);
+        std::fs::write(&pad, inhoud).unwrap();
+        self.git(&["add", "-A"], None);
+        self.git(&["commit", "-q", "-m", "stap"], Some(datum));
+    }
+
+    fn check(&self, args: &[&str]) -> Output {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_klachten"));
+        c.args(["check", "--as-of", AS_OF, "--register"])
+            .arg(self.pad())
+            .args(args)
+            .env("NO_COLOR", "1");
+        zonder_eigen_gitconfig(&mut c);
+        c.output().unwrap()
+    }
+}
+
+/// No global or system Git configuration: a `safe.directory` there would hide what the
+/// test is about.
+fn zonder_eigen_gitconfig(c: &mut Command) {
+    c.env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE");
+}
+
+/// Points 10 and 11: a history that is there but cannot be read whole is said in every
+/// format and fails `--strict`.
+fn onvolledig_in_elk_formaat(g: &Gitregister, moet_noemen: &str) {
+    let o = g.check(&["--format", "json"]);
+    let v = json(&o);
+    assert_eq!(v["summary"]["history"], "onvolledig", "{v:#}");
+    let notities = v["notes"].to_string();
+    assert!(notities.contains(moet_noemen), "{notities}");
+    assert_eq!(code(&o), 0, "without --strict the check passes");
+    assert_eq!(stderr(&o).lines().count(), 1, "one line: {}", stderr(&o));
+    assert!(stderr(&o).contains(moet_noemen), "{}", stderr(&o));
+    assert_eq!(code(&g.check(&["--format", "json", "--strict"])), 1);
+    let tekst = stdout(&g.check(&["--strict"]));
+    let samenvatting = tekst.lines().last().unwrap_or_default();
+    assert!(
+        samenvatting.contains("Git-historie onvolledig") && samenvatting.ends_with("niet geslaagd"),
+        "{tekst}"
+    );
+    let github = stdout(&g.check(&["--format", "github"]));
+    assert!(
+        github
+            .lines()
+            .any(|r| r.starts_with("::notice title=git-historie::") && r.contains(moet_noemen)),
+        "{github}"
+    );
+    let sarif: serde_json::Value =
+        serde_json::from_slice(&g.check(&["--format", "sarif"]).stdout).unwrap();
+    let meldingen = &sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"];
+    assert!(
+        meldingen
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["level"] == "warning"
+                && m["message"]["text"].as_str().unwrap().contains(moet_noemen)),
+        "{meldingen:#}"
+    );
+    let junit = g.check(&["--format", "junit"]);
+    assert!(
+        stderr(&junit).contains("Git-historie onvolledig"),
+        "{}",
+        stderr(&junit)
+    );
+}
+
+/// Point 10: Git was called with `safe.directory=*`, switching off its protection against
+/// repositories owned by someone else (CVE-2022-24765): such a repository's
+/// `core.fsmonitor` ran as the user of `klachten`. Now Git's refusal and its remedy are
+/// passed on in one line, and nothing of the repository runs.
+#[cfg(unix)]
+#[test]
+fn een_repository_van_een_ander_wordt_niet_geopend() {
+    // Only root can give a repository to another user.
+    if unsafe { libc::geteuid() } != 0 {
+        eprintln!("skipped: not root");
+        return;
+    }
+    let g = Gitregister::new(
+        "KP-1,2025-03-03,telefoon,preventie,B,A,a@example.nl,x,,\n",
+        "",
+    );
+    g.git(&["add", "-A"], None);
+    g.git(
+        &["commit", "-q", "-m", "begin"],
+        Some("2025-03-03T12:00:00+0100"),
+    );
+    let gelopen = g.pad().join("fsmonitor-liep");
+    g.git(
+        &[
+            "config",
+            "core.fsmonitor",
+            &format!("touch {}; false", gelopen.display()),
+        ],
+        None,
+    );
+    let eigenaar = Command::new("chown")
+        .args(["-R", "12345:12345"])
+        .arg(g.pad())
+        .status()
+        .unwrap();
+    assert!(eigenaar.success());
+    onvolledig_in_elk_formaat(&g, "git config --global --add safe.directory");
+    let o = g.check(&["--format", "json"]);
+    assert!(stderr(&o).contains("andere gebruiker"), "{}", stderr(&o));
+    assert!(
+        !gelopen.exists(),
+        "core.fsmonitor of another user's repository ran"
+    );
+    let build = Command::new(env!("CARGO_BIN_EXE_klachten"))
+        .args(["build", "--as-of", AS_OF, "--register"])
+        .arg(g.pad())
+        .arg("--out")
+        .arg(g.pad().join("../site-van-ander"))
+        .output()
+        .unwrap();
+    assert_eq!(code(&build), 0, "{}", stderr(&build));
+    assert!(!gelopen.exists());
+    let _ = std::fs::remove_dir_all(g.pad().join("../site-van-ander"));
+}
+
+/// Point 11: one commit whose date Git accepts but the tool could not read (a day of 1969
+/// in a zone west of Greenwich, the year 10000) dropped the whole history, and every
+/// art-7 finding with it. Every such date is read; a date Git itself cannot read makes
+/// the history incomplete, which every format says and `--strict` fails on.
+#[test]
+fn elke_commitdatum_die_git_aanneemt_wordt_gelezen() {
+    // A case handled on time: only the history's own findings are warnings.
+    let g = Gitregister::new(
+        "KP-1,2025-03-03,email,preventie,B,A,a@example.nl,x,,\n",
+        "KP-1,2025-03-04,ontvangstbevestiging,B,,,,\n\
+         KP-1,2025-03-20,uitspraak,B,ongegrond,,,\n\
+         KP-1,2025-03-21,afsluiting,B,,,,\n",
+    );
+    g.git(&["add", "-A"], None);
+    g.git(
+        &["commit", "-q", "-m", "begin"],
+        Some("2025-03-03T12:00:00+0100"),
+    );
+    // Git accepts these, and then cannot print the first in ISO form.
+    g.voeg_toe("KP-1,2025-03-05,gesprek,B,,,,\n", "@0 -1200");
+    g.voeg_toe("KP-1,2025-03-06,gesprek,B,,,,\n", "@253402300800 +0000");
+    g.voeg_toe(
+        "KP-1,2025-03-07,gesprek,B,,,,\n",
+        "@9223372036854775807 +0000",
+    );
+    let o = g.check(&["--format", "json"]);
+    let v = json(&o);
+    assert_eq!(v["summary"]["history"], "gelezen", "{}", stderr(&o));
+    let registratie: Vec<(u64, String)> = found(&v, "KP-1", "art-7-registratie")
+        .iter()
+        .map(|f| {
+            (
+                f["line"].as_u64().unwrap(),
+                f["date"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    // Dates past the year 9999 in ISO 8601's expanded form; the last one is as far as a
+    // date goes here. 31-12-1969 is before the gesprek of 05-03-2025: on time.
+    assert_eq!(
+        registratie,
+        [
+            (6, "+10000-01-01".to_string()),
+            (7, "+262142-12-31".to_string())
+        ]
+    );
+
+    // A date Git itself cannot read: a commit written by hand that changes the register.
+    let pad = g.pad().join("gebeurtenissen.csv");
+    let mut inhoud = std::fs::read_to_string(&pad).unwrap();
+    inhoud.push_str("KP-1,2025-03-08,gesprek,B,,,,\n");
+    std::fs::write(&pad, inhoud).unwrap();
+    g.git(&["add", "-A"], None);
+    let object = format!(
+        "tree {}\nparent {}\nauthor a <a@b> 1735689600 +0000\n\
+         committer a <a@b> -86400 +0000\n\nmet de hand\n",
+        g.git(&["write-tree"], None),
+        g.git(&["rev-parse", "HEAD"], None)
+    );
+    let mut c = Command::new("git");
+    c.args([
+        "hash-object",
+        "-t",
+        "commit",
+        "-w",
+        "--literally",
+        "--stdin",
+    ])
+    .current_dir(g.pad())
+    .stdin(std::process::Stdio::piped())
+    .stdout(std::process::Stdio::piped());
+    zonder_eigen_gitconfig(&mut c);
+    let mut kind = c.spawn().unwrap();
+    std::io::Write::write_all(kind.stdin.as_mut().unwrap(), object.as_bytes()).unwrap();
+    let id = String::from_utf8(kind.wait_with_output().unwrap().stdout).unwrap();
+    g.git(&["update-ref", "HEAD", id.trim()], None);
+    onvolledig_in_elk_formaat(&g, "datum die Git zelf niet kan lezen");
+}
