@@ -139,6 +139,7 @@ pub fn controleer_met(register: Register, mut historie: Option<Historie>) -> Uit
         &register.dossiers,
     );
     omgeving.historie = historie.as_ref().and_then(|h| h.lezing.as_deref());
+    omgeving.andere_geheimen = Some(&register.andere_geheimen);
     let per_zaak: Vec<(bool, Vec<Bevinding>)> = register
         .zaken
         .par_iter()

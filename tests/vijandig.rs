@@ -1044,3 +1044,26 @@ fn elke_commitdatum_die_git_aanneemt_wordt_gelezen() {
     g.git(&["update-ref", "HEAD", id.trim()], None);
     onvolledig_in_elk_formaat(&g, "datum die Git zelf niet kan lezen");
 }
+
+/// Point 2, as the fuzz suite found it could break: the name and contact of every row of
+/// `klachten.csv` are hidden from the case's texts, also of a duplicate or invalid row with
+/// its number.
+#[test]
+fn ook_de_naam_uit_een_dubbele_of_ongeldige_rij_blijft_verborgen() {
+    let f = Fixture::new(
+        "KP-1,2025-03-03,email,preventie,B,Anouk de Vries,anouk@example.nl,x,,\n\
+         KP-1,2025-03-04,email,preventie,B,Piet Klaasen,piet.klaasen@example.nl,x,,\n\
+         KP-1,31-02-2025,email,preventie,B,Karel Appel,Dorpsstraat 1 Rotterdam,x,,\n",
+        "KP-1,2025-03-20,uitspraak,Piet Klaasen,ongegrond,,Karel Appel belde over Dorpsstraat 1 Rotterdam,\n\
+         KP-1,2025-03-21,verantwoording,directie,,,volgens Piet Klaasen,art-4.2-ontvangstbevestiging\n",
+    );
+    f.schrijf(
+        "zaken/KP-1.md",
+        "Gesprek met Piet Klaasen en Karel Appel.\n",
+    );
+    let uitvoer = alle_uitvoer(&f);
+    nergens(
+        &uitvoer,
+        &["Piet Klaasen", "Karel Appel", "Dorpsstraat 1 Rotterdam"],
+    );
+}

@@ -155,6 +155,27 @@ pub struct Register {
     /// Non-fatal remarks on the files (unknown columns), in Dutch.
     pub waarschuwingen: Vec<String>,
     pub aantallen: Aantallen,
+    /// The name and contact of the other rows of `klachten.csv` with a case's number
+    /// (duplicates, invalid rows): that case's texts must not show them either.
+    pub andere_geheimen: HashMap<Tekst, Geheimen>,
+}
+
+/// What no text of case `zaak` may show: its complainant's name and contact, and those of
+/// every other row of `klachten.csv` with its number (`andere`, see
+/// [`Register::andere_geheimen`]). Every output asks this one function.
+pub fn geheimen(zaak: &Zaak, andere: &HashMap<Tekst, Geheimen>) -> Geheimen {
+    let eigen = Geheimen::van(zaak.klager.as_deref(), zaak.contact.as_deref());
+    match andere.get(&zaak.id) {
+        Some(ook) => eigen.samen(ook),
+        None => eigen,
+    }
+}
+
+impl Register {
+    /// What no text of case `zaak` may show (see [`geheimen`]).
+    pub fn geheimen(&self, zaak: &Zaak) -> Geheimen {
+        geheimen(zaak, &self.andere_geheimen)
+    }
 }
 
 /// Whether `id` is a valid case number: 1 to 64 ASCII letters, digits, `-`, `_`, `.`, not
@@ -220,19 +241,26 @@ impl Register {
         invoerfouten.extend(gebeurtenissen.fouten);
         invoerfouten.extend(std::mem::take(&mut samenhang.fouten));
         invoerfouten.extend(dossierfouten);
+        let mut andere_geheimen: HashMap<Tekst, Geheimen> =
+            samenhang.andere_geheimen().into_iter().collect();
+        for (id, geheimen) in ongeldig {
+            let eerder = andere_geheimen.remove(&id).unwrap_or_default();
+            andere_geheimen.insert(id, geheimen.samen(&eerder));
+        }
         // The one place input errors are made fit for output: every error of a row of a
-        // case, with that case's own name and contact (of every row with its number).
+        // case, with the name and contact of every row with that case's number.
         for fout in &mut invoerfouten {
             let geheimen = fout.zaak.as_deref().map(|id| {
                 let eigen = samenhang.geheimen(id).unwrap_or_default();
-                match ongeldig.get(id) {
+                match andere_geheimen.get(id) {
                     Some(ook) => eigen.samen(ook),
                     None => eigen,
                 }
             });
             fout.afschermen(&geheimen.unwrap_or_default());
         }
-        // What is left: events out of order, whose values are dates and kinds of event.
+        // What is left: events out of order, whose values are dates and kinds of event
+        // written by the tool itself.
         let (zaken, mut samenhangfouten, aantallen) = samenhang.zaken();
         for fout in &mut samenhangfouten {
             fout.afschermen(&Geheimen::GEEN);
@@ -250,6 +278,7 @@ impl Register {
             reglement_tekst,
             invoerfouten,
             waarschuwingen,
+            andere_geheimen,
             aantallen: Aantallen {
                 zaken_gelezen: klachten.gelezen,
                 zaken_ongeldig: klachten.ongeldig + aantallen.zaken_ongeldig,

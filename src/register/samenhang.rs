@@ -134,6 +134,20 @@ impl Samenhang {
         ))
     }
 
+    /// The name and contact of every valid row that is not its case's first (a duplicate,
+    /// or a row after an invalid one with its number), by case number.
+    pub fn andere_geheimen(&self) -> FxHashMap<Tekst, Geheimen> {
+        let mut uit: FxHashMap<Tekst, Geheimen> = FxHashMap::default();
+        for (zaak, lot) in self.zaken.iter().zip(&self.lot) {
+            if *lot != Lot::Gecontroleerd {
+                let eigen = Geheimen::van(zaak.klager.as_deref(), zaak.contact.as_deref());
+                let eerder = uit.remove(&zaak.id).unwrap_or_default();
+                uit.insert(zaak.id.clone(), eigen.samen(&eerder));
+            }
+        }
+        uit
+    }
+
     /// How a case file named `naam` is known.
     pub fn ken(&self, naam: &str) -> Bekend {
         match self.index.get(naam) {

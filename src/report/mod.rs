@@ -15,8 +15,8 @@ use std::path::{Path, PathBuf};
 
 use crate::bevinding::Bevinding;
 use crate::model::Zaak;
-use crate::persoonsgegevens::{self, toon, Geheimen};
-use crate::register::Invoerfout;
+use crate::persoonsgegevens::{self, toon};
+use crate::register::{Invoerfout, Register};
 use crate::{Drempel, Uitkomst};
 
 /// The output formats of `klachten check`.
@@ -180,9 +180,8 @@ pub fn zonder_stuurtekens(tekst: &str, regeleinden: bool) -> Cow<'_, str> {
 
 /// The handler of case `zaak` as a printer shows it: with personal data and the case's own
 /// name and contact redacted, like every text of the register.
-pub fn behandelaar(zaak: &Zaak) -> Cow<'_, str> {
-    let geheimen = Geheimen::van(zaak.klager.as_deref(), zaak.contact.as_deref());
-    toon(&zaak.behandelaar, &geheimen)
+pub fn behandelaar<'z>(register: &Register, zaak: &'z Zaak) -> Cow<'z, str> {
+    toon(&zaak.behandelaar, &register.geheimen(zaak))
 }
 
 /// The register path as the user gave it, relative and with `/`: the prefix of every path

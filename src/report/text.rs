@@ -95,7 +95,7 @@ pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io:
                             z.id,
                             z.dienst.naam(),
                             dmj(z.ontvangen),
-                            zonder_stuurtekens(&super::behandelaar(z), false)
+                            zonder_stuurtekens(&super::behandelaar(&uitkomst.register, z), false)
                         )
                     )
                 )?,

@@ -105,6 +105,9 @@ pub struct Omgeving<'a> {
     pub dossiers: &'a HashMap<Tekst, Dossier>,
     /// What the Git history read; None when it was not read (art 7 is then skipped).
     pub historie: Option<&'a Historielezing>,
+    /// The name and contact of other rows with a case's number (see
+    /// `Register::andere_geheimen`), which its findings must not show.
+    pub andere_geheimen: Option<&'a HashMap<Tekst, Geheimen>>,
 }
 
 impl<'a> Omgeving<'a> {
@@ -122,6 +125,7 @@ impl<'a> Omgeving<'a> {
             waarschuwingsgrens: kalender.werkdagen_na(peildatum, reglement.waarschuwing_werkdagen),
             dossiers,
             historie: None,
+            andere_geheimen: None,
         }
     }
 }
@@ -216,7 +220,7 @@ pub fn beoordeel_zaak(zaak: &Zaak, omgeving: &Omgeving<'_>) -> (Option<Verloop>,
         None
     };
     verantwoording::pas_toe(zaak, &mut bevindingen);
-    afschermen(zaak, &mut bevindingen);
+    afschermen(zaak, omgeving, &mut bevindingen);
     bevindingen.sort_by(volgorde);
     (verloop, bevindingen)
 }
@@ -224,11 +228,14 @@ pub fn beoordeel_zaak(zaak: &Zaak, omgeving: &Omgeving<'_>) -> (Option<Verloop>,
 /// What findings say goes to every output, and quotes the register (who decided an
 /// appeal, a justification): it passes `persoonsgegevens::toon` with the case's own name
 /// and contact, like every other text of the register.
-fn afschermen(zaak: &Zaak, bevindingen: &mut [Bevinding]) {
+fn afschermen(zaak: &Zaak, omgeving: &Omgeving<'_>, bevindingen: &mut [Bevinding]) {
     if bevindingen.is_empty() {
         return;
     }
-    let geheimen = Geheimen::van(zaak.klager.as_deref(), zaak.contact.as_deref());
+    let geheimen = match omgeving.andere_geheimen {
+        Some(andere) => crate::register::geheimen(zaak, andere),
+        None => Geheimen::van(zaak.klager.as_deref(), zaak.contact.as_deref()),
+    };
     for b in bevindingen {
         if let Cow::Owned(getoond) = toon(&b.bericht, &geheimen) {
             b.bericht = getoond;

@@ -250,7 +250,14 @@ fn schrijf_site(
         .zaken
         .iter()
         .enumerate()
-        .map(|(i, zaak)| Zaakgegevens::new(zaak, verlopen[i].as_ref(), uitkomst.bevindingen_van(i)))
+        .map(|(i, zaak)| {
+            Zaakgegevens::new(
+                zaak,
+                verlopen[i].as_ref(),
+                uitkomst.bevindingen_van(i),
+                register.geheimen(zaak),
+            )
+        })
         .collect();
 
     // Articles with an anchor in the regulation's own text, when it is there.

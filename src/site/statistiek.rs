@@ -248,12 +248,13 @@ pub struct Zaakgegevens<'a> {
 /// `persoonsgegevens::toon` shows it, with the case's own name and contact redacted. The
 /// complainant's name and contact themselves have no accessor.
 impl<'a> Zaakgegevens<'a> {
+    /// The case `zaak`, whose texts must not show `geheimen` (`Register::geheimen`).
     pub fn new(
         zaak: &'a Zaak,
         verloop: Option<&'a Verloop>,
         bevindingen: &'a [Bevinding],
+        geheimen: Geheimen,
     ) -> Zaakgegevens<'a> {
-        let geheimen = Geheimen::van(zaak.klager.as_deref(), zaak.contact.as_deref());
         Zaakgegevens {
             categorie: zaak.categorie.as_deref().map(|t| toon(t, &geheimen)),
             beklaagde: zaak.beklaagde.as_deref().map(|t| toon(t, &geheimen)),
@@ -1219,7 +1220,10 @@ mod tests {
     fn gegevens(zaken: &[Zaak]) -> Vec<Zaakgegevens<'_>> {
         zaken
             .iter()
-            .map(|zaak| Zaakgegevens::new(zaak, None, &[]))
+            .map(|zaak| {
+                let geheimen = Geheimen::van(zaak.klager.as_deref(), zaak.contact.as_deref());
+                Zaakgegevens::new(zaak, None, &[], geheimen)
+            })
             .collect()
     }
 
