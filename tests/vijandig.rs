@@ -42,42 +42,10 @@ fn gelezen(html: &str) -> String {
         rest = rest[i..].split_once('>').map_or("", |(_, na)| na);
     }
     uit.push_str(rest);
-    let mut tekst = String::new();
-    let mut rest = uit.as_str();
-    while let Some(i) = rest.find('&') {
-        tekst.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let Some(eind) = rest.find(';').filter(|&e| e <= 10) else {
-            tekst.push('&');
-            rest = &rest[1..];
-            continue;
-        };
-        let naam = &rest[1..eind];
-        let teken = match naam {
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "nbsp" => Some('\u{a0}'),
-            _ => naam
-                .strip_prefix("#x")
-                .and_then(|h| u32::from_str_radix(h, 16).ok())
-                .or_else(|| naam.strip_prefix('#').and_then(|d| d.parse().ok()))
-                .and_then(char::from_u32),
-        };
-        match teken {
-            Some(c) => {
-                tekst.push(c);
-                rest = &rest[eind + 1..];
-            }
-            None => {
-                tekst.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    tekst.push_str(rest);
-    tekst.split_whitespace().collect::<Vec<_>>().join(" ")
+    html_ontsleuteld(&uit)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Every format of `check` on `f`, and the site: what each printed or wrote.

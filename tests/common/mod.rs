@@ -124,6 +124,46 @@ impl Toeval {
     }
 }
 
+/// HTML (or XML) with its character references decoded; tags stay.
+pub fn html_ontsleuteld(html: &str) -> String {
+    let mut uit = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find('&') {
+        uit.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let eind = rest.find(';').filter(|&e| e <= 12);
+        let teken = eind.and_then(|e| {
+            let naam = &rest[1..e];
+            match naam {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some('\u{a0}'),
+                _ => naam
+                    .strip_prefix("#x")
+                    .or_else(|| naam.strip_prefix("#X"))
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .or_else(|| naam.strip_prefix('#').and_then(|d| d.parse().ok()))
+                    .and_then(char::from_u32),
+            }
+        });
+        match (teken, eind) {
+            (Some(c), Some(e)) => {
+                uit.push(c);
+                rest = &rest[e + 1..];
+            }
+            _ => {
+                uit.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    uit.push_str(rest);
+    uit
+}
+
 pub fn voorbeeldregister() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("register")
 }
