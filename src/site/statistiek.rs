@@ -242,6 +242,7 @@ pub struct Zaakgegevens<'a> {
     categorie: Option<Cow<'a, str>>,
     beklaagde: Option<Cow<'a, str>>,
     behandelaar: Cow<'a, str>,
+    omschrijving: Option<Cow<'a, str>>,
 }
 
 /// Every name and free text the site reads of a case goes through these: as
@@ -259,6 +260,7 @@ impl<'a> Zaakgegevens<'a> {
             categorie: zaak.categorie.as_deref().map(|t| toon(t, &geheimen)),
             beklaagde: zaak.beklaagde.as_deref().map(|t| toon(t, &geheimen)),
             behandelaar: toon(&zaak.behandelaar, &geheimen),
+            omschrijving: zaak.omschrijving.as_deref().map(|t| toon(t, &geheimen)),
             geheimen,
             zaak,
             verloop,
@@ -276,6 +278,10 @@ impl<'a> Zaakgegevens<'a> {
 
     pub fn behandelaar(&self) -> &str {
         &self.behandelaar
+    }
+
+    pub fn omschrijving(&self) -> Option<&str> {
+        self.omschrijving.as_deref()
     }
 
     pub fn door<'g>(&self, g: &'g Gebeurtenis) -> Option<Cow<'g, str>> {

@@ -427,7 +427,7 @@ pub fn zaakpagina(
     ZaakPagina {
         rij: zaakrij(z, basis),
         beklaagde: z.beklaagde().unwrap_or_default().to_string(),
-        omschrijving: zaak.omschrijving.as_deref().map(geheim).unwrap_or_default(),
+        omschrijving: z.omschrijving().unwrap_or_default().to_string(),
         regel_in_register: zaak.line,
         termijnen,
         cycli,

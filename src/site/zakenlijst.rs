@@ -118,10 +118,7 @@ impl Zakenlijst {
                             (regel as u8, plek(&SOORTEN, &r.soort) as u8)
                         })
                         .collect(),
-                    zaak.omschrijving
-                        .as_deref()
-                        .map(|o| z.toon(o).into_owned())
-                        .unwrap_or_default(),
+                    z.omschrijving().unwrap_or_default().to_string(),
                 )
             })
             .collect();
