@@ -51,11 +51,12 @@ pub fn naar_html(markdown: &str, geheimen: &Geheimen, diepte: usize) -> String {
 
 /// What art-6-persoonsgegevens judges in a case file: every e-mail address, phone number,
 /// BSN and IBAN, each with the line of the file it starts on; in the text a reader of the
-/// site sees (as [`naar_html`] shows it), and in the file as written (so that one hidden
+/// site sees (as [`naar_html`] shows it with the same `geheimen`), and in the file as
+/// written (so that one hidden
 /// in a comment or a link still counts). Per kind, the larger of the two counts; sorted by
 /// line.
-pub fn vondsten(markdown: &str) -> Vec<(Persoonsgegeven, u32)> {
-    let document = Document::lees(markdown, &Geheimen::GEEN, 0);
+pub fn vondsten(markdown: &str, geheimen: &Geheimen) -> Vec<(Persoonsgegeven, u32)> {
+    let document = Document::lees(markdown, geheimen, 0);
     let regels = Regels::van(markdown);
     let bron: Vec<(Persoonsgegeven, u32)> = persoonsgegevens::zoek(markdown)
         .into_iter()
@@ -618,7 +619,10 @@ mod tests {
             let uit = html(markdown);
             assert!(!uit.contains(weg), "{markdown:?} → {uit}");
             assert!(uit.contains("verwijderd]"), "{markdown:?} → {uit}");
-            assert!(!vondsten(markdown).is_empty(), "{markdown:?}");
+            assert!(
+                !vondsten(markdown, &Geheimen::GEEN).is_empty(),
+                "{markdown:?}"
+            );
         }
         let g = Geheimen::van(Some("Anouk de Vries"), Some("anouk@example.nl"));
         let uit = naar_html(
@@ -632,14 +636,14 @@ mod tests {
              <p>[naam verwijderd]\n belde terug.</p>\n"
         );
         // Not across paragraphs: a reader sees two numbers there.
-        assert!(vondsten("06-1234\n\n5678").is_empty());
+        assert!(vondsten("06-1234\n\n5678", &Geheimen::GEEN).is_empty());
     }
 
     #[test]
     fn vondsten_noemen_de_regel_van_het_bestand() {
         let markdown = "# Kop\n\nregel drie\nbel 06-1234<!--\nx\n-->5678\n\n<!-- jan@x.nl -->\n";
         assert_eq!(
-            vondsten(markdown),
+            vondsten(markdown, &Geheimen::GEEN),
             [
                 (Persoonsgegeven::Telefoonnummer, 4),
                 (Persoonsgegeven::Email, 8)
@@ -647,13 +651,30 @@ mod tests {
         );
         // Line ends of every kind count.
         assert_eq!(
-            vondsten("a\r\nb\rc\n06-12345678"),
+            vondsten("a\r\nb\rc\n06-12345678", &Geheimen::GEEN),
             [(Persoonsgegeven::Telefoonnummer, 4)]
         );
         // Personal data in a link's address only: the file holds it.
         assert_eq!(
-            vondsten("\n[mail](mailto:jan@x.nl)"),
+            vondsten("\n[mail](mailto:jan@x.nl)", &Geheimen::GEEN),
             [(Persoonsgegeven::Email, 2)]
+        );
+    }
+
+    /// The site redacts the case's own name; the number glued to it is then read on its
+    /// own, and art-6 judges it so too.
+    #[test]
+    fn art6_leest_met_dezelfde_geheimen_als_de_site() {
+        let markdown = "bel Jansen0612345678";
+        let g = Geheimen::van(Some("Jansen"), None);
+        assert_eq!(vondsten(markdown, &Geheimen::GEEN), []);
+        assert_eq!(
+            vondsten(markdown, &g),
+            [(Persoonsgegeven::Telefoonnummer, 1)]
+        );
+        assert_eq!(
+            naar_html(markdown, &g, 2),
+            "<p>bel [naam verwijderd][telefoonnummer verwijderd]</p>\n"
         );
     }
 

@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 use super::{Bevinding, Bron, Ernst, Regel, RegelId};
 use crate::markdown;
 use crate::model::Tekst;
-use crate::persoonsgegevens::Persoonsgegeven;
+use crate::persoonsgegevens::{Geheimen, Persoonsgegeven};
 use crate::register::Dossier;
 
 pub const PERSOONSGEGEVENS: Regel = Regel {
@@ -36,8 +36,11 @@ pub const PERSOONSGEGEVENS: Regel = Regel {
     },
 };
 
-pub fn persoonsgegevens(zaak: &Tekst, dossier: &Dossier) -> Option<Bevinding> {
-    let vondsten = markdown::vondsten(&dossier.tekst);
+/// The finding on case `zaak`'s case file, judged as the site shows it to a reader with
+/// `geheimen` (the case's own name and contact) redacted: a number that a name glued to it
+/// hid is found, here as there.
+pub fn persoonsgegevens(zaak: &Tekst, dossier: &Dossier, geheimen: &Geheimen) -> Option<Bevinding> {
+    let vondsten = markdown::vondsten(&dossier.tekst, geheimen);
     let &(_, eerste) = vondsten.first()?;
     let mut aantallen: BTreeMap<Persoonsgegeven, usize> = BTreeMap::new();
     for (soort, _) in &vondsten {
@@ -78,14 +81,14 @@ mod tests {
     fn dossier_zonder_persoonsgegevens() {
         let zaak: Tekst = "KP-1".into();
         let d = dossier("# KP-1\n\nGesprek op 12-03-2025 met de klager; zaak ZW-2025-014.\n");
-        assert!(persoonsgegevens(&zaak, &d).is_none());
+        assert!(persoonsgegevens(&zaak, &d, &Geheimen::GEEN).is_none());
     }
 
     #[test]
     fn dossier_met_persoonsgegevens_wijst_de_eerste_regel_aan() {
         let zaak: Tekst = "KP-1".into();
         let d = dossier("# KP-1\n\nBel 06-12345678 of mail k@example.nl.\nRekening NL91ABNA0417164300, BSN 111222333.\n");
-        let b = persoonsgegevens(&zaak, &d).unwrap();
+        let b = persoonsgegevens(&zaak, &d, &Geheimen::GEEN).unwrap();
         assert_eq!(b.regel, RegelId::Art6Persoonsgegevens);
         assert_eq!(b.ernst, Ernst::Warning);
         assert_eq!(b.bron, Bron::Dossier(zaak.clone()));

@@ -209,7 +209,8 @@ pub fn beoordeel_zaak(zaak: &Zaak, omgeving: &Omgeving<'_>) -> (Option<Verloop>,
         };
         termijnen(&ctx, &mut bevindingen);
         if let Some(dossier) = omgeving.dossiers.get(&zaak.id) {
-            bevindingen.extend(art6::persoonsgegevens(&zaak.id, dossier));
+            let geheimen = geheimen(zaak, omgeving);
+            bevindingen.extend(art6::persoonsgegevens(&zaak.id, dossier, &geheimen));
         }
         if let Some(historie) = omgeving.historie {
             bevindingen.extend(art7::beoordeel_zaak(&ctx, historie));
@@ -232,10 +233,7 @@ fn afschermen(zaak: &Zaak, omgeving: &Omgeving<'_>, bevindingen: &mut [Bevinding
     if bevindingen.is_empty() {
         return;
     }
-    let geheimen = match omgeving.andere_geheimen {
-        Some(andere) => crate::register::geheimen(zaak, andere),
-        None => Geheimen::van(zaak.klager.as_deref(), zaak.contact.as_deref()),
-    };
+    let geheimen = geheimen(zaak, omgeving);
     for b in bevindingen {
         if let Cow::Owned(getoond) = toon(&b.bericht, &geheimen) {
             b.bericht = getoond;
@@ -243,6 +241,14 @@ fn afschermen(zaak: &Zaak, omgeving: &Omgeving<'_>, bevindingen: &mut [Bevinding
         if let Some(Cow::Owned(getoond)) = b.verantwoording.as_deref().map(|v| toon(v, &geheimen)) {
             b.verantwoording = Some(getoond.into());
         }
+    }
+}
+
+/// What no text of `zaak` may show (`register::geheimen`).
+fn geheimen(zaak: &Zaak, omgeving: &Omgeving<'_>) -> Geheimen {
+    match omgeving.andere_geheimen {
+        Some(andere) => crate::register::geheimen(zaak, andere),
+        None => Geheimen::van(zaak.klager.as_deref(), zaak.contact.as_deref()),
     }
 }
 
