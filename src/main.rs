@@ -134,7 +134,13 @@ fn main() -> ExitCode {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(fout) => {
+            // A reason may quote the register (a value of reglement.toml): shown as every
+            // text of it.
             let fout = fout.to_string();
+            let fout = klachten::persoonsgegevens::toon(
+                &fout,
+                &klachten::persoonsgegevens::Geheimen::GEEN,
+            );
             eprintln!("klachten: {}", report::zonder_stuurtekens(&fout, false));
             ExitCode::from(2)
         }

@@ -1035,3 +1035,21 @@ fn ook_de_naam_uit_een_dubbele_of_ongeldige_rij_blijft_verborgen() {
         &["Piet Klaasen", "Karel Appel", "Dorpsstraat 1 Rotterdam"],
     );
 }
+
+/// Point 3, as far as it reaches: a case file named after no case, with personal data in
+/// its name, and a reason to stop that quotes reglement.toml, show none of it.
+#[test]
+fn ook_bestandsnamen_en_redenen_worden_afgeschermd() {
+    let f = Fixture::new(
+        "KP-1,2025-03-03,telefoon,preventie,B,A. Klager,a@example.nl,x,,\n",
+        "",
+    );
+    f.schrijf("zaken/bel 06-12345678.md", "x");
+    let uitvoer = alle_uitvoer(&f);
+    nergens(&uitvoer, &["06-12345678"]);
+    f.schrijf("reglement.toml", "naam = [\"06-12345678\"]\n");
+    let o = run(&f, AS_OF);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("sleutel naam"), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("12345678"), "{}", stderr(&o));
+}

@@ -80,8 +80,12 @@ impl Invoerfout {
 
     /// The error as every output may show it: without the value of a `klager` or
     /// `contact` column (it says there was one), and with personal data and `geheimen`
-    /// redacted from any other value and from the message.
+    /// redacted from any other value, from the message, and from the file's name (a case
+    /// file may be named anything).
     pub(crate) fn afschermen(&mut self, geheimen: &Geheimen) {
+        if let Cow::Owned(getoond) = toon(&self.bestand, geheimen) {
+            self.bestand = getoond;
+        }
         if let Some(waarde) = &mut self.waarde {
             if matches!(self.kolom.as_deref(), Some("klager" | "contact")) {
                 if !waarde.is_empty() {
