@@ -52,7 +52,7 @@ pub struct Uitkomst {
     pub register: Register,
     /// Parallel to `register.zaken`.
     pub zaken: Vec<Zaakoordeel>,
-    /// Sorted by case, rule, date.
+    /// Sorted by case (those on no case first), rule, date.
     pub bevindingen: Vec<Bevinding>,
     pub samenvatting: Samenvatting,
     /// The register's Git history, when it was asked for (its findings are among
@@ -100,15 +100,23 @@ impl Uitkomst {
     /// hundreds of megabytes) but decided again, by the same code the rules read it from.
     pub fn verloop(&self, index: usize) -> Option<Verloop> {
         let zaak = self.register.zaken.get(index)?;
-        let reglement = &self.register.reglement;
-        self.zaken[index]
-            .binnen_reglement
-            .then(|| Verloop::van(zaak, reglement, &self.kalender))
+        if !self.zaken[index].binnen_reglement {
+            return None;
+        }
+        let versie = self.register.reglement.versie_op(zaak.ontvangen)?;
+        Some(Verloop::van(zaak, &versie.termen, &self.kalender))
     }
 
     /// The findings of case number `index` (in `register.zaken`).
     pub fn bevindingen_van(&self, index: usize) -> &[Bevinding] {
         &self.bevindingen[self.zaken[index].bevindingen.clone()]
+    }
+
+    /// The findings about the register as a whole, on no case (art-9-wijziging): the first
+    /// of [`Uitkomst::bevindingen`].
+    pub fn bevindingen_over_register(&self) -> &[Bevinding] {
+        let eind = self.bevindingen.partition_point(|b| b.zaak.is_none());
+        &self.bevindingen[..eind]
     }
 }
 
@@ -136,8 +144,11 @@ pub fn controleer_met(register: Register, mut historie: Option<Historie>) -> Uit
         })
         .collect();
 
-    // Findings are ordered by case first (case numbers are unique): the cases in order of
-    // their number, each with its findings in order, give the order of all findings.
+    // Findings about the register as a whole come first; then the cases' findings, ordered
+    // by case first (case numbers are unique): the cases in order of their number, each
+    // with its findings in order, give the order of all findings.
+    let (mut over_register, register_notities) =
+        rules::beoordeel_register(&register.reglement, omgeving.historie);
     let mut op_nummer: Vec<usize> = (0..per_zaak.len()).collect();
     op_nummer.par_sort_unstable_by(|&a, &b| register.zaken[a].id.cmp(&register.zaken[b].id));
     let mut zaken: Vec<Zaakoordeel> = per_zaak
@@ -147,7 +158,10 @@ pub fn controleer_met(register: Register, mut historie: Option<Historie>) -> Uit
             bevindingen: 0..0,
         })
         .collect();
-    let mut bevindingen = Vec::with_capacity(per_zaak.iter().map(|(_, b)| b.len()).sum());
+    let mut bevindingen = Vec::with_capacity(
+        over_register.len() + per_zaak.iter().map(|(_, b)| b.len()).sum::<usize>(),
+    );
+    bevindingen.append(&mut over_register);
     let mut per_zaak: Vec<Vec<Bevinding>> = per_zaak.into_iter().map(|(_, b)| b).collect();
     for index in op_nummer {
         let begin = bevindingen.len();
@@ -157,6 +171,7 @@ pub fn controleer_met(register: Register, mut historie: Option<Historie>) -> Uit
 
     let samenvatting = samenvatting(&register, &zaken, &bevindingen);
     let mut notities = register.waarschuwingen.clone();
+    notities.extend(register_notities);
     if let Some(historie) = &mut historie {
         notities.extend(historie.notitie.clone());
         // Judged: what was read for it need not stay in memory.

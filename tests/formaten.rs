@@ -170,7 +170,8 @@ fn verwacht(doel: &Doel, document: &Value) -> Vec<Verwacht> {
                 _ => "note",
             },
             regel: f["rule"].as_str().expect("rule").to_string(),
-            zaak: Some(f["case"].as_str().expect("case").to_string()),
+            // A finding on no case (art-9-wijziging) is named `reglement`.
+            zaak: Some(f["case"].as_str().unwrap_or("reglement").to_string()),
             bestand: pad(&f["file"]),
             line: f["line"].as_u64(),
             bericht: f["message"].as_str().expect("message").to_string(),

@@ -498,7 +498,8 @@ fn buiten_git_overgeslagen_met_een_notitie() {
     assert!(v["notes"].to_string().contains("overgeslagen"));
     // The text format says so above its summary.
     let o = f.klachten(&["check", "--as-of", "2025-04-20"]);
-    assert!(stdout(&o).contains("art-7-registratie en art-7-wijziging zijn overgeslagen"));
+    assert!(stdout(&o)
+        .contains("art-7-registratie, art-7-wijziging en art-9-wijziging zijn overgeslagen"));
     assert_eq!(o.status.code(), Some(0));
 }
 

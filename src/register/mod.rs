@@ -28,7 +28,7 @@ pub use crate::bevinding::{
     GEBEURTENISSEN_CSV, KLACHTEN_CSV, REGLEMENT_MD, REGLEMENT_TOML, ZAKEN_MAP,
 };
 pub use dossiers::Dossier;
-pub use reglement::Reglement;
+pub use reglement::{Reglement, Termen, Versie};
 
 use crate::model::{Gebeurtenis, Tekst, Zaak};
 use crate::Fout;

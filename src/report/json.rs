@@ -29,7 +29,20 @@ struct Samenvatting<'a> {
     events_invalid: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     history: Option<&'a str>,
+    versions: Vec<Versie<'a>>,
     source: Herkomst,
+}
+
+/// An entry of `summary.versions`: one version of the regulation.
+#[derive(Serialize)]
+struct Versie<'a> {
+    start: Datum,
+    naam: &'a str,
+    besluit: Option<&'a str>,
+    ontvangstbevestiging_werkdagen: u32,
+    afhandeltermijn_weken: u32,
+    beroepstermijn_weken: u32,
+    beroep_afhandeltermijn_weken: Option<u32>,
 }
 
 /// `summary.source`: the evidence stamp (see `crate::stempel`).
@@ -52,7 +65,7 @@ struct Sha256 {
 
 #[derive(Serialize)]
 struct Finding<'a> {
-    case: &'a str,
+    case: Option<&'a str>,
     rule: &'a str,
     severity: &'a str,
     message: &'a str,
@@ -62,6 +75,7 @@ struct Finding<'a> {
     line: Option<u32>,
     accepted: bool,
     justification: Option<&'a str>,
+    reglement_vanaf: Option<Datum>,
     #[serde(skip_serializing_if = "Option::is_none")]
     commit: Option<Option<&'a str>>,
 }
@@ -103,6 +117,20 @@ pub fn schrijf(uitkomst: &Uitkomst, uit: &mut dyn Write) -> io::Result<()> {
         events_left_out: s.events_left_out,
         events_invalid: s.events_invalid,
         history: uitkomst.historie.as_ref().map(|h| h.status.naam()),
+        versions: uitkomst
+            .register
+            .reglement
+            .versies()
+            .map(|v| Versie {
+                start: Datum(v.vanaf),
+                naam: &v.naam,
+                besluit: v.besluit.as_deref(),
+                ontvangstbevestiging_werkdagen: v.termen.ontvangstbevestiging_werkdagen,
+                afhandeltermijn_weken: v.termen.afhandeltermijn_weken,
+                beroepstermijn_weken: v.termen.beroepstermijn_weken,
+                beroep_afhandeltermijn_weken: v.termen.beroep_afhandeltermijn_weken,
+            })
+            .collect(),
         source: Herkomst {
             commit: stempel.commit,
             uncommitted_changes: stempel.gewijzigd,
@@ -152,9 +180,12 @@ pub fn schrijf(uitkomst: &Uitkomst, uit: &mut dyn Write) -> io::Result<()> {
 }
 
 fn finding(b: &Bevinding) -> Finding<'_> {
-    let art7 = matches!(b.regel, RegelId::Art7Registratie | RegelId::Art7Wijziging);
+    let uit_historie = matches!(
+        b.regel,
+        RegelId::Art7Registratie | RegelId::Art7Wijziging | RegelId::Art9Wijziging
+    );
     Finding {
-        case: &b.zaak,
+        case: b.zaak.as_deref(),
         rule: b.regel.id(),
         severity: b.ernst.naam(),
         message: &b.bericht,
@@ -168,6 +199,7 @@ fn finding(b: &Bevinding) -> Finding<'_> {
         line: b.line,
         accepted: b.is_geaccepteerd(),
         justification: b.verantwoording.as_deref(),
-        commit: art7.then_some(b.commit.as_deref()),
+        reglement_vanaf: b.reglement_vanaf.map(Datum),
+        commit: uit_historie.then_some(b.commit.as_deref()),
     }
 }

@@ -1,7 +1,7 @@
 //! `--format junit`: JUnit XML for the test reports of Jenkins and GitLab.
 //!
 //! The test suite `klachten` has one `<testcase>` per case and rule with a finding:
-//! `classname` is the zaak, `name` the rule id, `file` and `line` where its (first failing,
+//! `classname` is the zaak (`reglement` for a finding on no case), `name` the rule id, `file` and `line` where its (first failing,
 //! else first) finding points. Each unaccepted error finding is a `<failure>` whose
 //! message starts with `file:line:`; warnings, infos and accepted findings pass and are
 //! listed, with the justification, in `<system-out>`. An error finding from before
@@ -81,7 +81,7 @@ fn testcase(uit: &mut dyn Write, groep: &[Bevinding], opties: &Opties) -> io::Re
     write!(
         uit,
         r#"    <testcase classname="{}" name="{}" file="{}""#,
-        attribuut(&eerste.zaak),
+        attribuut(eerste.zaaknaam()),
         attribuut(eerste.regel.id()),
         attribuut(&opties.pad(&wijst.bron.pad()))
     )?;

@@ -136,10 +136,10 @@ pub fn invoerfout_tekst(f: &Invoerfout) -> String {
     tekst
 }
 
-/// What a finding says in the CI formats: the case, the message, and whether it was
-/// accounted for or falls before `--since`.
+/// What a finding says in the CI formats: the case (`reglement` for a finding on no
+/// case), the message, and whether it was accounted for or falls before `--since`.
 pub fn bevinding_tekst(b: &Bevinding, opties: &Opties) -> String {
-    let mut tekst = format!("{}: {}", b.zaak, b.bericht);
+    let mut tekst = format!("{}: {}", b.zaaknaam(), b.bericht);
     if let Some(j) = &b.verantwoording {
         tekst.push_str(&format!(" (verantwoord: {j})"));
     } else if voor_since(b, opties.drempel) {

@@ -19,12 +19,13 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{self, Write};
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{bevinding_tekst, invoerfout_tekst, Opties};
 use crate::bevinding::{Bevinding, Ernst, RegelId};
 use crate::register::Invoerfout;
-use crate::register::Reglement;
+use crate::register::{Reglement, Termen};
 use crate::rules;
 use crate::Uitkomst;
 
@@ -160,7 +161,7 @@ pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io:
          \"version\": \"{}\",\n          \"rules\": [",
         env!("CARGO_PKG_VERSION")
     )?;
-    let regels = regels(&uitkomst.register.reglement);
+    let regels = regels(&uitkomst.register.reglement, uitkomst.register.peildatum);
     for (i, regel) in regels.iter().enumerate() {
         uit.write_all(if i == 0 {
             b"\n            "
@@ -204,7 +205,7 @@ pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io:
     let mut volgnummers = Volgnummers::default();
     for b in &uitkomst.bevindingen {
         scheiding(uit)?;
-        let n = volgnummers.volgende(&[&b.zaak, b.regel.id(), &b.bron.pad()]);
+        let n = volgnummers.volgende(&[b.zaaknaam(), b.regel.id(), &b.bron.pad()]);
         let tekst = bevinding_tekst(b, opties);
         serde_json::to_writer(&mut *uit, &resultaat(b, &tekst, n, opties))?;
     }
@@ -220,21 +221,23 @@ pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io:
     uit.write_all(b"]\n    }\n  ]\n}\n")
 }
 
-/// The driver's rules: every rule id, then `invoer`.
-fn regels(reglement: &Reglement) -> Vec<Regelbeschrijving<'static>> {
+/// The driver's rules: every rule id, then `invoer`. Their texts state the terms of the
+/// version of the regulation in force at the peildatum.
+fn regels(reglement: &Reglement, peildatum: NaiveDate) -> Vec<Regelbeschrijving<'static>> {
+    let termen = &reglement.geldend_op(peildatum).termen;
     let mut regels: Vec<Regelbeschrijving<'static>> = rules::REGELS
         .iter()
         .map(|r| Regelbeschrijving {
             id: r.id.id(),
             name: naam(r.id.id()),
             short_description: Tekst {
-                text: r.titel(reglement).into(),
+                text: r.titel(reglement, termen).into(),
             },
             full_description: Tekst {
-                text: r.uitleg(reglement).into(),
+                text: r.uitleg(reglement, termen).into(),
             },
             help: Hulp {
-                text: hulp(r, reglement),
+                text: hulp(r, reglement, termen),
             },
             properties: RegelEigenschappen {
                 article: r.artikel,
@@ -281,10 +284,10 @@ fn naam(id: &str) -> String {
 }
 
 /// `help.text`: what the rule asks, and where it is documented.
-fn hulp(regel: &rules::Regel, reglement: &Reglement) -> String {
+fn hulp(regel: &rules::Regel, reglement: &Reglement, termen: &Termen) -> String {
     format!(
         "{} (Artikel {} van het klachtenreglement; zie docs/rules.md, regel {}.)",
-        regel.uitleg(reglement),
+        regel.uitleg(reglement, termen),
         regel.artikel,
         regel.id
     )
@@ -307,7 +310,7 @@ fn resultaat<'a>(b: &'a Bevinding, tekst: &'a str, n: usize, opties: &Opties) ->
         message: Tekst { text: tekst.into() },
         locations: [locatie(&opties.pad(&bestand), b.line)],
         partial_fingerprints: Vingerafdrukken {
-            v1: vingerafdruk(&["bevinding", &b.zaak, b.regel.id(), &bestand], n),
+            v1: vingerafdruk(&["bevinding", b.zaaknaam(), b.regel.id(), &bestand], n),
         },
         suppressions: b.verantwoording.as_deref().map(|j| {
             [Onderdrukking {
@@ -316,12 +319,15 @@ fn resultaat<'a>(b: &'a Bevinding, tekst: &'a str, n: usize, opties: &Opties) ->
             }]
         }),
         properties: Eigenschappen {
-            case: Some(&b.zaak),
+            case: b.zaak.as_deref(),
             severity: Some(b.ernst.naam()),
             deadline: b.deadline.map(|d| d.format("%Y-%m-%d").to_string()),
             date: b.datum.map(|d| d.format("%Y-%m-%d").to_string()),
-            commit: matches!(b.regel, RegelId::Art7Registratie | RegelId::Art7Wijziging)
-                .then(|| b.commit.as_deref().unwrap_or("")),
+            commit: matches!(
+                b.regel,
+                RegelId::Art7Registratie | RegelId::Art7Wijziging | RegelId::Art9Wijziging
+            )
+            .then(|| b.commit.as_deref().unwrap_or("")),
             counts: opties.drempel.telt(b),
             ..Eigenschappen::default()
         },

@@ -10,7 +10,7 @@ use anstyle::{AnsiColor, Style};
 use super::{invoerfout_tekst, Opties};
 use crate::bevinding::{Bevinding, Bron, Ernst};
 use crate::datum::dmj;
-use crate::register::{GEBEURTENISSEN_CSV, KLACHTEN_CSV};
+use crate::register::{GEBEURTENISSEN_CSV, KLACHTEN_CSV, REGLEMENT_TOML};
 use crate::{Samenvatting, Uitkomst};
 
 const ROOD: Style = AnsiColor::Red.on_default().bold();
@@ -75,16 +75,22 @@ pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io:
 
     let bevindingen = &uitkomst.bevindingen;
     super::per_stuk(bevindingen, uit, |i, b, uit| {
-        let vorige = i.checked_sub(1).map(|v| &*bevindingen[v].zaak);
-        if vorige != Some(&*b.zaak) {
+        let vorige = i.checked_sub(1).map(|v| bevindingen[v].zaak.as_deref());
+        if vorige != Some(b.zaak.as_deref()) {
             if vorige.is_some() {
                 writeln!(uit)?;
             }
             let kop = koppen.partition_point(|(begin, _)| *begin < i);
             match koppen
                 .get(kop)
-                .filter(|(begin, zaak)| *begin == i && zaak.id == b.zaak)
+                .filter(|(begin, zaak)| *begin == i && Some(&zaak.id) == b.zaak.as_ref())
             {
+                // Findings on no case come first, under a heading of their own.
+                _ if b.zaak.is_none() => writeln!(
+                    uit,
+                    "{}",
+                    stijl.verfd(VET, format_args!("Reglement ({REGLEMENT_TOML})"))
+                )?,
                 Some((_, z)) => writeln!(
                     uit,
                     "{}",
@@ -99,12 +105,12 @@ pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io:
                         )
                     )
                 )?,
-                None => writeln!(uit, "{}", stijl.verfd(VET, &b.zaak))?,
+                None => writeln!(uit, "{}", stijl.verfd(VET, b.zaaknaam()))?,
             }
         }
         schrijf_bevinding(b, opties, &stijl, uit)
     })?;
-    let vorige = bevindingen.last().map(|b| &*b.zaak);
+    let vorige = bevindingen.last().map(|b| b.zaak.as_deref());
 
     let fouten = &uitkomst.register.invoerfouten;
     if !fouten.is_empty() {

@@ -14,7 +14,8 @@ use serde::Serialize;
 use super::statistiek::{procent, Cohort, Periode, Statistiek, EINDOORDELEN, OORDELEN};
 use crate::datum::dmj;
 use crate::model::Dienst;
-use crate::register::Reglement;
+use crate::register::{Reglement, Termen, Versie};
+use crate::rules::termijn_kort;
 
 /// The smallest group the report names.
 pub const DREMPEL: usize = 5;
@@ -38,8 +39,11 @@ pub struct Jaarverslag {
     pub oordelen: Vec<Regel>,
     pub beroepsoordelen: Vec<Regel>,
     pub drempel: usize,
-    pub ontvangstbevestiging_werkdagen: u32,
-    pub afhandeltermijn_weken: u32,
+    /// The acknowledgement term of the complaints counted: "5 werkdagen", or per version
+    /// where the versions of the years shown differ.
+    pub ontvangstbevestiging: String,
+    /// The handling term, likewise.
+    pub afhandeltermijn: String,
     pub peildatum: String,
     /// Whether the year before is shown beside this one.
     pub met_vorig_jaar: bool,
@@ -157,6 +161,22 @@ impl Jaarverslag {
                 })
                 .collect(),
         );
+        // The terms of the versions by which the complaints of the years shown were judged.
+        let begin = jaar
+            .vorige()
+            .filter(|_| cohorten.len() > 1)
+            .map_or(jaar.van, |p| p.van);
+        let mut versies = reglement.versies_tussen(begin, jaar.tot);
+        if versies.is_empty() {
+            versies.push(&reglement.eerste);
+        }
+        let ontvangst = per_versie(
+            &versies,
+            |t| t.ontvangstbevestiging_werkdagen,
+            "werkdag",
+            "werkdagen",
+        );
+        let afhandeling = per_versie(&versies, |t| t.afhandeltermijn_weken, "week", "weken");
         let kern = vec![
             regel("Ontvangen klachten", &|c| c.ontvangen.to_string()),
             regel("Getoetst aan het reglement", &|c| {
@@ -164,16 +184,16 @@ impl Jaarverslag {
             }),
             regel(
                 &format!(
-                    "Ontvangst bevestigd binnen {} werkdagen",
-                    reglement.ontvangstbevestiging_werkdagen
+                    "Ontvangst bevestigd binnen {}",
+                    ontvangst.kort.as_deref().unwrap_or("de termijn")
                 ),
                 &|c| procent(c.ontvangstbevestiging.0, c.ontvangstbevestiging.1),
             ),
             regel(
-                &format!(
-                    "Uitspraak binnen de termijn ({} weken, of verlengd)",
-                    reglement.afhandeltermijn_weken
-                ),
+                &match &afhandeling.kort {
+                    Some(weken) => format!("Uitspraak binnen de termijn ({weken}, of verlengd)"),
+                    None => "Uitspraak binnen de termijn (of verlengd)".to_string(),
+                },
                 &|c| procent(c.afhandeling.0, c.afhandeling.1),
             ),
             regel("Doorlooptijd tot de uitspraak, mediaan", &|c| {
@@ -199,9 +219,57 @@ impl Jaarverslag {
             oordelen: per(&EINDOORDELEN, &|c| c.eindoordeel.to_vec()),
             beroepsoordelen: per(&OORDELEN, &|c| c.beroepsoordeel.to_vec()),
             drempel: DREMPEL,
-            ontvangstbevestiging_werkdagen: reglement.ontvangstbevestiging_werkdagen,
-            afhandeltermijn_weken: reglement.afhandeltermijn_weken,
+            ontvangstbevestiging: ontvangst.voluit,
+            afhandeltermijn: afhandeling.voluit,
             peildatum: dmj(stat.peildatum()),
+        }
+    }
+}
+
+/// A term over some versions of the regulation.
+struct Termijntekst {
+    /// "5 werkdagen" when every version sets the same.
+    kort: Option<String>,
+    /// That, or per version: "5 werkdagen (voor klachten ontvangen vanaf 01-01-2026: 3
+    /// werkdagen)".
+    voluit: String,
+}
+
+/// The term `waarde` of `versies` (at least one, in order).
+fn per_versie(
+    versies: &[&Versie],
+    waarde: fn(&Termen) -> u32,
+    enkelvoud: &str,
+    meervoud: &str,
+) -> Termijntekst {
+    let tekst = |v: &Versie| termijn_kort(waarde(&v.termen), enkelvoud, meervoud);
+    let Some((eerste, rest)) = versies.split_first() else {
+        return Termijntekst {
+            kort: None,
+            voluit: String::new(),
+        };
+    };
+    let mut vorige = waarde(&eerste.termen);
+    let mut latere = Vec::new();
+    for v in rest {
+        if waarde(&v.termen) != vorige {
+            vorige = waarde(&v.termen);
+            latere.push(format!(
+                "voor klachten ontvangen vanaf {}: {}",
+                dmj(v.vanaf),
+                tekst(v)
+            ));
+        }
+    }
+    if latere.is_empty() {
+        Termijntekst {
+            kort: Some(tekst(eerste)),
+            voluit: tekst(eerste),
+        }
+    } else {
+        Termijntekst {
+            kort: None,
+            voluit: format!("{} ({})", tekst(eerste), latere.join("; ")),
         }
     }
 }
