@@ -251,7 +251,8 @@ pub fn beoordeel_register(
         return (Vec::new(), Vec::new());
     };
     let (mut bevindingen, notities) = art9::beoordeel(reglement, historie);
-    bevindingen.sort_by(volgorde);
+    // By rule and date, as the contract orders; commits of the same day in history order.
+    bevindingen.sort_by_key(|b| (b.regel, b.datum));
     (bevindingen, notities)
 }
 
