@@ -111,6 +111,9 @@ pub struct Register {
     pub dossiers: HashMap<Tekst, Dossier>,
     /// The regulation's own text (`reglement.md`), when present.
     pub reglement_tekst: Option<String>,
+    /// The SHA-256 of `klachten.csv` and of `gebeurtenissen.csv` as they were read (for
+    /// the evidence stamp); None for a file that was not read to its end.
+    pub sha256: [Option<String>; 2],
     /// Sorted by file, line and column.
     pub invoerfouten: Vec<Invoerfout>,
     /// Non-fatal remarks on the files (unknown columns), in Dutch.
@@ -179,6 +182,7 @@ impl Register {
             zaken,
             dossiers,
             reglement_tekst,
+            sha256: [klachten.sha256, gebeurtenissen.sha256],
             invoerfouten,
             waarschuwingen,
             aantallen: Aantallen {
@@ -203,6 +207,8 @@ struct Bestand {
     /// Every record, valid or not.
     gelezen: usize,
     ongeldig: usize,
+    /// The SHA-256 of the file as it was read, when it was read to its end.
+    sha256: Option<String>,
 }
 
 impl Bestand {
@@ -274,6 +280,7 @@ fn lees_bestand<T: Send>(
             }
         }
     }
+    uit.sha256 = lezer.sha256();
     Ok(uit)
 }
 

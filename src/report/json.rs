@@ -9,7 +9,6 @@ use serde::Serialize;
 
 use crate::bevinding::{Bevinding, Bron, RegelId, GEBEURTENISSEN_CSV, KLACHTEN_CSV};
 use crate::datum;
-use crate::stempel::Stempel;
 use crate::Uitkomst;
 
 #[derive(Serialize)]
@@ -87,7 +86,7 @@ impl Serialize for Datum {
 pub fn schrijf(uitkomst: &Uitkomst, uit: &mut dyn Write) -> io::Result<()> {
     let s = &uitkomst.samenvatting;
     let peildatum = uitkomst.register.peildatum;
-    let stempel = Stempel::van(&uitkomst.register.pad, peildatum);
+    let stempel = uitkomst.stempel.clone();
     let samenvatting = Samenvatting {
         cases: s.cases,
         checked: s.checked,
