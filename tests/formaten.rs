@@ -340,6 +340,48 @@ fn een_absoluut_register_geeft_relatieve_paden() {
     }
 }
 
+/// [`lastig`] with one more case whose complainant's name and contact are no valid UTF-8:
+/// input errors in the columns `klager` and `contact`.
+fn lastig_met_onleesbare_klager() -> Doel {
+    let doel = lastig();
+    let pad = doel.cwd.join(&doel.register).join("klachten.csv");
+    let mut klachten = std::fs::read(&pad).expect("lezen");
+    klachten.extend_from_slice(
+        b"KP-4,2025-03-03,email,preventie,A. Bakker,P. Pi\xffeters,p\xff@example.nl,x,,\n",
+    );
+    std::fs::write(&pad, klachten).expect("schrijven");
+    doel
+}
+
+/// The complainants' names and contact details of [`lastig_met_onleesbare_klager`], whole
+/// or as a lossy decoding would show them.
+const PERSOONLIJK: [&str; 5] = ["Jansen", "Klaas", "Pieters", "Pi\u{fffd}", "example.nl"];
+
+#[test]
+fn geen_namen_of_contactgegevens_in_invoerfouten() {
+    let doel = lastig_met_onleesbare_klager();
+    let args = ["--as-of", LASTIG_AS_OF];
+    let invoer = json(&doel, &args)["input_errors"].clone();
+    for kolom in ["klager", "contact"] {
+        let fout = invoer
+            .as_array()
+            .expect("input_errors")
+            .iter()
+            .find(|f| f["column"] == kolom)
+            .unwrap_or_else(|| panic!("een invoerfout in {kolom}"));
+        assert_eq!(fout["value"], Value::Null, "{fout}");
+        assert_eq!(fout["line"], 5, "{fout}");
+    }
+    for formaat in FORMATEN {
+        let uit = doel.check(&[&args[..], &["--format", formaat]].concat());
+        let alles = format!("{}{}", String::from_utf8_lossy(&uit.stdout), stderr(&uit));
+        assert!(alles.contains("geen geldige UTF-8-tekst"), "{formaat}");
+        for persoonlijk in PERSOONLIJK {
+            assert!(!alles.contains(persoonlijk), "{formaat}: {persoonlijk}");
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // GitHub workflow commands
 

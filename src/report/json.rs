@@ -109,7 +109,7 @@ pub fn schrijf(uitkomst: &Uitkomst, uit: &mut dyn Write) -> io::Result<()> {
                 file: &f.bestand,
                 line: f.line,
                 column: f.kolom.as_deref(),
-                value: f.waarde.as_deref(),
+                value: super::invoerwaarde(f),
                 message: &f.bericht,
             },
         )?;

@@ -12,7 +12,7 @@ use std::io::{self, Write};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
-use crate::register::Invoerfout;
+use crate::register::{Invoerfout, KLACHTEN_CSV};
 use crate::rules::Bevinding;
 use crate::{Drempel, Uitkomst};
 
@@ -121,6 +121,18 @@ pub fn voor_since(b: &Bevinding, drempel: Drempel) -> bool {
         .telt(b)
 }
 
+/// The value an input error may show: none from the columns that hold the complainant's
+/// name and contact details (`klager`, `contact`), which never appear in any output.
+pub fn invoerwaarde(f: &Invoerfout) -> Option<&str> {
+    let persoonlijk =
+        f.bestand == KLACHTEN_CSV && matches!(f.kolom.as_deref(), Some(KLAGER | CONTACT));
+    f.waarde.as_deref().filter(|_| !persoonlijk)
+}
+
+/// The columns of klachten.csv with the complainant's name and contact details.
+const KLAGER: &str = "klager";
+const CONTACT: &str = "contact";
+
 /// What an input error says, without its place: `datum: geen bestaande datum (waarde:
 /// "31-02-2025")`.
 pub fn invoerfout_tekst(f: &Invoerfout) -> String {
@@ -130,7 +142,7 @@ pub fn invoerfout_tekst(f: &Invoerfout) -> String {
         tekst.push_str(": ");
     }
     tekst.push_str(&f.bericht);
-    if let Some(waarde) = f.waarde.as_deref().filter(|w| !w.is_empty()) {
+    if let Some(waarde) = invoerwaarde(f).filter(|w| !w.is_empty()) {
         tekst.push_str(&format!(" (waarde: {waarde:?})"));
     }
     tekst

@@ -336,7 +336,7 @@ fn invoerresultaat<'a>(
         suppressions: None,
         properties: Eigenschappen {
             column: f.kolom.as_deref(),
-            value: f.waarde.as_deref(),
+            value: super::invoerwaarde(f),
             counts: true,
             ..Eigenschappen::default()
         },
@@ -349,7 +349,7 @@ fn invoersleutel(f: &Invoerfout) -> [&str; 5] {
         INVOER,
         &f.bestand,
         f.kolom.as_deref().unwrap_or(""),
-        f.waarde.as_deref().unwrap_or(""),
+        super::invoerwaarde(f).unwrap_or(""),
         &f.bericht,
     ]
 }
