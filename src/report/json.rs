@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::Opties;
 use crate::register::{GEBEURTENISSEN_CSV, KLACHTEN_CSV};
 use crate::rules::{self, Bevinding, Bron, RegelId};
 use crate::Uitkomst;
@@ -26,6 +27,8 @@ struct Samenvatting<'a> {
     events: usize,
     events_left_out: usize,
     events_invalid: usize,
+    /// Findings that count toward the exit status, with the `--strict` and `--since` given.
+    counting: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     history: Option<&'a str>,
 }
@@ -67,7 +70,7 @@ impl Serialize for Datum {
     }
 }
 
-pub fn schrijf(uitkomst: &Uitkomst, uit: &mut dyn Write) -> io::Result<()> {
+pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io::Result<()> {
     let s = &uitkomst.samenvatting;
     let samenvatting = Samenvatting {
         cases: s.cases,
@@ -83,6 +86,7 @@ pub fn schrijf(uitkomst: &Uitkomst, uit: &mut dyn Write) -> io::Result<()> {
         events: s.events,
         events_left_out: s.events_left_out,
         events_invalid: s.events_invalid,
+        counting: super::tellend(uitkomst, opties.drempel),
         history: uitkomst.historie.as_ref().map(|h| h.status.naam()),
     };
     write!(

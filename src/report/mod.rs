@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 use crate::register::{Invoerfout, KLACHTEN_CSV};
-use crate::rules::Bevinding;
+use crate::rules::{Bevinding, Ernst};
 use crate::{Drempel, Uitkomst};
 
 /// The output formats of `klachten check`.
@@ -25,7 +25,8 @@ pub enum Formaat {
     Junit,
     /// SARIF 2.1.0 for code scanning.
     Sarif,
-    /// GitHub Actions workflow commands (annotations).
+    /// GitHub Actions workflow commands (annotations), and a job summary where GitHub asks
+    /// for one.
     Github,
 }
 
@@ -55,10 +56,13 @@ pub fn schrijf(
 ) -> io::Result<()> {
     match formaat {
         Formaat::Text => text::schrijf(uitkomst, opties, uit),
-        Formaat::Json => json::schrijf(uitkomst, uit),
+        Formaat::Json => json::schrijf(uitkomst, opties, uit),
         Formaat::Junit => junit::schrijf(uitkomst, opties, uit),
         Formaat::Sarif => sarif::schrijf(uitkomst, opties, uit),
-        Formaat::Github => github::schrijf(uitkomst, opties, uit),
+        Formaat::Github => {
+            github::schrijf(uitkomst, opties, uit)?;
+            github::schrijf_stapsamenvatting(uitkomst, opties)
+        }
     }
 }
 
@@ -121,6 +125,30 @@ pub fn voor_since(b: &Bevinding, drempel: Drempel) -> bool {
         .telt(b)
 }
 
+/// How many findings count toward the exit status, as [`Drempel::telt`] decides. Input
+/// errors always count and are counted apart.
+pub fn tellend(uitkomst: &Uitkomst, drempel: Drempel) -> usize {
+    uitkomst
+        .bevindingen
+        .iter()
+        .filter(|b| drempel.telt(b))
+        .count()
+}
+
+/// The severity a CI format shows a finding at: its own, except that a finding that does
+/// not count toward the exit status is never shown as an error. An accepted finding shows
+/// as an info, an error from before `--since` as a warning. A warning that counts because
+/// of `--strict` stays a warning: the severity is never raised.
+pub fn getoonde_ernst(b: &Bevinding, drempel: Drempel) -> Ernst {
+    if b.is_geaccepteerd() {
+        Ernst::Info
+    } else if b.ernst == Ernst::Error && !drempel.telt(b) {
+        Ernst::Warning
+    } else {
+        b.ernst
+    }
+}
+
 /// The value an input error may show: none from the columns that hold the complainant's
 /// name and contact details (`klager`, `contact`), which never appear in any output.
 pub fn invoerwaarde(f: &Invoerfout) -> Option<&str> {
@@ -149,13 +177,16 @@ pub fn invoerfout_tekst(f: &Invoerfout) -> String {
 }
 
 /// What a finding says in the CI formats: the case, the message, and whether it was
-/// accounted for or falls before `--since`.
+/// accounted for, falls before `--since`, or is a warning that counts because of
+/// `--strict`.
 pub fn bevinding_tekst(b: &Bevinding, opties: &Opties) -> String {
     let mut tekst = format!("{}: {}", b.zaak, b.bericht);
     if let Some(j) = &b.verantwoording {
         tekst.push_str(&format!(" (verantwoord: {j})"));
     } else if voor_since(b, opties.drempel) {
         tekst.push_str(" (telt niet mee: van voor --since)");
+    } else if b.ernst == Ernst::Warning && opties.drempel.telt(b) {
+        tekst.push_str(" (telt mee: --strict)");
     }
     tekst
 }

@@ -14,6 +14,8 @@
 //!   `region.startLine` unless the error is about a whole file.
 //! - `partialFingerprints["klachten/v1"]` identifies the finding across commits and runs;
 //!   see [`vingerafdruk`].
+//! - The run's `properties`: `as_of`, the peildatum, and `counting`, how many findings
+//!   count toward the exit status (each result says whether it does in `counts`).
 
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -184,8 +186,9 @@ pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io:
     serde_json::to_writer(&mut *uit, &aanroep)?;
     write!(
         uit,
-        "],\n      \"properties\": {{\"as_of\": \"{}\"}},\n      \"results\": [",
-        uitkomst.register.peildatum.format("%Y-%m-%d")
+        "],\n      \"properties\": {{\"as_of\": \"{}\", \"counting\": {}}},\n      \"results\": [",
+        uitkomst.register.peildatum.format("%Y-%m-%d"),
+        super::tellend(uitkomst, opties.drempel)
     )?;
 
     let mut eerste = true;
