@@ -189,7 +189,7 @@ struct Verwacht {
     /// The JSON message (finding or input error).
     bericht: String,
     verantwoording: Option<String>,
-    /// An unaccepted error finding: a JUnit failure.
+    /// An unaccepted error finding, or one that counts: a JUnit failure.
     faalt: bool,
 }
 
@@ -247,7 +247,7 @@ fn verwacht(doel: &Doel, document: &Value, args: &[&str]) -> Vec<Verwacht> {
             line: f["line"].as_u64(),
             bericht: f["message"].as_str().expect("message").to_string(),
             verantwoording: f["justification"].as_str().map(str::to_string),
-            faalt: ernst == "error" && !geaccepteerd,
+            faalt: (ernst == "error" && !geaccepteerd) || telt,
         });
     }
     for f in document["input_errors"].as_array().expect("input_errors") {
@@ -1572,6 +1572,65 @@ fn junit_faalt_ook_voor_since() {
         termijn.failures[0].0.contains("telt niet mee"),
         "{termijn:?}"
     );
+}
+
+#[test]
+fn junit_faalt_zoals_de_exitstatus() {
+    // A warning only (the afsluiting is missing): with --strict it fails the run, and so it
+    // is a failure; without, it passes, and so does the run.
+    let waarschuwing = Doel::nieuw(
+        "register",
+        "KP-1,2025-03-03,email,preventie,A,J,j@x.nl,x,,\n",
+        "KP-1,2025-03-04,ontvangstbevestiging,A,,,,\nKP-1,2025-03-20,uitspraak,A,ongegrond,,,\n",
+    );
+    let voorbeeld = Doel::voorbeeld();
+    let lastig = lastig();
+    let gevallen: Vec<(&Doel, Vec<&str>)> = vec![
+        (&waarschuwing, vec!["--as-of", "2025-06-02"]),
+        (&waarschuwing, vec!["--as-of", "2025-06-02", "--strict"]),
+        (
+            &waarschuwing,
+            vec!["--as-of", "2025-06-02", "--strict", "--since", "2025-06-01"],
+        ),
+        (&voorbeeld, vec!["--as-of", "2026-11-24", "--strict"]),
+        (
+            &voorbeeld,
+            vec!["--as-of", "2026-11-24", "--strict", "--since", "2026-06-01"],
+        ),
+        (&lastig, vec!["--as-of", LASTIG_AS_OF, "--strict"]),
+    ];
+    for (doel, args) in gevallen {
+        let gevallen = junit_tegen_json(doel, &args);
+        let mut alle = args.clone();
+        alle.extend(["--format", "junit"]);
+        let status = code(&doel.check(&alle));
+        // Every finding that counts is a failure (checked per test case above); here the
+        // report as a whole: it fails exactly when the run does, apart from the errors
+        // from before --since, which the contract keeps as failures.
+        let tellend = gevallen.iter().any(|t| {
+            t.failures
+                .iter()
+                .any(|(bericht, _)| !bericht.contains("telt niet mee"))
+        });
+        assert_eq!(tellend, status == 1, "{args:?}");
+        if !args.contains(&"--since") {
+            let mislukt = gevallen.iter().any(|t| !t.failures.is_empty());
+            assert_eq!(mislukt, status == 1, "{args:?}");
+        }
+    }
+    // The strict warning's failure says why it fails.
+    let gevallen = junit_tegen_json(&waarschuwing, &["--as-of", "2025-06-02", "--strict"]);
+    let afsluiting = gevallen
+        .iter()
+        .find(|t| t.name == "art-4.5-afsluiting")
+        .expect("art-4.5-afsluiting");
+    assert_eq!(afsluiting.failures.len(), 1);
+    assert!(
+        afsluiting.failures[0].0.ends_with("(telt mee: --strict)"),
+        "{afsluiting:?}"
+    );
+    let zonder = junit_tegen_json(&waarschuwing, &["--as-of", "2025-06-02"]);
+    assert!(zonder.iter().all(|t| t.failures.is_empty()), "{zonder:?}");
 }
 
 // ---------------------------------------------------------------------------------------
