@@ -105,6 +105,7 @@ enum Uitvoer {
     Junit,
     Sarif,
     Github,
+    Codequality,
 }
 
 fn datum(tekst: &str) -> Result<NaiveDate, String> {
@@ -238,6 +239,7 @@ fn check(
         Uitvoer::Junit => Formaat::Junit,
         Uitvoer::Sarif => Formaat::Sarif,
         Uitvoer::Github => Formaat::Github,
+        Uitvoer::Codequality => Formaat::Codequality,
     };
     let mut uit = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let geschreven =

@@ -9,6 +9,9 @@
 //! - `junit`: validated with `xmllint` against the JUnit schema of Jenkins' xUnit plugin
 //!   (`tests/schemas/junit-10.xsd`) once the two testcase attributes the contract adds
 //!   (`file`, `line`) are taken out, then read with an XML parser;
+//! - `codequality`: validated against a schema of the fields GitLab documents
+//!   (`tests/schemas/gitlab-codequality.json`), then checked for unique, stable
+//!   fingerprints;
 //! - the CI examples in `docs/ci/` checked against the GitHub and GitLab schemas with
 //!   `check-jsonschema`.
 //!
@@ -31,9 +34,9 @@ use std::process::{Command, Output};
 use common::{GEBEURTENISSEN_KOP, KLACHTEN_KOP};
 use serde_json::Value;
 
-const FORMATEN: [&str; 5] = ["text", "json", "junit", "sarif", "github"];
+const FORMATEN: [&str; 6] = ["text", "json", "junit", "sarif", "github", "codequality"];
 /// The formats whose document owns stdout: notes and the summary line go to stderr.
-const CI_FORMATEN: [&str; 3] = ["junit", "sarif", "github"];
+const CI_FORMATEN: [&str; 4] = ["junit", "sarif", "github", "codequality"];
 
 // ---------------------------------------------------------------------------------------
 // Registers and runs
@@ -178,6 +181,8 @@ struct Verwacht {
     opdracht: &'static str,
     /// `error`, `warning` or `note`: the SARIF level.
     niveau: &'static str,
+    /// `major`, `minor` or `info`: the Code Quality severity.
+    kwaliteit: &'static str,
     /// Whether it counts toward the exit status (an input error always does).
     telt: bool,
     /// The rule id, or `invoer`.
@@ -240,6 +245,11 @@ fn verwacht(doel: &Doel, document: &Value, args: &[&str]) -> Vec<Verwacht> {
                 "warning" => "warning",
                 _ => "note",
             },
+            kwaliteit: match getoond {
+                "error" => "major",
+                "warning" => "minor",
+                _ => "info",
+            },
             telt,
             regel: f["rule"].as_str().expect("rule").to_string(),
             zaak: Some(f["case"].as_str().expect("case").to_string()),
@@ -254,6 +264,7 @@ fn verwacht(doel: &Doel, document: &Value, args: &[&str]) -> Vec<Verwacht> {
         uit.push(Verwacht {
             opdracht: "error",
             niveau: "error",
+            kwaliteit: "major",
             telt: true,
             regel: "invoer".to_string(),
             zaak: None,
@@ -1631,6 +1642,176 @@ fn junit_faalt_zoals_de_exitstatus() {
     );
     let zonder = junit_tegen_json(&waarschuwing, &["--as-of", "2025-06-02"]);
     assert!(zonder.iter().all(|t| t.failures.is_empty()), "{zonder:?}");
+}
+
+// ---------------------------------------------------------------------------------------
+// GitLab Code Quality
+
+fn codequality_validator() -> jsonschema::Validator {
+    validator(include_str!("schemas/gitlab-codequality.json"))
+}
+
+/// The Code Quality report of a run, validated against the documented fields and types.
+fn codequality(doel: &Doel, args: &[&str]) -> (Vec<u8>, Value) {
+    let mut alle = args.to_vec();
+    alle.extend(["--format", "codequality"]);
+    let o = doel.check(&alle);
+    assert!(!o.stdout.starts_with(b"\xEF\xBB\xBF"), "geen BOM");
+    let rapport: Value = serde_json::from_slice(&o.stdout).expect("Code Quality is JSON");
+    keur(&codequality_validator(), &rapport);
+    (o.stdout, rapport)
+}
+
+#[test]
+fn het_codequality_schema_keurt_echt_af() {
+    let validator = codequality_validator();
+    let goed = serde_json::json!([{"description": "d", "check_name": "c", "fingerprint": "f",
+        "severity": "minor", "location": {"path": "a/b.csv", "lines": {"begin": 3}}}]);
+    assert!(validator.is_valid(&goed));
+    for (pad, waarde) in [
+        ("/0/severity", serde_json::json!("warning")),
+        ("/0/location/lines/begin", serde_json::json!("3")),
+        ("/0/fingerprint", serde_json::json!(7)),
+    ] {
+        let mut slecht = goed.clone();
+        *slecht.pointer_mut(pad).expect("pad") = waarde;
+        assert!(!validator.is_valid(&slecht), "{pad}");
+    }
+    let mut zonder = goed.clone();
+    zonder[0]
+        .as_object_mut()
+        .expect("object")
+        .remove("check_name");
+    assert!(!validator.is_valid(&zonder));
+}
+
+fn codequality_tegen_json(doel: &Doel, args: &[&str]) -> Value {
+    let (bytes, rapport) = codequality(doel, args);
+    let verwacht = verwacht(doel, &json(doel, args), args);
+    let kwesties = rapport.as_array().expect("een array");
+    assert_eq!(kwesties.len(), verwacht.len());
+    let mut vingerafdrukken = BTreeSet::new();
+    for (k, v) in kwesties.iter().zip(&verwacht) {
+        assert_eq!(k["check_name"], v.regel.as_str(), "{k}");
+        assert_eq!(k["severity"], v.kwaliteit, "{k}");
+        assert_eq!(k["location"]["path"], v.bestand.as_str(), "{k}");
+        assert_eq!(k["location"]["lines"]["begin"], v.line.unwrap_or(1), "{k}");
+        let beschrijving = k["description"].as_str().expect("description");
+        assert!(beschrijving.contains(&v.bericht), "{k}");
+        if let Some(zaak) = &v.zaak {
+            assert!(beschrijving.starts_with(&format!("{zaak}: ")), "{k}");
+        }
+        let vinger = k["fingerprint"].as_str().expect("fingerprint");
+        assert!(
+            vingerafdrukken.insert(vinger.to_string()),
+            "dubbel: {vinger}"
+        );
+    }
+    // The same fingerprints as the SARIF log of the run.
+    let log = sarif(doel, args);
+    let sarif_vingers: Vec<&Value> = log["runs"][0]["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .map(|r| &r["partialFingerprints"]["klachten/v1"])
+        .collect();
+    let vingers: Vec<&Value> = kwesties.iter().map(|k| &k["fingerprint"]).collect();
+    assert_eq!(vingers, sarif_vingers);
+    // Deterministic: a second run gives the same bytes.
+    assert_eq!(codequality(doel, args).0, bytes);
+    rapport
+}
+
+#[test]
+fn codequality_op_het_voorbeeldregister() {
+    let doel = Doel::voorbeeld();
+    let rapport = codequality_tegen_json(&doel, &["--as-of", "2026-11-24"]);
+    let ernsten: BTreeSet<&str> = rapport
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|k| k["severity"].as_str().expect("severity"))
+        .collect();
+    assert_eq!(ernsten, BTreeSet::from(["info", "major", "minor"]));
+    // With --since, the old errors are minor.
+    let oud = codequality_tegen_json(&doel, &["--as-of", "2026-11-24", "--since", "2026-06-01"]);
+    let major = oud
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|k| k["severity"] == "major")
+        .count();
+    assert_eq!(major, 4 + 2, "4 errors that count and 2 input errors");
+}
+
+#[test]
+fn codequality_met_invoerfouten() {
+    let doel = lastig();
+    let rapport = codequality_tegen_json(&doel, &["--as-of", LASTIG_AS_OF]);
+    // An error about a whole file points at its first line.
+    let bestand = rapport
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|k| k["location"]["path"] == "reg,100%: x/zaken/ONBEKEND.md")
+        .expect("invoerfout voor zaken/ONBEKEND.md");
+    assert_eq!(bestand["check_name"], "invoer");
+    assert_eq!(bestand["location"]["lines"]["begin"], 1);
+    assert_eq!(bestand["severity"], "major");
+    // The accepted finding is info, with the justification.
+    let verantwoord = rapport
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|k| k["check_name"] == "art-4.2-ontvangstbevestiging")
+        .expect("art-4.2");
+    assert_eq!(verantwoord["severity"], "info");
+    assert!(verantwoord["description"]
+        .as_str()
+        .is_some_and(|d| d.contains("(verantwoord: 100% zeker")));
+    // A register with no finding and no input error: an empty array.
+    let schoon = Doel::nieuw(
+        "register",
+        "KP-1,2025-03-03,email,preventie,A,J,j@x.nl,x,,\n",
+        "KP-1,2025-03-04,ontvangstbevestiging,A,,,,\nKP-1,2025-03-20,uitspraak,A,ongegrond,,,\n\
+         KP-1,2025-03-21,afsluiting,A,,,,\n",
+    );
+    let (bytes, leeg) = codequality(&schoon, &["--as-of", "2025-06-02"]);
+    assert_eq!(leeg, serde_json::json!([]));
+    assert_eq!(bytes, b"[]\n");
+}
+
+#[test]
+fn codequality_vingerafdrukken_blijven_gelijk() {
+    // Rows inserted above the findings' rows move their lines, not their fingerprints.
+    let doel = lastig();
+    let args = ["--as-of", LASTIG_AS_OF];
+    let afdrukken = |rapport: &Value| -> BTreeSet<String> {
+        rapport
+            .as_array()
+            .expect("array")
+            .iter()
+            .map(|k| {
+                format!(
+                    "{}|{}|{}",
+                    k["check_name"], k["description"], k["fingerprint"]
+                )
+            })
+            .collect()
+    };
+    let regels = |rapport: &Value| -> Vec<Value> {
+        rapport
+            .as_array()
+            .expect("array")
+            .iter()
+            .map(|k| k["location"]["lines"]["begin"].clone())
+            .collect()
+    };
+    let (_, voor) = codequality(&doel, &args);
+    doel.zaak_bovenaan();
+    let (_, na) = codequality(&doel, &args);
+    assert_eq!(afdrukken(&na), afdrukken(&voor));
+    assert_ne!(regels(&na), regels(&voor), "de regels zijn wel verschoven");
 }
 
 // ---------------------------------------------------------------------------------------

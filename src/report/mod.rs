@@ -1,6 +1,7 @@
 //! Printers: each turns an [`Uitkomst`] into one output format. They only show what the
 //! check decided; none of them judges anything.
 
+pub mod codequality;
 pub mod github;
 pub mod json;
 pub mod junit;
@@ -28,6 +29,8 @@ pub enum Formaat {
     /// GitHub Actions workflow commands (annotations), and a job summary where GitHub asks
     /// for one.
     Github,
+    /// GitLab's Code Quality report.
+    Codequality,
 }
 
 /// Everything a printer needs besides the outcome.
@@ -43,7 +46,10 @@ impl Formaat {
     /// Whether the document owns stdout entirely, so that the notes and the closing
     /// summary line go to a log of their own ([`schrijf_log`], stderr): the CI formats.
     pub fn heeft_log(self) -> bool {
-        matches!(self, Formaat::Junit | Formaat::Sarif | Formaat::Github)
+        matches!(
+            self,
+            Formaat::Junit | Formaat::Sarif | Formaat::Github | Formaat::Codequality
+        )
     }
 }
 
@@ -63,6 +69,7 @@ pub fn schrijf(
             github::schrijf(uitkomst, opties, uit)?;
             github::schrijf_stapsamenvatting(uitkomst, opties)
         }
+        Formaat::Codequality => codequality::schrijf(uitkomst, opties, uit),
     }
 }
 

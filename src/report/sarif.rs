@@ -201,18 +201,18 @@ pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io:
         eerste = false;
         uit.write_all(s)
     };
-    let mut volgnummers = Volgnummers::default();
+    let mut vingerafdrukker = Vingerafdrukker::default();
     for b in &uitkomst.bevindingen {
         scheiding(uit)?;
-        let n = volgnummers.volgende(&[&b.zaak, b.regel.id(), &b.bron.pad()]);
+        let vinger = vingerafdrukker.bevinding(b);
         let tekst = bevinding_tekst(b, opties);
-        serde_json::to_writer(&mut *uit, &resultaat(b, &tekst, n, opties))?;
+        serde_json::to_writer(&mut *uit, &resultaat(b, &tekst, vinger, opties))?;
     }
     for f in &uitkomst.register.invoerfouten {
         scheiding(uit)?;
-        let n = volgnummers.volgende(&invoersleutel(f));
+        let vinger = vingerafdrukker.invoerfout(f);
         let tekst = invoerfout_tekst(f);
-        serde_json::to_writer(&mut *uit, &invoerresultaat(f, &tekst, n, opties))?;
+        serde_json::to_writer(&mut *uit, &invoerresultaat(f, &tekst, vinger, opties))?;
     }
     if !eerste {
         uit.write_all(b"\n      ")?;
@@ -291,7 +291,12 @@ fn niveau(ernst: Ernst) -> &'static str {
     }
 }
 
-fn resultaat<'a>(b: &'a Bevinding, tekst: &'a str, n: usize, opties: &Opties) -> Resultaat<'a> {
+fn resultaat<'a>(
+    b: &'a Bevinding,
+    tekst: &'a str,
+    vinger: String,
+    opties: &Opties,
+) -> Resultaat<'a> {
     let bestand = b.bron.pad();
     Resultaat {
         rule_id: b.regel.id(),
@@ -299,9 +304,7 @@ fn resultaat<'a>(b: &'a Bevinding, tekst: &'a str, n: usize, opties: &Opties) ->
         level: niveau(b.ernst),
         message: Tekst { text: tekst },
         locations: [locatie(&opties.pad(&bestand), b.line)],
-        partial_fingerprints: Vingerafdrukken {
-            v1: vingerafdruk(&["bevinding", &b.zaak, b.regel.id(), &bestand], n),
-        },
+        partial_fingerprints: Vingerafdrukken { v1: vinger },
         suppressions: b.verantwoording.as_deref().map(|j| {
             [Onderdrukking {
                 kind: "external",
@@ -324,7 +327,7 @@ fn resultaat<'a>(b: &'a Bevinding, tekst: &'a str, n: usize, opties: &Opties) ->
 fn invoerresultaat<'a>(
     f: &'a Invoerfout,
     tekst: &'a str,
-    n: usize,
+    vinger: String,
     opties: &Opties,
 ) -> Resultaat<'a> {
     Resultaat {
@@ -333,9 +336,7 @@ fn invoerresultaat<'a>(
         level: "error",
         message: Tekst { text: tekst },
         locations: [locatie(&opties.pad(&f.bestand), f.line)],
-        partial_fingerprints: Vingerafdrukken {
-            v1: vingerafdruk(&invoersleutel(f), n),
-        },
+        partial_fingerprints: Vingerafdrukken { v1: vinger },
         suppressions: None,
         properties: Eigenschappen {
             column: f.kolom.as_deref(),
@@ -381,13 +382,30 @@ pub fn uri(pad: &str) -> String {
     uit
 }
 
-/// Counts how often a key was seen, so that equal keys get 0, 1, 2, ... in output order.
+/// Gives every finding and input error its fingerprint ([`vingerafdruk`]), when they are
+/// handed in output order: the findings in their order, then the input errors. The Code
+/// Quality report uses the same, so a finding has one fingerprint in both.
 #[derive(Default)]
-struct Volgnummers(HashMap<String, usize>);
+pub(crate) struct Vingerafdrukker {
+    /// How often each key was seen, so that equal keys get 0, 1, 2, ... in output order.
+    gezien: HashMap<String, usize>,
+}
 
-impl Volgnummers {
+impl Vingerafdrukker {
+    pub(crate) fn bevinding(&mut self, b: &Bevinding) -> String {
+        let bestand = b.bron.pad();
+        let n = self.volgende(&[&b.zaak, b.regel.id(), &bestand]);
+        vingerafdruk(&["bevinding", &b.zaak, b.regel.id(), &bestand], n)
+    }
+
+    pub(crate) fn invoerfout(&mut self, f: &Invoerfout) -> String {
+        let sleutel = invoersleutel(f);
+        let n = self.volgende(&sleutel);
+        vingerafdruk(&sleutel, n)
+    }
+
     fn volgende(&mut self, delen: &[&str]) -> usize {
-        let teller = self.0.entry(delen.join("\0")).or_insert(0);
+        let teller = self.gezien.entry(delen.join("\0")).or_insert(0);
         let n = *teller;
         *teller += 1;
         n
