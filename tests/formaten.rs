@@ -13,7 +13,7 @@
 //!   (`tests/schemas/gitlab-codequality.json`), then checked for unique, stable
 //!   fingerprints;
 //! - the CI examples in `docs/ci/` checked against the GitHub and GitLab schemas with
-//!   `check-jsonschema`.
+//!   `check-jsonschema` and read with a YAML parser.
 //!
 //! Whether a finding counts toward the exit status is worked out here from the JSON
 //! document and the options, apart from the code under test, and every format must show
@@ -1817,6 +1817,43 @@ fn codequality_vingerafdrukken_blijven_gelijk() {
 // ---------------------------------------------------------------------------------------
 // The CI examples
 
+/// A YAML file of the repository as a JSON value (YAML 1.2: `on:` stays a key).
+fn yaml(bestand: &str) -> Value {
+    let pad = Path::new(env!("CARGO_MANIFEST_DIR")).join(bestand);
+    let tekst = std::fs::read_to_string(&pad).unwrap_or_else(|e| panic!("{bestand}: {e}"));
+    serde_norway::from_str(&tekst).unwrap_or_else(|e| panic!("{bestand}: geen YAML: {e}"))
+}
+
+/// Every `klachten check ...` command in the shell scripts of a CI file, as words.
+fn check_opdrachten(document: &Value) -> Vec<Vec<String>> {
+    let mut uit = Vec::new();
+    let mut teksten = Vec::new();
+    fn verzamel<'a>(v: &'a Value, teksten: &mut Vec<&'a str>) {
+        match v {
+            Value::String(s) => teksten.push(s),
+            Value::Array(a) => a.iter().for_each(|v| verzamel(v, teksten)),
+            Value::Object(o) => o.values().for_each(|v| verzamel(v, teksten)),
+            _ => {}
+        }
+    }
+    verzamel(document, &mut teksten);
+    for tekst in teksten {
+        for regel in tekst.lines() {
+            if let Some(begin) = regel.find("klachten check") {
+                let woorden = regel[begin..]
+                    .split(['>', '|'])
+                    .next()
+                    .unwrap_or_default()
+                    .split_whitespace()
+                    .map(|w| w.trim_matches('"').to_string())
+                    .collect();
+                uit.push(woorden);
+            }
+        }
+    }
+    uit
+}
+
 #[test]
 fn ci_voorbeelden_zijn_geldig() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -1846,4 +1883,87 @@ fn ci_voorbeelden_zijn_geldig() {
             Err(_) => return ontbreekt("python3", "apt-get install python3"),
         }
     }
+}
+
+#[test]
+fn ci_voorbeelden_gebruiken_wat_bestaat() {
+    for bestand in ["docs/ci/github-workflow.yml", "docs/ci/gitlab-ci.yml"] {
+        let document = yaml(bestand);
+        let opdrachten = check_opdrachten(&document);
+        assert!(!opdrachten.is_empty(), "{bestand}");
+        for woorden in &opdrachten {
+            // Every option is one klachten knows, and every format one it has.
+            for (i, woord) in woorden.iter().enumerate().skip(2) {
+                if let Some(optie) = woord.strip_prefix("--") {
+                    assert!(
+                        ["register", "format", "as-of", "strict", "since"].contains(&optie),
+                        "{bestand}: {woorden:?}"
+                    );
+                }
+                if woord == "--format" {
+                    let formaat = woorden.get(i + 1).expect("een formaat");
+                    assert!(FORMATEN.contains(&formaat.as_str()), "{bestand}: {formaat}");
+                }
+            }
+        }
+    }
+
+    // GitHub: the check job takes klachten from the cache, keyed on the version and
+    // Cargo.lock, and installs it only on a miss.
+    let github = yaml("docs/ci/github-workflow.yml");
+    for job in ["check", "site"] {
+        let stappen = github["jobs"][job]["steps"].as_array().expect("steps");
+        let cache = stappen
+            .iter()
+            .find(|s| {
+                s["uses"]
+                    .as_str()
+                    .is_some_and(|u| u.starts_with("actions/cache@"))
+            })
+            .unwrap_or_else(|| panic!("{job}: geen cache"));
+        let sleutel = cache["with"]["key"].as_str().expect("key");
+        assert!(sleutel.contains("steps.versie.outputs.versie"), "{sleutel}");
+        assert!(sleutel.contains("hashFiles('Cargo.lock'"), "{sleutel}");
+        let installeren = stappen
+            .iter()
+            .find(|s| {
+                s["run"]
+                    .as_str()
+                    .is_some_and(|r| r.contains("cargo install"))
+            })
+            .expect("installeren");
+        assert_eq!(
+            installeren["if"],
+            format!(
+                "steps.{}.outputs.cache-hit != 'true'",
+                cache["id"].as_str().expect("id")
+            )
+        );
+    }
+    assert!(
+        check_opdrachten(&github["jobs"]["check"])
+            .iter()
+            .any(|w| w.windows(2).any(|p| p == ["--format", "github"])),
+        "de controle met annotaties en stapsamenvatting"
+    );
+
+    // GitLab: the JUnit and the Code Quality report, and the cache of the build.
+    let gitlab = yaml("docs/ci/gitlab-ci.yml");
+    let rapporten = &gitlab["klachten-check"]["artifacts"]["reports"];
+    assert_eq!(rapporten["junit"], "klachten-junit.xml");
+    assert_eq!(rapporten["codequality"], "klachten-codequality.json");
+    let script = check_opdrachten(&gitlab["klachten-check"]["script"]);
+    assert!(script
+        .iter()
+        .any(|w| w.windows(2).any(|p| p == ["--format", "codequality"])));
+    let cache = &gitlab[".klachten"]["cache"];
+    assert_eq!(cache["key"]["files"], serde_json::json!(["Cargo.lock"]));
+    assert_eq!(cache["paths"], serde_json::json!([".klachten/"]));
+    let voor = gitlab[".klachten"]["before_script"][0]
+        .as_str()
+        .expect("before_script");
+    assert!(
+        voor.contains(".klachten/versie") && voor.contains("--root .klachten"),
+        "{voor}"
+    );
 }
