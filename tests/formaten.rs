@@ -13,7 +13,8 @@
 //!   (`tests/schemas/gitlab-codequality.json`), then checked for unique, stable
 //!   fingerprints;
 //! - the CI examples in `docs/ci/` checked against the GitHub and GitLab schemas with
-//!   `check-jsonschema` and read with a YAML parser.
+//!   `check-jsonschema` and read with a YAML parser; the pre-commit manifest validated
+//!   against SchemaStore's schema and its hook run.
 //!
 //! Whether a finding counts toward the exit status is worked out here from the JSON
 //! document and the options, apart from the code under test, and every format must show
@@ -1966,4 +1967,95 @@ fn ci_voorbeelden_gebruiken_wat_bestaat() {
         voor.contains(".klachten/versie") && voor.contains("--root .klachten"),
         "{voor}"
     );
+}
+
+/// The validator of pre-commit's hook manifest (SchemaStore's schema).
+fn manifest_validator() -> jsonschema::Validator {
+    validator(include_str!("schemas/pre-commit-hooks.json"))
+}
+
+#[test]
+fn het_manifest_schema_keurt_echt_af() {
+    let validator = manifest_validator();
+    let goed = serde_json::json!([{"id": "h", "name": "n", "entry": "e", "language": "rust"}]);
+    assert!(validator.is_valid(&goed));
+    // Any language name passes (pre-commit adds languages); not a number, nor an
+    // unknown key.
+    let mut slecht = goed.clone();
+    slecht[0]["language"] = 7.into();
+    assert!(!validator.is_valid(&slecht));
+    let mut slecht = goed.clone();
+    slecht[0]["taal"] = "rust".into();
+    assert!(!validator.is_valid(&slecht));
+    let mut slecht = goed.clone();
+    slecht[0]["pass_filenames"] = "nee".into();
+    assert!(!validator.is_valid(&slecht));
+    let mut slecht = goed;
+    slecht[0].as_object_mut().expect("object").remove("entry");
+    assert!(!validator.is_valid(&slecht));
+}
+
+#[test]
+fn de_pre_commit_hook_is_geldig_en_draait() {
+    let manifest = yaml(".pre-commit-hooks.yaml");
+    keur(&manifest_validator(), &manifest);
+    let hooks = manifest.as_array().expect("een lijst hooks");
+    assert_eq!(hooks.len(), 1);
+    let hook = &hooks[0];
+    // pre-commit builds it with `cargo install --path .`: the entry is the binary of this
+    // package, and the whole register is checked, not the files that changed.
+    assert_eq!(hook["language"], "rust");
+    assert_eq!(hook["pass_filenames"], false);
+    let entry: Vec<&str> = hook["entry"]
+        .as_str()
+        .expect("entry")
+        .split_whitespace()
+        .collect();
+    let binair = Path::new(env!("CARGO_BIN_EXE_klachten"))
+        .file_stem()
+        .and_then(|n| n.to_str());
+    assert_eq!(Some(entry[0]), binair);
+    assert_eq!(entry.get(1), Some(&"check"));
+    assert_eq!(hook["files"], "^register/");
+
+    // Run as pre-commit runs it: the entry and the hook's args, no file names, from the
+    // repository root, with the default register.
+    let draai = |doel: &Doel, extra: &[&str]| -> Output {
+        Command::new(env!("CARGO_BIN_EXE_klachten"))
+            .current_dir(&doel.cwd)
+            .args(&entry[1..])
+            .args(extra)
+            .output()
+            .expect("de hook starten")
+    };
+    let schoon = Doel::nieuw(
+        "register",
+        "KP-1,2025-03-03,email,preventie,A,J,j@x.nl,x,,\n",
+        "KP-1,2025-03-04,ontvangstbevestiging,A,,,,\nKP-1,2025-03-20,uitspraak,A,ongegrond,,,\n\
+         KP-1,2025-03-21,afsluiting,A,,,,\n",
+    );
+    let o = draai(&schoon, &["--as-of", "2025-06-02"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let fout = lastig();
+    let o = draai(
+        &fout,
+        &["--register", &fout.register, "--as-of", LASTIG_AS_OF],
+    );
+    assert_eq!(code(&o), 1);
+    assert!(stdout(&o).contains("overtreding"), "{}", stdout(&o));
+
+    // The example .pre-commit-config.yaml in docs/ci.md uses this hook.
+    let docs = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/ci.md"))
+        .expect("docs/ci.md");
+    let sectie = &docs[docs.find("## pre-commit").expect("sectie pre-commit")..];
+    let blok = sectie
+        .split("```yaml\n")
+        .nth(1)
+        .and_then(|b| b.split("```").next())
+        .expect("een voorbeeld in YAML");
+    let config: Value = serde_norway::from_str(blok).expect("het voorbeeld is YAML");
+    let repo = &config["repos"][0];
+    assert!(repo["repo"].as_str().is_some_and(|r| !r.is_empty()));
+    assert!(repo["rev"].as_str().is_some_and(|r| !r.is_empty()));
+    assert_eq!(repo["hooks"][0]["id"], hook["id"]);
 }
