@@ -1,18 +1,17 @@
 //! The check: runs every rule on every case of a loaded register and gathers the outcome
 //! (uitkomst) that all printers and the site read. Decided once, here.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
+use crate::bevinding::{Bevinding, Ernst};
 use crate::calendar::Kalender;
 use crate::history::Historie;
-use crate::model::{Tekst, Zaak};
 use crate::register::Register;
-use crate::rules::verloop::Verloop;
-use crate::rules::{self, Bevinding, Ernst};
+use crate::rules::{self, Omgeving};
+use crate::verloop::Verloop;
 
 /// What the check decided about one case.
 #[derive(Debug, Clone)]
@@ -49,7 +48,6 @@ pub struct Samenvatting {
 }
 
 /// The outcome of a check: the register, every finding, and per-case judgements.
-#[derive(Debug)]
 pub struct Uitkomst {
     pub register: Register,
     /// Parallel to `register.zaken`.
@@ -57,8 +55,8 @@ pub struct Uitkomst {
     /// Sorted by case, rule, date.
     pub bevindingen: Vec<Bevinding>,
     pub samenvatting: Samenvatting,
-    /// The register's Git history, when it was read (its findings are among
-    /// `bevindingen`).
+    /// The register's Git history, when it was asked for (its findings are among
+    /// `bevindingen`; what art 7 judged is no longer kept).
     pub historie: Option<Historie>,
     /// Remarks that are no findings: unknown columns, skipped history, in Dutch.
     pub notities: Vec<String>,
@@ -114,144 +112,65 @@ impl Uitkomst {
     }
 }
 
-/// Judges every case of `register` by articles 1 to 6 and applies verantwoordingen.
+/// Judges every case of `register` by every rule but art 7 (which needs the history).
 pub fn controleer(register: Register) -> Uitkomst {
-    controleer_met(register, Vec::new())
+    controleer_met(register, None)
 }
 
-/// As [`controleer`], with findings from elsewhere (the history) added before
-/// verantwoordingen are applied, to the cases judged against the regulation only.
-pub fn controleer_met(register: Register, extra: Vec<Bevinding>) -> Uitkomst {
-    let reglement = &register.reglement;
-    let kalender = reglement.kalender();
-    let peildatum = register.peildatum;
-    let grens = rules::waarschuwingsgrens(&kalender, peildatum, reglement.waarschuwing_werkdagen);
+/// Judges every case of `register`, with what `historie` read for art 7.
+pub fn controleer_met(register: Register, mut historie: Option<Historie>) -> Uitkomst {
+    let kalender = register.reglement.kalender();
+    let mut omgeving = Omgeving::new(
+        &register.reglement,
+        &kalender,
+        register.peildatum,
+        &register.dossiers,
+    );
+    omgeving.historie = historie.as_ref().and_then(|h| h.lezing.as_deref());
+    let per_zaak: Vec<(bool, Vec<Bevinding>)> = register
+        .zaken
+        .par_iter()
+        .map(|zaak| {
+            let (verloop, bevindingen) = rules::beoordeel_zaak(zaak, &omgeving);
+            (verloop.is_some(), bevindingen)
+        })
+        .collect();
 
-    let mut extra_per_zaak: HashMap<Tekst, Vec<Bevinding>> = HashMap::new();
-    for b in extra {
-        extra_per_zaak.entry(b.zaak.clone()).or_default().push(b);
+    // Findings are ordered by case first (case numbers are unique): the cases in order of
+    // their number, each with its findings in order, give the order of all findings.
+    let mut op_nummer: Vec<usize> = (0..per_zaak.len()).collect();
+    op_nummer.par_sort_unstable_by(|&a, &b| register.zaken[a].id.cmp(&register.zaken[b].id));
+    let mut zaken: Vec<Zaakoordeel> = per_zaak
+        .iter()
+        .map(|(binnen_reglement, _)| Zaakoordeel {
+            binnen_reglement: *binnen_reglement,
+            bevindingen: 0..0,
+        })
+        .collect();
+    let mut bevindingen = Vec::with_capacity(per_zaak.iter().map(|(_, b)| b.len()).sum());
+    let mut per_zaak: Vec<Vec<Bevinding>> = per_zaak.into_iter().map(|(_, b)| b).collect();
+    for index in op_nummer {
+        let begin = bevindingen.len();
+        bevindingen.append(&mut per_zaak[index]);
+        zaken[index].bevindingen = begin..bevindingen.len();
     }
 
-    // One case judged: whether it falls under the regulation, and its findings in order.
-    let oordeel = |zaak: &Zaak| -> (bool, Vec<Bevinding>) {
-        let (verloop, mut bevindingen) = rules::beoordeel_zaak(
-            zaak,
-            &register.namen,
-            reglement,
-            &kalender,
-            peildatum,
-            grens,
-        );
-        let binnen_reglement = verloop.is_some();
-        // A case outside the regulation gets no finding beyond why it is outside
-        // (and art-4.1): not from its case file, not from the history.
-        if binnen_reglement {
-            if let Some(dossier) = register.dossiers.get(&zaak.id) {
-                bevindingen.extend(rules::art6::persoonsgegevens(&zaak.id, dossier));
-            }
-            if let Some(extra) = extra_per_zaak.get(&zaak.id) {
-                bevindingen.extend(extra.iter().cloned());
-            }
-        }
-        rules::verantwoording::pas_toe(zaak, &register.toelichtingen, &mut bevindingen);
-        bevindingen.sort_by(volgorde);
-        (binnen_reglement, bevindingen)
-    };
-
-    // Findings are ordered by case first. Taking the cases in order of their number, each
-    // with its findings already in order, gives the order of all findings without sorting
-    // them all. Registers mostly number their cases in the order they come in, so the
-    // file's own order usually is that order already.
-    let zaken = &register.zaken;
-    let op_volgorde = zaken.par_windows(2).all(|paar| paar[0].id <= paar[1].id);
-    let (zaken, bevindingen) = if op_volgorde {
-        // Stretch by stretch side by side, each stretch's findings in one list, then the
-        // stretches one after another.
-        let stukken: Vec<(Vec<Zaakoordeel>, Vec<Bevinding>)> = zaken
-            .par_chunks(STUK)
-            .map(|zaken| {
-                let mut oordelen = Vec::with_capacity(zaken.len());
-                let mut bevindingen = Vec::new();
-                for zaak in zaken {
-                    let (binnen_reglement, b) = oordeel(zaak);
-                    let begin = bevindingen.len();
-                    bevindingen.extend(b);
-                    oordelen.push(Zaakoordeel {
-                        binnen_reglement,
-                        bevindingen: begin..bevindingen.len(),
-                    });
-                }
-                (oordelen, bevindingen)
-            })
-            .collect();
-        // Where each stretch's findings begin among all; every stretch but the last holds
-        // exactly STUK cases.
-        let mut begins = Vec::with_capacity(stukken.len());
-        let mut totaal = 0;
-        for (_, b) in &stukken {
-            begins.push(totaal);
-            totaal += b.len();
-        }
-        let zaken: Vec<Zaakoordeel> = (0..zaken.len())
-            .into_par_iter()
-            .map(|i| {
-                let (stuk, plek) = (i / STUK, i % STUK);
-                let oordeel = &stukken[stuk].0[plek];
-                let begin = begins[stuk];
-                Zaakoordeel {
-                    binnen_reglement: oordeel.binnen_reglement,
-                    bevindingen: begin + oordeel.bevindingen.start..begin + oordeel.bevindingen.end,
-                }
-            })
-            .collect();
-        let mut bevindingen = Vec::with_capacity(totaal);
-        for (_, b) in stukken {
-            bevindingen.extend(b);
-        }
-        (zaken, bevindingen)
-    } else {
-        let mut per_zaak: Vec<(bool, Vec<Bevinding>)> = zaken.par_iter().map(oordeel).collect();
-        let mut op_nummer: Vec<usize> = (0..zaken.len()).collect();
-        op_nummer.par_sort_unstable_by(|&a, &b| zaken[a].id.cmp(&zaken[b].id));
-        let mut bevindingen = Vec::with_capacity(per_zaak.iter().map(|(_, b)| b.len()).sum());
-        let mut zaken: Vec<Zaakoordeel> = per_zaak
-            .iter()
-            .map(|(binnen_reglement, _)| Zaakoordeel {
-                binnen_reglement: *binnen_reglement,
-                bevindingen: 0..0,
-            })
-            .collect();
-        for index in op_nummer {
-            let begin = bevindingen.len();
-            bevindingen.append(&mut per_zaak[index].1);
-            zaken[index].bevindingen = begin..bevindingen.len();
-        }
-        (zaken, bevindingen)
-    };
-
     let samenvatting = samenvatting(&register, &zaken, &bevindingen);
-    let notities = register.waarschuwingen.clone();
+    let mut notities = register.waarschuwingen.clone();
+    if let Some(historie) = &mut historie {
+        notities.extend(historie.notitie.clone());
+        // Judged: what was read for it need not stay in memory.
+        historie.lezing = None;
+    }
     Uitkomst {
         register,
         zaken,
         bevindingen,
         samenvatting,
-        historie: None,
+        historie,
         notities,
         kalender,
     }
-}
-
-/// Cases judged as one stretch, one after another on one core.
-const STUK: usize = 1024;
-
-/// The order of findings: by case, rule and date (the contract), then by deadline and
-/// message so that the order is always the same.
-fn volgorde(a: &Bevinding, b: &Bevinding) -> std::cmp::Ordering {
-    a.sorteersleutel()
-        .cmp(&b.sorteersleutel())
-        .then_with(|| a.deadline.cmp(&b.deadline))
-        .then_with(|| a.bericht.cmp(&b.bericht))
 }
 
 fn samenvatting(
@@ -259,22 +178,22 @@ fn samenvatting(
     zaken: &[Zaakoordeel],
     bevindingen: &[Bevinding],
 ) -> Samenvatting {
-    let telling = &register.telling;
+    let aantallen = &register.aantallen;
     let checked = zaken.iter().filter(|z| z.binnen_reglement).count();
     let tel = |ernst: Ernst| bevindingen.iter().filter(|b| b.ernst == ernst).count();
     Samenvatting {
-        cases: telling.zaken_gelezen,
+        cases: aantallen.zaken_gelezen,
         checked,
         out_of_scope: zaken.len() - checked,
-        left_out: telling.zaken_na_peildatum,
-        invalid: telling.zaken_ongeldig,
+        left_out: aantallen.zaken_na_peildatum,
+        invalid: aantallen.zaken_ongeldig,
         errors: tel(Ernst::Error),
         warnings: tel(Ernst::Warning),
         infos: tel(Ernst::Info),
         accepted: bevindingen.iter().filter(|b| b.is_geaccepteerd()).count(),
         input_errors: register.invoerfouten.len(),
-        events: telling.gebeurtenissen_gelezen,
-        events_left_out: telling.gebeurtenissen_na_peildatum,
-        events_invalid: telling.gebeurtenissen_ongeldig,
+        events: aantallen.gebeurtenissen_gelezen,
+        events_left_out: aantallen.gebeurtenissen_na_peildatum,
+        events_invalid: aantallen.gebeurtenissen_ongeldig,
     }
 }

@@ -203,7 +203,7 @@ mod tests {
         let register = crate::Register::laad(a.path(), peildatum).unwrap();
         assert_eq!(register.invoerfouten, []);
         assert_eq!(register.zaken.len(), 500);
-        assert!(register.telling.gebeurtenissen_gelezen > 1500);
+        assert!(register.aantallen.gebeurtenissen_gelezen > 1500);
         let uitkomst = crate::controleer(register);
         assert!(uitkomst.samenvatting.errors > 0, "a minority is late");
         assert!(uitkomst.samenvatting.errors < 250, "most are in order");

@@ -6,15 +6,20 @@
 //! case by the rules and yields an [`Uitkomst`] (findings and each case's course of
 //! handling); printers in [`report`] and the site in [`site`] only show what it decided.
 
+pub mod bevinding;
 pub mod calendar;
 pub mod controle;
+pub mod datum;
 pub mod genereer;
 pub mod history;
 pub mod model;
+pub mod persoonsgegevens;
 pub mod register;
 pub mod report;
 pub mod rules;
 pub mod site;
+pub mod stempel;
+pub mod verloop;
 
 pub use controle::{controleer, controleer_met, Drempel, Samenvatting, Uitkomst, Zaakoordeel};
 pub use register::Register;
@@ -41,12 +46,9 @@ impl std::error::Error for Fout {}
 /// What a run keeps beyond what the rules judge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gebruik {
-    /// `check`: the findings only. No case keeps its complainant's name, contact details
-    /// or description (the rules ask only whether they are there), and the history keeps
-    /// no changes per case.
+    /// `check`: the findings only; the history keeps no changes per case.
     Controle,
-    /// `build`: also what the site shows, the description (with the complainant's name and
-    /// contact details redacted from it) and every change per case.
+    /// `build`: also every change per case, which the case pages show.
     Site,
 }
 
@@ -69,30 +71,16 @@ pub fn controleer_register_voor(
     vandaag: chrono::NaiveDate,
     gebruik: Gebruik,
 ) -> Result<Uitkomst, Fout> {
-    let (teksten, wijzigingen) = match gebruik {
-        Gebruik::Controle => (
-            register::Teksten::AlleenAanwezigheid,
-            history::Wijzigingen::Weglaten,
-        ),
-        Gebruik::Site => (register::Teksten::Bewaren, history::Wijzigingen::Bijhouden),
+    let wijzigingen = match gebruik {
+        Gebruik::Controle => history::Wijzigingen::Weglaten,
+        Gebruik::Site => history::Wijzigingen::Bijhouden,
     };
-    // The Git side of the history needs only the folder: ask git while the register is
-    // read (its processes mostly wait, so a thread of their own takes no core from it).
-    let (register, voorwerk) = std::thread::scope(|scope| {
-        let voorwerk = scope.spawn(|| history::voorbereid(pad));
-        let register = Register::laad_met(pad, peildatum, teksten);
-        (register, voorwerk.join())
+    // The history needs only the folder: `git` is asked while the register is read (its
+    // processes mostly wait, so a thread of their own takes little from the reading).
+    let (register, historie) = std::thread::scope(|draden| {
+        let historie = draden.spawn(|| history::lees(pad, vandaag, wijzigingen));
+        (Register::laad(pad, peildatum), historie.join())
     });
-    let register = register?;
-    let mut historie = match voorwerk {
-        Ok(voorwerk) => history::lees_na(voorwerk, &register, vandaag, wijzigingen),
-        Err(_) => history::lees(&register, vandaag, wijzigingen),
-    };
-    let bevindingen = std::mem::take(&mut historie.bevindingen);
-    let mut uitkomst = controleer_met(register, bevindingen);
-    if let Some(notitie) = &historie.notitie {
-        uitkomst.notities.push(notitie.clone());
-    }
-    uitkomst.historie = Some(historie);
-    Ok(uitkomst)
+    let historie = historie.unwrap_or_else(|_| history::niet_gelezen());
+    Ok(controleer_met(register?, Some(historie)))
 }

@@ -11,28 +11,6 @@ use clap::{Parser, Subcommand, ValueEnum};
 use klachten::report::{self, Formaat, Opties};
 use klachten::{Drempel, Fout};
 
-/// mimalloc instead of glibc's malloc. Reading a large register, the threads of glibc's
-/// malloc grow their heaps a page at a time (one `mprotect` each: some 100,000 at a
-/// million cases, each holding up the other core's page faults), and memory freed halfway
-/// goes back to the system only to be faulted in again. See docs/performance.md.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-/// Lets mimalloc keep the memory that is freed: a check runs for seconds and then ends,
-/// and freed memory is soon needed again (the batches of events, then the findings).
-fn geheugen_vasthouden() {
-    use std::ffi::{c_int, c_long};
-    extern "C" {
-        fn mi_option_set(option: c_int, value: c_long);
-    }
-    /// `mi_option_purge_delay` in the `mi_option_e` of mimalloc.h, in the version that
-    /// libmimalloc-sys 0.1.49 builds (pinned in Cargo.toml). -1: never purge.
-    const MI_OPTION_PURGE_DELAY: c_int = 15;
-    // SAFETY: mimalloc's own function, called with one of its options and a valid value,
-    // before any thread is started.
-    unsafe { mi_option_set(MI_OPTION_PURGE_DELAY, -1) }
-}
-
 /// Toetst een klachtenregister aan het klachtenreglement.
 #[derive(Parser)]
 #[command(name = "klachten", version, about, disable_help_subcommand = true)]
@@ -88,14 +66,6 @@ enum Opdracht {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
-    /// Verwijder eerdere sites die `build` naast de uitvoermap heeft gezet (draait na een
-    /// build op de achtergrond).
-    #[command(hide = true)]
-    Opruimen {
-        /// De uitvoermap van `build`.
-        #[arg(long, value_name = "MAP")]
-        out: PathBuf,
-    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -109,8 +79,7 @@ enum Uitvoer {
 }
 
 fn datum(tekst: &str) -> Result<NaiveDate, String> {
-    klachten::register::tabel::datum(tekst.trim())
-        .map_err(|f| format!("{}: {tekst:?}", f.bericht()))
+    klachten::datum::lees(tekst.trim()).map_err(|f| format!("{}: {tekst:?}", f.bericht()))
 }
 
 fn vandaag() -> NaiveDate {
@@ -118,7 +87,6 @@ fn vandaag() -> NaiveDate {
 }
 
 fn main() -> ExitCode {
-    geheugen_vasthouden();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -162,10 +130,6 @@ fn main() -> ExitCode {
         Opdracht::Genereer { zaken, out, seed } => klachten::genereer::genereer(&out, zaken, seed)
             .map(|()| true)
             .map_err(|e| Fout::new(format!("{}: niet te schrijven: {e}", out.display()))),
-        Opdracht::Opruimen { out } => {
-            klachten::site::ruim_op(&out);
-            Ok(true)
-        }
     };
     match uitkomst {
         Ok(true) => ExitCode::SUCCESS,
@@ -255,11 +219,7 @@ fn check(
     if formaat.heeft_log() {
         let _ = report::schrijf_log(&uitkomst, &opties, &mut io::stderr().lock());
     }
-    let geslaagd = uitkomst.slaagt(drempel);
-    // The process ends now: freeing millions of small allocations one by one would only
-    // cost time.
-    std::mem::forget(uitkomst);
-    Ok(geslaagd)
+    Ok(uitkomst.slaagt(drempel))
 }
 
 fn build(
@@ -275,12 +235,8 @@ fn build(
         out: out.clone(),
         templates,
         voortgang: io::stderr().is_terminal(),
-        oude_site: klachten::site::OudeSite::Laten,
     };
     let verslag = klachten::site::bouw(&uitkomst, &opties)?;
-    if verslag.oude_site.is_some() {
-        ruim_op_op_de_achtergrond(&out);
-    }
     meld_historie(&uitkomst);
     eprintln!(
         "klachten: site geschreven naar {}: {} pagina's, {} bevindingen, {:.1} s",
@@ -289,35 +245,7 @@ fn build(
         verslag.bevindingen,
         begin.elapsed().as_secs_f64()
     );
-    std::mem::forget(uitkomst);
     Ok(true)
-}
-
-/// Removes the previous site in a process of its own that outlives this one: the new site
-/// is complete and in place, and nobody needs to wait for the old one's files to go. If
-/// that process cannot start, the removal happens here; if it is interrupted, the next
-/// build's removal finishes the job.
-fn ruim_op_op_de_achtergrond(out: &std::path::Path) {
-    use std::process::{Command, Stdio};
-    let mut opdracht = match std::env::current_exe() {
-        Ok(exe) => Command::new(exe),
-        Err(_) => return klachten::site::ruim_op(out),
-    };
-    opdracht
-        .arg("opruimen")
-        .arg("--out")
-        .arg(out)
-        // Nothing of ours stays open in it, so whoever reads our output is not kept
-        // waiting.
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-    // Out of the terminal's process group: Ctrl-C after the build does not stop it.
-    #[cfg(unix)]
-    std::os::unix::process::CommandExt::process_group(&mut opdracht, 0);
-    if opdracht.spawn().is_err() {
-        klachten::site::ruim_op(out);
-    }
 }
 
 /// The one note on stderr when the history was skipped.

@@ -1,60 +1,229 @@
-// Sorting and filtering of the cases table. The table reads fine without this script.
+// The cases list: reads the rows from zaken-gegevens.js (window.KLACHTEN_ZAKEN), filters
+// and sorts them, and draws only the rows in view, so that a hundred thousand cases open
+// and search within a second. The data file's row layout is described in
+// src/site/zakenlijst.rs.
 (function () {
   "use strict";
+  var gegevens = window.KLACHTEN_ZAKEN;
   var tabel = document.getElementById("zaken");
+  var rol = document.getElementById("zakenrol");
   var filters = document.getElementById("filters");
-  if (!tabel || !filters) { return; }
+  if (!gegevens || !tabel || !rol || !filters) { return; }
+  var k = gegevens.keuzes;
+  var rijen = gegevens.rijen;
   var lichaam = tabel.tBodies[0];
-  var rijen = Array.prototype.slice.call(lichaam.rows);
-  var zoek = document.getElementById("zoek");
-  var dienst = document.getElementById("dienst");
-  var status = document.getElementById("status");
-  var alleenBevindingen = document.getElementById("alleen-bevindingen");
-  var aantal = document.getElementById("aantal");
-  filters.hidden = false;
+  var velden = {};
+  ["zoek", "van", "tot", "dienst", "categorie", "behandelaar", "status", "ernst", "alleen-bevindingen", "aantal"]
+    .forEach(function (id) { velden[id] = document.getElementById(id); });
+  var LABELS = { error: "overtreding", warning: "waarschuwing", info: "info", verantwoord: "verantwoord" };
+  var MEERVOUD = { error: "overtredingen", warning: "waarschuwingen", info: "info", verantwoord: "verantwoord" };
+  var zichtbaar = [];
+  var zoekteksten = null;
+  var rijhoogte = 0;
+  var sortering = { kolom: 0, oplopend: true };
 
-  function waarde(rij, kolom) {
-    var cel = rij.cells[kolom];
-    return cel.getAttribute("data-waarde") || cel.textContent.trim();
+  filters.hidden = false;
+  rol.hidden = false;
+
+  function dmj(iso) {
+    return iso ? iso.slice(8, 10) + "-" + iso.slice(5, 7) + "-" + iso.slice(0, 4) : "";
+  }
+
+  // Lower-case search text per row, made at the first search.
+  function zoektekst(i) {
+    if (!zoekteksten) {
+      zoekteksten = rijen.map(function (r) {
+        return (r[0] + " " + r[12] + " " + (r[4] ? k.categorieen[r[4] - 1] : "") + " " +
+          k.behandelaars[r[5]]).toLowerCase();
+      });
+    }
+    return zoekteksten[i];
+  }
+
+  // A date typed as DD-MM-JJJJ (or JJJJ-MM-DD) as JJJJ-MM-DD; empty when it is none.
+  function iso(tekst) {
+    var d = /^\s*(\d{1,2})-(\d{1,2})-(\d{4})\s*$/.exec(tekst);
+    if (d) { return d[3] + "-" + ("0" + d[2]).slice(-2) + "-" + ("0" + d[1]).slice(-2); }
+    d = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/.exec(tekst);
+    return d ? d[1] + "-" + d[2] + "-" + d[3] : "";
   }
 
   function filter() {
-    var tekst = zoek.value.trim().toLowerCase();
-    var zichtbaar = 0;
-    rijen.forEach(function (rij) {
-      var toon = (!tekst || rij.textContent.toLowerCase().indexOf(tekst) !== -1) &&
-        (!dienst.value || rij.getAttribute("data-dienst") === dienst.value) &&
-        (!status.value || rij.getAttribute("data-status") === status.value) &&
-        (!alleenBevindingen.checked || rij.getAttribute("data-overtredingen") !== "0");
-      rij.hidden = !toon;
-      if (toon) { zichtbaar += 1; }
-    });
-    aantal.textContent = zichtbaar + " van " + rijen.length + " zaken";
+    var tekst = velden.zoek.value.trim().toLowerCase();
+    var van = iso(velden.van.value), tot = iso(velden.tot.value);
+    velden.van.setAttribute("aria-invalid", String(velden.van.value.trim() !== "" && !van));
+    velden.tot.setAttribute("aria-invalid", String(velden.tot.value.trim() !== "" && !tot));
+    var dienst = velden.dienst.value, categorie = velden.categorie.value;
+    var behandelaar = velden.behandelaar.value, status = velden.status.value;
+    var ernst = velden.ernst.value, alleen = velden["alleen-bevindingen"].checked;
+    var uit = [];
+    for (var i = 0; i < rijen.length; i++) {
+      var r = rijen[i];
+      if (van && r[2] < van) { continue; }
+      if (tot && r[2] > tot) { continue; }
+      if (dienst && r[3] !== +dienst) { continue; }
+      if (categorie && r[4] !== +categorie) { continue; }
+      if (behandelaar && r[5] !== +behandelaar) { continue; }
+      if (status && r[6] !== +status) { continue; }
+      var t = r[10];
+      if (ernst === "geen" && t[0] + t[1] + t[2] + t[3] > 0) { continue; }
+      if (ernst && ernst !== "geen" && t[+ernst] === 0) { continue; }
+      if (alleen && t[0] + t[1] === 0) { continue; }
+      if (tekst && zoektekst(i).indexOf(tekst) === -1) { continue; }
+      uit.push(i);
+    }
+    zichtbaar = uit;
+    sorteer();
+    velden.aantal.textContent = zichtbaar.length + " van " + rijen.length + " zaken";
+    rol.scrollTop = 0;
+    teken();
   }
 
-  Array.prototype.forEach.call(tabel.tHead.rows[0].cells, function (kop, kolom) {
+  function sleutel(r, kolom) {
+    switch (kolom) {
+      case 3: return k.diensten[r[3]];
+      case 4: return r[4] ? k.categorieen[r[4] - 1] : "";
+      case 5: return k.behandelaars[r[5]];
+      case 6: return k.statussen[r[6]];
+      case 10: return r[10][0] * 1e9 + r[10][1] * 1e6 + r[10][2] * 1e3 + r[10][3];
+      default: return r[kolom];
+    }
+  }
+
+  function sorteer() {
+    var kolom = sortering.kolom, teken = sortering.oplopend ? 1 : -1;
+    if (kolom === 0 && sortering.oplopend) { return; } // the data's own order
+    var sleutels = new Array(rijen.length);
+    zichtbaar.forEach(function (i) { sleutels[i] = sleutel(rijen[i], kolom); });
+    zichtbaar.sort(function (a, b) {
+      var x = sleutels[a], y = sleutels[b];
+      if (x < y) { return -teken; }
+      if (x > y) { return teken; }
+      return a - b;
+    });
+  }
+
+  function cel(rij, tekst, klasse) {
+    var td = document.createElement("td");
+    if (tekst) { td.textContent = tekst; }
+    if (klasse) { td.className = klasse; }
+    rij.appendChild(td);
+    return td;
+  }
+
+  function label(ouder, soort, tekst, titel) {
+    var s = document.createElement("span");
+    s.className = "label label-" + soort;
+    s.textContent = tekst;
+    if (titel) { s.title = titel; }
+    ouder.appendChild(s);
+    ouder.appendChild(document.createTextNode(" "));
+  }
+
+  // A cell of two lines: `boven`, and under it `onder` in small print.
+  function tweeregelig(rij, boven, onder, klasse) {
+    var td = cel(rij, "", klasse);
+    td.appendChild(document.createTextNode(boven));
+    if (onder) {
+      td.title = boven + ", " + onder;
+      var s = document.createElement("span");
+      s.className = "onder";
+      s.textContent = onder;
+      td.appendChild(s);
+    }
+    return td;
+  }
+
+  function rij(i) {
+    var r = rijen[i];
+    var tr = document.createElement("tr");
+    tr.className = "zaak";
+    var a = document.createElement("a");
+    a.href = "zaken/" + r[1] + "/" + r[0] + ".html";
+    a.textContent = r[0];
+    cel(tr, "", "geheel").appendChild(a);
+    tweeregelig(tr, dmj(r[2]), r[8] ? dmj(r[8]) + (r[9] >= 0 ? " " + k.oordelen[r[9]] : "") : "", "geheel");
+    tweeregelig(tr, k.diensten[r[3]], r[4] ? k.categorieen[r[4] - 1] : "");
+    cel(tr, k.behandelaars[r[5]]);
+    tweeregelig(tr, k.statussen[r[6]], r[7] ? "" : "buiten het reglement");
+    var telling = cel(tr, "", "geheel");
+    k.soorten.forEach(function (soort, s) {
+      if (r[10][s] > 0) { label(telling, soort, String(r[10][s]), r[10][s] + " " + (r[10][s] === 1 ? LABELS[soort] : MEERVOUD[soort])); }
+    });
+    var regels = document.createElement("div");
+    regels.className = "regels";
+    r[11].forEach(function (paar) {
+      var soort = k.soorten[paar[1]];
+      label(regels, soort, k.regels[paar[0]], LABELS[soort]);
+    });
+    cel(tr, "").appendChild(regels);
+    var omschrijving = document.createElement("div");
+    omschrijving.className = "omschrijving";
+    omschrijving.textContent = r[12];
+    omschrijving.title = r[12];
+    cel(tr, "").appendChild(omschrijving);
+    return tr;
+  }
+
+  function vulling(hoogte) {
+    var tr = document.createElement("tr");
+    tr.className = "vulling";
+    tr.setAttribute("aria-hidden", "true");
+    var td = document.createElement("td");
+    td.colSpan = 8;
+    td.style.height = hoogte + "px";
+    tr.appendChild(td);
+    return tr;
+  }
+
+  function teken() {
+    if (!rijhoogte) {
+      lichaam.textContent = "";
+      if (zichtbaar.length === 0) { return; }
+      lichaam.appendChild(rij(zichtbaar[0]));
+      rijhoogte = lichaam.rows[0].getBoundingClientRect().height || 36;
+    }
+    var boven = Math.max(0, Math.floor(rol.scrollTop / rijhoogte) - 10);
+    var aantal = Math.ceil(rol.clientHeight / rijhoogte) + 20;
+    var eind = Math.min(zichtbaar.length, boven + aantal);
+    var nieuw = document.createDocumentFragment();
+    nieuw.appendChild(vulling(boven * rijhoogte));
+    for (var i = boven; i < eind; i++) { nieuw.appendChild(rij(zichtbaar[i])); }
+    nieuw.appendChild(vulling((zichtbaar.length - eind) * rijhoogte));
+    lichaam.textContent = "";
+    lichaam.appendChild(nieuw);
+  }
+
+  var wacht = false;
+  rol.addEventListener("scroll", function () {
+    if (wacht) { return; }
+    wacht = true;
+    window.requestAnimationFrame(function () { wacht = false; teken(); });
+  });
+  window.addEventListener("resize", teken);
+
+  Array.prototype.forEach.call(tabel.tHead.rows[0].cells, function (kop) {
+    var kolom = kop.getAttribute("data-kolom");
+    if (kolom === null) { return; }
     var knop = document.createElement("button");
     knop.type = "button";
-    knop.textContent = kop.textContent;
-    kop.textContent = "";
+    while (kop.firstChild) { knop.appendChild(kop.firstChild); }
     kop.appendChild(knop);
+    if (+kolom === 0) { kop.setAttribute("aria-sort", "ascending"); }
     knop.addEventListener("click", function () {
       var oplopend = kop.getAttribute("aria-sort") !== "ascending";
-      Array.prototype.forEach.call(tabel.tHead.rows[0].cells, function (k) { k.removeAttribute("aria-sort"); });
+      Array.prototype.forEach.call(tabel.tHead.rows[0].cells, function (c) { c.removeAttribute("aria-sort"); });
       kop.setAttribute("aria-sort", oplopend ? "ascending" : "descending");
-      var getal = kop.getAttribute("data-soort") === "getal";
-      rijen.sort(function (a, b) {
-        var x = waarde(a, kolom), y = waarde(b, kolom);
-        var verschil = getal ? (parseFloat(x) || 0) - (parseFloat(y) || 0) : x.localeCompare(y, "nl");
-        return oplopend ? verschil : -verschil;
-      });
-      rijen.forEach(function (rij) { lichaam.appendChild(rij); });
+      sortering = { kolom: +kolom, oplopend: oplopend };
+      filter();
     });
   });
 
-  [zoek, dienst, status, alleenBevindingen].forEach(function (veld) {
-    veld.addEventListener("input", filter);
-    veld.addEventListener("change", filter);
-  });
+  ["zoek", "van", "tot", "dienst", "categorie", "behandelaar", "status", "ernst", "alleen-bevindingen"]
+    .forEach(function (id) {
+      velden[id].addEventListener("input", filter);
+      velden[id].addEventListener("change", filter);
+    });
+  filters.addEventListener("submit", function (e) { e.preventDefault(); });
   filter();
 }());

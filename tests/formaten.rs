@@ -1090,7 +1090,7 @@ fn sarif_tegen_json(doel: &Doel, args: &[&str]) -> Value {
         .iter()
         .map(|r| r["id"].as_str().expect("id"))
         .collect();
-    let mut alle: Vec<&str> = klachten::rules::RegelId::ALLE
+    let mut alle: Vec<&str> = klachten::bevinding::RegelId::ALLE
         .iter()
         .map(|r| r.id())
         .collect();

@@ -17,11 +17,11 @@ fn gegenereerd_register_laadt_zonder_invoerfouten_en_heeft_bevindingen() {
         "{:?}",
         register.waarschuwingen
     );
-    assert_eq!(register.telling.zaken_gelezen, 500);
+    assert_eq!(register.aantallen.zaken_gelezen, 500);
     // About four to five events per case.
-    let gebeurtenissen = register.telling.gebeurtenissen_gelezen;
+    let gebeurtenissen = register.aantallen.gebeurtenissen_gelezen;
     assert!((2_000..2_600).contains(&gebeurtenissen), "{gebeurtenissen}");
-    assert_eq!(register.telling.gebeurtenissen_ongeldig, 0);
+    assert_eq!(register.aantallen.gebeurtenissen_ongeldig, 0);
 
     let uitkomst = klachten::controleer(register);
     let s = &uitkomst.samenvatting;

@@ -300,3 +300,46 @@ pub fn gewijzigd(repo: &Repository, paden: &[&str]) -> Option<Vec<String>> {
             .collect(),
     )
 }
+
+/// Where the register's folder stands in Git, for the evidence stamp.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bronstand {
+    /// The full id of HEAD; None in a repository without commits.
+    pub commit: Option<String>,
+    /// Whether a file in the register's folder differs from HEAD: changed, added,
+    /// deleted or untracked (ignored files do not count).
+    pub gewijzigd: bool,
+}
+
+/// The commit the folder `register` was read at, and whether it had uncommitted
+/// changes. None outside a Git work tree, or when Git cannot be run.
+pub fn bronstand(register: &Path) -> Option<Bronstand> {
+    let mut c = git(register);
+    c.args(["rev-parse", "--is-inside-work-tree"]);
+    if uitvoer(c).ok()??.trim_ascii() != b"true" {
+        return None;
+    }
+    let mut c = git(register);
+    c.args(["rev-parse", "--verify", "--quiet", "HEAD"]);
+    let commit = uitvoer(c)
+        .ok()
+        .flatten()
+        .map(|id| String::from_utf8_lossy(id.trim_ascii()).into_owned())
+        .filter(|id| !id.is_empty());
+    let mut c = git(register);
+    // `.`: the register's folder and everything in it (`-C` put us there).
+    c.args([
+        "status",
+        "--porcelain",
+        "-z",
+        "--untracked-files=all",
+        "--no-renames",
+        "--",
+        ".",
+    ]);
+    let status = uitvoer(c).ok()??;
+    Some(Bronstand {
+        commit,
+        gewijzigd: !status.is_empty(),
+    })
+}

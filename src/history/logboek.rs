@@ -9,8 +9,8 @@ use rustc_hash::FxHashMap;
 use super::bestand::Overgang;
 use super::rij::{Bestand, Bewaakt, Namen, Sleutel};
 use super::{Stap, Wijziging};
+use crate::bevinding::Bron;
 use crate::model::Tekst;
-use crate::rules::Bron;
 
 struct Regel {
     zaak: u32,
@@ -24,6 +24,8 @@ struct Regel {
 #[derive(Default)]
 pub(crate) struct Logboek {
     regels: Vec<Regel>,
+    /// The cases whose case file exists at the step being followed.
+    dossiers: rustc_hash::FxHashSet<u32>,
 }
 
 fn bron(bestand: Bestand) -> Bron {
@@ -108,17 +110,22 @@ impl Logboek {
 
     /// Notes that step `stap` added or changed (`bestaat`) or deleted a case file.
     pub fn dossier(&mut self, stap: usize, zaak: u32, naam: &Tekst, bestaat: bool) {
+        let omschrijving = match (bestaat, self.dossiers.contains(&zaak)) {
+            (true, false) => "zaakdossier toegevoegd",
+            (true, true) => "zaakdossier gewijzigd",
+            (false, _) => "zaakdossier verwijderd",
+        };
+        if bestaat {
+            self.dossiers.insert(zaak);
+        } else {
+            self.dossiers.remove(&zaak);
+        }
         self.regels.push(Regel {
             zaak,
             stap,
             rij: None,
             bron: Bron::Dossier(naam.clone()),
-            omschrijving: if bestaat {
-                "zaakdossier toegevoegd of gewijzigd"
-            } else {
-                "zaakdossier verwijderd"
-            }
-            .to_string(),
+            omschrijving: omschrijving.to_string(),
         });
     }
 

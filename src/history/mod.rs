@@ -7,16 +7,17 @@
 //! that changed the register's files and streams those versions; `bestand` follows each
 //! CSV file from version to version and says which rows were recorded, changed or removed;
 //! `rij` says how a row is known across versions and what of it is watched; `spoor`
-//! keeps each row's first recording and first deviation, which `rules::art7` judges;
-//! `logboek` keeps every change per case for the case pages.
+//! keeps each row's first recording and first deviation; `logboek` keeps every change per
+//! case for the case pages. This module only reads: what it read ([`Historielezing`]) is
+//! judged by `rules::art7`.
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
 
+use crate::bevinding::Bron;
 use crate::model::Tekst;
-use crate::rules::{Bevinding, Bron};
 
 /// How the history could be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,17 +52,16 @@ pub struct Wijziging {
     pub bron: Bron,
     /// Line of the row in the current version of its file, where it still exists.
     pub line: Option<u32>,
-    /// What changed, in Dutch: "gebeurtenis uitspraak vastgelegd (datum 2025-03-03)",
-    /// "gebeurtenis uitspraak: datum 2025-03-03 → 2025-02-28", "zaakdossier verwijderd".
+    /// What changed, in Dutch: "gebeurtenis uitspraak vastgelegd (datum 03-03-2025)",
+    /// "gebeurtenis uitspraak: datum 03-03-2025 → 28-02-2025", "zaakdossier verwijderd".
     pub omschrijving: String,
 }
 
 /// What reading the history yielded.
-#[derive(Debug, Clone)]
 pub struct Historie {
     pub status: Historiestatus,
-    /// Findings of art-7-registratie and art-7-wijziging.
-    pub bevindingen: Vec<Bevinding>,
+    /// What art 7 judges; None when the history was not read.
+    pub lezing: Option<Box<Historielezing>>,
     /// Every change per case, in history order, for the case pages.
     pub per_zaak: HashMap<Tekst, Vec<Wijziging>>,
     /// A remark for stderr and the summary (the rules were skipped, and why).
@@ -69,14 +69,14 @@ pub struct Historie {
 }
 
 mod bestand;
-mod git;
+pub(crate) mod git;
 mod logboek;
 pub(crate) mod rij;
 pub(crate) mod spoor;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::register::{Register, GEBEURTENISSEN_CSV, KLACHTEN_CSV, ZAKEN_MAP};
+use crate::bevinding::{GEBEURTENISSEN_CSV, KLACHTEN_CSV, ZAKEN_MAP};
 use bestand::Bestandsstand;
 use logboek::Logboek;
 use rij::{Bestand, Namen, Sleutel};
@@ -92,15 +92,16 @@ pub(crate) struct Stap {
     pub auteur: String,
 }
 
-/// What art-7 judges: the steps, each row's track, and where each row stands now.
-pub(crate) struct Verslag {
-    pub stappen: Vec<Stap>,
-    pub sporen: Sporen,
-    pub namen: Namen,
+/// What art 7 judges: the steps, each row's track, and where each row stands now.
+pub struct Historielezing {
+    pub(crate) stappen: Vec<Stap>,
+    pub(crate) sporen: Sporen,
+    pub(crate) namen: Namen,
     /// The key of each row of gebeurtenissen.csv as it stands now, by line.
-    pub gebeurtenissen: FxHashMap<u32, Sleutel>,
-    /// Every key the current versions of both files hold.
-    pub huidig: FxHashSet<Sleutel>,
+    pub(crate) gebeurtenissen: FxHashMap<u32, Sleutel>,
+    /// Per case (its number in `namen`): the events removed since they were first
+    /// recorded, in key order.
+    pub(crate) verwijderd: FxHashMap<u32, Vec<Sleutel>>,
 }
 
 fn bestand(pad: &str) -> Option<Bestand> {
@@ -171,7 +172,7 @@ impl Volger {
 fn overgeslagen(status: Historiestatus, reden: &str) -> Historie {
     Historie {
         status,
-        bevindingen: Vec::new(),
+        lezing: None,
         per_zaak: HashMap::new(),
         notitie: Some(format!(
             "{reden}: art-7-registratie en art-7-wijziging zijn overgeslagen"
@@ -179,28 +180,21 @@ fn overgeslagen(status: Historiestatus, reden: &str) -> Historie {
     }
 }
 
-/// Reads the register's history and judges it by article 7. `vandaag` dates uncommitted
-/// changes. Outside Git or in a shallow clone the rules are skipped with a note, never
-/// with an error.
-pub fn lees(register: &Register, vandaag: NaiveDate, wijzigingen: Wijzigingen) -> Historie {
-    lees_na(voorbereid(&register.pad), register, vandaag, wijzigingen)
+/// Reads the history of the register in folder `pad`. `vandaag` dates uncommitted
+/// changes. Outside Git or in a shallow clone nothing is read, with a note, never an error.
+pub fn lees(pad: &Path, vandaag: NaiveDate, wijzigingen: Wijzigingen) -> Historie {
+    match gitstand(pad) {
+        Ok(stand) => volg(pad, stand, vandaag, wijzigingen).unwrap_or_else(niet_gelezen),
+        Err(historie) => historie,
+    }
 }
 
-/// What of the history needs only the register's folder: the repository, the commits
-/// that changed the register and what the working tree changed. Asking `git` for these
-/// takes a few processes one after another, so [`voorbereid`] can run while the register
-/// itself is read, and [`lees_na`] does the rest.
-pub struct Voorwerk(Result<Gitstand, Historie>);
-
+/// The repository, the commits that changed the register and what the working tree
+/// changed.
 struct Gitstand {
     repo: git::Repository,
     commits: Vec<git::Commit>,
     werkmap: Vec<String>,
-}
-
-/// The first half of [`lees`], for the register in folder `pad`.
-pub fn voorbereid(pad: &Path) -> Voorwerk {
-    Voorwerk(gitstand(pad))
 }
 
 fn gitstand(pad: &Path) -> Result<Gitstand, Historie> {
@@ -238,30 +232,17 @@ fn gitstand(pad: &Path) -> Result<Gitstand, Historie> {
     }
 }
 
-fn niet_gelezen() -> Historie {
+/// A history that could not be read: the art-7 rules are skipped with a note.
+pub fn niet_gelezen() -> Historie {
     overgeslagen(
         Historiestatus::GeenGit,
         "de Git-historie van het register kon niet worden gelezen",
     )
 }
 
-/// The second half of [`lees`]: follows the register's rows through what `voorwerk` found
-/// (for the register in the same folder).
-pub fn lees_na(
-    voorwerk: Voorwerk,
-    register: &Register,
-    vandaag: NaiveDate,
-    wijzigingen: Wijzigingen,
-) -> Historie {
-    match voorwerk.0 {
-        Ok(stand) => volg(register, stand, vandaag, wijzigingen).unwrap_or_else(niet_gelezen),
-        Err(historie) => historie,
-    }
-}
-
 /// Follows every row through the steps. None when Git fails on the way.
 fn volg(
-    register: &Register,
+    pad: &Path,
     stand: Gitstand,
     vandaag: NaiveDate,
     wijzigingen: Wijzigingen,
@@ -314,9 +295,9 @@ fn volg(
         let mut werkmap = werkmap;
         werkmap.sort();
         werkmap.dedup();
-        for pad in werkmap {
-            let plek = register.pad.join(&pad);
-            if let Some(welk) = bestand(&pad) {
+        for bestandspad in werkmap {
+            let plek = pad.join(&bestandspad);
+            if let Some(welk) = bestand(&bestandspad) {
                 let inhoud = match std::fs::read(&plek) {
                     Ok(inhoud) => Some(inhoud),
                     Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
@@ -324,7 +305,7 @@ fn volg(
                     Err(_) => continue,
                 };
                 v.versie(i, welk, inhoud);
-            } else if let Some(naam) = dossier(&pad) {
+            } else if let Some(naam) = dossier(&bestandspad) {
                 v.dossier(i, naam, plek.exists());
             }
         }
@@ -343,24 +324,36 @@ fn volg(
             regels.insert((*welk, sleutel), line);
         }
     }
-    let verslag = Verslag {
+    let huidig: FxHashSet<Sleutel> = regels.keys().map(|(_, sleutel)| *sleutel).collect();
+    let mut verwijderd: FxHashMap<u32, Vec<Sleutel>> = FxHashMap::default();
+    for (sleutel, spoor) in &sporen.per_sleutel {
+        if !sleutel.is_zaakregel() && spoor.afwijking.is_some() && !huidig.contains(sleutel) {
+            verwijderd
+                .entry(sleutel.paar.zaak)
+                .or_default()
+                .push(*sleutel);
+        }
+    }
+    for sleutels in verwijderd.values_mut() {
+        sleutels.sort();
+    }
+    let lezing = Historielezing {
         gebeurtenissen: regels
             .iter()
             .filter(|((welk, _), _)| *welk == Bestand::Gebeurtenissen)
             .map(|((_, sleutel), line)| (*line, *sleutel))
             .collect(),
-        huidig: regels.keys().map(|(_, sleutel)| *sleutel).collect(),
+        verwijderd,
         stappen,
         sporen,
         namen,
     };
-    let bevindingen = crate::rules::art7::beoordeel(register, &verslag);
     let per_zaak = logboek
-        .map(|logboek| logboek.per_zaak(&verslag.stappen, &verslag.namen, &regels))
+        .map(|logboek| logboek.per_zaak(&lezing.stappen, &lezing.namen, &regels))
         .unwrap_or_default();
     Some(Historie {
         status: Historiestatus::Gelezen,
-        bevindingen,
+        lezing: Some(Box::new(lezing)),
         per_zaak,
         notitie: None,
     })

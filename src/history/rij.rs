@@ -9,9 +9,11 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
+use crate::datum;
 use crate::model::Tekst;
-use crate::register::tabel::{self, Kolom, Rij, Tabel};
-use crate::register::{g, k, GEBEURTENISSEN_KOLOMMEN, KLACHTEN_KOLOMMEN};
+use crate::register::gebeurtenissen::{self, g};
+use crate::register::klachten::{self, k};
+use crate::register::lezer::{Csvlezer, Kolom, Rij};
 
 /// Which of the two CSV files of the register.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -23,8 +25,8 @@ pub(crate) enum Bestand {
 impl Bestand {
     fn kolommen(self) -> &'static [Kolom] {
         match self {
-            Bestand::Klachten => &KLACHTEN_KOLOMMEN,
-            Bestand::Gebeurtenissen => &GEBEURTENISSEN_KOLOMMEN,
+            Bestand::Klachten => &klachten::KOLOMMEN,
+            Bestand::Gebeurtenissen => &gebeurtenissen::KOLOMMEN,
         }
     }
 }
@@ -131,7 +133,7 @@ pub(crate) enum Waarde {
 impl Waarde {
     /// A date, or the text as it stands when it is none (an input error of its own).
     pub fn datum(tekst: &str) -> Waarde {
-        match tabel::datum(tekst.trim()) {
+        match datum::lees(tekst.trim()) {
             Ok(d) => Waarde::Datum(d),
             Err(_) => Waarde::Tekst(tekst.trim().into()),
         }
@@ -142,9 +144,10 @@ impl Waarde {
         Waarde::Tekst(tekst.trim().to_lowercase().into())
     }
 
+    /// As messages and the site show it: a date as DD-MM-YYYY.
     pub fn toon(&self) -> String {
         match self {
-            Waarde::Datum(d) => d.format("%Y-%m-%d").to_string(),
+            Waarde::Datum(d) => crate::datum::dmj(*d),
             Waarde::Tekst(t) if t.is_empty() => "(leeg)".to_string(),
             Waarde::Tekst(t) => t.to_string(),
         }
@@ -233,10 +236,7 @@ pub(crate) struct Gelezen {
 }
 
 fn veld<'a>(rij: &Rij<'a>, kolom: usize) -> Cow<'a, str> {
-    match rij.ruw(kolom) {
-        Ok(tekst) => Cow::Borrowed(tekst),
-        Err(lossy) => Cow::Owned(lossy),
-    }
+    rij.veld_zoals_getoond(kolom)
 }
 
 fn bewaakt(bestand: Bestand, rij: &Rij<'_>) -> Bewaakt {
@@ -251,12 +251,12 @@ fn bewaakt(bestand: Bestand, rij: &Rij<'_>) -> Bewaakt {
     }
 }
 
-/// A table over the header `kop` followed by `deel` of a version.
-fn tabel(bestand: Bestand, kop: &[u8], deel: &[u8]) -> Tabel {
+/// The header `kop` followed by `deel` of a version, to be read as a table.
+fn met_kop(kop: &[u8], deel: &[u8]) -> Vec<u8> {
     let mut invoer = Vec::with_capacity(kop.len() + deel.len());
     invoer.extend_from_slice(kop);
     invoer.extend_from_slice(deel);
-    Tabel::uit_bytes(invoer, bestand.kolommen())
+    invoer
 }
 
 /// Reads the rows of `inhoud[begin..eind]`, a stretch of whole rows under the header `kop`.
@@ -268,14 +268,13 @@ pub(crate) fn lees_rijen(
     eind: usize,
     namen: &mut Namen,
 ) -> Vec<Gelezen> {
-    let deel = inhoud.get(begin..eind).unwrap_or_default();
-    let mut tabel = tabel(bestand, kop, deel);
-    let zaak_kolom = tabel.posities.first().copied().flatten();
-    let soort_kolom = match bestand {
-        Bestand::Klachten => zaak_kolom,
-        Bestand::Gebeurtenissen => tabel.posities.get(g::SOORT).copied().flatten(),
-    };
-    let gekend = zaak_kolom.is_some() && soort_kolom.is_some();
+    let invoer = met_kop(kop, inhoud.get(begin..eind).unwrap_or_default());
+    let mut tabel = Csvlezer::uit_bytes(&invoer, bestand.kolommen());
+    let gekend = tabel.heeft_kolom(0)
+        && match bestand {
+            Bestand::Klachten => true,
+            Bestand::Gebeurtenissen => tabel.heeft_kolom(g::SOORT),
+        };
     let mut uit = Vec::new();
     while let Some(rij) = tabel.volgende_ruw() {
         let zaak = veld(&rij, 0);
@@ -311,15 +310,18 @@ pub(crate) struct Volledig {
 
 /// Reads the one row `rij` (its bytes) under the header `kop`.
 pub(crate) fn lees_volledig(bestand: Bestand, kop: &[u8], rij: &[u8]) -> Option<Volledig> {
-    let mut tabel = tabel(bestand, kop, rij);
-    let posities = tabel.posities.clone();
+    let invoer = met_kop(kop, rij);
+    let mut tabel = Csvlezer::uit_bytes(&invoer, bestand.kolommen());
+    let aanwezig: Vec<bool> = (0..bestand.kolommen().len())
+        .map(|i| tabel.heeft_kolom(i))
+        .collect();
     let rij = tabel.volgende_ruw()?;
     let velden = bestand
         .kolommen()
         .iter()
-        .zip(&posities)
+        .zip(aanwezig)
         .enumerate()
-        .filter(|(_, (_, positie))| positie.is_some())
+        .filter(|(_, (_, aanwezig))| *aanwezig)
         .map(|(i, (kolom, _))| (kolom.naam, veld(&rij, i).into_owned()))
         .collect();
     Some(Volledig {
@@ -328,14 +330,16 @@ pub(crate) fn lees_volledig(bestand: Bestand, kop: &[u8], rij: &[u8]) -> Option<
     })
 }
 
-/// Columns whose values are personal or free text: the history says that they changed,
-/// not what they said.
-const ALLEEN_GEWIJZIGD: [&str; 4] = ["klager", "contact", "omschrijving", "toelichting"];
+/// Columns whose values are personal data: the history says that they changed, not what
+/// they said.
+const ALLEEN_GEWIJZIGD: [&str; 2] = ["klager", "contact"];
+/// Free text, shown between quotes.
+const VRIJE_TEKST: [&str; 2] = ["omschrijving", "toelichting"];
 const DATUMS: [&str; 3] = ["ontvangen", "datum", "termijn"];
 const OPSOMMINGEN: [&str; 5] = ["kanaal", "dienst", "soort", "oordeel", "regel"];
 
-/// Every column in which `nieuw` differs from `oud`, in Dutch: "datum 2025-03-03 →
-/// 2025-02-28", "toelichting gewijzigd". Dates compare as dates, enumerated values
+/// Every column in which `nieuw` differs from `oud`, in Dutch: "datum 03-03-2025 →
+/// 28-02-2025", "klager gewijzigd" (personal data is never shown). Dates compare as dates, enumerated values
 /// without regard to case, the rest as trimmed text.
 pub(crate) fn veldverschillen(oud: &Volledig, nieuw: &Volledig) -> Vec<String> {
     let waarde = |velden: &[(&'static str, String)], naam: &str| -> Waarde {
@@ -351,6 +355,23 @@ pub(crate) fn veldverschillen(oud: &Volledig, nieuw: &Volledig) -> Vec<String> {
             Waarde::Tekst(tekst.trim().into())
         }
     };
+    // Free text is shown, but never the complainant's name or contact details of either
+    // version (the site redacts the current ones, and e-mail addresses, phone numbers and
+    // the like, again).
+    let persoonlijk: Vec<&str> = [oud, nieuw]
+        .iter()
+        .flat_map(|v| v.velden.iter())
+        .filter(|(n, _)| ALLEEN_GEWIJZIGD.contains(n))
+        .map(|(_, w)| w.trim())
+        .filter(|w| w.chars().count() >= 3)
+        .collect();
+    let verborgen = |w: Waarde| -> Waarde {
+        let mut tekst = crate::persoonsgegevens::redigeer(&w.toon());
+        for p in &persoonlijk {
+            tekst = tekst.replace(p, "[verwijderd]");
+        }
+        Waarde::Tekst(tekst.into())
+    };
     let mut namen: Vec<&'static str> = oud.velden.iter().map(|(n, _)| *n).collect();
     for (n, _) in &nieuw.velden {
         if !namen.contains(n) {
@@ -365,6 +386,9 @@ pub(crate) fn veldverschillen(oud: &Volledig, nieuw: &Volledig) -> Vec<String> {
             (a != b).then(|| {
                 if ALLEEN_GEWIJZIGD.contains(&naam) {
                     format!("{naam} gewijzigd")
+                } else if VRIJE_TEKST.contains(&naam) {
+                    let (a, b) = (verborgen(a), verborgen(b));
+                    format!("{naam} „{}” → „{}”", a.toon(), b.toon())
                 } else {
                     format!("{naam} {} → {}", a.toon(), b.toon())
                 }

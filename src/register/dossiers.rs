@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use super::samenhang::Bekend;
 use super::{Invoerfout, REGLEMENT_MD, ZAKEN_MAP};
 use crate::model::Tekst;
 
@@ -13,15 +14,6 @@ pub struct Dossier {
     /// Relative to the register: `zaken/<zaak>.md`.
     pub bestand: String,
     pub tekst: String,
-}
-
-/// How the loader knows a file's name.
-pub enum Bekend {
-    /// A case that is checked at this peildatum.
-    Gecontroleerd(Tekst),
-    /// In klachten.csv, but not checked (received after the peildatum, or its row is invalid).
-    NietGecontroleerd,
-    Onbekend,
 }
 
 /// Reads every `zaken/*.md` (in name order) for the cases that are checked, and

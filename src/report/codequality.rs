@@ -26,7 +26,7 @@ use serde::Serialize;
 
 use super::sarif::Vingerafdrukker;
 use super::{bevinding_tekst, getoonde_ernst, invoerfout_tekst, Opties};
-use crate::rules::Ernst;
+use crate::bevinding::Ernst;
 use crate::Uitkomst;
 
 /// The `check_name` of an input error.

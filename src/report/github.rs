@@ -21,7 +21,8 @@ use std::io::{self, Write};
 
 use super::text::meervoud;
 use super::{bevinding_tekst, getoonde_ernst, invoerfout_tekst, tellend, voor_since, Opties};
-use crate::rules::{dmj, Bevinding, Ernst, RegelId};
+use crate::bevinding::{Bevinding, Ernst, RegelId};
+use crate::datum::dmj;
 use crate::{Drempel, Uitkomst};
 
 /// The title of an input error's annotation.

@@ -8,8 +8,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Opties;
-use crate::register::{GEBEURTENISSEN_CSV, KLACHTEN_CSV};
-use crate::rules::{self, Bevinding, Bron, RegelId};
+use crate::bevinding::{Bevinding, Bron, RegelId, GEBEURTENISSEN_CSV, KLACHTEN_CSV};
+use crate::datum;
+use crate::stempel::Stempel;
 use crate::Uitkomst;
 
 #[derive(Serialize)]
@@ -31,6 +32,25 @@ struct Samenvatting<'a> {
     counting: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     history: Option<&'a str>,
+    source: Herkomst,
+}
+
+/// `summary.source`: the evidence stamp (see `crate::stempel`).
+#[derive(Serialize)]
+struct Herkomst {
+    commit: Option<String>,
+    uncommitted_changes: Option<bool>,
+    sha256: Sha256,
+    version: &'static str,
+    as_of: Datum,
+}
+
+#[derive(Serialize)]
+struct Sha256 {
+    #[serde(rename = "klachten.csv")]
+    klachten: Option<String>,
+    #[serde(rename = "gebeurtenissen.csv")]
+    gebeurtenissen: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -63,15 +83,14 @@ struct Datum(NaiveDate);
 
 impl Serialize for Datum {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match rules::jmd(self.0, &mut [0; 10]) {
-            Some(tekst) => s.serialize_str(tekst),
-            None => s.collect_str(&self.0.format("%Y-%m-%d")),
-        }
+        s.serialize_str(&datum::jmd(self.0))
     }
 }
 
 pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io::Result<()> {
     let s = &uitkomst.samenvatting;
+    let peildatum = uitkomst.register.peildatum;
+    let stempel = Stempel::van(&uitkomst.register.pad, peildatum);
     let samenvatting = Samenvatting {
         cases: s.cases,
         checked: s.checked,
@@ -88,11 +107,21 @@ pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io:
         events_invalid: s.events_invalid,
         counting: super::tellend(uitkomst, opties.drempel),
         history: uitkomst.historie.as_ref().map(|h| h.status.naam()),
+        source: Herkomst {
+            commit: stempel.commit,
+            uncommitted_changes: stempel.gewijzigd,
+            sha256: Sha256 {
+                klachten: stempel.klachten,
+                gebeurtenissen: stempel.gebeurtenissen,
+            },
+            version: stempel.versie,
+            as_of: Datum(peildatum),
+        },
     };
     write!(
         uit,
         "{{\n  \"as_of\": \"{}\",\n  \"summary\": ",
-        uitkomst.register.peildatum.format("%Y-%m-%d")
+        peildatum.format("%Y-%m-%d")
     )?;
     serde_json::to_writer(&mut *uit, &samenvatting)?;
     write!(uit, ",\n  \"findings\": [")?;

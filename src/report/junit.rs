@@ -21,8 +21,8 @@
 use std::io::{self, Write};
 
 use super::{bevinding_tekst, invoerfout_tekst, Opties};
+use crate::bevinding::{Bevinding, Ernst};
 use crate::register::Invoerfout;
-use crate::rules::{Bevinding, Ernst};
 use crate::{Drempel, Uitkomst};
 
 /// The name of the test suite of findings.

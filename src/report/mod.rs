@@ -13,8 +13,8 @@ use std::io::{self, Write};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
+use crate::bevinding::{Bevinding, Ernst};
 use crate::register::{Invoerfout, KLACHTEN_CSV};
-use crate::rules::{Bevinding, Ernst};
 use crate::{Drempel, Uitkomst};
 
 /// The output formats of `klachten check`.

@@ -17,14 +17,17 @@
 //! - The run's `properties`: `as_of`, the peildatum, and `counting`, how many findings
 //!   count toward the exit status (each result says whether it does in `counts`).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{self, Write};
 
 use serde::Serialize;
 
 use super::{bevinding_tekst, invoerfout_tekst, Opties};
+use crate::bevinding::{Bevinding, Ernst, RegelId};
 use crate::register::Invoerfout;
-use crate::rules::{Bevinding, Ernst, RegelId};
+use crate::register::Reglement;
+use crate::rules;
 use crate::Uitkomst;
 
 /// The rule id of input errors.
@@ -37,7 +40,7 @@ const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 #[derive(Serialize)]
 struct Tekst<'a> {
-    text: &'a str,
+    text: Cow<'a, str>,
 }
 
 #[derive(Serialize)]
@@ -47,7 +50,7 @@ struct Hulp {
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Regel<'a> {
+struct Regelbeschrijving<'a> {
     id: &'a str,
     name: String,
     short_description: Tekst<'a>,
@@ -159,7 +162,7 @@ pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io:
          \"version\": \"{}\",\n          \"rules\": [",
         env!("CARGO_PKG_VERSION")
     )?;
-    let regels = regels();
+    let regels = regels(&uitkomst.register.reglement);
     for (i, regel) in regels.iter().enumerate() {
         uit.write_all(if i == 0 {
             b"\n            "
@@ -179,7 +182,7 @@ pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io:
             .iter()
             .map(|n| Melding {
                 level: "note",
-                message: Tekst { text: n },
+                message: Tekst { text: n.into() },
             })
             .collect(),
     };
@@ -221,30 +224,37 @@ pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io:
 }
 
 /// The driver's rules: every rule id, then `invoer`.
-fn regels() -> Vec<Regel<'static>> {
-    let mut regels: Vec<Regel<'static>> = RegelId::ALLE
+fn regels(reglement: &Reglement) -> Vec<Regelbeschrijving<'static>> {
+    let mut regels: Vec<Regelbeschrijving<'static>> = rules::REGELS
         .iter()
-        .map(|r| Regel {
-            id: r.id(),
-            name: naam(r.id()),
-            short_description: Tekst { text: r.titel() },
-            full_description: Tekst { text: r.uitleg() },
-            help: Hulp { text: hulp(*r) },
+        .map(|r| Regelbeschrijving {
+            id: r.id.id(),
+            name: naam(r.id.id()),
+            short_description: Tekst {
+                text: r.titel(reglement).into(),
+            },
+            full_description: Tekst {
+                text: r.uitleg(reglement).into(),
+            },
+            help: Hulp {
+                text: hulp(r, reglement),
+            },
             properties: RegelEigenschappen {
-                article: r.artikel(),
+                article: r.artikel,
                 tags: ["klachtenreglement"],
             },
         })
         .collect();
-    regels.push(Regel {
+    regels.push(Regelbeschrijving {
         id: INVOER,
         name: naam(INVOER),
         short_description: Tekst {
-            text: "Invoerfout in het register",
+            text: "Invoerfout in het register".into(),
         },
         full_description: Tekst {
             text: "Een rij, waarde of bestand van het register is niet te gebruiken. De rest \
-                   wordt wel gecontroleerd; een zaak met een ongeldige eigen rij niet.",
+                   wordt wel gecontroleerd; een zaak met een ongeldige eigen rij niet."
+                .into(),
         },
         help: Hulp {
             text: "Een invoerfout noemt het bestand, de regel, de kolom en de waarde. Verbeter \
@@ -274,12 +284,12 @@ fn naam(id: &str) -> String {
 }
 
 /// `help.text`: what the rule asks, and where it is documented.
-fn hulp(regel: RegelId) -> String {
+fn hulp(regel: &rules::Regel, reglement: &Reglement) -> String {
     format!(
         "{} (Artikel {} van het klachtenreglement; zie docs/rules.md, regel {}.)",
-        regel.uitleg(),
-        regel.artikel(),
-        regel.id()
+        regel.uitleg(reglement),
+        regel.artikel,
+        regel.id
     )
 }
 
@@ -302,7 +312,7 @@ fn resultaat<'a>(
         rule_id: b.regel.id(),
         rule_index: b.regel.nummer(),
         level: niveau(b.ernst),
-        message: Tekst { text: tekst },
+        message: Tekst { text: tekst.into() },
         locations: [locatie(&opties.pad(&bestand), b.line)],
         partial_fingerprints: Vingerafdrukken { v1: vinger },
         suppressions: b.verantwoording.as_deref().map(|j| {
@@ -334,7 +344,7 @@ fn invoerresultaat<'a>(
         rule_id: INVOER,
         rule_index: RegelId::ALLE.len(),
         level: "error",
-        message: Tekst { text: tekst },
+        message: Tekst { text: tekst.into() },
         locations: [locatie(&opties.pad(&f.bestand), f.line)],
         partial_fingerprints: Vingerafdrukken { v1: vinger },
         suppressions: None,

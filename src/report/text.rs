@@ -8,8 +8,9 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Style};
 
 use super::{invoerfout_tekst, Opties};
+use crate::bevinding::{Bevinding, Bron, Ernst};
+use crate::datum::dmj;
 use crate::register::{GEBEURTENISSEN_CSV, KLACHTEN_CSV};
-use crate::rules::{dmj, Bevinding, Bron, Ernst};
 use crate::{Samenvatting, Uitkomst};
 
 const ROOD: Style = AnsiColor::Red.on_default().bold();
@@ -94,7 +95,7 @@ pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io:
                             z.id,
                             z.dienst.naam(),
                             dmj(z.ontvangen),
-                            uitkomst.register.namen.tekst(z.behandelaar)
+                            &z.behandelaar
                         )
                     )
                 )?,

@@ -13,9 +13,30 @@
 //! April, a Saturday) make the deadline Monday 28 April. An acknowledgement on 30 April is
 //! two working days late.
 
-use super::verloop::Termijnstatus;
-use super::{Bevinding, Context, Ernst, RegelId};
+use super::{Bevinding, Context, Ernst, Regel, RegelId};
 use crate::model::Soort;
+use crate::verloop::Termijnstatus;
+
+pub const ONTVANGSTBEVESTIGING: Regel = Regel {
+    id: RegelId::Art42Ontvangstbevestiging,
+    artikel: "4.2",
+    ernst: &[Ernst::Error, Ernst::Warning],
+    titel: |r| {
+        format!(
+            "Ontvangstbevestiging binnen {}",
+            super::termijn(r.ontvangstbevestiging_werkdagen, "werkdag", "werkdagen")
+        )
+    },
+    uitleg: |r| {
+        format!(
+            "Binnen {} na ontvangst krijgt de klager een schriftelijke of digitale \
+             ontvangstbevestiging. Weekenden, feestdagen en sluitingsdagen tellen niet mee. Een \
+             uitspraak binnen die tijd geldt ook als bevestiging. Een waarschuwing volgt als de \
+             termijn binnenkort afloopt.",
+            super::termijn(r.ontvangstbevestiging_werkdagen, "werkdag", "werkdagen")
+        )
+    },
+};
 
 pub fn ontvangstbevestiging(ctx: &Context<'_>) -> Option<Bevinding> {
     let termijn = &ctx.verloop.ontvangstbevestiging;

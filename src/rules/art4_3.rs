@@ -17,8 +17,37 @@
 //! Example: received Thursday 1 May 2025, the four weeks end on Thursday 29 May, Ascension
 //! Day, so the decision is due Friday 30 May.
 
-use super::verloop::{Cyclus, Termijnstatus};
-use super::{Bevinding, Bron, Context, Ernst, RegelId};
+use super::{Bevinding, Bron, Context, Ernst, Regel, RegelId};
+use crate::verloop::{Cyclus, Termijnstatus};
+
+pub const TERMIJN: Regel = Regel {
+    id: RegelId::Art43Termijn,
+    artikel: "4.3",
+    ernst: &[Ernst::Error, Ernst::Warning],
+    titel: |_| "Afhandeling binnen de termijn".to_string(),
+    uitleg: |r| {
+        format!(
+            "De klacht wordt binnen {} afgehandeld met een uitspraak. Valt de laatste dag in \
+             het weekend of op een feestdag, dan loopt de termijn door tot de eerstvolgende \
+             werkdag. Na een heropening begint een nieuwe termijn. Een geldige verlenging \
+             verschuift de termijn.",
+            super::termijn(r.afhandeltermijn_weken, "week", "weken")
+        )
+    },
+};
+
+pub const VERLENGING: Regel = Regel {
+    id: RegelId::Art43Verlenging,
+    artikel: "4.3",
+    ernst: &[Ernst::Error],
+    titel: |_| "Verlenging tijdig en met reden".to_string(),
+    uitleg: |_| {
+        "Als meer tijd nodig is, hoort de klager dat op tijd (uiterlijk op de laatste dag van de \
+         termijn), met de reden en een nieuwe termijn. Een verlenging die te laat komt, geen \
+         reden noemt of geen latere termijn geeft, telt niet."
+            .to_string()
+    },
+};
 
 pub fn termijn(ctx: &Context<'_>, cyclus: &Cyclus) -> Option<Bevinding> {
     let termijn = &cyclus.termijn;

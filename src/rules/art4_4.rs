@@ -11,8 +11,32 @@
 //! Example: an uitspraak `gegrond` on 10 March 2025 and no maatregel in the case raises
 //! art-4.4-maatregel, pointing at the uitspraak.
 
-use super::{Bevinding, Bron, Context, Ernst, RegelId};
+use super::{Bevinding, Bron, Context, Ernst, Regel, RegelId};
 use crate::model::Soort;
+
+pub const OORDEEL: Regel = Regel {
+    id: RegelId::Art44Oordeel,
+    artikel: "4.4",
+    ernst: &[Ernst::Error],
+    titel: |_| "Schriftelijke uitspraak met oordeel".to_string(),
+    uitleg: |_| {
+        "De uitspraak zegt of de klacht gegrond, deels gegrond of ongegrond is. Een klacht \
+         afsluiten zonder uitspraak, of een uitspraak zonder oordeel, voldoet niet."
+            .to_string()
+    },
+};
+
+pub const MAATREGEL: Regel = Regel {
+    id: RegelId::Art44Maatregel,
+    artikel: "4.4",
+    ernst: &[Ernst::Error],
+    titel: |_| "Maatregel bij een gegronde klacht".to_string(),
+    uitleg: |_| {
+        "Is een klacht (deels) gegrond, dan neemt de organisatie maatregelen om de situatie te \
+         herstellen en herhaling te voorkomen. Die maatregel staat in het register."
+            .to_string()
+    },
+};
 
 pub fn oordeel(ctx: &Context<'_>) -> Vec<Bevinding> {
     let events = &ctx.zaak.gebeurtenissen;

@@ -7,8 +7,21 @@
 //! Example: an uitspraak on 4 March 2025 and no afsluiting after it raises
 //! art-4.5-afsluiting, pointing at the uitspraak.
 
-use super::verloop::Cyclus;
-use super::{Bevinding, Bron, Context, Ernst, RegelId};
+use super::{Bevinding, Bron, Context, Ernst, Regel, RegelId};
+use crate::verloop::Cyclus;
+
+pub const AFSLUITING: Regel = Regel {
+    id: RegelId::Art45Afsluiting,
+    artikel: "4.5",
+    ernst: &[Ernst::Warning],
+    titel: |_| "Schriftelijke bevestiging van de afsluiting".to_string(),
+    uitleg: |_| {
+        "Na de uitspraak krijgt de klager een schriftelijke bevestiging dat de klacht is \
+         afgehandeld, met de genomen stappen. Zonder die bevestiging is de klacht niet \
+         afgesloten."
+            .to_string()
+    },
+};
 
 pub fn afsluiting(ctx: &Context<'_>, cyclus: &Cyclus) -> Option<Bevinding> {
     let uitspraak = &ctx.zaak.gebeurtenissen[cyclus.uitspraak()?];

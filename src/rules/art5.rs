@@ -17,9 +17,59 @@
 //! Example: behandelaar "J. de Vries" decides the complaint and later also the appeal:
 //! art-5-onafhankelijk.
 
-use super::verloop::{Beroep, Termijnstatus};
-use super::{Bevinding, Bron, Context, Ernst, RegelId};
-use crate::model::{Gebeurtenis, Naam, Soort};
+use super::{Bevinding, Bron, Context, Ernst, Regel, RegelId};
+use crate::model::{zelfde_persoon, Gebeurtenis, Soort};
+use crate::verloop::{Beroep, Termijnstatus};
+
+pub const BEROEPSTERMIJN: Regel = Regel {
+    id: RegelId::Art5Beroepstermijn,
+    artikel: "5",
+    ernst: &[Ernst::Warning],
+    titel: |r| {
+        format!(
+            "Beroep binnen {} na de uitspraak",
+            super::termijn(r.beroepstermijn_weken, "week", "weken")
+        )
+    },
+    uitleg: |r| {
+        format!(
+            "Een klager die het niet eens is met de afhandeling, laat dat binnen {} na de \
+             uitspraak weten. Een later beroep wordt gesignaleerd; de organisatie mag het nog \
+             behandelen.",
+            super::termijn(r.beroepstermijn_weken, "week", "weken")
+        )
+    },
+};
+
+pub const ONAFHANKELIJK: Regel = Regel {
+    id: RegelId::Art5Onafhankelijk,
+    artikel: "5",
+    ernst: &[Ernst::Error],
+    titel: |_| "Beroep beoordeeld door een onafhankelijke".to_string(),
+    uitleg: |_| {
+        "Een beroep wordt beoordeeld door de directie of een medewerker die niet bij de eerste \
+         afhandeling betrokken was: niet de behandelaar, niet de beklaagde en niemand die eerder \
+         in de zaak optrad."
+            .to_string()
+    },
+};
+
+pub const BEROEPSBEHANDELING: Regel = Regel {
+    id: RegelId::Art5Beroepsbehandeling,
+    artikel: "5",
+    ernst: &[Ernst::Error],
+    titel: |_| "Beroep binnen de termijn behandeld".to_string(),
+    uitleg: |r| match r.beroep_afhandeltermijn_weken {
+        Some(weken) => format!(
+            "Het reglement noemt geen termijn voor de behandeling van een beroep. De organisatie \
+             heeft er zelf een vastgesteld: het beroep wordt binnen {} beslist.",
+            super::termijn(weken, "week", "weken")
+        ),
+        None => "Het reglement noemt geen termijn voor de behandeling van een beroep, en de \
+                 organisatie heeft er geen vastgesteld; deze regel is daarom niet van toepassing."
+            .to_string(),
+    },
+};
 
 pub fn beroepstermijn(ctx: &Context<'_>, beroep: &Beroep) -> Option<Bevinding> {
     let termijn = &beroep.beroepstermijn;
@@ -79,23 +129,22 @@ fn betrokkenheid(
     uitspraak: &Gebeurtenis,
     beroep: &Gebeurtenis,
 ) -> Option<String> {
-    let Some(door) = uitspraak.door else {
+    let Some(door) = uitspraak.door.as_deref() else {
         return Some("zonder vermelding door wie: onafhankelijkheid niet aantoonbaar".to_string());
     };
     // The same person whatever the case of the letters.
-    let zelfde = |ander: Naam| ctx.namen.zelfde(ander, door);
+    let zelfde = |ander: &str| zelfde_persoon(ander, door);
     let zaak = ctx.zaak;
-    let door = ctx.namen.tekst(door);
-    if zelfde(zaak.behandelaar) {
+    if zelfde(&zaak.behandelaar) {
         return Some(format!("door {door}, de behandelaar van de klacht"));
     }
-    if zaak.beklaagde.is_some_and(zelfde) {
+    if zaak.beklaagde.as_deref().is_some_and(zelfde) {
         return Some(format!("door {door}, over wie de klacht gaat"));
     }
     zaak.gebeurtenissen
         .iter()
         .filter(|g| g.datum < beroep.datum && g.soort != Soort::Verantwoording)
-        .find(|g| g.door.is_some_and(zelfde))
+        .find(|g| g.door.as_deref().is_some_and(zelfde))
         .map(|g| {
             format!(
                 "door {door}, betrokken bij de eerste afhandeling ({} op {})",

@@ -11,10 +11,23 @@
 
 use std::collections::BTreeMap;
 
-use super::persoonsgegevens::{self, Persoonsgegeven};
-use super::{Bevinding, Bron, Ernst, RegelId};
+use super::{Bevinding, Bron, Ernst, Regel, RegelId};
 use crate::model::Tekst;
+use crate::persoonsgegevens::{self, Persoonsgegeven};
 use crate::register::Dossier;
+
+pub const PERSOONSGEGEVENS: Regel = Regel {
+    id: RegelId::Art6Persoonsgegevens,
+    artikel: "6",
+    ernst: &[Ernst::Warning],
+    titel: |_| "Persoonsgegevens in het zaakdossier".to_string(),
+    uitleg: |_| {
+        "Alle informatie over een klacht is vertrouwelijk. Een zaakdossier bevat daarom geen \
+         e-mailadressen, telefoonnummers, burgerservicenummers of rekeningnummers; de site toont \
+         ze onleesbaar gemaakt."
+            .to_string()
+    },
+};
 
 pub fn persoonsgegevens(zaak: &Tekst, dossier: &Dossier) -> Option<Bevinding> {
     let vondsten = persoonsgegevens::zoek(&dossier.tekst);

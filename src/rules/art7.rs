@@ -18,14 +18,38 @@
 //! raises art-7-registratie (deadline 08-05-2025); changing its datum to 29-04-2025 in a
 //! later commit raises art-7-wijziging naming that commit, the field and both values.
 
-use rustc_hash::FxHashMap;
-
-use super::{dmj, Bevinding, Bron, Ernst, RegelId};
+use super::{dmj, Bevinding, Bron, Context, Ernst, Regel, RegelId};
 use crate::history::rij::{Paar, Sleutel, ZAAKREGEL};
 use crate::history::spoor::{Afwijkingsoort, Spoor};
-use crate::history::{Stap, Verslag};
-use crate::model::{Tekst, Zaak};
-use crate::register::Register;
+use crate::history::{Historielezing, Stap};
+use crate::model::Tekst;
+
+pub const REGISTRATIE: Regel = Regel {
+    id: RegelId::Art7Registratie,
+    artikel: "7",
+    ernst: &[Ernst::Warning],
+    titel: |_| "Gebeurtenis tijdig geregistreerd".to_string(),
+    uitleg: |r| {
+        format!(
+            "Elke klacht staat in het centrale register. Een gebeurtenis wordt binnen {} \
+             vastgelegd; de Git-historie van het register laat zien wanneer dat werkelijk \
+             gebeurde.",
+            super::termijn(r.registratie_werkdagen, "werkdag", "werkdagen")
+        )
+    },
+};
+
+pub const WIJZIGING: Regel = Regel {
+    id: RegelId::Art7Wijziging,
+    artikel: "7",
+    ernst: &[Ernst::Warning],
+    titel: |_| "Geregistreerde gegevens later gewijzigd".to_string(),
+    uitleg: |_| {
+        "Een datum, soort of oordeel die later in het register is gewijzigd, wordt \
+         gesignaleerd: terugdateren is precies waar een auditor naar kijkt."
+            .to_string()
+    },
+};
 
 /// "commit 1a2b3c4 van 13-05-2025", or the working tree's "niet vastgelegde wijziging".
 fn waar(stap: &Stap) -> String {
@@ -40,7 +64,7 @@ fn waar(stap: &Stap) -> String {
 
 /// The art-7-wijziging finding of one row, if it deviated from its first recording.
 fn wijziging(
-    verslag: &Verslag,
+    verslag: &Historielezing,
     zaak: &Tekst,
     sleutel: Sleutel,
     spoor: &Spoor,
@@ -83,102 +107,90 @@ fn wijziging(
     Some(b)
 }
 
-/// Judges the history of every case kept at the peildatum.
-pub(crate) fn beoordeel(register: &Register, verslag: &Verslag) -> Vec<Bevinding> {
-    let kalender = register.reglement.kalender();
-    let termijn = register.reglement.registratie_werkdagen;
-    let namen = &verslag.namen;
+/// Judges the history of one case: its own row, its events, and the events removed since.
+pub(crate) fn beoordeel_zaak(ctx: &Context<'_>, verslag: &Historielezing) -> Vec<Bevinding> {
+    let zaak = ctx.zaak;
+    let termijn = ctx.reglement.registratie_werkdagen;
     let sporen = &verslag.sporen.per_sleutel;
     let mut uit = Vec::new();
-    let mut zaken: FxHashMap<u32, &Zaak> = FxHashMap::default();
-    for zaak in &register.zaken {
-        let Some(id) = namen.zaak_id(&zaak.id) else {
+    let Some(id) = verslag.namen.zaak_id(&zaak.id) else {
+        return uit;
+    };
+    let zaakregel = Sleutel {
+        paar: Paar {
+            zaak: id,
+            soort: ZAAKREGEL,
+        },
+        rang: 1,
+    };
+    if let Some(spoor) = sporen.get(&zaakregel) {
+        uit.extend(wijziging(
+            verslag,
+            &zaak.id,
+            zaakregel,
+            spoor,
+            "zaakregel",
+            Bron::Klachten,
+            zaak.line,
+        ));
+    }
+    for g in &zaak.gebeurtenissen {
+        let Some(sleutel) = verslag.gebeurtenissen.get(&g.line) else {
             continue;
         };
-        zaken.insert(id, zaak);
-        let zaakregel = Sleutel {
-            paar: Paar {
-                zaak: id,
-                soort: ZAAKREGEL,
-            },
-            rang: 1,
+        let Some(spoor) = sporen.get(sleutel) else {
+            continue;
         };
-        if let Some(spoor) = sporen.get(&zaakregel) {
-            uit.extend(wijziging(
-                verslag,
+        let wat = format!("{} van {}", g.soort.naam(), dmj(g.datum));
+        uit.extend(wijziging(
+            verslag,
+            &zaak.id,
+            *sleutel,
+            spoor,
+            &wat,
+            Bron::Gebeurtenissen,
+            g.line,
+        ));
+        let Some(stap) = verslag.stappen.get(spoor.eerste_stap) else {
+            continue;
+        };
+        let deadline = ctx.kalender.werkdagen_na(g.datum, termijn);
+        if !spoor.vrijgesteld && stap.datum > deadline {
+            let mut b = Bevinding::new(
                 &zaak.id,
-                zaakregel,
-                spoor,
-                "zaakregel",
-                Bron::Klachten,
-                zaak.line,
-            ));
-        }
-        for g in &zaak.gebeurtenissen {
-            let Some(sleutel) = verslag.gebeurtenissen.get(&g.line) else {
-                continue;
-            };
-            let Some(spoor) = sporen.get(sleutel) else {
-                continue;
-            };
-            let wat = format!("{} van {}", g.soort.naam(), dmj(g.datum));
-            uit.extend(wijziging(
-                verslag,
-                &zaak.id,
-                *sleutel,
-                spoor,
-                &wat,
-                Bron::Gebeurtenissen,
-                g.line,
-            ));
-            let Some(stap) = verslag.stappen.get(spoor.eerste_stap) else {
-                continue;
-            };
-            let deadline = kalender.werkdagen_na(g.datum, termijn);
-            if !spoor.vrijgesteld && stap.datum > deadline {
-                let mut b = Bevinding::new(
-                    &zaak.id,
-                    RegelId::Art7Registratie,
-                    Ernst::Warning,
-                    format!(
-                        "{wat} pas geregistreerd in {}; uiterlijk {} ({} na de datum)",
-                        waar(stap),
-                        dmj(deadline),
-                        match termijn {
-                            1 => "1 werkdag".to_string(),
-                            n => format!("{n} werkdagen"),
-                        }
-                    ),
-                );
-                b.deadline = Some(deadline);
-                b.datum = Some(stap.datum);
-                b.bron = Bron::Gebeurtenissen;
-                b.line = Some(g.line);
-                b.commit = stap.commit.clone();
-                uit.push(b);
-            }
+                RegelId::Art7Registratie,
+                Ernst::Warning,
+                format!(
+                    "{wat} pas geregistreerd in {}; uiterlijk {} ({} na de datum)",
+                    waar(stap),
+                    dmj(deadline),
+                    match termijn {
+                        1 => "1 werkdag".to_string(),
+                        n => format!("{n} werkdagen"),
+                    }
+                ),
+            );
+            b.deadline = Some(deadline);
+            b.datum = Some(stap.datum);
+            b.bron = Bron::Gebeurtenissen;
+            b.line = Some(g.line);
+            b.commit = stap.commit.clone();
+            uit.push(b);
         }
     }
-    // Events removed since, reported on their case's row while the case is still there
-    // (and kept at the peildatum, as the event was when first recorded).
-    let mut weg: Vec<(&Sleutel, &Spoor)> = sporen
-        .iter()
-        .filter(|(s, spoor)| {
-            !s.is_zaakregel() && spoor.afwijking.is_some() && !verslag.huidig.contains(*s)
-        })
-        .collect();
-    weg.sort_by_key(|(s, _)| **s);
-    for (sleutel, spoor) in weg {
-        let Some(zaak) = zaken.get(&sleutel.paar.zaak) else {
+    // Events removed since, reported on the case's row (while the event was dated on or
+    // before the peildatum when first recorded).
+    for sleutel in verslag.verwijderd.get(&id).into_iter().flatten() {
+        let Some(spoor) = sporen.get(sleutel) else {
             continue;
         };
         let datum = spoor.eerste.datum().als_datum();
-        if datum.is_some_and(|d| d > register.peildatum) {
+        if datum.is_some_and(|d| d > ctx.peildatum) {
             continue;
         }
         let wat = match datum {
-            Some(d) => format!("{} van {}", namen.beschrijf(*sleutel), dmj(d)),
-            None => namen.beschrijf(*sleutel),
+            Some(d) => format!("{} van {}", verslag.namen.beschrijf(*sleutel), dmj(d)),
+            None => verslag.namen.beschrijf(*sleutel),
         };
         uit.extend(wijziging(
             verslag,

@@ -1,251 +1,22 @@
-//! The rules of the regulation: one module per article, each producing [`Bevinding`]s
-//! (findings) for one zaak. This module holds what they share: the rule ids, severities,
-//! the finding itself, and [`beoordeel_zaak`], which runs them all on one case.
+//! The rules of the regulation: one module per article, each raising [`Bevinding`]s
+//! (findings) on one zaak, and each declaring its rules' meaning in a [`Regel`] next to the
+//! code that raises them. [`beoordeel_zaak`] runs them all on one case: this is the one
+//! place where findings are made.
+//!
+//! Adding a rule: a variant of [`RegelId`] (its stable id), a module here with its
+//! [`Regel`] and the code that raises it, and one line in [`REGELS`].
+
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
-use crate::model::Tekst;
-
-/// How serious a finding is. Errors fail a pipeline; warnings do so with `--strict`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Ernst {
-    Error,
-    Warning,
-    Info,
-}
-
-impl Ernst {
-    pub fn naam(self) -> &'static str {
-        match self {
-            Ernst::Error => "error",
-            Ernst::Warning => "warning",
-            Ernst::Info => "info",
-        }
-    }
-
-    /// The Dutch word shown to users.
-    pub fn label(self) -> &'static str {
-        match self {
-            Ernst::Error => "overtreding",
-            Ernst::Warning => "waarschuwing",
-            Ernst::Info => "informatie",
-        }
-    }
-}
-
-/// Every rule id of the contract. The ids are stable: they appear in every output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum RegelId {
-    Art1Schriftelijk,
-    Art3Reikwijdte,
-    Art41Gegevens,
-    Art42Ontvangstbevestiging,
-    Art43Termijn,
-    Art43Verlenging,
-    Art44Maatregel,
-    Art44Oordeel,
-    Art45Afsluiting,
-    Art5Beroepsbehandeling,
-    Art5Beroepstermijn,
-    Art5Onafhankelijk,
-    Art6Persoonsgegevens,
-    Art7Registratie,
-    Art7Wijziging,
-    Art8Inwerkingtreding,
-}
-
-impl RegelId {
-    pub const ALLE: [RegelId; 16] = [
-        RegelId::Art1Schriftelijk,
-        RegelId::Art3Reikwijdte,
-        RegelId::Art41Gegevens,
-        RegelId::Art42Ontvangstbevestiging,
-        RegelId::Art43Termijn,
-        RegelId::Art43Verlenging,
-        RegelId::Art44Maatregel,
-        RegelId::Art44Oordeel,
-        RegelId::Art45Afsluiting,
-        RegelId::Art5Beroepsbehandeling,
-        RegelId::Art5Beroepstermijn,
-        RegelId::Art5Onafhankelijk,
-        RegelId::Art6Persoonsgegevens,
-        RegelId::Art7Registratie,
-        RegelId::Art7Wijziging,
-        RegelId::Art8Inwerkingtreding,
-    ];
-
-    /// The rule's place in [`RegelId::ALLE`].
-    pub fn nummer(self) -> usize {
-        self as usize
-    }
-
-    /// The stable id, as in the contract.
-    pub fn id(self) -> &'static str {
-        match self {
-            RegelId::Art1Schriftelijk => "art-1-schriftelijk",
-            RegelId::Art3Reikwijdte => "art-3-reikwijdte",
-            RegelId::Art41Gegevens => "art-4.1-gegevens",
-            RegelId::Art42Ontvangstbevestiging => "art-4.2-ontvangstbevestiging",
-            RegelId::Art43Termijn => "art-4.3-termijn",
-            RegelId::Art43Verlenging => "art-4.3-verlenging",
-            RegelId::Art44Maatregel => "art-4.4-maatregel",
-            RegelId::Art44Oordeel => "art-4.4-oordeel",
-            RegelId::Art45Afsluiting => "art-4.5-afsluiting",
-            RegelId::Art5Beroepsbehandeling => "art-5-beroepsbehandeling",
-            RegelId::Art5Beroepstermijn => "art-5-beroepstermijn",
-            RegelId::Art5Onafhankelijk => "art-5-onafhankelijk",
-            RegelId::Art6Persoonsgegevens => "art-6-persoonsgegevens",
-            RegelId::Art7Registratie => "art-7-registratie",
-            RegelId::Art7Wijziging => "art-7-wijziging",
-            RegelId::Art8Inwerkingtreding => "art-8-inwerkingtreding",
-        }
-    }
-
-    /// Looks a rule id up, case-insensitively and ignoring surrounding spaces.
-    pub fn parse(waarde: &str) -> Option<RegelId> {
-        let waarde = waarde.trim();
-        RegelId::ALLE
-            .into_iter()
-            .find(|r| r.id().eq_ignore_ascii_case(waarde))
-    }
-
-    /// The article of the regulation the rule enforces, as an anchor-friendly number.
-    pub fn artikel(self) -> &'static str {
-        match self {
-            RegelId::Art1Schriftelijk => "1",
-            RegelId::Art3Reikwijdte => "3",
-            RegelId::Art41Gegevens => "4.1",
-            RegelId::Art42Ontvangstbevestiging => "4.2",
-            RegelId::Art43Termijn | RegelId::Art43Verlenging => "4.3",
-            RegelId::Art44Maatregel | RegelId::Art44Oordeel => "4.4",
-            RegelId::Art45Afsluiting => "4.5",
-            RegelId::Art5Beroepsbehandeling
-            | RegelId::Art5Beroepstermijn
-            | RegelId::Art5Onafhankelijk => "5",
-            RegelId::Art6Persoonsgegevens => "6",
-            RegelId::Art7Registratie | RegelId::Art7Wijziging => "7",
-            RegelId::Art8Inwerkingtreding => "8",
-        }
-    }
-
-    /// A short Dutch title for lists and headings.
-    pub fn titel(self) -> &'static str {
-        match self {
-            RegelId::Art1Schriftelijk => "Klacht niet schriftelijk ingediend",
-            RegelId::Art3Reikwijdte => "Buiten de reikwijdte van het reglement",
-            RegelId::Art41Gegevens => "Gegevens van de klacht onvolledig",
-            RegelId::Art42Ontvangstbevestiging => "Ontvangstbevestiging binnen vijf werkdagen",
-            RegelId::Art43Termijn => "Afhandeling binnen de termijn",
-            RegelId::Art43Verlenging => "Verlenging tijdig en met reden",
-            RegelId::Art44Maatregel => "Maatregel bij een gegronde klacht",
-            RegelId::Art44Oordeel => "Schriftelijke uitspraak met oordeel",
-            RegelId::Art45Afsluiting => "Schriftelijke bevestiging van de afsluiting",
-            RegelId::Art5Beroepsbehandeling => "Beroep binnen de termijn behandeld",
-            RegelId::Art5Beroepstermijn => "Beroep binnen twee weken na de uitspraak",
-            RegelId::Art5Onafhankelijk => "Beroep beoordeeld door een onafhankelijke",
-            RegelId::Art6Persoonsgegevens => "Persoonsgegevens in het zaakdossier",
-            RegelId::Art7Registratie => "Gebeurtenis tijdig geregistreerd",
-            RegelId::Art7Wijziging => "Geregistreerde gegevens later gewijzigd",
-            RegelId::Art8Inwerkingtreding => "Ontvangen voor de inwerkingtreding",
-        }
-    }
-}
-
-impl RegelId {
-    /// The rule in plain Dutch, for the site's rules page.
-    pub fn uitleg(self) -> &'static str {
-        match self {
-            RegelId::Art1Schriftelijk => "Het reglement noemt alleen een schriftelijke uiting van onvrede een klacht. Een klacht die telefonisch of mondeling binnenkwam, staat wel in het register, maar de termijnen van het reglement gelden er niet voor.",
-            RegelId::Art3Reikwijdte => "Het reglement geldt voor preventie, re-integratie en casemanagement. Een klacht over iets anders (dienst overig) valt erbuiten en wordt niet aan de termijnen getoetst.",
-            RegelId::Art41Gegevens => "Een klacht bevat de naam en contactgegevens van de klager en een omschrijving van de klacht. Ontbreekt een daarvan in het register, dan kan de klacht niet goed worden behandeld of beantwoord.",
-            RegelId::Art42Ontvangstbevestiging => "Binnen vijf werkdagen na ontvangst krijgt de klager een schriftelijke of digitale ontvangstbevestiging. Weekenden, feestdagen en sluitingsdagen tellen niet mee. Een uitspraak binnen die tijd geldt ook als bevestiging. Een waarschuwing volgt als de termijn binnenkort afloopt.",
-            RegelId::Art43Termijn => "De klacht wordt binnen vier weken afgehandeld met een uitspraak. Valt de laatste dag in het weekend of op een feestdag, dan loopt de termijn door tot de eerstvolgende werkdag. Na een heropening begint een nieuwe termijn. Een geldige verlenging verschuift de termijn.",
-            RegelId::Art43Verlenging => "Als meer tijd nodig is, hoort de klager dat op tijd (uiterlijk op de laatste dag van de termijn), met de reden en een nieuwe termijn. Een verlenging die te laat komt, geen reden noemt of geen latere termijn geeft, telt niet.",
-            RegelId::Art44Oordeel => "De uitspraak zegt of de klacht gegrond, deels gegrond of ongegrond is. Een klacht afsluiten zonder uitspraak, of een uitspraak zonder oordeel, voldoet niet.",
-            RegelId::Art44Maatregel => "Is een klacht (deels) gegrond, dan neemt de organisatie maatregelen om de situatie te herstellen en herhaling te voorkomen. Die maatregel staat in het register.",
-            RegelId::Art45Afsluiting => "Na de uitspraak krijgt de klager een schriftelijke bevestiging dat de klacht is afgehandeld, met de genomen stappen. Zonder die bevestiging is de klacht niet afgesloten.",
-            RegelId::Art5Beroepstermijn => "Een klager die het niet eens is met de afhandeling, laat dat binnen twee weken na de uitspraak weten. Een later beroep wordt gesignaleerd; de organisatie mag het nog behandelen.",
-            RegelId::Art5Onafhankelijk => "Een beroep wordt beoordeeld door de directie of een medewerker die niet bij de eerste afhandeling betrokken was: niet de behandelaar, niet de beklaagde en niemand die eerder in de zaak optrad.",
-            RegelId::Art5Beroepsbehandeling => "Het reglement noemt geen termijn voor de behandeling van een beroep. Heeft de organisatie er zelf een vastgesteld, dan wordt het beroep binnen die termijn beslist.",
-            RegelId::Art6Persoonsgegevens => "Alle informatie over een klacht is vertrouwelijk. Een zaakdossier bevat daarom geen e-mailadressen, telefoonnummers, burgerservicenummers of rekeningnummers; de site toont ze onleesbaar gemaakt.",
-            RegelId::Art7Registratie => "Elke klacht staat in het centrale register. Een gebeurtenis wordt binnen enkele werkdagen vastgelegd; de Git-historie van het register laat zien wanneer dat werkelijk gebeurde.",
-            RegelId::Art7Wijziging => "Een datum, soort of oordeel die later in het register is gewijzigd, wordt gesignaleerd: terugdateren is precies waar een auditor naar kijkt.",
-            RegelId::Art8Inwerkingtreding => "Het reglement geldt voor klachten die zijn ingediend op of na de dag van inwerkingtreding. Eerdere klachten worden niet aan de termijnen getoetst.",
-        }
-    }
-}
-
-impl std::fmt::Display for RegelId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.id())
-    }
-}
-
-/// The register file a finding or an input error points at.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Bron {
-    Klachten,
-    Gebeurtenissen,
-    /// `zaken/<zaak>.md`
-    Dossier(Tekst),
-}
-
-impl Bron {
-    /// The path relative to the register, with `/`.
-    pub fn pad(&self) -> String {
-        match self {
-            Bron::Klachten => crate::register::KLACHTEN_CSV.to_string(),
-            Bron::Gebeurtenissen => crate::register::GEBEURTENISSEN_CSV.to_string(),
-            Bron::Dossier(zaak) => format!("zaken/{zaak}.md"),
-        }
-    }
-}
-
-/// A finding: one rule, raised on one zaak, pointing at the row that caused it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Bevinding {
-    pub zaak: Tekst,
-    pub regel: RegelId,
-    pub ernst: Ernst,
-    /// Dutch, names the term, the deadline and the actual date where there are any.
-    pub bericht: String,
-    pub deadline: Option<NaiveDate>,
-    pub datum: Option<NaiveDate>,
-    pub bron: Bron,
-    pub line: Option<u32>,
-    /// Set when a `verantwoording` accounts for the finding: its `toelichting`.
-    pub verantwoording: Option<Box<str>>,
-    /// For art-7 findings: the short commit id (None for the working tree).
-    pub commit: Option<String>,
-}
-
-impl Bevinding {
-    pub fn new(zaak: &Tekst, regel: RegelId, ernst: Ernst, bericht: String) -> Bevinding {
-        Bevinding {
-            zaak: zaak.clone(),
-            regel,
-            ernst,
-            bericht,
-            deadline: None,
-            datum: None,
-            bron: Bron::Klachten,
-            line: None,
-            verantwoording: None,
-            commit: None,
-        }
-    }
-
-    pub fn is_geaccepteerd(&self) -> bool {
-        self.verantwoording.is_some()
-    }
-
-    /// The sort order of the contract: by case, then rule, then date.
-    pub fn sorteersleutel(&self) -> (&str, &'static str, Option<NaiveDate>, Option<u32>) {
-        (&self.zaak, self.regel.id(), self.datum, self.line)
-    }
-}
+use crate::bevinding::{Bevinding, Bron, Ernst, RegelId};
+use crate::calendar::Kalender;
+use crate::datum::dmj;
+use crate::history::Historielezing;
+use crate::model::{Tekst, Zaak};
+use crate::register::{Dossier, Reglement};
+use crate::verloop::Verloop;
 
 pub mod art4_1;
 pub mod art4_2;
@@ -255,26 +26,110 @@ pub mod art4_5;
 pub mod art5;
 pub mod art6;
 pub mod art7;
-pub mod persoonsgegevens;
 pub mod toepassing;
 pub mod verantwoording;
-pub mod verloop;
 
-use crate::calendar::Kalender;
-use crate::model::{Namen, Zaak};
-use crate::register::Reglement;
-use verloop::Verloop;
+/// What a rule means: its id, the article it enforces, the severities it raises, and its
+/// title and explanation in plain Dutch, stating the terms of the regulation in force.
+pub struct Regel {
+    pub id: RegelId,
+    /// The article of the regulation, as an anchor-friendly number ("4.3").
+    pub artikel: &'static str,
+    /// The severities the rule raises, the most serious first.
+    pub ernst: &'static [Ernst],
+    titel: fn(&Reglement) -> String,
+    uitleg: fn(&Reglement) -> String,
+}
 
-/// Everything a rule needs to judge one case.
-pub struct Context<'a> {
-    pub zaak: &'a Zaak,
-    /// The names the case and its events point at.
-    pub namen: &'a Namen,
+impl Regel {
+    /// A short title for lists and headings.
+    pub fn titel(&self, reglement: &Reglement) -> String {
+        (self.titel)(reglement)
+    }
+
+    /// The rule in plain Dutch, for the rules page and SARIF's help text.
+    pub fn uitleg(&self, reglement: &Reglement) -> String {
+        (self.uitleg)(reglement)
+    }
+}
+
+/// Every rule, in the order of [`RegelId::ALLE`].
+pub const REGELS: [&Regel; 16] = [
+    &toepassing::SCHRIFTELIJK,
+    &toepassing::REIKWIJDTE,
+    &art4_1::GEGEVENS,
+    &art4_2::ONTVANGSTBEVESTIGING,
+    &art4_3::TERMIJN,
+    &art4_3::VERLENGING,
+    &art4_4::MAATREGEL,
+    &art4_4::OORDEEL,
+    &art4_5::AFSLUITING,
+    &art5::BEROEPSBEHANDELING,
+    &art5::BEROEPSTERMIJN,
+    &art5::ONAFHANKELIJK,
+    &art6::PERSOONSGEGEVENS,
+    &art7::REGISTRATIE,
+    &art7::WIJZIGING,
+    &toepassing::INWERKINGTREDING,
+];
+
+/// What rule `id` means.
+pub fn regel(id: RegelId) -> &'static Regel {
+    REGELS[id.nummer()]
+}
+
+/// "vijf werkdagen", "één week", "14 weken": a term as a Dutch text reads it.
+pub(crate) fn termijn(aantal: u32, enkelvoud: &str, meervoud: &str) -> String {
+    const WOORDEN: [&str; 12] = [
+        "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf",
+        "twaalf",
+    ];
+    let getal = match aantal {
+        1..=12 => WOORDEN[aantal as usize - 1].to_string(),
+        n => n.to_string(),
+    };
+    format!("{getal} {}", if aantal == 1 { enkelvoud } else { meervoud })
+}
+
+/// What every case is judged in: the regulation and its calendar, the peildatum, the case
+/// files and what the Git history read.
+pub struct Omgeving<'a> {
     pub reglement: &'a Reglement,
     pub kalender: &'a Kalender,
     pub peildatum: NaiveDate,
     /// The `waarschuwing_werkdagen`-th working day after the peildatum: open deadlines up
     /// to this day are due soon.
+    pub waarschuwingsgrens: NaiveDate,
+    pub dossiers: &'a HashMap<Tekst, Dossier>,
+    /// What the Git history read; None when it was not read (art 7 is then skipped).
+    pub historie: Option<&'a Historielezing>,
+}
+
+impl<'a> Omgeving<'a> {
+    /// The setting of `reglement` at `peildatum`, without case files or history.
+    pub fn new(
+        reglement: &'a Reglement,
+        kalender: &'a Kalender,
+        peildatum: NaiveDate,
+        dossiers: &'a HashMap<Tekst, Dossier>,
+    ) -> Omgeving<'a> {
+        Omgeving {
+            reglement,
+            kalender,
+            peildatum,
+            waarschuwingsgrens: kalender.werkdagen_na(peildatum, reglement.waarschuwing_werkdagen),
+            dossiers,
+            historie: None,
+        }
+    }
+}
+
+/// Everything a rule needs to judge one case.
+pub struct Context<'a> {
+    pub zaak: &'a Zaak,
+    pub reglement: &'a Reglement,
+    pub kalender: &'a Kalender,
+    pub peildatum: NaiveDate,
     pub waarschuwingsgrens: NaiveDate,
     pub verloop: &'a Verloop,
 }
@@ -313,46 +168,6 @@ impl Context<'_> {
     }
 }
 
-/// The peildatum's warning window: the `werkdagen`-th working day after it.
-pub fn waarschuwingsgrens(kalender: &Kalender, peildatum: NaiveDate, werkdagen: u32) -> NaiveDate {
-    kalender.werkdagen_na(peildatum, werkdagen)
-}
-
-/// A date as Dutch readers write it: 28-04-2025.
-pub fn dmj(datum: NaiveDate) -> String {
-    match cijfers(datum, true) {
-        Some(cijfers) => cijfers.iter().map(|&c| char::from(c)).collect(),
-        None => datum.format("%d-%m-%Y").to_string(),
-    }
-}
-
-/// A date as `YYYY-MM-DD` in `buffer`, as chrono's `%Y-%m-%d` writes it.
-pub fn jmd(datum: NaiveDate, buffer: &mut [u8; 10]) -> Option<&str> {
-    *buffer = cijfers(datum, false)?;
-    std::str::from_utf8(buffer).ok()
-}
-
-/// The characters of a date with a year from 0 to 9999, day or year first. Every message
-/// and every JSON finding holds dates; chrono's `format` reads its pattern each time.
-fn cijfers(datum: NaiveDate, dag_eerst: bool) -> Option<[u8; 10]> {
-    use chrono::Datelike;
-    let jaar = u32::try_from(datum.year()).ok().filter(|j| *j <= 9999)?;
-    let cijfer = |n: u32| b'0' + (n % 10) as u8;
-    let j = [
-        cijfer(jaar / 1000),
-        cijfer(jaar / 100),
-        cijfer(jaar / 10),
-        cijfer(jaar),
-    ];
-    let (m, d) = (datum.month(), datum.day());
-    let (m, d) = ([cijfer(m / 10), cijfer(m)], [cijfer(d / 10), cijfer(d)]);
-    Some(if dag_eerst {
-        [d[0], d[1], b'-', m[0], m[1], b'-', j[0], j[1], j[2], j[3]]
-    } else {
-        [j[0], j[1], j[2], j[3], b'-', m[0], m[1], b'-', d[0], d[1]]
-    })
-}
-
 fn te_laat_dagen(deadline: NaiveDate, datum: NaiveDate) -> String {
     match (datum - deadline).num_days() {
         1 => "1 dag te laat".to_string(),
@@ -369,47 +184,64 @@ fn opsomming(delen: &[&str]) -> String {
     }
 }
 
-/// Judges one case by every rule of articles 1 to 5 (art-6 and art-7 need the case file
-/// and the history, and are added by the caller). Returns the course of handling when the
-/// case falls under the regulation, and the findings (not yet accounted for).
-pub fn beoordeel_zaak(
-    zaak: &Zaak,
-    namen: &Namen,
-    reglement: &Reglement,
-    kalender: &Kalender,
-    peildatum: NaiveDate,
-    waarschuwingsgrens: NaiveDate,
-) -> (Option<Verloop>, Vec<Bevinding>) {
+/// Judges one case by every rule: the findings in the contract's order (rule, then date),
+/// those that a verantwoording accounts for marked so; and the course of handling when the
+/// case falls under the regulation. A case outside it gets no finding beyond why it is
+/// outside, and art-4.1: not from its case file, not from the history.
+pub fn beoordeel_zaak(zaak: &Zaak, omgeving: &Omgeving<'_>) -> (Option<Verloop>, Vec<Bevinding>) {
     let mut bevindingen: Vec<Bevinding> = art4_1::gegevens(zaak).into_iter().collect();
-    let buiten = toepassing::buiten_reglement(zaak, reglement);
-    if !buiten.is_empty() {
+    let buiten = toepassing::buiten_reglement(zaak, omgeving.reglement);
+    let verloop = if buiten.is_empty() {
+        let verloop = Verloop::van(zaak, omgeving.reglement, omgeving.kalender);
+        let ctx = Context {
+            zaak,
+            reglement: omgeving.reglement,
+            kalender: omgeving.kalender,
+            peildatum: omgeving.peildatum,
+            waarschuwingsgrens: omgeving.waarschuwingsgrens,
+            verloop: &verloop,
+        };
+        termijnen(&ctx, &mut bevindingen);
+        if let Some(dossier) = omgeving.dossiers.get(&zaak.id) {
+            bevindingen.extend(art6::persoonsgegevens(&zaak.id, dossier));
+        }
+        if let Some(historie) = omgeving.historie {
+            bevindingen.extend(art7::beoordeel_zaak(&ctx, historie));
+        }
+        Some(verloop)
+    } else {
         bevindingen.extend(buiten);
-        return (None, bevindingen);
-    }
-    let verloop = Verloop::van(zaak, reglement, kalender);
-    let ctx = Context {
-        zaak,
-        namen,
-        reglement,
-        kalender,
-        peildatum,
-        waarschuwingsgrens,
-        verloop: &verloop,
+        None
     };
-    bevindingen.extend(art4_2::ontvangstbevestiging(&ctx));
-    for cyclus in &verloop.cycli {
-        bevindingen.extend(art4_3::verlenging(&ctx, cyclus));
-        bevindingen.extend(art4_3::termijn(&ctx, cyclus));
-        bevindingen.extend(art4_5::afsluiting(&ctx, cyclus));
+    verantwoording::pas_toe(zaak, &mut bevindingen);
+    bevindingen.sort_by(volgorde);
+    (verloop, bevindingen)
+}
+
+/// The rules of articles 4.2 to 5, which judge the course of handling.
+fn termijnen(ctx: &Context<'_>, bevindingen: &mut Vec<Bevinding>) {
+    bevindingen.extend(art4_2::ontvangstbevestiging(ctx));
+    for cyclus in &ctx.verloop.cycli {
+        bevindingen.extend(art4_3::verlenging(ctx, cyclus));
+        bevindingen.extend(art4_3::termijn(ctx, cyclus));
+        bevindingen.extend(art4_5::afsluiting(ctx, cyclus));
     }
-    bevindingen.extend(art4_4::oordeel(&ctx));
-    bevindingen.extend(art4_4::maatregel(&ctx));
-    for beroep in &verloop.beroepen {
-        bevindingen.extend(art5::beroepstermijn(&ctx, beroep));
-        bevindingen.extend(art5::beroepsbehandeling(&ctx, beroep));
+    bevindingen.extend(art4_4::oordeel(ctx));
+    bevindingen.extend(art4_4::maatregel(ctx));
+    for beroep in &ctx.verloop.beroepen {
+        bevindingen.extend(art5::beroepstermijn(ctx, beroep));
+        bevindingen.extend(art5::beroepsbehandeling(ctx, beroep));
     }
-    bevindingen.extend(art5::onafhankelijk(&ctx));
-    (Some(verloop), bevindingen)
+    bevindingen.extend(art5::onafhankelijk(ctx));
+}
+
+/// The order of findings: by case, rule and date (the contract), then by deadline and
+/// message so that the order is always the same.
+pub fn volgorde(a: &Bevinding, b: &Bevinding) -> std::cmp::Ordering {
+    a.sorteersleutel()
+        .cmp(&b.sorteersleutel())
+        .then_with(|| a.deadline.cmp(&b.deadline))
+        .then_with(|| a.bericht.cmp(&b.bericht))
 }
 
 /// A case for tests: received on `ontvangen` by e-mail, about preventie, on line 2.
@@ -421,14 +253,12 @@ pub(crate) fn test_zaak(ontvangen: &str) -> Zaak {
         ontvangen: testhulp::d(ontvangen),
         kanaal: Kanaal::Email,
         dienst: Dienst::Preventie,
-        behandelaar: testhulp::naam("Behandelaar"),
-        teksten: crate::model::Zaakteksten::new(
-            "A. Klager",
-            "klager@example.nl",
-            "Te laat teruggebeld",
-        ),
-        categorie: Some(testhulp::naam("communicatie")),
-        beklaagde: Some(testhulp::naam("T. Beklaagd")),
+        behandelaar: "Behandelaar".into(),
+        klager: Some("A. Klager".into()),
+        contact: Some("klager@example.nl".into()),
+        omschrijving: Some("Te laat teruggebeld".into()),
+        categorie: Some("communicatie".into()),
+        beklaagde: Some("T. Beklaagd".into()),
         line: 2,
         gebeurtenissen: Vec::new(),
     }
@@ -436,33 +266,11 @@ pub(crate) fn test_zaak(ontvangen: &str) -> Zaak {
 
 #[cfg(test)]
 pub(crate) mod testhulp {
-    //! Builds cases from short event lists and runs the rules on them. The names and
-    //! toelichtingen of a test's cases are kept in tables of the test's own thread.
-    pub use super::{Bevinding, Bron, Ernst};
-    use crate::model::{Gebeurtenis, Naam, Namen, Oordeel, Soort, Toelichtingen, Zaak};
+    //! Builds cases from short event lists and runs the rules on them.
+    pub use crate::bevinding::{Bevinding, Bron, Ernst};
+    use crate::model::{Gebeurtenis, Oordeel, Soort, Zaak};
     pub use crate::register::Reglement;
     use chrono::NaiveDate;
-    use std::cell::RefCell;
-
-    thread_local! {
-        static NAMEN: RefCell<Namen> = RefCell::default();
-        static TOELICHTINGEN: RefCell<Toelichtingen> = RefCell::default();
-    }
-
-    /// The number of a name in this thread's table.
-    pub fn naam(tekst: &str) -> Naam {
-        NAMEN.with(|namen| namen.borrow_mut().naam(tekst))
-    }
-
-    /// This thread's table of names.
-    pub fn namen() -> Namen {
-        NAMEN.with(|namen| namen.borrow().clone())
-    }
-
-    /// This thread's table of toelichtingen.
-    pub fn toelichtingen() -> Toelichtingen {
-        TOELICHTINGEN.with(|t| t.borrow().clone())
-    }
 
     pub fn d(tekst: &str) -> NaiveDate {
         NaiveDate::parse_from_str(tekst, "%Y-%m-%d").unwrap()
@@ -491,13 +299,11 @@ pub(crate) mod testhulp {
                 for paar in spec.split(';').filter(|p| !p.is_empty()) {
                     let (k, v) = paar.split_once('=').unwrap();
                     match k {
-                        "door" => g.door = (!v.is_empty()).then(|| naam(v)),
+                        "door" => g.door = (!v.is_empty()).then(|| v.into()),
                         "oordeel" => g.oordeel = Oordeel::parse(v),
                         "termijn" => g.termijn = Some(d(v)),
-                        "toelichting" => {
-                            g.toelichting = Some(TOELICHTINGEN.with(|t| t.borrow_mut().bewaar(v)))
-                        }
-                        "regel" => g.regel = super::RegelId::parse(v),
+                        "toelichting" => g.toelichting = Some(v.into()),
+                        "regel" => g.regel = crate::bevinding::RegelId::parse(v),
                         _ => panic!("onbekend: {k}"),
                     }
                 }
@@ -515,11 +321,9 @@ pub(crate) mod testhulp {
         reglement: &Reglement,
     ) -> Vec<Bevinding> {
         let kalender = reglement.kalender();
-        let peildatum = d(peildatum);
-        let grens =
-            super::waarschuwingsgrens(&kalender, peildatum, reglement.waarschuwing_werkdagen);
-        let namen = namen();
-        let (_, alle) = super::beoordeel_zaak(zaak, &namen, reglement, &kalender, peildatum, grens);
+        let dossiers = Default::default();
+        let omgeving = super::Omgeving::new(reglement, &kalender, d(peildatum), &dossiers);
+        let (_, alle) = super::beoordeel_zaak(zaak, &omgeving);
         alle.into_iter().filter(|b| b.regel.id() == regel).collect()
     }
 
@@ -531,60 +335,71 @@ pub(crate) mod testhulp {
 
 #[cfg(test)]
 mod tests {
-    use super::testhulp::d;
-    use chrono::NaiveDate;
+    use super::{regel, termijn, Reglement, REGELS};
+    use crate::bevinding::RegelId;
 
     #[test]
-    fn datums_als_chrono_ze_schrijft() {
-        for tekst in [
-            "2025-04-28",
-            "0001-01-01",
-            "9999-12-31",
-            "2024-02-29",
-            "0999-10-05",
-        ] {
-            let datum = d(tekst);
-            assert_eq!(super::dmj(datum), datum.format("%d-%m-%Y").to_string());
-            let mut buffer = [0; 10];
-            assert_eq!(super::jmd(datum, &mut buffer), Some(tekst));
-        }
-        let ver = NaiveDate::from_ymd_opt(12345, 6, 7).unwrap();
-        assert_eq!(super::dmj(ver), ver.format("%d-%m-%Y").to_string());
-        assert_eq!(super::jmd(ver, &mut [0; 10]), None);
-    }
-}
-
-#[cfg(test)]
-mod docs_tests {
-    use super::RegelId;
-
-    /// The rules page of the docs names every rule, so it cannot silently fall behind.
-    #[test]
-    fn docs_noemen_elke_regel() {
-        let docs = include_str!("../../docs/rules.md");
-        for regel in RegelId::ALLE {
+    fn elke_regel_heeft_zijn_betekenis_op_zijn_plek() {
+        for (i, id) in RegelId::ALLE.into_iter().enumerate() {
+            assert_eq!(REGELS[i].id, id);
+            assert_eq!(regel(id).id, id);
+            assert!(!regel(id).ernst.is_empty(), "{id}");
             assert!(
-                docs.contains(&format!("`{}`", regel.id())),
-                "{regel} ontbreekt in docs/rules.md"
+                id.id().starts_with(&format!("art-{}-", regel(id).artikel)),
+                "{id}"
             );
         }
     }
 
     #[test]
-    fn regel_ids_zijn_hoofdletterongevoelig() {
-        for regel in RegelId::ALLE {
-            assert_eq!(RegelId::parse(&regel.id().to_uppercase()), Some(regel));
-            assert_eq!(RegelId::parse(&format!("  {} ", regel.id())), Some(regel));
-        }
-        assert_eq!(RegelId::parse("art-4.2"), None);
+    fn termijnen_in_woorden() {
+        assert_eq!(termijn(5, "werkdag", "werkdagen"), "vijf werkdagen");
+        assert_eq!(termijn(1, "week", "weken"), "één week");
+        assert_eq!(termijn(14, "week", "weken"), "14 weken");
     }
 
-    /// `ALLE` lists the rules in declaration order, so a rule's number is its place there
-    /// (SARIF's `ruleIndex` relies on it).
+    /// The rules page of the docs names every rule with its severities (one row each; a
+    /// second severity on a row of its own under it), so it cannot silently fall behind the
+    /// code.
     #[test]
-    fn nummer_is_de_plek_in_alle() {
-        for (i, regel) in RegelId::ALLE.into_iter().enumerate() {
-            assert_eq!(regel.nummer(), i, "{regel}");
+    fn docs_noemen_elke_regel_met_zijn_ernst() {
+        let docs: Vec<&str> = include_str!("../../docs/rules.md").lines().collect();
+        let ernst_van = |rij: &str| rij.split('|').nth(2).unwrap_or_default().trim().to_string();
+        for r in REGELS {
+            let begin = docs
+                .iter()
+                .position(|l| l.starts_with(&format!("| `{}` |", r.id)))
+                .unwrap_or_else(|| panic!("{} ontbreekt in een tabel van docs/rules.md", r.id));
+            let vervolg = docs[begin + 1..]
+                .iter()
+                .take_while(|l| l.starts_with("| |"));
+            let gedocumenteerd: Vec<String> = std::iter::once(docs[begin])
+                .chain(vervolg.copied())
+                .map(ernst_van)
+                .collect();
+            let ernst: Vec<&str> = r.ernst.iter().map(|e| e.naam()).collect();
+            assert_eq!(gedocumenteerd, ernst, "ernst van {} in docs/rules.md", r.id);
         }
+    }
+
+    /// Titles and explanations state the terms of the regulation in force.
+    #[test]
+    fn uitleg_noemt_de_termijnen_van_het_reglement() {
+        let standaard = Reglement::default();
+        let eigen = Reglement {
+            ontvangstbevestiging_werkdagen: 10,
+            afhandeltermijn_weken: 6,
+            beroepstermijn_weken: 3,
+            beroep_afhandeltermijn_weken: Some(8),
+            ..Reglement::default()
+        };
+        let tekst = |id, r: &Reglement| format!("{} {}", regel(id).titel(r), regel(id).uitleg(r));
+        assert!(tekst(RegelId::Art42Ontvangstbevestiging, &standaard).contains("vijf werkdagen"));
+        assert!(tekst(RegelId::Art42Ontvangstbevestiging, &eigen).contains("tien werkdagen"));
+        assert!(tekst(RegelId::Art43Termijn, &standaard).contains("vier weken"));
+        assert!(tekst(RegelId::Art43Termijn, &eigen).contains("zes weken"));
+        assert!(tekst(RegelId::Art5Beroepstermijn, &eigen).contains("drie weken"));
+        assert!(tekst(RegelId::Art5Beroepsbehandeling, &eigen).contains("acht weken"));
+        assert!(!tekst(RegelId::Art5Beroepsbehandeling, &standaard).contains("acht"));
     }
 }

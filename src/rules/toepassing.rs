@@ -12,9 +12,48 @@
 //! Example: a complaint received by `telefoon` on 2025-03-04 gets art-1-schriftelijk and no
 //! term findings.
 
-use super::{Bevinding, Ernst, RegelId};
+use super::{Bevinding, Ernst, Regel, RegelId};
 use crate::model::Zaak;
 use crate::register::Reglement;
+
+pub const SCHRIFTELIJK: Regel = Regel {
+    id: RegelId::Art1Schriftelijk,
+    artikel: "1",
+    ernst: &[Ernst::Info],
+    titel: |_| "Klacht niet schriftelijk ingediend".to_string(),
+    uitleg: |_| {
+        "Het reglement noemt alleen een schriftelijke uiting van onvrede een klacht. Een klacht \
+         die telefonisch of mondeling binnenkwam, staat wel in het register, maar de termijnen \
+         van het reglement gelden er niet voor."
+            .to_string()
+    },
+};
+
+pub const REIKWIJDTE: Regel = Regel {
+    id: RegelId::Art3Reikwijdte,
+    artikel: "3",
+    ernst: &[Ernst::Info],
+    titel: |_| "Buiten de reikwijdte van het reglement".to_string(),
+    uitleg: |_| {
+        "Het reglement geldt voor preventie, re-integratie en casemanagement. Een klacht over \
+         iets anders (dienst overig) valt erbuiten en wordt niet aan de termijnen getoetst."
+            .to_string()
+    },
+};
+
+pub const INWERKINGTREDING: Regel = Regel {
+    id: RegelId::Art8Inwerkingtreding,
+    artikel: "8",
+    ernst: &[Ernst::Info],
+    titel: |_| "Ontvangen voor de inwerkingtreding".to_string(),
+    uitleg: |r| {
+        format!(
+            "Het reglement geldt voor klachten die zijn ingediend op of na de dag van \
+             inwerkingtreding, {}. Eerdere klachten worden niet aan de termijnen getoetst.",
+            super::dmj(r.inwerkingtreding)
+        )
+    },
+};
 
 /// The info findings of a case outside the regulation; empty when it is judged.
 pub fn buiten_reglement(zaak: &Zaak, reglement: &Reglement) -> Vec<Bevinding> {

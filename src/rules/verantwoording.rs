@@ -8,11 +8,11 @@
 //! case; the first one for a rule supplies the justification.
 
 use super::Bevinding;
-use crate::model::{Soort, Toelichtingen, Zaak};
+use crate::model::{Soort, Tekst, Zaak};
 
 /// Marks the findings of `zaak` that a `verantwoording` accounts for, with its
-/// toelichting (one of `toelichtingen`).
-pub fn pas_toe(zaak: &Zaak, toelichtingen: &Toelichtingen, bevindingen: &mut [Bevinding]) {
+/// toelichting.
+pub fn pas_toe(zaak: &Zaak, bevindingen: &mut [Bevinding]) {
     let verantwoordingen: Vec<_> = zaak
         .gebeurtenissen_van(Soort::Verantwoording)
         .filter_map(|g| Some((g.regel?, g.toelichting.as_ref()?)))
@@ -23,7 +23,7 @@ pub fn pas_toe(zaak: &Zaak, toelichtingen: &Toelichtingen, bevindingen: &mut [Be
     for b in bevindingen.iter_mut().filter(|b| b.zaak == zaak.id) {
         if let Some((_, toelichting)) = verantwoordingen.iter().find(|(regel, _)| *regel == b.regel)
         {
-            b.verantwoording = Some(toelichtingen.tekst(**toelichting).into());
+            b.verantwoording = Some(Tekst::clone(toelichting));
         }
     }
 }
@@ -50,7 +50,7 @@ mod tests {
         );
         let mut b = bevindingen(&zaak, "2025-06-01", "art-4.2-ontvangstbevestiging");
         b.extend(bevindingen(&zaak, "2025-06-01", "art-4.4-oordeel"));
-        pas_toe(&zaak, &toelichtingen(), &mut b);
+        pas_toe(&zaak, &mut b);
         assert_eq!(b.len(), 2);
         assert_eq!(
             b[0].verantwoording.as_deref(),
@@ -64,7 +64,7 @@ mod tests {
     fn zonder_verantwoording_blijft_alles_staan() {
         let zaak = zaak("2025-04-18", &[("2025-04-30", "ontvangstbevestiging", "")]);
         let mut b = bevindingen(&zaak, "2025-06-01", "art-4.2-ontvangstbevestiging");
-        pas_toe(&zaak, &toelichtingen(), &mut b);
+        pas_toe(&zaak, &mut b);
         assert!(!b[0].is_geaccepteerd());
     }
 }

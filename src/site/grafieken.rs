@@ -3,6 +3,12 @@
 //!
 //! The SVG backend writes text as `<text>` elements that the browser lays out, so no font
 //! is needed on the machine that builds the site; the output is deterministic text.
+//!
+//! Each chart is drawn twice, at the two sizes it is shown at: [`BREED`] for screens from
+//! 40rem up (one or two charts to a row) and for print, [`SMAL`] for phones. Both scale
+//! with their `viewBox`, and the stylesheet keeps each within widths at which its text
+//! renders at 12 CSS pixels or more. The legend is HTML beside the picture
+//! ([`Grafiek::legenda`]), so it wraps on a narrow screen instead of shrinking.
 
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
@@ -19,11 +25,73 @@ pub struct Reeks {
 #[derive(Debug, Clone, Serialize)]
 pub struct Grafiek {
     pub id: String,
-    /// A complete `<svg>` element with its own title and description.
-    pub svg: String,
+    /// The chart for wide screens and print: a complete `<svg>` element with its own title
+    /// and description.
+    pub breed: String,
+    /// The same chart for phones.
+    pub smal: String,
     pub titel: String,
     pub beschrijving: String,
+    /// One entry per series (and per reference line), in drawing order.
+    pub legenda: Vec<Legendapost>,
     pub tabel: Tabel,
+}
+
+/// An entry of a chart's legend: the series' name, its colour (a class of the
+/// stylesheet) and how it is drawn.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Legendapost {
+    pub naam: String,
+    /// `kleur-0` to `kleur-5`, `norm` or `markering`.
+    pub kleur: String,
+    /// `vlak` (a bar), `lijn` or `stippel` (a dashed reference line).
+    pub vorm: &'static str,
+}
+
+fn post(naam: &str, kleur: String, vorm: &'static str) -> Legendapost {
+    Legendapost {
+        naam: naam.to_string(),
+        kleur,
+        vorm,
+    }
+}
+
+/// A size a chart is drawn at, in CSS pixels, with the size of its text.
+#[derive(Debug, Clone, Copy)]
+pub struct Maat {
+    pub naam: &'static str,
+    pub breedte: u32,
+    pub hoogte: u32,
+    pub letter: u32,
+}
+
+/// Shown 34rem (544 px) wide or more: text of 14 px renders at 12.7 px or more.
+pub const BREED: Maat = Maat {
+    naam: "breed",
+    breedte: 600,
+    hoogte: 300,
+    letter: 14,
+};
+
+/// Shown on phones, 336 px wide or more: text of 13 px renders at 12.1 px or more.
+pub const SMAL: Maat = Maat {
+    naam: "smal",
+    breedte: 360,
+    hoogte: 280,
+    letter: 13,
+};
+
+impl Maat {
+    /// The font size to ask plotters for: its SVG backend writes `font-size` as the
+    /// size asked divided by 1.24, so this comes out as `letter` pixels.
+    fn lettergrootte(self) -> f64 {
+        self.letter as f64 * 1.24
+    }
+
+    /// Width of the y axis' labels, for values of up to `tekens` characters.
+    fn y_ruimte(self, tekens: usize) -> u32 {
+        (tekens as u32 * self.letter * 6 / 10 + self.letter * 2 + 8).max(36)
+    }
 }
 
 /// A chart's figures, formatted for Dutch readers.
@@ -33,8 +101,6 @@ pub struct Tabel {
     pub rijen: Vec<Vec<String>>,
 }
 
-const BREEDTE: u32 = 760;
-const HOOGTE: u32 = 330;
 /// Dark enough for print and distinguishable in greyscale, in this order.
 const KLEUREN: [RGBColor; 6] = [
     RGBColor(0x1b, 0x4f, 0x72),
@@ -49,6 +115,13 @@ const DONKER: RGBColor = RGBColor(0x22, 0x22, 0x22);
 fn kleur(i: usize) -> RGBColor {
     KLEUREN[i % KLEUREN.len()]
 }
+
+/// The stylesheet's class for colour `i`.
+fn kleurklasse(i: usize) -> String {
+    format!("kleur-{}", i % KLEUREN.len())
+}
+
+const MARKERING: RGBColor = RGBColor(0x92, 0x2b, 0x21);
 
 /// A number as Dutch readers write it: decimal comma, no needless decimals.
 pub fn getal(waarde: f64) -> String {
@@ -96,23 +169,42 @@ fn bovengrens(max: f64) -> f64 {
     grens
 }
 
-/// Every how many labels one is written on the x axis, so they do not overlap.
-fn labelstap(aantal: usize) -> usize {
-    (aantal / 12).max(1)
+/// Every how many labels one is written along an axis `ruimte` pixels long, so that
+/// labels of the text size `letter` do not overlap.
+fn labelstap(labels: &[String], ruimte: u32, letter: u32) -> usize {
+    let tekens = labels.iter().map(|l| l.chars().count()).max().unwrap_or(1);
+    let breedte = tekens as f64 * letter as f64 * 0.6 + letter as f64;
+    let passen = (ruimte as f64 / breedte).floor().max(1.0);
+    (labels.len() as f64 / passen).ceil().max(1.0) as usize
 }
 
 /// Wraps plotters' SVG: scalable, with title and description for assistive technology.
-fn afwerken(id: &str, titel: &str, beschrijving: &str, ruw: &str) -> String {
+fn afwerken(id: &str, maat: Maat, titel: &str, beschrijving: &str, ruw: &str) -> String {
     let begin = ruw.find("<svg").unwrap_or(0);
     let na_tag = ruw[begin..].find('>').map_or(ruw.len(), |i| begin + i + 1);
     let inhoud = &ruw[na_tag..];
+    let (breedte, hoogte, naam) = (maat.breedte, maat.hoogte, maat.naam);
     format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {BREEDTE} {HOOGTE}\" width=\"100%\" \
-         preserveAspectRatio=\"xMidYMid meet\" role=\"img\" aria-labelledby=\"{id}-titel {id}-desc\" \
-         class=\"grafiek\"><title id=\"{id}-titel\">{}</title><desc id=\"{id}-desc\">{}</desc>{inhoud}",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {breedte} {hoogte}\" width=\"100%\" \
+         preserveAspectRatio=\"xMidYMid meet\" role=\"img\" aria-labelledby=\"{id}-{naam}-titel {id}-{naam}-desc\" \
+         class=\"grafiek grafiek-{naam}\"><title id=\"{id}-{naam}-titel\">{}</title><desc id=\"{id}-{naam}-desc\">{}</desc>{inhoud}",
         xml(titel),
         xml(beschrijving)
     )
+}
+
+/// The chart drawn by `teken` at both sizes, finished.
+fn beide(
+    id: &str,
+    titel: &str,
+    beschrijving: &str,
+    teken: impl Fn(Maat, DrawingArea<SVGBackend<'_>, plotters::coord::Shift>) -> Uitkomst,
+) -> (String, String) {
+    let [breed, smal] = [BREED, SMAL].map(|maat| {
+        let ruw = svg(maat, |root| teken(maat, root));
+        afwerken(id, maat, titel, beschrijving, &ruw)
+    });
+    (breed, smal)
 }
 
 type Uitkomst = Result<(), Box<dyn std::error::Error>>;
@@ -121,6 +213,7 @@ type Vlak<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64,
 
 /// A white chart with one slot per label along x (labels thinned) and 0..`ymax` up y.
 fn assen<'a, 'b>(
+    maat: Maat,
     root: &'a DrawingArea<SVGBackend<'b>, plotters::coord::Shift>,
     labels: &[String],
     n: f64,
@@ -129,20 +222,32 @@ fn assen<'a, 'b>(
     y_opmaak: &dyn Fn(&f64) -> String,
 ) -> Result<Vlak<'a, 'b>, Box<dyn std::error::Error>> {
     root.fill(&WHITE)?;
+    let y_tekens = y_opmaak(&ymax).chars().count();
+    let y_ruimte = maat.y_ruimte(y_tekens);
     let mut chart = ChartBuilder::on(root)
-        .margin(12)
-        .x_label_area_size(36)
-        .y_label_area_size(48)
+        .margin(MARGE)
+        .x_label_area_size(maat.letter * 2 + 6)
+        .y_label_area_size(y_ruimte)
         .build_cartesian_2d(0f64..n, 0f64..ymax)?;
-    let x_opmaak = |x: &f64| x_label(labels, *x);
+    let stap = labelstap(labels, maat.breedte - 2 * MARGE - y_ruimte, maat.letter);
+    let x_opmaak = |x: &f64| x_label(labels, *x, stap);
     let mut raster = chart.configure_mesh();
     raster
         .disable_x_mesh()
         .x_labels(labels.len() * 2 + 1)
         .x_label_formatter(&x_opmaak)
-        .y_labels(6)
+        .y_labels(if maat.hoogte < 300 { 5 } else { 6 })
         .y_label_formatter(y_opmaak)
-        .label_style(("sans-serif", 13).into_font().color(&DONKER))
+        .label_style(
+            ("sans-serif", maat.lettergrootte())
+                .into_font()
+                .color(&DONKER),
+        )
+        .axis_desc_style(
+            ("sans-serif", maat.lettergrootte())
+                .into_font()
+                .color(&DONKER),
+        )
         .axis_style(DONKER)
         .light_line_style(WHITE);
     if let Some(eenheid) = eenheid {
@@ -152,19 +257,27 @@ fn assen<'a, 'b>(
     Ok(chart)
 }
 
+/// Room around the plot, in pixels.
+const MARGE: u32 = 10;
+
 /// Draws with `teken` into an SVG string; an error leaves a chart with only its table.
 fn svg(
+    maat: Maat,
     teken: impl FnOnce(DrawingArea<SVGBackend<'_>, plotters::coord::Shift>) -> Uitkomst,
 ) -> String {
     let mut uit = String::new();
     let gelukt = {
-        let root = SVGBackend::with_string(&mut uit, (BREEDTE, HOOGTE)).into_drawing_area();
+        let root =
+            SVGBackend::with_string(&mut uit, (maat.breedte, maat.hoogte)).into_drawing_area();
         teken(root).is_ok()
     };
     if gelukt {
         uit
     } else {
-        format!("<svg width=\"{BREEDTE}\" height=\"{HOOGTE}\"></svg>")
+        format!(
+            "<svg width=\"{}\" height=\"{}\"></svg>",
+            maat.breedte, maat.hoogte
+        )
     }
 }
 
@@ -210,13 +323,13 @@ fn hoogste(labels: &[String], waarden: &[f64]) -> Option<(String, f64)> {
         })
 }
 
-fn x_label(labels: &[String], x: f64) -> String {
+fn x_label(labels: &[String], x: f64, stap: usize) -> String {
     let i = x.floor();
     if i < 0.0 || (x - i - 0.5).abs() > 0.01 {
         return String::new();
     }
     let i = i as usize;
-    if i % labelstap(labels.len()) != 0 {
+    if i % stap.max(1) != 0 {
         return String::new();
     }
     labels.get(i).cloned().unwrap_or_default()
@@ -229,6 +342,18 @@ pub fn gestapelde_staven(
     labels: &[String],
     reeksen: &[Reeks],
     eenheid: &str,
+) -> Grafiek {
+    staven_met(id, titel, labels, reeksen, eenheid, None)
+}
+
+/// Stacked bars, with a dashed line labelled `tekst` before bin `bin` when `markering`.
+fn staven_met(
+    id: &str,
+    titel: &str,
+    labels: &[String],
+    reeksen: &[Reeks],
+    eenheid: &str,
+    markering: Option<(usize, &str)>,
 ) -> Grafiek {
     let totalen: Vec<f64> = (0..labels.len())
         .map(|i| {
@@ -254,8 +379,8 @@ pub fn gestapelde_staven(
     };
     let ymax = bovengrens(maxwaarde(totalen.iter().copied()));
     let n = labels.len().max(1) as f64;
-    let ruw = svg(|root| {
-        let mut chart = assen(&root, labels, n, ymax, Some(eenheid), &|y| getal(*y))?;
+    let (breed, smal) = beide(id, titel, &beschrijving, |maat, root| {
+        let mut chart = assen(maat, &root, labels, n, ymax, Some(eenheid), &|y| getal(*y))?;
         let mut basis = vec![0f64; labels.len()];
         for (r, reeks) in reeksen.iter().enumerate() {
             let k = kleur(r);
@@ -274,28 +399,36 @@ pub fn gestapelde_staven(
                     ))
                 })
                 .collect();
-            chart
-                .draw_series(staven)?
-                .label(reeks.naam.as_str())
-                .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 12, y + 5)], k.filled()));
+            chart.draw_series(staven)?;
         }
-        if reeksen.len() > 1 {
-            chart
-                .configure_series_labels()
-                .position(SeriesLabelPosition::UpperLeft)
-                .background_style(WHITE.mix(0.9))
-                .border_style(DONKER)
-                .label_font(("sans-serif", 13).into_font().color(&DONKER))
-                .draw()?;
+        if let Some((bin, tekst)) = markering {
+            let x = bin as f64;
+            chart.draw_series(DashedLineSeries::new(
+                [(x, 0.0), (x, ymax)],
+                6,
+                4,
+                MARKERING.stroke_width(2),
+            ))?;
+            let _ = tekst;
         }
         root.present()?;
         Ok(())
     });
+    let mut legenda: Vec<Legendapost> = reeksen
+        .iter()
+        .enumerate()
+        .map(|(r, reeks)| post(&reeks.naam, kleurklasse(r), "vlak"))
+        .collect();
+    if let Some((_, tekst)) = markering {
+        legenda.push(post(tekst, "markering".to_string(), "stippel"));
+    }
     Grafiek {
         id: id.to_string(),
-        svg: afwerken(id, titel, &beschrijving, &ruw),
+        breed,
+        smal,
         titel: titel.to_string(),
         beschrijving,
+        legenda,
         tabel: tabel_per_label("", labels, reeksen, getal),
     }
 }
@@ -329,19 +462,16 @@ pub fn percentages(id: &str, titel: &str, labels: &[String], reeksen: &[Reeks]) 
         gemiddelden.join("; ")
     );
     let n = labels.len().max(1) as f64;
-    let ruw = svg(|root| {
-        let mut chart = assen(&root, labels, n, 105.0, None, &|y| {
+    let (breed, smal) = beide(id, titel, &beschrijving, |maat, root| {
+        let mut chart = assen(maat, &root, labels, n, 105.0, None, &|y| {
             format!("{}%", getal(*y))
         })?;
-        chart
-            .draw_series(DashedLineSeries::new(
-                [(0.0, 100.0), (n, 100.0)],
-                6,
-                4,
-                ShapeStyle::from(&DONKER).stroke_width(1),
-            ))?
-            .label("norm 100%")
-            .legend(|(x, y)| PathElement::new([(x, y), (x + 14, y)], DONKER));
+        chart.draw_series(DashedLineSeries::new(
+            [(0.0, 100.0), (n, 100.0)],
+            6,
+            4,
+            ShapeStyle::from(&DONKER).stroke_width(1),
+        ))?;
         for (r, reeks) in reeksen.iter().enumerate() {
             let k = kleur(r);
             // Each unbroken run of months with data is its own line.
@@ -358,39 +488,37 @@ pub fn percentages(id: &str, titel: &str, labels: &[String], reeksen: &[Reeks]) 
             }
             let punten = stukken.concat();
             let vorm = r;
-            chart
-                .draw_series(punten.into_iter().map(
-                    move |p| -> DynElement<'static, SVGBackend<'_>, (f64, f64)> {
-                        if vorm % 2 == 0 {
-                            Circle::new(p, 4, k.filled()).into_dyn()
-                        } else {
-                            TriangleMarker::new(p, 5, k.filled()).into_dyn()
-                        }
-                    },
-                ))?
-                .label(reeks.naam.as_str())
-                .legend(move |(x, y)| PathElement::new([(x, y), (x + 14, y)], k.stroke_width(2)));
+            chart.draw_series(punten.into_iter().map(
+                move |p| -> DynElement<'static, SVGBackend<'_>, (f64, f64)> {
+                    if vorm % 2 == 0 {
+                        Circle::new(p, 4, k.filled()).into_dyn()
+                    } else {
+                        TriangleMarker::new(p, 5, k.filled()).into_dyn()
+                    }
+                },
+            ))?;
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::LowerLeft)
-            .background_style(WHITE.mix(0.9))
-            .border_style(DONKER)
-            .label_font(("sans-serif", 13).into_font().color(&DONKER))
-            .draw()?;
         root.present()?;
         Ok(())
     });
+    let legenda = reeksen
+        .iter()
+        .enumerate()
+        .map(|(r, reeks)| post(&reeks.naam, kleurklasse(r), "lijn"))
+        .chain([post("norm 100%", "norm".to_string(), "stippel")])
+        .collect();
     Grafiek {
         id: id.to_string(),
-        svg: afwerken(id, titel, &beschrijving, &ruw),
+        breed,
+        smal,
         titel: titel.to_string(),
         beschrijving,
+        legenda,
         tabel: tabel_per_label("", labels, reeksen, procent),
     }
 }
 
-/// A histogram of counts per bin, with a marker line before bin `markering`.
+/// A histogram of counts per bin, with a dashed line before bin `markering`.
 pub fn verdeling(
     id: &str,
     titel: &str,
@@ -403,39 +531,34 @@ pub fn verdeling(
         naam: eenheid.to_string(),
         waarden: aantallen.to_vec(),
     };
-    let mut grafiek = gestapelde_staven(id, titel, labels, std::slice::from_ref(&reeks), eenheid);
+    let mut grafiek = staven_met(
+        id,
+        titel,
+        labels,
+        std::slice::from_ref(&reeks),
+        eenheid,
+        markering,
+    );
     if let Some((bin, tekst)) = markering {
         let voor: f64 = aantallen.iter().take(bin).filter(|w| w.is_finite()).sum();
         let totaal: f64 = aantallen.iter().filter(|w| w.is_finite()).sum();
         if totaal > 0.0 {
-            grafiek.beschrijving = format!(
-                "{titel}: {} van de {} ({}) binnen {tekst}.",
+            let beschrijving = format!(
+                "{titel}: {} van de {} ({}) binnen de {tekst}.",
                 getal(voor),
                 getal(totaal),
                 procent(voor / totaal * 100.0)
             );
-        }
-        // The marker: a dashed vertical line at the bin boundary, drawn in SVG user units
-        // of the plot area (bins are equally wide between the axes).
-        let x =
-            12.0 + 48.0 + (BREEDTE as f64 - 24.0 - 48.0) * bin as f64 / labels.len().max(1) as f64;
-        let lijn = format!(
-            "<line x1=\"{x:.1}\" y1=\"14\" x2=\"{x:.1}\" y2=\"{}\" stroke=\"#922b21\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\
-             <text x=\"{:.1}\" y=\"26\" font-family=\"sans-serif\" font-size=\"13\" fill=\"#922b21\">{}</text>",
-            HOOGTE - 36 - 12,
-            x + 4.0,
-            xml(tekst)
-        );
-        let beschrijving = xml(&grafiek.beschrijving);
-        let svg = grafiek.svg.replacen("</svg>", &format!("{lijn}</svg>"), 1);
-        // Keep the description in the SVG in line with the text alternative.
-        grafiek.svg = match (svg.find("<desc"), svg.find("</desc>")) {
-            (Some(b), Some(e)) => {
-                let open = svg[b..].find('>').map_or(b, |i| b + i + 1);
-                format!("{}{}{}", &svg[..open], beschrijving, &svg[e..])
+            // Keep the description in the pictures in line with the text alternative.
+            for svg in [&mut grafiek.breed, &mut grafiek.smal] {
+                *svg = svg.replacen(
+                    &format!(">{}</desc>", xml(&grafiek.beschrijving)),
+                    &format!(">{}</desc>", xml(&beschrijving)),
+                    1,
+                );
             }
-            _ => svg,
-        };
+            grafiek.beschrijving = beschrijving;
+        }
     }
     grafiek
 }
@@ -457,8 +580,8 @@ pub fn lijn(id: &str, titel: &str, labels: &[String], reeks: &Reeks, eenheid: &s
     let ymax = bovengrens(maxwaarde(reeks.waarden.iter().copied()));
     let n = labels.len().max(1) as f64;
     let k = kleur(0);
-    let ruw = svg(|root| {
-        let mut chart = assen(&root, labels, n, ymax, Some(eenheid), &|y| getal(*y))?;
+    let (breed, smal) = beide(id, titel, &beschrijving, |maat, root| {
+        let mut chart = assen(maat, &root, labels, n, ymax, Some(eenheid), &|y| getal(*y))?;
         let punten: Vec<(f64, f64)> = reeks
             .waarden
             .iter()
@@ -473,14 +596,17 @@ pub fn lijn(id: &str, titel: &str, labels: &[String], reeks: &Reeks, eenheid: &s
     });
     Grafiek {
         id: id.to_string(),
-        svg: afwerken(id, titel, &beschrijving, &ruw),
+        breed,
+        smal,
         titel: titel.to_string(),
         beschrijving,
+        legenda: vec![post(&reeks.naam, kleurklasse(0), "lijn")],
         tabel: tabel_per_label("", labels, std::slice::from_ref(reeks), getal),
     }
 }
 
-/// Horizontal bars, in the order given.
+/// Horizontal bars, in the order given; the labels stand along the y axis, so the
+/// chart needs no legend.
 pub fn horizontale_staven(
     id: &str,
     titel: &str,
@@ -494,12 +620,28 @@ pub fn horizontale_staven(
     };
     let xmax = bovengrens(maxwaarde(waarden.iter().copied()));
     let n = labels.len().max(1) as f64;
-    let ruw = svg(|root| {
+    let (breed, smal) = beide(id, titel, &beschrijving, |maat, root| {
         root.fill(&WHITE)?;
+        // Long names are cut short in the picture; the table has them whole.
+        let tekens = if maat.breedte < 500 { 14 } else { 20 };
+        let kort = |l: &String| -> String {
+            if l.chars().count() > tekens {
+                let mut k: String = l.chars().take(tekens - 1).collect();
+                k.push('…');
+                k
+            } else {
+                l.clone()
+            }
+        };
+        let langste = labels
+            .iter()
+            .map(|l| kort(l).chars().count())
+            .max()
+            .unwrap_or(4);
         let mut chart = ChartBuilder::on(&root)
-            .margin(12)
-            .x_label_area_size(30)
-            .y_label_area_size(150)
+            .margin(MARGE)
+            .x_label_area_size(maat.letter * 3 + 8)
+            .y_label_area_size(maat.y_ruimte(langste))
             .build_cartesian_2d(0f64..xmax, 0f64..n)?;
         chart
             .configure_mesh()
@@ -512,15 +654,21 @@ pub fn horizontale_staven(
                 }
                 // Largest at the top.
                 let index = labels.len().saturating_sub(1 + i as usize);
-                labels
-                    .get(index)
-                    .map(|l| l.chars().take(22).collect())
-                    .unwrap_or_default()
+                labels.get(index).map(&kort).unwrap_or_default()
             })
             .x_desc(eenheid)
-            .x_labels(6)
+            .x_labels(if maat.breedte < 500 { 4 } else { 6 })
             .x_label_formatter(&|x| getal(*x))
-            .label_style(("sans-serif", 13).into_font().color(&DONKER))
+            .label_style(
+                ("sans-serif", maat.lettergrootte())
+                    .into_font()
+                    .color(&DONKER),
+            )
+            .axis_desc_style(
+                ("sans-serif", maat.lettergrootte())
+                    .into_font()
+                    .color(&DONKER),
+            )
             .axis_style(DONKER)
             .light_line_style(WHITE)
             .draw()?;
@@ -544,9 +692,11 @@ pub fn horizontale_staven(
     };
     Grafiek {
         id: id.to_string(),
-        svg: afwerken(id, titel, &beschrijving, &ruw),
+        breed,
+        smal,
         titel: titel.to_string(),
         beschrijving,
+        legenda: Vec::new(),
         tabel: tabel_per_label("", labels, std::slice::from_ref(&reeks), getal),
     }
 }
@@ -560,16 +710,14 @@ mod tests {
     }
 
     fn gezond(g: &Grafiek) {
-        assert!(
-            g.svg.starts_with("<svg"),
-            "{}",
-            &g.svg[..g.svg.len().min(200)]
-        );
-        assert!(g.svg.trim_end().ends_with("</svg>"));
-        assert!(g.svg.contains(&format!("<title id=\"{}-titel\">", g.id)));
-        assert!(g.svg.contains(&format!("<desc id=\"{}-desc\">", g.id)));
-        assert!(!g.svg.contains("<script"));
-        assert_eq!(g.svg.matches("<svg").count(), 1);
+        for (svg, maat) in [(&g.breed, "breed"), (&g.smal, "smal")] {
+            assert!(svg.starts_with("<svg"), "{}", &svg[..svg.len().min(200)]);
+            assert!(svg.trim_end().ends_with("</svg>"));
+            assert!(svg.contains(&format!("<title id=\"{}-{maat}-titel\">", g.id)));
+            assert!(svg.contains(&format!("<desc id=\"{}-{maat}-desc\">", g.id)));
+            assert!(!svg.contains("<script"));
+            assert_eq!(svg.matches("<svg").count(), 1);
+        }
         assert!(!g.beschrijving.is_empty());
     }
 
@@ -681,10 +829,10 @@ mod tests {
             "klachten",
         );
         gezond(&g);
-        assert!(!g.svg.contains("<b>"));
+        assert!(!g.breed.contains("<b>") && !g.smal.contains("<b>"));
         assert_eq!(
-            g.svg,
-            gestapelde_staven("v", "<script>titel</script>", &l, &[r], "klachten").svg
+            g.breed,
+            gestapelde_staven("v", "<script>titel</script>", &l, &[r], "klachten").breed
         );
     }
 }

@@ -4,7 +4,7 @@
 
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::rules::persoonsgegevens;
+use crate::persoonsgegevens;
 
 /// Replaces personal data in `tekst`: e-mail addresses, phone numbers, BSNs, IBANs, and the
 /// complainant's own name and contact details wherever they occur.

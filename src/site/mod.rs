@@ -5,30 +5,34 @@
 
 pub mod grafieken;
 pub mod markdown;
+pub mod openbaar;
 pub mod schrijver;
 pub mod statistiek;
 pub mod weergave;
+pub mod zakenlijst;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use chrono::Datelike;
+use chrono::{Datelike, Months, NaiveDate};
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
-use crate::register::is_geldig_zaaknummer;
-use crate::rules::verloop::{Termijnstatus, Verloop};
-use crate::rules::{dmj, Ernst, RegelId};
+use crate::bevinding::RegelId;
+use crate::datum::dmj;
+use crate::register::{is_geldig_zaaknummer, Reglement};
+use crate::rules;
+use crate::stempel::Stempel;
+use crate::verloop::{Termijnstatus, Verloop};
 use crate::{Fout, Uitkomst};
-pub use schrijver::ruim_op;
 use schrijver::Schrijver;
-use statistiek::{Periode, Zaakgegevens};
-use weergave::{ZaakInvoer, ZaakRij};
+use statistiek::{Bevindingtelling, Cijfers, Periode, Statistiek, Zaakgegevens};
+use weergave::ZaakInvoer;
 
 /// The templates compiled into the binary: (file name, text).
-const SJABLONEN: [(&str, &str); 9] = [
+const SJABLONEN: [(&str, &str); 11] = [
     ("basis.html", include_str!("../../templates/basis.html")),
     ("macros.html", include_str!("../../templates/macros.html")),
     ("index.html", include_str!("../../templates/index.html")),
@@ -44,6 +48,12 @@ const SJABLONEN: [(&str, &str); 9] = [
         "invoerfouten.html",
         include_str!("../../templates/invoerfouten.html"),
     ),
+    (
+        "openbaar.html",
+        include_str!("../../templates/openbaar.html"),
+    ),
+    // The print stylesheet, which names the peildatum on every printed page.
+    ("druk.css", include_str!("../../templates/druk.css")),
 ];
 
 /// Static files, written as they are.
@@ -62,19 +72,6 @@ pub struct Bouwopties {
     pub templates: Option<PathBuf>,
     /// Show progress on stderr (a terminal).
     pub voortgang: bool,
-    /// What becomes of the previous site.
-    pub oude_site: OudeSite,
-}
-
-/// What becomes of the previous site once the new one is in place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OudeSite {
-    /// Removed before `bouw` returns.
-    Verwijderen,
-    /// Left set aside beside `--out` (`Bouwverslag::oude_site`) for the caller to remove
-    /// with `ruim_op`, from a background process say: removing a hundred thousand files
-    /// is seconds of file-system work that nobody needs to wait for.
-    Laten,
 }
 
 /// What a build wrote.
@@ -82,8 +79,6 @@ pub enum OudeSite {
 pub struct Bouwverslag {
     pub paginas: usize,
     pub bevindingen: usize,
-    /// Where the previous site was set aside, when it is still there.
-    pub oude_site: Option<PathBuf>,
 }
 
 fn sjablonen(eigen: Option<&PathBuf>) -> Result<Tera, Fout> {
@@ -152,6 +147,31 @@ struct Algemeen {
     peildatum: String,
     jaar: i32,
     aantal_invoerfouten: usize,
+    stempel: StempelWeergave,
+}
+
+/// The evidence stamp as every page's footer shows it.
+#[derive(Serialize)]
+struct StempelWeergave {
+    commit: Option<String>,
+    gewijzigd: Option<bool>,
+    klachten: Option<String>,
+    gebeurtenissen: Option<String>,
+    versie: &'static str,
+    peildatum: String,
+}
+
+impl From<Stempel> for StempelWeergave {
+    fn from(s: Stempel) -> StempelWeergave {
+        StempelWeergave {
+            commit: s.commit,
+            gewijzigd: s.gewijzigd,
+            klachten: s.klachten,
+            gebeurtenissen: s.gebeurtenissen,
+            versie: s.versie,
+            peildatum: dmj(s.peildatum),
+        }
+    }
 }
 
 fn context(algemeen: &Algemeen, basis: &str, titel: &str, actief: &str) -> Context {
@@ -168,14 +188,11 @@ struct RegelWeergave {
     id: &'static str,
     /// The rules page's anchor: the first rule of an article carries the article's.
     anker: String,
-    titel: &'static str,
+    titel: String,
     artikel: &'static str,
     artikel_href: String,
-    uitleg: &'static str,
-    fouten: usize,
-    waarschuwingen: usize,
-    info: usize,
-    verantwoord: usize,
+    uitleg: String,
+    telling: Bevindingtelling,
 }
 
 #[derive(Serialize)]
@@ -190,8 +207,7 @@ struct OpenTermijn {
 #[derive(Serialize)]
 struct Verdeling {
     naam: String,
-    overtredingen: usize,
-    waarschuwingen: usize,
+    telling: Bevindingtelling,
 }
 
 /// Builds the site of `uitkomst` into `opties.out`.
@@ -199,13 +215,8 @@ pub fn bouw(uitkomst: &Uitkomst, opties: &Bouwopties) -> Result<Bouwverslag, Fou
     let tera = sjablonen(opties.templates.as_ref())?;
     let schrijver = Schrijver::nieuw(&opties.out)?;
     match schrijf_site(uitkomst, &tera, &schrijver, opties) {
-        Ok(mut verslag) => {
-            let oud = schrijver.voltooi()?;
-            if oud.is_some() && opties.oude_site == OudeSite::Verwijderen {
-                ruim_op(&opties.out);
-            } else {
-                verslag.oude_site = oud;
-            }
+        Ok(verslag) => {
+            schrijver.voltooi()?;
             Ok(verslag)
         }
         Err(fout) => {
@@ -228,6 +239,7 @@ fn schrijf_site(
         peildatum: dmj(peildatum),
         jaar: peildatum.year(),
         aantal_invoerfouten: register.invoerfouten.len(),
+        stempel: Stempel::van(&register.pad, peildatum).into(),
     };
     let verlopen: Vec<Option<Verloop>> = (0..register.zaken.len())
         .into_par_iter()
@@ -239,8 +251,6 @@ fn schrijf_site(
         .enumerate()
         .map(|(i, zaak)| Zaakgegevens {
             zaak,
-            namen: &register.namen,
-            toelichtingen: &register.toelichtingen,
             verloop: verlopen[i].as_ref(),
             bevindingen: uitkomst.bevindingen_van(i),
         })
@@ -281,6 +291,10 @@ fn schrijf_site(
     for (pad, inhoud) in BESTANDEN {
         schrijf(pad, inhoud.as_bytes())?;
     }
+    schrijf(
+        "assets/druk.css",
+        render(tera, "druk.css", &context(&algemeen, "", "", ""))?.as_bytes(),
+    )?;
 
     // The case pages and the overviews are written side by side: the overviews are a
     // few large pages (the cases list alone is tens of megabytes for a large register)
@@ -312,13 +326,12 @@ fn schrijf_site(
                 let pagina = weergave::zaakpagina(
                     ZaakInvoer {
                         zaak,
-                        namen: &register.namen,
-                        toelichtingen: &register.toelichtingen,
                         verloop: verlopen[i].as_ref(),
                         bevindingen: uitkomst.bevindingen_van(i),
                         dossier: register.dossiers.get(&zaak.id).map(|d| d.tekst.as_str()),
                         wijzigingen,
                         peildatum,
+                        reglement: &register.reglement,
                     },
                     &artikel_href,
                 );
@@ -331,96 +344,97 @@ fn schrijf_site(
         )
     };
     let overzichten = || -> Result<(), Fout> {
-        // The cases list, in case number order.
-        let mut rijen: Vec<ZaakRij> = gegevens
+        // Every figure is decided once, in `statistiek`, and read by every page below.
+        let mut stat = Statistiek::nieuw(
+            &gegevens,
+            peildatum,
+            register.reglement.afhandeltermijn_weken,
+        );
+        let perioden = stat.perioden();
+        let alles = Periode::alles(stat.eerste_dag(), peildatum);
+        let trend = trendperiode(stat.eerste_dag(), peildatum);
+        // Each report compares with the period before and the same period a year before.
+        let vergelijk: Vec<Periode> = perioden
             .iter()
-            .map(|z| weergave::zaakrij(z.zaak, z.namen, z.verloop, z.bevindingen, ""))
+            .flat_map(|p| [p.vorige(), p.jaar_eerder()])
+            .flatten()
             .collect();
-        rijen.sort_by(|a, b| a.id.cmp(&b.id));
+        stat.tel_open(
+            perioden
+                .iter()
+                .chain(&vergelijk)
+                .chain([&alles, &trend])
+                .flat_map(|p| p.einden(peildatum)),
+        );
+        let met_pagina: BTreeSet<&str> = perioden.iter().map(|p| p.sleutel.as_str()).collect();
+
+        // The cases list: a small page, its rows in a compact data file drawn by a script.
+        let lijst = zakenlijst::Zakenlijst::van(&gegevens);
+        schrijf("assets/zaken-gegevens.js", &lijst.als_script())?;
         let mut c = context(&algemeen, "", "Zaken", "zaken");
-        c.insert("zaken", &rijen);
-        let mut diensten: Vec<&str> = rijen.iter().map(|r| r.dienst).collect();
-        diensten.sort();
-        diensten.dedup();
-        let mut statussen: Vec<&str> = rijen.iter().map(|r| r.status).collect();
-        statussen.sort();
-        statussen.dedup();
-        c.insert("diensten", &diensten);
-        c.insert("statussen", &statussen);
+        c.insert("aantal", &lijst.aantal());
+        c.insert("keuzes", &lijst.keuzes);
         schrijf("zaken.html", render(tera, "zaken.html", &c)?.as_bytes())?;
 
-        // Violations by rule, with counts per service and handler.
+        // Findings by rule, service and handler, each counted once.
         let alle: Vec<weergave::BevindingWeergave> = uitkomst
             .bevindingen
             .iter()
-            .map(|b| weergave::bevinding(b, "", &artikel_href))
+            .map(|b| weergave::bevinding(b, &register.reglement, "", &artikel_href))
             .collect();
         let mut per_regel: BTreeMap<&str, Vec<&weergave::BevindingWeergave>> = BTreeMap::new();
         for b in &alle {
             per_regel.entry(b.regel).or_default().push(b);
         }
-        let mut per_dienst: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-        let mut per_behandelaar: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+        let mut per_dienst: BTreeMap<String, Bevindingtelling> = BTreeMap::new();
+        let mut per_behandelaar: BTreeMap<String, Bevindingtelling> = BTreeMap::new();
         for z in &gegevens {
-            for b in z.bevindingen.iter().filter(|b| !b.is_geaccepteerd()) {
-                let (fout, waarschuwing) = (
-                    usize::from(b.ernst == Ernst::Error),
-                    usize::from(b.ernst == Ernst::Warning),
-                );
-                for (map, sleutel) in [
-                    (&mut per_dienst, z.zaak.dienst.naam().to_string()),
-                    (
-                        &mut per_behandelaar,
-                        z.namen.tekst(z.zaak.behandelaar).to_string(),
-                    ),
-                ] {
-                    let e = map.entry(sleutel).or_default();
-                    e.0 += fout;
-                    e.1 += waarschuwing;
-                }
+            for b in z.bevindingen {
+                per_dienst
+                    .entry(z.zaak.dienst.naam().to_string())
+                    .or_default()
+                    .tel(b);
+                per_behandelaar
+                    .entry(z.behandelaar().to_string())
+                    .or_default()
+                    .tel(b);
             }
         }
-        let verdeling = |map: BTreeMap<String, (usize, usize)>| -> Vec<Verdeling> {
+        let verdeling = |map: BTreeMap<String, Bevindingtelling>| -> Vec<Verdeling> {
             map.into_iter()
-                .map(|(naam, (overtredingen, waarschuwingen))| Verdeling {
-                    naam,
-                    overtredingen,
-                    waarschuwingen,
-                })
+                .map(|(naam, telling)| Verdeling { naam, telling })
                 .collect()
         };
         let regels: Vec<RegelWeergave> = RegelId::ALLE
             .iter()
             .map(|&r| {
-                let lijst = per_regel.get(r.id()).map(Vec::as_slice).unwrap_or_default();
-                let tel = |ernst: &str| {
-                    lijst
-                        .iter()
-                        .filter(|b| b.ernst == ernst && b.verantwoording.is_none())
-                        .count()
-                };
-                let eerste = RegelId::ALLE.iter().find(|x| x.artikel() == r.artikel()) == Some(&r);
+                let regel = rules::regel(r);
+                let eerste = rules::REGELS
+                    .iter()
+                    .find(|x| x.artikel == regel.artikel)
+                    .is_some_and(|x| x.id == r);
                 RegelWeergave {
                     id: r.id(),
                     anker: if eerste {
-                        format!("regels-artikel-{}", r.artikel())
+                        format!("regels-artikel-{}", regel.artikel)
                     } else {
-                        format!("regels-artikel-{}-{}", r.artikel(), r.id())
+                        format!("regels-artikel-{}-{}", regel.artikel, r.id())
                     },
-                    titel: r.titel(),
-                    artikel: r.artikel(),
-                    artikel_href: artikel_href(r.artikel()),
-                    uitleg: r.uitleg(),
-                    fouten: tel("error"),
-                    waarschuwingen: tel("warning"),
-                    info: tel("info"),
-                    verantwoord: lijst.iter().filter(|b| b.verantwoording.is_some()).count(),
+                    titel: regel.titel(&register.reglement),
+                    artikel: regel.artikel,
+                    artikel_href: artikel_href(regel.artikel),
+                    uitleg: regel.uitleg(&register.reglement),
+                    telling: Bevindingtelling::van(
+                        uitkomst.bevindingen.iter().filter(|b| b.regel == r),
+                    ),
                 }
             })
             .collect();
+        let totaal = stat.cijfers(&alles, false);
         let mut c = context(&algemeen, "", "Overtredingen en risico's", "overtredingen");
         c.insert("per_regel", &per_regel);
         c.insert("regels", &regels);
+        c.insert("totaal", &totaal.bevindingen);
         c.insert("per_dienst", &verdeling(per_dienst));
         c.insert("per_behandelaar", &verdeling(per_behandelaar));
         schrijf(
@@ -431,7 +445,9 @@ fn schrijf_site(
         // Rules and the regulation.
         let mut c = context(&algemeen, "", "Regels en reglement", "regels");
         c.insert("regels", &regels);
+        c.insert("totaal", &totaal.bevindingen);
         c.insert("reglement", &reglement_html);
+        c.insert("termijnen", &reglementtermijnen(&register.reglement));
         schrijf("regels.html", render(tera, "regels.html", &c)?.as_bytes())?;
 
         // Input errors.
@@ -463,52 +479,41 @@ fn schrijf_site(
             render(tera, "invoerfouten.html", &c)?.as_bytes(),
         )?;
 
-        // Period reports: every year and quarter from the first case to the peildatum.
-        let eerste = register
-            .zaken
-            .iter()
-            .map(|z| z.ontvangen)
-            .min()
-            .unwrap_or(peildatum);
-        let mut perioden = Vec::new();
-        for jaar in eerste.min(peildatum).year()..=peildatum.year() {
-            perioden.extend(Periode::jaar(jaar));
-            for k in 1..=4 {
-                if let Some(p) = Periode::kwartaal(jaar, k) {
-                    if p.tot >= eerste && p.van <= peildatum {
-                        perioden.push(p);
-                    }
-                }
-            }
-        }
-        let rapporten: Vec<statistiek::Cijfers> = perioden
-            .par_iter()
-            .map(|p| statistiek::cijfers(&gegevens, p, peildatum, true))
-            .collect();
-        for rapport in &rapporten {
-            let mut c = context(&algemeen, "../", &rapport.periode.titel, "perioden");
-            c.insert("rapport", rapport);
+        // Period reports: every year and quarter that holds data, each beside the period
+        // before and the same period a year before.
+        let stat = &stat;
+        perioden.par_iter().try_for_each(|p| -> Result<(), Fout> {
+            let rapport = stat.cijfers(p, true);
+            let vorige = p.vorige().map(|v| stat.cijfers(&v, false));
+            let jaar_eerder = p.jaar_eerder().map(|v| stat.cijfers(&v, false));
+            let mut kolommen = vec![&rapport];
+            kolommen.extend(vorige.iter().chain(&jaar_eerder));
+            let vergelijking = statistiek::vergelijking(&kolommen, &met_pagina);
+            let lijsten = bevindinglijsten(&gegevens, &rapport, &register.reglement, &artikel_href);
+            let mut c = context(&algemeen, "../", &p.titel, "perioden");
+            c.insert("rapport", &rapport);
+            c.insert("vergelijking", &vergelijking);
+            c.insert("lijsten", &lijsten);
             c.insert("perioden", &perioden);
             schrijf(
-                &format!("perioden/{}.html", rapport.periode.sleutel),
+                &format!("perioden/{}.html", p.sleutel),
                 render(tera, "periode.html", &c)?.as_bytes(),
             )?;
-        }
+            if p.is_jaar {
+                let verslag = openbaar::Jaarverslag::van(stat, p, &register.reglement);
+                let mut c = context(&algemeen, "../", &verslag.titel, "perioden");
+                c.insert("verslag", &verslag);
+                schrijf(
+                    &format!("perioden/{}-openbaar.html", p.sleutel),
+                    render(tera, "openbaar.html", &c)?.as_bytes(),
+                )?;
+            }
+            Ok(())
+        })?;
 
         // The dashboard.
-        let alles = Periode {
-            sleutel: "alles".to_string(),
-            titel: "Alles tot de peildatum".to_string(),
-            van: eerste.min(peildatum),
-            tot: peildatum,
-            is_jaar: false,
-        };
-        let totaal = statistiek::cijfers(&gegevens, &alles, peildatum, true);
         let (jaar, kwartaal) = match Periode::van_dag(peildatum) {
-            Some((j, k)) => (
-                Some(statistiek::cijfers(&gegevens, &j, peildatum, false)),
-                Some(statistiek::cijfers(&gegevens, &k, peildatum, false)),
-            ),
+            Some((j, k)) => (Some(stat.cijfers(&j, false)), Some(stat.cijfers(&k, false))),
             None => (None, None),
         };
         let mut open_termijnen: Vec<OpenTermijn> = Vec::new();
@@ -523,7 +528,7 @@ fn schrijf_site(
                     href: weergave::zaakpad(&z.zaak.id),
                     wat: t.soort.label(),
                     deadline: weergave::datum(t.deadline),
-                    behandelaar: z.namen.tekst(z.zaak.behandelaar).to_string(),
+                    behandelaar: z.behandelaar().to_string(),
                 });
             }
         }
@@ -535,10 +540,8 @@ fn schrijf_site(
         });
         let aantal_open_termijnen = open_termijnen.len();
         open_termijnen.truncate(25);
-        let mut open_overtredingen: Vec<&weergave::BevindingWeergave> = alle
-            .iter()
-            .filter(|b| b.ernst == "error" && b.verantwoording.is_none())
-            .collect();
+        let mut open_overtredingen: Vec<&weergave::BevindingWeergave> =
+            alle.iter().filter(|b| b.soort == "error").collect();
         open_overtredingen.sort_by(|a, b| {
             let dag = |x: &weergave::BevindingWeergave| {
                 x.datum
@@ -552,6 +555,8 @@ fn schrijf_site(
         open_overtredingen.truncate(25);
         let mut c = context(&algemeen, "", "Dashboard", "index");
         c.insert("totaal", &totaal);
+        c.insert("trend", &trend);
+        c.insert("grafieken", &stat.trendgrafieken(&trend));
         c.insert("jaar", &jaar);
         c.insert("kwartaal", &kwartaal);
         c.insert("open_termijnen", &open_termijnen);
@@ -573,8 +578,152 @@ fn schrijf_site(
     Ok(Bouwverslag {
         paginas: geschreven.load(Ordering::Relaxed),
         bevindingen: uitkomst.bevindingen.len(),
-        oude_site: None,
     })
+}
+
+/// The months the dashboard's trend charts cover: the two years up to the peildatum, or
+/// less when the register is younger. A bounded window, whatever the span of the dates.
+fn trendperiode(eerste: NaiveDate, peildatum: NaiveDate) -> Periode {
+    let begin = peildatum
+        .with_day(1)
+        .and_then(|d| d.checked_sub_months(Months::new(23)))
+        .unwrap_or(peildatum)
+        .max(eerste.with_day(1).unwrap_or(eerste))
+        .min(peildatum);
+    Periode {
+        sleutel: "trend".to_string(),
+        titel: format!("{} tot en met {}", dmj(begin), dmj(peildatum)),
+        kort: "trend".to_string(),
+        van: begin,
+        tot: peildatum,
+        is_jaar: false,
+    }
+}
+
+/// A period report's findings, each group by the day the findings count on, at most
+/// [`statistiek::MAX_LIJST`] each.
+#[derive(Serialize)]
+struct Bevindinglijst {
+    soort: &'static str,
+    titel: &'static str,
+    bevindingen: Vec<weergave::BevindingWeergave>,
+    totaal: usize,
+}
+
+fn bevindinglijsten(
+    gegevens: &[Zaakgegevens<'_>],
+    rapport: &Cijfers,
+    reglement: &Reglement,
+    artikel_href: &dyn Fn(&'static str) -> String,
+) -> Vec<Bevindinglijst> {
+    [
+        ("error", "Overtredingen"),
+        ("warning", "Waarschuwingen"),
+        ("verantwoord", "Verantwoorde bevindingen"),
+    ]
+    .into_iter()
+    .map(|(soort, titel)| {
+        let alle: Vec<_> = rapport
+            .bevinding_plekken
+            .iter()
+            .map(|&(i, k)| &gegevens[i].bevindingen[k])
+            .filter(|b| statistiek::telsoort(b) == soort)
+            .collect();
+        Bevindinglijst {
+            soort,
+            titel,
+            totaal: alle.len(),
+            bevindingen: alle
+                .into_iter()
+                .take(statistiek::MAX_LIJST)
+                .map(|b| weergave::bevinding(b, reglement, "../", artikel_href))
+                .collect(),
+        }
+    })
+    .collect()
+}
+
+/// The regulation's terms as `reglement.toml` sets them, for the rules page.
+fn reglementtermijnen(r: &Reglement) -> Vec<(&'static str, String)> {
+    let weken = |n: u32| {
+        if n == 1 {
+            "1 week".to_string()
+        } else {
+            format!("{n} weken")
+        }
+    };
+    let werkdagen = |n: u32| {
+        if n == 1 {
+            "1 werkdag".to_string()
+        } else {
+            format!("{n} werkdagen")
+        }
+    };
+    let mut uit = vec![
+        ("Reglement", r.naam.clone()),
+        (
+            "Van toepassing op klachten ontvangen vanaf",
+            dmj(r.inwerkingtreding),
+        ),
+        (
+            "Ontvangstbevestiging",
+            format!(
+                "binnen {} na ontvangst",
+                werkdagen(r.ontvangstbevestiging_werkdagen)
+            ),
+        ),
+        (
+            "Afhandeling met uitspraak",
+            format!(
+                "binnen {} na ontvangst of heropening",
+                weken(r.afhandeltermijn_weken)
+            ),
+        ),
+        (
+            "Beroep instellen",
+            format!("binnen {} na de uitspraak", weken(r.beroepstermijn_weken)),
+        ),
+        (
+            "Beroep behandelen",
+            match r.beroep_afhandeltermijn_weken {
+                Some(n) => format!("binnen {} na het beroep (eigen termijn)", weken(n)),
+                None => "geen termijn vastgesteld".to_string(),
+            },
+        ),
+        (
+            "Einde van een termijn in weken",
+            if r.termijnenwet {
+                "valt het op een dag die geen werkdag is, dan de eerstvolgende werkdag (Algemene termijnenwet)".to_string()
+            } else {
+                "op de dag zelf, ook als dat geen werkdag is".to_string()
+            },
+        ),
+        (
+            "Goede Vrijdag",
+            if r.goede_vrijdag {
+                "geen werkdag"
+            } else {
+                "werkdag"
+            }
+            .to_string(),
+        ),
+        (
+            "Waarschuwing",
+            format!(
+                "als een open termijn binnen {} afloopt",
+                werkdagen(r.waarschuwing_werkdagen)
+            ),
+        ),
+        (
+            "Registratie van een gebeurtenis",
+            format!("binnen {} (artikel 7)", werkdagen(r.registratie_werkdagen)),
+        ),
+    ];
+    if !r.sluitingsdagen.is_empty() {
+        let dagen: Vec<String> = r.sluitingsdagen.iter().map(|d| dmj(*d)).collect();
+        uit.push(("Sluitingsdagen", dagen.join(", ")));
+    }
+    uit
 }
 
 fn samenvatting(uitkomst: &Uitkomst) -> BTreeMap<&'static str, usize> {

@@ -42,7 +42,6 @@ impl Schrijver {
         let _ = fs::remove_dir_all(&werkmap);
         fs::create_dir_all(&werkmap)
             .map_err(|e| Fout::new(format!("{}: map niet aan te maken: {e}", werkmap.display())))?;
-        markeer_als_bovenmap(&werkmap);
         Ok(Schrijver {
             doel: doel.to_path_buf(),
             werkmap,
@@ -61,11 +60,11 @@ impl Schrijver {
         if !veilig {
             return Err(Fout::new(format!("pad buiten de site geweigerd: {pad}")));
         }
-        let volledig = self.bouwpad(relatief, false);
+        let volledig = self.werkmap.join(relatief);
         if let Some(map) = relatief.parent().filter(|m| !m.as_os_str().is_empty()) {
             let mut mappen = self.mappen.lock().unwrap_or_else(|e| e.into_inner());
             if !mappen.contains(map) {
-                let pad = self.bouwpad(map, true);
+                let pad = self.werkmap.join(map);
                 fs::create_dir_all(&pad).map_err(|e| schrijffout(&pad, e))?;
                 mappen.insert(map.to_path_buf());
             }
@@ -73,33 +72,23 @@ impl Schrijver {
         fs::write(&volledig, inhoud).map_err(|e| schrijffout(&volledig, e))
     }
 
-    /// Where `relatief` (a folder when `is_map`) lives while the site is built: a folder
-    /// at the top is made under a name of this build's own (`.zaken.bouw-<pid>`) and
-    /// renamed in `voltooi`. The allocator places a new folder of a `T`-marked one (see
-    /// `markeer_als_bovenmap`) starting from a hash of its name; with the same name every
-    /// build, the new `zaken` would go where the old one was just removed.
-    fn bouwpad(&self, relatief: &Path, is_map: bool) -> PathBuf {
-        let mut delen = relatief.components();
-        match delen.next() {
-            Some(eerste) if is_map || relatief.components().count() > 1 => self
-                .werkmap
-                .join(tijdelijke_naam(eerste.as_os_str()))
-                .join(delen.as_path()),
-            _ => self.werkmap.join(relatief),
+    /// Puts the finished site in place of the old one, then removes the old one. The old
+    /// site is first renamed aside (`.<naam>.oud-<pid>` beside `doel`), so that at every
+    /// moment one complete site stands at `doel` or beside it.
+    pub fn voltooi(self) -> Result<(), Fout> {
+        match self.zet_op_zijn_plaats() {
+            Ok(oud) => {
+                if oud.is_some() {
+                    ruim_op(&self.doel);
+                }
+                Ok(())
+            }
+            Err(fout) => {
+                // Whatever failed, the half-placed new site is ours and of no use.
+                let _ = fs::remove_dir_all(&self.werkmap);
+                Err(fout)
+            }
         }
-    }
-
-    /// Puts the finished site in place of the old one, and returns where the old one went.
-    /// The old site is only renamed aside (`.<naam>.oud-<pid>` beside `doel`): removing
-    /// a hundred thousand files costs seconds of file-system work, and nobody needs to
-    /// wait for it. `ruim_op` removes it.
-    pub fn voltooi(self) -> Result<Option<PathBuf>, Fout> {
-        let uitkomst = self.zet_op_zijn_plaats();
-        if uitkomst.is_err() {
-            // Whatever failed, the half-placed new site is ours and of no use.
-            let _ = fs::remove_dir_all(&self.werkmap);
-        }
-        uitkomst
     }
 
     fn zet_op_zijn_plaats(&self) -> Result<Option<PathBuf>, Fout> {
@@ -107,19 +96,6 @@ impl Schrijver {
             MERKTEKEN,
             b"Gebouwd door klachten build; deze map wordt bij elke build vervangen.\n",
         )?;
-        let mut bovenste: Vec<std::ffi::OsString> = self
-            .mappen
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .iter()
-            .filter_map(|m| m.components().next().map(|c| c.as_os_str().to_owned()))
-            .collect();
-        bovenste.sort();
-        bovenste.dedup();
-        for naam in bovenste {
-            let van = self.werkmap.join(tijdelijke_naam(&naam));
-            fs::rename(&van, self.werkmap.join(&naam)).map_err(|e| schrijffout(&van, e))?;
-        }
         let oud = self.plek_voor_de_oude_site();
         let had_oud = self.doel.exists();
         if had_oud {
@@ -157,37 +133,6 @@ impl Schrijver {
         let _ = fs::remove_dir_all(&self.werkmap);
     }
 }
-
-fn tijdelijke_naam(naam: &std::ffi::OsStr) -> String {
-    format!(".{}.bouw-{}", naam.to_string_lossy(), std::process::id())
-}
-
-/// Asks ext2/3/4 to place the site's folders, and so its files, in other parts of the disk
-/// than their neighbours (the `T` attribute of chattr(1): "top of directory hierarchies"
-/// for the allocator). Without it the new site's files land beside the old site's, and
-/// when that was removed in the last minutes (a rebuild soon after a build) the file
-/// system, which has no journal here, skips every recently freed inode one by one for
-/// each new file: system time went from about 2 s to 10-19 s for 100,000 pages. Other
-/// file systems refuse or ignore the request, which is harmless.
-#[cfg(target_os = "linux")]
-fn markeer_als_bovenmap(map: &Path) {
-    use std::os::fd::AsRawFd;
-    /// `FS_TOPDIR_FL` from linux/fs.h.
-    const BOVENMAP: libc::c_int = 0x0002_0000;
-    let Ok(f) = fs::File::open(map) else { return };
-    let mut vlaggen: libc::c_int = 0;
-    // SAFETY: FS_IOC_GETFLAGS and FS_IOC_SETFLAGS read and write one int through a pointer
-    // to a live local, on a descriptor this function owns; a failure changes nothing.
-    unsafe {
-        if libc::ioctl(f.as_raw_fd(), libc::FS_IOC_GETFLAGS, &mut vlaggen) == 0 {
-            vlaggen |= BOVENMAP;
-            libc::ioctl(f.as_raw_fd(), libc::FS_IOC_SETFLAGS, &vlaggen);
-        }
-    }
-}
-
-#[cfg(not(target_os = "linux"))]
-fn markeer_als_bovenmap(_: &Path) {}
 
 /// The start of the name of an old site set aside beside `doel`; the process id follows.
 fn oud_voorvoegsel(doel: &Path) -> String {
@@ -285,7 +230,7 @@ mod tests {
             assert!(s.schrijf(pad, b"x").is_err(), "{pad}");
         }
         s.schrijf("zaken/KP-1.html", b"ok").unwrap();
-        assert_eq!(s.voltooi().unwrap(), None);
+        s.voltooi().unwrap();
         assert!(map.path().join("site/zaken/KP-1.html").is_file());
         assert!(!map.path().join("x.html").exists());
     }
@@ -305,18 +250,16 @@ mod tests {
         let s = Schrijver::nieuw(&doel).unwrap();
         s.schrijf("index.html", b"oud").unwrap();
         s.schrijf("zaken/0a/KP-1.html", b"oud").unwrap();
-        assert_eq!(s.voltooi().unwrap(), None);
+        s.voltooi().unwrap();
         let s = Schrijver::nieuw(&doel).unwrap();
         s.schrijf("index.html", b"half").unwrap();
         s.breek_af();
         assert_eq!(fs::read(doel.join("index.html")).unwrap(), b"oud");
         let s = Schrijver::nieuw(&doel).unwrap();
         s.schrijf("index.html", b"nieuw").unwrap();
-        let oud = s.voltooi().unwrap().expect("the old site, set aside");
+        s.voltooi().unwrap();
         assert_eq!(fs::read(doel.join("index.html")).unwrap(), b"nieuw");
-        assert_eq!(fs::read(oud.join("index.html")).unwrap(), b"oud");
-        ruim_op(&doel);
-        assert!(!oud.exists());
+        assert!(!doel.join("zaken").exists());
         assert_eq!(
             fs::read_dir(map.path()).unwrap().count(),
             1,
@@ -325,8 +268,8 @@ mod tests {
     }
 
     /// An old site left under this process's id (a container's build runs as the same
-    /// pid every time, and its background removal may have been cut off), or a folder of
-    /// that name that is not ours: the next build still replaces the site.
+    /// pid every time, and a removal may have been cut off), or a folder of that name that
+    /// is not ours: the next build still replaces the site.
     #[test]
     fn een_achtergebleven_oude_site_houdt_de_build_niet_tegen() {
         let map = tempfile::tempdir().unwrap();

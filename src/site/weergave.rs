@@ -6,10 +6,14 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::markdown;
+use super::statistiek::{telsoort, Bevindingtelling};
+use crate::bevinding::{Bevinding, RegelId};
+use crate::datum::dmj;
 use crate::history::Wijziging;
-use crate::model::{Gebeurtenis, Namen, Soort, Toelichtingen, Zaak};
-use crate::rules::verloop::{Termijn, Termijnstatus, Verloop};
-use crate::rules::{dmj, Bevinding, Ernst};
+use crate::model::{Gebeurtenis, Soort, Zaak};
+use crate::register::Reglement;
+use crate::rules;
+use crate::verloop::{Termijn, Termijnstatus, Verloop};
 
 /// A date for display and for sorting in the page.
 #[derive(Debug, Clone, Serialize)]
@@ -64,19 +68,64 @@ pub fn status(zaak: &Zaak, verloop: Option<&Verloop>) -> &'static str {
     }
 }
 
+/// `tekst` as HTML in which every date (DD-MM-YYYY) stands in a span that is never
+/// broken across lines; everything else is escaped.
+pub fn datums_heel(tekst: &str) -> String {
+    let is_datum = |w: &[u8]| {
+        w.len() == 10
+            && w.iter().enumerate().all(|(i, c)| {
+                if i == 2 || i == 5 {
+                    *c == b'-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            })
+    };
+    let bytes = tekst.as_bytes();
+    let mut uit = String::with_capacity(tekst.len() + 32);
+    let mut i = 0;
+    while i < tekst.len() {
+        let los = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        if los && bytes.get(i..i + 10).is_some_and(is_datum) {
+            uit.push_str("<span class=\"geheel\">");
+            uit.push_str(&tekst[i..i + 10]);
+            uit.push_str("</span>");
+            i += 10;
+            continue;
+        }
+        let Some(c) = tekst[i..].chars().next() else {
+            break;
+        };
+        match c {
+            '&' => uit.push_str("&amp;"),
+            '<' => uit.push_str("&lt;"),
+            '>' => uit.push_str("&gt;"),
+            '"' => uit.push_str("&quot;"),
+            '\'' => uit.push_str("&#x27;"),
+            _ => uit.push(c),
+        }
+        i += c.len_utf8();
+    }
+    uit
+}
+
 /// One finding as shown on the site.
 #[derive(Debug, Clone, Serialize)]
 pub struct BevindingWeergave {
     pub zaak: String,
     pub zaak_href: String,
     pub regel: &'static str,
-    pub titel: &'static str,
+    pub titel: String,
     pub artikel: &'static str,
     /// Link to the article (or the rule's explanation) on the rules page.
     pub artikel_href: String,
     pub ernst: &'static str,
+    /// How the finding is counted: its severity, or `verantwoord`.
+    pub soort: &'static str,
     pub ernst_label: &'static str,
     pub bericht: String,
+    /// The message as HTML, its dates kept whole on one line.
+    pub bericht_html: String,
     pub plek: String,
     pub deadline: Option<Datum>,
     pub datum: Option<Datum>,
@@ -85,23 +134,27 @@ pub struct BevindingWeergave {
 
 pub fn bevinding(
     b: &Bevinding,
+    reglement: &Reglement,
     basis: &str,
     artikel_href: &dyn Fn(&'static str) -> String,
 ) -> BevindingWeergave {
+    let regel = rules::regel(b.regel);
     BevindingWeergave {
         zaak: b.zaak.to_string(),
         zaak_href: format!("{basis}{}", zaakpad(&b.zaak)),
         regel: b.regel.id(),
-        titel: b.regel.titel(),
-        artikel: b.regel.artikel(),
-        artikel_href: format!("{basis}{}", artikel_href(b.regel.artikel())),
+        titel: regel.titel(reglement),
+        artikel: regel.artikel,
+        artikel_href: format!("{basis}{}", artikel_href(regel.artikel)),
         ernst: b.ernst.naam(),
+        soort: telsoort(b),
         ernst_label: if b.is_geaccepteerd() {
             "verantwoord"
         } else {
             b.ernst.label()
         },
         bericht: b.bericht.clone(),
+        bericht_html: datums_heel(&b.bericht),
         plek: match b.line {
             Some(line) => format!("{}:{line}", b.bron.pad()),
             None => b.bron.pad(),
@@ -126,14 +179,46 @@ pub struct ZaakRij {
     pub binnen_reglement: bool,
     pub uitspraak: Option<Datum>,
     pub oordeel: Option<&'static str>,
-    pub overtredingen: usize,
-    pub waarschuwingen: usize,
-    pub regels: Vec<&'static str>,
+    pub telling: Bevindingtelling,
+    /// Each rule with a finding, once, with how its findings count (the most serious).
+    pub regels: Vec<RegelLabel>,
+}
+
+/// A rule among a case's findings, with its severity or `verantwoord`.
+#[derive(Debug, Clone, Serialize)]
+pub struct RegelLabel {
+    pub id: &'static str,
+    pub soort: &'static str,
+}
+
+/// A case's rules with findings, each once, in the order of its findings; a rule with
+/// several findings shows the most serious that is not accounted for.
+pub fn regellabels(bevindingen: &[Bevinding]) -> Vec<RegelLabel> {
+    let mut uit: Vec<(RegelId, &'static str)> = Vec::new();
+    for b in bevindingen {
+        let soort = telsoort(b);
+        match uit.iter_mut().find(|(r, _)| *r == b.regel) {
+            Some((_, s)) if ernstvolgorde(soort) < ernstvolgorde(s) => *s = soort,
+            Some(_) => {}
+            None => uit.push((b.regel, soort)),
+        }
+    }
+    uit.into_iter()
+        .map(|(r, soort)| RegelLabel { id: r.id(), soort })
+        .collect()
+}
+
+fn ernstvolgorde(soort: &str) -> u8 {
+    match soort {
+        "error" => 0,
+        "warning" => 1,
+        "info" => 2,
+        _ => 3,
+    }
 }
 
 pub fn zaakrij(
     zaak: &Zaak,
-    namen: &Namen,
     verloop: Option<&Verloop>,
     bevindingen: &[Bevinding],
     basis: &str,
@@ -142,19 +227,14 @@ pub fn zaakrij(
         .gebeurtenissen
         .iter()
         .find(|g| g.soort == Soort::Uitspraak);
-    let mut regels: Vec<&'static str> = bevindingen.iter().map(|b| b.regel.id()).collect();
-    regels.dedup();
     ZaakRij {
         id: zaak.id.to_string(),
         href: format!("{basis}{}", zaakpad(&zaak.id)),
         ontvangen: datum(zaak.ontvangen),
         kanaal: zaak.kanaal.naam(),
         dienst: zaak.dienst.naam(),
-        categorie: zaak
-            .categorie
-            .map_or("", |naam| namen.tekst(naam))
-            .to_string(),
-        behandelaar: namen.tekst(zaak.behandelaar).to_string(),
+        categorie: zaak.categorie.as_deref().unwrap_or_default().to_string(),
+        behandelaar: zaak.behandelaar.to_string(),
         status: status(zaak, verloop),
         binnen_reglement: verloop.is_some(),
         uitspraak: eerste_uitspraak.map(|g| datum(g.datum)),
@@ -165,15 +245,8 @@ pub fn zaakrij(
             .find(|g| g.soort == Soort::Uitspraak)
             .and_then(|g| g.oordeel)
             .map(|o| o.naam()),
-        overtredingen: bevindingen
-            .iter()
-            .filter(|b| b.ernst == Ernst::Error && !b.is_geaccepteerd())
-            .count(),
-        waarschuwingen: bevindingen
-            .iter()
-            .filter(|b| b.ernst == Ernst::Warning)
-            .count(),
-        regels,
+        telling: Bevindingtelling::van(bevindingen),
+        regels: regellabels(bevindingen),
     }
 }
 
@@ -260,14 +333,12 @@ pub struct ZaakPagina {
 
 pub struct ZaakInvoer<'a> {
     pub zaak: &'a Zaak,
-    /// The register's names and toelichtingen, which the case points at.
-    pub namen: &'a Namen,
-    pub toelichtingen: &'a Toelichtingen,
     pub verloop: Option<&'a Verloop>,
     pub bevindingen: &'a [Bevinding],
     pub dossier: Option<&'a str>,
     pub wijzigingen: &'a [Wijziging],
     pub peildatum: NaiveDate,
+    pub reglement: &'a Reglement,
 }
 
 pub fn zaakpagina(
@@ -276,16 +347,16 @@ pub fn zaakpagina(
 ) -> ZaakPagina {
     let ZaakInvoer {
         zaak,
-        namen,
-        toelichtingen,
         verloop,
         bevindingen,
         dossier,
         wijzigingen,
         peildatum,
+        reglement,
     } = invoer;
     let basis = "../../";
-    let geheim = |tekst: &str| markdown::redigeer(tekst, zaak.klager(), zaak.contact());
+    let geheim =
+        |tekst: &str| markdown::redigeer(tekst, zaak.klager.as_deref(), zaak.contact.as_deref());
     let events = &zaak.gebeurtenissen;
     let mut opmerkingen: Vec<Option<String>> = vec![None; events.len()];
     let mut termijnen = Vec::new();
@@ -356,30 +427,21 @@ pub fn zaakpagina(
                 .into_iter()
                 .filter_map(|i| {
                     let g = events.get(i)?;
-                    Some(gebeurtenis(
-                        g,
-                        namen,
-                        toelichtingen,
-                        opmerkingen[i].take(),
-                        &geheim,
-                    ))
+                    Some(gebeurtenis(g, opmerkingen[i].take(), &geheim))
                 })
                 .collect(),
         })
         .collect();
     ZaakPagina {
-        rij: zaakrij(zaak, namen, verloop, bevindingen, basis),
-        beklaagde: zaak
-            .beklaagde
-            .map_or("", |naam| namen.tekst(naam))
-            .to_string(),
-        omschrijving: zaak.omschrijving().map(geheim).unwrap_or_default(),
+        rij: zaakrij(zaak, verloop, bevindingen, basis),
+        beklaagde: zaak.beklaagde.as_deref().unwrap_or_default().to_string(),
+        omschrijving: zaak.omschrijving.as_deref().map(geheim).unwrap_or_default(),
         regel_in_register: zaak.line,
         termijnen,
         cycli,
         bevindingen: bevindingen
             .iter()
-            .map(|b| bevinding(b, basis, artikel_href))
+            .map(|b| bevinding(b, reglement, basis, artikel_href))
             .collect(),
         dossier: dossier.map(|tekst| markdown::naar_html(&geheim(tekst))),
         wijzigingen: wijzigingen
@@ -403,23 +465,40 @@ pub fn zaakpagina(
 
 fn gebeurtenis(
     g: &Gebeurtenis,
-    namen: &Namen,
-    toelichtingen: &Toelichtingen,
     opmerking: Option<String>,
     geheim: &dyn Fn(&str) -> String,
 ) -> GebeurtenisWeergave {
     GebeurtenisWeergave {
         datum: datum(g.datum),
         soort: g.soort.naam(),
-        door: g
-            .door
-            .map(|naam| geheim(namen.tekst(naam)))
-            .unwrap_or_default(),
+        door: g.door.as_deref().map(geheim).unwrap_or_default(),
         oordeel: g.oordeel.map(|o| o.naam()),
         termijn: g.termijn.map(datum),
-        toelichting: g.toelichting.map(|t| geheim(toelichtingen.tekst(t))),
+        toelichting: g.toelichting.as_deref().map(geheim),
         regel: g.regel.map(|r| r.id()),
         line: g.line,
         opmerking,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::datums_heel;
+
+    #[test]
+    fn datums_blijven_heel_en_de_rest_is_ontsnapt() {
+        assert_eq!(
+            datums_heel("termijn verliep op 29-09-2025, <b>x</b> & \"y\""),
+            "termijn verliep op <span class=\"geheel\">29-09-2025</span>, &lt;b&gt;x&lt;/b&gt; &amp; &quot;y&quot;"
+        );
+        // Not a date: too short, or part of a longer number.
+        assert_eq!(
+            datums_heel("1-09-2025 129-09-2025"),
+            "1-09-2025 129-09-2025"
+        );
+        assert_eq!(
+            datums_heel("ë 01-02-2026"),
+            "ë <span class=\"geheel\">01-02-2026</span>"
+        );
     }
 }

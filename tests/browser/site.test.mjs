@@ -1,10 +1,15 @@
 // Browser test of the built site: opened straight from disk in Debian's Chromium, the
-// dashboard links to a case and back, no page logs an error, the charts are drawn, and
-// the cases table filters. Screenshots go to tests/browser/screenshots/.
+// dashboard links to a case and back, no page logs an error, the charts are drawn with
+// text of 12 CSS pixels or more at 1280 and at 390 pixels wide, no page is wider than a
+// phone, the cases list filters and sorts, and pages print to A4 PDF with the figures,
+// "Vertrouwelijk" and the peildatum on every page. Screenshots go to
+// tests/browser/screenshots/.
 //
 //   cargo run --release -- build --as-of 2026-11-24 && node tests/browser/site.test.mjs
-import { chromium } from "playwright-core";
-import { mkdirSync } from "node:fs";
+import { controleer, sluit, start } from "./hulp.mjs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -13,36 +18,19 @@ const site = resolve(process.argv[2] ?? join(hier, "..", "..", "site"));
 const schermen = join(hier, "screenshots");
 mkdirSync(schermen, { recursive: true });
 
-const fouten = [];
-let geslaagd = 0;
-function controleer(voorwaarde, wat) {
-  if (voorwaarde) {
-    geslaagd += 1;
-    console.log(`ok: ${wat}`);
-  } else {
-    fouten.push(wat);
-    console.log(`FOUT: ${wat}`);
-  }
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-  ],
-});
+const browser = await start();
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 const meldingen = [];
 page.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") meldingen.push(`${page.url()}: ${m.text()}`); });
 page.on("pageerror", (e) => meldingen.push(`${page.url()}: ${e.message}`));
 page.on("requestfailed", (r) => meldingen.push(`${page.url()}: laden mislukt: ${r.url()}`));
 page.on("request", (r) => { if (!r.url().startsWith("file://")) meldingen.push(`verzoek buiten de site: ${r.url()}`); });
+const adres = (pagina) => pathToFileURL(join(site, pagina)).href;
 
-const index = pathToFileURL(join(site, "index.html")).href;
+const index = adres("index.html");
 await page.goto(index);
 controleer((await page.locator("h1").textContent()).includes("Dashboard"), "dashboard geopend vanaf schijf");
-const grafieken = page.locator("svg.grafiek");
+const grafieken = page.locator("svg.grafiek:visible");
 const aantal = await grafieken.count();
 controleer(aantal >= 6, `grafieken op het dashboard (${aantal})`);
 let getekend = 0;
@@ -64,30 +52,131 @@ controleer((await page.locator("h1").textContent()).includes(zaak), `van het das
 controleer(await page.locator("#kop-termijnen").isVisible(), "zaakpagina toont de termijnen");
 controleer(await page.locator("#kop-verloop").isVisible(), "zaakpagina toont het verloop");
 await page.screenshot({ path: join(schermen, "zaak.png"), fullPage: false });
+const zaakpagina = page.url();
 await page.goBack();
 await page.waitForLoadState("load");
 controleer(page.url() === index, "terug naar het dashboard");
 
-await page.goto(pathToFileURL(join(site, "zaken.html")).href);
-await page.waitForSelector("#filters:not([hidden])");
-const alle = await page.locator("#zaken tbody tr").count();
+// The cases list: drawn from its data file, searchable, filterable and sortable.
+await page.goto(adres("zaken.html"));
+await page.waitForSelector("#zaken tbody tr.zaak");
+const totaal = await page.evaluate(() => window.KLACHTEN_ZAKEN.rijen.length);
+controleer((await page.locator("#aantal").textContent()).startsWith(`${totaal} van ${totaal}`), `zakenlijst toont ${totaal} zaken`);
 await page.fill("#zoek", zaak);
-const zichtbaar = await page.locator("#zaken tbody tr:not([hidden])").count();
-controleer(zichtbaar >= 1 && zichtbaar < alle, `filteren op ${zaak}: ${zichtbaar} van ${alle}`);
+const gevonden = await page.locator("#zaken tbody tr.zaak").allTextContents();
+controleer(gevonden.length >= 1 && gevonden.length < totaal && gevonden[0].startsWith(zaak), `zoeken op ${zaak}: ${gevonden.length} van ${totaal}`);
+const woord = await page.evaluate(() => window.KLACHTEN_ZAKEN.rijen.find((r) => r[12].length > 20)[12].split(" ").slice(-2).join(" "));
+await page.fill("#zoek", woord);
+controleer(await page.locator("#zaken tbody tr.zaak").count() >= 1, `zoeken in de omschrijving ("${woord}")`);
 await page.fill("#zoek", "");
+await page.fill("#van", "01-01-2025");
+await page.fill("#tot", "31-03-2025");
+const inPeriode = await page.evaluate(() => window.KLACHTEN_ZAKEN.rijen.filter((r) => r[2] >= "2025-01-01" && r[2] <= "2025-03-31").length);
+controleer((await page.locator("#aantal").textContent()).startsWith(`${inPeriode} van`), `periode 01-01-2025 tot en met 31-03-2025: ${inPeriode} zaken`);
+const datums = await page.locator("#zaken tbody tr.zaak td:nth-child(2)").evaluateAll((cellen) => cellen.map((c) => c.firstChild.textContent));
+controleer(datums.length > 0 && datums.every((d) => /^\d\d-0[1-3]-2025$/.test(d)), "datums als DD-MM-JJJJ, alle in de periode");
+await page.fill("#van", "");
+await page.fill("#tot", "");
+await page.check("#alleen-bevindingen");
+const metBevinding = await page.evaluate(() => window.KLACHTEN_ZAKEN.rijen.filter((r) => r[10][0] + r[10][1] > 0).length);
+const alleenWaarschuwing = await page.evaluate(() => window.KLACHTEN_ZAKEN.rijen.filter((r) => r[10][0] === 0 && r[10][1] > 0).length);
+controleer((await page.locator("#aantal").textContent()).startsWith(`${metBevinding} van`) && alleenWaarschuwing > 0, `alleen met bevindingen: ${metBevinding}, waarvan ${alleenWaarschuwing} met alleen waarschuwingen`);
+await page.uncheck("#alleen-bevindingen");
+await page.selectOption("#ernst", "1");
+const regellabels = await page.locator("#zaken tbody tr.zaak td:nth-child(7) .label-warning").count();
+controleer(regellabels > 0, `ernst per regel zichtbaar (${regellabels} waarschuwingen)`);
+await page.selectOption("#ernst", "");
 await page.locator("#zaken thead th").first().locator("button").click();
-await page.locator("#zaken thead th").first().locator("button").click();
-const eerste = (await page.locator("#zaken tbody tr").first().locator("td").first().textContent()).trim();
-controleer(eerste >= zaak, `sorteren op zaaknummer (aflopend begint met ${eerste})`);
+const eerste = (await page.locator("#zaken tbody tr.zaak").first().locator("td").first().textContent()).trim();
+const hoogste = await page.evaluate(() => window.KLACHTEN_ZAKEN.rijen.map((r) => r[0]).sort().pop());
+controleer(eerste === hoogste, `sorteren op zaaknummer (aflopend begint met ${eerste})`);
 await page.screenshot({ path: join(schermen, "zaken.png"), fullPage: false });
 
-for (const pagina of ["overtredingen.html", "regels.html", "invoerfouten.html", "perioden/2025.html"]) {
-  await page.goto(pathToFileURL(join(site, pagina)).href);
+for (const pagina of ["overtredingen.html", "regels.html", "invoerfouten.html", "perioden/2025.html", "perioden/2025-openbaar.html"]) {
+  await page.goto(adres(pagina));
   controleer((await page.locator("h1").count()) === 1, `${pagina} geopend`);
 }
+await page.goto(adres("perioden/2025.html"));
 await page.screenshot({ path: join(schermen, "periode.png"), fullPage: false });
 
+// Text in charts and legends at 12 CSS pixels or more, at both widths; no page wider
+// than the window except inside a table that scrolls on its own.
+const paginas = ["index.html", "zaken.html", "overtredingen.html", "regels.html", "invoerfouten.html",
+  "perioden/2025.html", "perioden/2026-K4.html", "perioden/2025-openbaar.html", zaakpagina];
+for (const breedte of [1280, 390]) {
+  await page.setViewportSize({ width: breedte, height: 900 });
+  for (const pagina of ["index.html", "perioden/2025.html"]) {
+    await page.goto(adres(pagina));
+    const maten = await page.evaluate(() => {
+      const uit = { teksten: 0, kleinste: Infinity, grafieken: 0, legenda: Infinity };
+      for (const svg of document.querySelectorAll("svg.grafiek")) {
+        if (svg.getBoundingClientRect().width === 0) continue;
+        uit.grafieken += 1;
+        const schaal = svg.getScreenCTM().a;
+        for (const t of svg.querySelectorAll("text")) {
+          if (!t.textContent.trim()) continue;
+          uit.teksten += 1;
+          uit.kleinste = Math.min(uit.kleinste, parseFloat(t.getAttribute("font-size")) * schaal);
+        }
+      }
+      for (const l of document.querySelectorAll("ul.legenda li, figure.grafiek figcaption")) {
+        uit.legenda = Math.min(uit.legenda, parseFloat(getComputedStyle(l).fontSize));
+      }
+      return uit;
+    });
+    controleer(maten.grafieken >= 6 && maten.teksten > 30 && maten.kleinste >= 12,
+      `${pagina} op ${breedte} px: ${maten.grafieken} grafieken, kleinste tekst ${maten.kleinste.toFixed(1)} px`);
+    controleer(maten.legenda >= 12, `${pagina} op ${breedte} px: legenda ${maten.legenda} px`);
+  }
+  for (const pagina of paginas) {
+    await page.goto(pagina.startsWith("file:") ? pagina : adres(pagina));
+    const breed = await page.evaluate(() => document.documentElement.scrollWidth);
+    controleer(breed <= breedte, `${pagina.split("/").slice(-2).join("/")} op ${breedte} px is ${breed} px breed`);
+  }
+  if (breedte === 1280) {
+    // The count tables fit: none of them scrolls sideways at this width.
+    for (const pagina of ["overtredingen.html", "regels.html", "perioden/2025.html", "perioden/2025-openbaar.html"]) {
+      await page.goto(adres(pagina));
+      const rollend = await page.evaluate(() => [...document.querySelectorAll(".tabelrol")]
+        .filter((r) => r.querySelector("table.aantallen, table.vergelijking") && r.scrollWidth > r.clientWidth + 1).length);
+      controleer(rollend === 0, `${pagina}: telling-tabellen passen op ${breedte} px (${rollend} rollen opzij)`);
+    }
+  }
+  if (breedte === 390) {
+    await page.goto(index);
+    await page.screenshot({ path: join(schermen, "dashboard-390.png"), fullPage: false });
+  }
+}
+
+// Print: A4 pages, "Vertrouwelijk" and the peildatum on each, the charts' figures as
+// tables, case numbers and dates whole.
+const pdfmap = mkdtempSync(join(tmpdir(), "klachten-pdf-"));
+await page.goto(index);
+const peildatum = /peildatum\s+(\d\d-\d\d-\d{4})/.exec(await page.locator(".merk").textContent())[1];
+for (const [pagina, vertrouwelijk] of [["perioden/2025.html", true], ["index.html", true], ["perioden/2025-openbaar.html", false]]) {
+  await page.goto(adres(pagina));
+  const pdf = join(pdfmap, pagina.replace(/\W/g, "_") + ".pdf");
+  await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+  const info = execFileSync("pdfinfo", [pdf]).toString();
+  const paginaAantal = +/Pages:\s+(\d+)/.exec(info)[1];
+  controleer(/Page size:\s+[\d.]+ x [\d.]+ pts \(A4\)/.test(info), `${pagina} gedrukt op A4 (${paginaAantal} pagina's)`);
+  let elk = true;
+  for (let p = 1; p <= paginaAantal; p++) {
+    const tekst = execFileSync("pdftotext", ["-f", String(p), "-l", String(p), pdf, "-"]).toString();
+    const kop = vertrouwelijk ? tekst.includes("Vertrouwelijk") : !tekst.includes("Vertrouwelijk") && tekst.includes("Openbaar jaarverslag");
+    if (!kop || !tekst.includes(`Peildatum ${peildatum}`)) { elk = false; console.log(`  pagina ${p}: ${tekst.slice(0, 120)}`); }
+  }
+  controleer(elk, `${pagina}: ${vertrouwelijk ? "Vertrouwelijk" : "Openbaar"} en peildatum op elke gedrukte pagina`);
+  const alles = execFileSync("pdftotext", ["-layout", pdf, "-"]).toString();
+  if (pagina !== "perioden/2025-openbaar.html") {
+    const figuren = ["Ontvangen klachten per maand en dienst", "jan 2025", "Oordelen per kwartaal", "Openstaande klachten aan het eind van de maand"];
+    controleer(figuren.every((f) => alles.split(f).length > 2), `${pagina}: de cijfers bij de grafieken staan als tabel in de afdruk`);
+    controleer(!/SL-\s*$|SL-\d{4}-\s*$|\d\d-\d\d-\s*$/m.test(alles), `${pagina}: zaaknummers en datums niet afgebroken`);
+  } else {
+    controleer(alles.includes("Kerncijfers") && alles.includes("Zo is geteld"), `${pagina}: het openbaar verslag gedrukt`);
+  }
+}
+rmSync(pdfmap, { recursive: true, force: true });
+
 controleer(meldingen.length === 0, `geen consolefouten of externe verzoeken${meldingen.length ? ": " + meldingen.join("; ") : ""}`);
-await browser.close();
-console.log(`${geslaagd} passed, ${fouten.length} failed`);
-process.exit(fouten.length === 0 ? 0 : 1);
+await sluit(browser);

@@ -1,0 +1,607 @@
+//! Reading one CSV file of the register with the csv crate, in either dialect: comma or
+//! semicolon (detected from the header line), with or without a byte-order mark, LF, CRLF
+//! or CR line ends, quoted fields that may span lines. Header names match the expected
+//! columns case-insensitively and in any order.
+//!
+//! The file is streamed through one reused [`csv::ByteRecord`], so the reader's memory does
+//! not grow with the file. A file that changes while it is read yields what was there, or
+//! an error for the record where reading stopped; never a crash.
+
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::Path;
+
+use rayon::prelude::*;
+
+/// A column that a file may have. `verplicht` columns missing from the header make the
+/// whole file an input error.
+#[derive(Debug, Clone, Copy)]
+pub struct Kolom {
+    pub naam: &'static str,
+    pub verplicht: bool,
+}
+
+impl Kolom {
+    pub const fn verplicht(naam: &'static str) -> Kolom {
+        Kolom {
+            naam,
+            verplicht: true,
+        }
+    }
+
+    pub const fn optioneel(naam: &'static str) -> Kolom {
+        Kolom {
+            naam,
+            verplicht: false,
+        }
+    }
+}
+
+/// Why a file could not be read at all.
+#[derive(Debug)]
+pub enum Leesfout {
+    /// The file does not exist.
+    Ontbreekt,
+    /// The file exists but could not be read.
+    Onleesbaar(io::Error),
+}
+
+/// A record that cannot be a row: it has another number of fields than the header, or
+/// the file could not be read on from there.
+#[derive(Debug)]
+pub struct Recordfout {
+    pub line: u32,
+    pub bericht: String,
+}
+
+const BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
+
+/// A CSV file opened for reading, its header matched to the expected columns.
+pub struct Csvlezer<R: Read> {
+    csv: csv::Reader<Regelteller<R>>,
+    record: csv::ByteRecord,
+    /// The line on which the record read last starts.
+    line: u32,
+    /// For every expected column (in the order given to [`Csvlezer::open`]): its index in
+    /// the record, when the header has it.
+    posities: Vec<Option<usize>>,
+    /// Header names that match no expected column, or name one a second time.
+    pub onbekende_kolommen: Vec<String>,
+    /// Expected required columns the header lacks.
+    pub ontbrekende_kolommen: Vec<&'static str>,
+    /// Number of fields in the header.
+    breedte: usize,
+    /// Whether reading stopped at an error.
+    gestopt: bool,
+}
+
+/// Records read together, to be turned into rows side by side: the memory of each record
+/// serves again for the next batch.
+#[derive(Default)]
+pub struct Partij {
+    records: Vec<csv::ByteRecord>,
+    /// Per record: its line, or why it cannot be a row.
+    regels: Vec<Result<u32, Recordfout>>,
+}
+
+impl Partij {
+    /// How many records the batch holds.
+    pub fn len(&self) -> usize {
+        self.regels.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.regels.is_empty()
+    }
+
+    /// The records of the batch in stretches of at most `lengte`, each as a list of rows
+    /// (or why a record cannot be one), for turning them into rows side by side.
+    pub fn stukken<'a>(
+        &'a self,
+        lengte: usize,
+        kolommen: &'a [Option<usize>],
+    ) -> impl IndexedParallelIterator<Item = Vec<Result<Rij<'a>, &'a Recordfout>>> + 'a {
+        let records = &self.records[..self.regels.len()];
+        self.regels
+            .par_chunks(lengte)
+            .zip(records.par_chunks(lengte))
+            .map(move |(regels, records)| {
+                regels
+                    .iter()
+                    .zip(records)
+                    .map(|(regel, record)| {
+                        let line = *regel.as_ref()?;
+                        Ok(Rij::van(record, line, kolommen))
+                    })
+                    .collect()
+            })
+    }
+}
+
+/// One record: the line it starts on (header = line 1), its byte offset after the
+/// byte-order mark (where the csv crate began reading it: blank lines before it may lie in
+/// between), and its fields by expected column.
+pub struct Rij<'a> {
+    pub line: u32,
+    pub byte: u64,
+    record: &'a csv::ByteRecord,
+    /// The record's fields one after another, when they are valid UTF-8 (as the csv
+    /// crate's `StringRecord` checks them: once for the record).
+    tekst: Option<&'a str>,
+    posities: &'a [Option<usize>],
+}
+
+impl Csvlezer<BufReader<File>> {
+    /// Opens the file `pad` and reads its header. `kolommen` lists the columns it may have.
+    pub fn open(pad: &Path, kolommen: &[Kolom]) -> Result<Self, Leesfout> {
+        let bestand = File::open(pad).map_err(|e| match e.kind() {
+            io::ErrorKind::NotFound => Leesfout::Ontbreekt,
+            _ => Leesfout::Onleesbaar(e),
+        })?;
+        Csvlezer::nieuw(BufReader::with_capacity(1 << 16, bestand), kolommen)
+            .map_err(Leesfout::Onleesbaar)
+    }
+}
+
+impl<'b> Csvlezer<&'b [u8]> {
+    /// Reads a table from bytes in memory (an earlier version of a file, say).
+    pub fn uit_bytes(inhoud: &'b [u8], kolommen: &[Kolom]) -> Self {
+        Csvlezer::met_dialect(inhoud, Dialect::van(inhoud), kolommen)
+    }
+}
+
+/// How a file writes its records, as its first bytes tell.
+struct Dialect {
+    /// Length of the byte-order mark, if any.
+    bom: usize,
+    scheidingsteken: u8,
+    /// The byte that ends a line: `\n` (also for CRLF), or `\r` in a file with CR line ends
+    /// (old Mac files).
+    regeleinde: u8,
+}
+
+impl Dialect {
+    fn van(begin: &[u8]) -> Dialect {
+        let bom = if begin.starts_with(BOM) { BOM.len() } else { 0 };
+        let kopregel = eerste_regel(&begin[bom..]);
+        let na_kop = &begin[bom + kopregel.len()..];
+        let regeleinde = match na_kop {
+            [b'\r', volgend, ..] if *volgend != b'\n' => b'\r',
+            [b'\r'] => b'\r',
+            _ => b'\n',
+        };
+        Dialect {
+            bom,
+            scheidingsteken: scheidingsteken(kopregel),
+            regeleinde,
+        }
+    }
+}
+
+impl<R: BufRead> Csvlezer<R> {
+    fn nieuw(mut invoer: R, kolommen: &[Kolom]) -> io::Result<Self> {
+        let dialect = Dialect::van(invoer.fill_buf()?);
+        Ok(Csvlezer::met_dialect(invoer, dialect, kolommen))
+    }
+
+    fn met_dialect(mut invoer: R, dialect: Dialect, kolommen: &[Kolom]) -> Self {
+        invoer.consume(dialect.bom);
+        let mut csv = csv::ReaderBuilder::new()
+            .delimiter(dialect.scheidingsteken)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(Regelteller::new(invoer, dialect.regeleinde));
+        let mut record = csv::ByteRecord::new();
+        // An empty file, or one whose header cannot be read, has no columns at all.
+        let namen: Vec<String> = match csv.read_byte_record(&mut record) {
+            Ok(true) => record
+                .iter()
+                .map(|naam| String::from_utf8_lossy(naam).trim().to_lowercase())
+                .collect(),
+            Ok(false) | Err(_) => Vec::new(),
+        };
+        let eind = csv.position().byte();
+        let line = csv.get_mut().line(&record, eind);
+        let posities: Vec<Option<usize>> = kolommen
+            .iter()
+            .map(|k| namen.iter().position(|n| n == k.naam))
+            .collect();
+        // Unknown columns, and a known one named a second time: both are ignored, and the
+        // file's warning says so.
+        let onbekende_kolommen = namen
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| !n.is_empty())
+            .filter_map(|(i, n)| {
+                if !kolommen.iter().any(|k| k.naam == n.as_str()) {
+                    Some(n.clone())
+                } else if namen.iter().position(|m| m == n) != Some(i) {
+                    Some(format!("{n} (nogmaals)"))
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let ontbrekende_kolommen = kolommen
+            .iter()
+            .zip(&posities)
+            .filter(|(k, p)| k.verplicht && p.is_none())
+            .map(|(k, _)| k.naam)
+            .collect();
+        Csvlezer {
+            csv,
+            record,
+            line,
+            posities,
+            onbekende_kolommen,
+            ontbrekende_kolommen,
+            breedte: namen.len(),
+            gestopt: false,
+        }
+    }
+}
+
+impl<R: Read> Csvlezer<R> {
+    /// For every expected column: its index in the records, when the header has it.
+    pub fn kolommen(&self) -> &[Option<usize>] {
+        &self.posities
+    }
+
+    /// Reads up to `aantal` records into `partij`, in place of what it held. False when
+    /// there were none left.
+    pub fn lees_partij(&mut self, partij: &mut Partij, aantal: usize) -> bool {
+        partij.regels.clear();
+        while partij.regels.len() < aantal {
+            let Some(gelezen) = self.lees() else { break };
+            let i = partij.regels.len();
+            if partij.records.len() == i {
+                partij.records.push(csv::ByteRecord::new());
+            }
+            let regel = gelezen.and_then(|()| {
+                std::mem::swap(&mut partij.records[i], &mut self.record);
+                self.controleer_breedte(&partij.records[i])
+            });
+            partij.regels.push(regel);
+        }
+        !partij.regels.is_empty()
+    }
+
+    /// The record's line, when it has as many fields as the header.
+    fn controleer_breedte(&self, record: &csv::ByteRecord) -> Result<u32, Recordfout> {
+        let velden = record.len();
+        if velden == self.breedte {
+            return Ok(self.line);
+        }
+        let bericht = format!("record heeft {velden} velden, de kopregel {}", self.breedte);
+        Err(Recordfout {
+            line: self.line,
+            bericht,
+        })
+    }
+
+    /// Whether the header has expected column `kolom`.
+    pub fn heeft_kolom(&self, kolom: usize) -> bool {
+        self.posities.get(kolom).is_some_and(Option::is_some)
+    }
+
+    /// The next record, or why it cannot be a row; None at the end of the file, and after
+    /// an error that stops reading.
+    pub fn volgende(&mut self) -> Option<Result<Rij<'_>, Recordfout>> {
+        if let Err(fout) = self.lees()? {
+            return Some(Err(fout));
+        }
+        match self.controleer_breedte(&self.record) {
+            Ok(_) => Some(Ok(self.rij())),
+            Err(fout) => Some(Err(fout)),
+        }
+    }
+
+    /// The next record as it stands, whatever its number of fields (a missing field reads
+    /// as empty): the history counts every row, valid or not. None at the end of the input,
+    /// and where the reader cannot go on.
+    pub fn volgende_ruw(&mut self) -> Option<Rij<'_>> {
+        self.lees()?.ok()?;
+        Some(self.rij())
+    }
+
+    /// Reads the next record into `self.record`.
+    fn lees(&mut self) -> Option<Result<(), Recordfout>> {
+        if self.gestopt {
+            return None;
+        }
+        match self.csv.read_byte_record(&mut self.record) {
+            Ok(true) => {
+                let eind = self.csv.position().byte();
+                self.line = self.csv.get_mut().line(&self.record, eind);
+                Some(Ok(()))
+            }
+            Ok(false) => None,
+            Err(fout) => {
+                self.gestopt = true;
+                let line = self.csv.get_ref().line_op(self.csv.position().byte());
+                Some(Err(Recordfout {
+                    line,
+                    bericht: format!("kan niet verder lezen: {fout}"),
+                }))
+            }
+        }
+    }
+
+    fn rij(&self) -> Rij<'_> {
+        Rij::van(&self.record, self.line, &self.posities)
+    }
+}
+
+impl<'a> Rij<'a> {
+    fn van(record: &'a csv::ByteRecord, line: u32, posities: &'a [Option<usize>]) -> Rij<'a> {
+        Rij {
+            line,
+            byte: record.position().map_or(0, |p| p.byte()),
+            record,
+            tekst: std::str::from_utf8(record.as_slice()).ok(),
+            posities,
+        }
+    }
+
+    /// The value of expected column `kolom` (its index in the list given to
+    /// [`Csvlezer::open`]), trimmed; empty when the header lacks the column or the record
+    /// the field. Not UTF-8: the value as far as it can be shown.
+    pub fn veld(&self, kolom: usize) -> Result<&'a str, String> {
+        let Some(&Some(index)) = self.posities.get(kolom) else {
+            return Ok("");
+        };
+        let Some(bereik) = self.record.range(index) else {
+            return Ok("");
+        };
+        // A field of valid UTF-8 starts and ends on character boundaries of the record.
+        if let Some(veld) = self.tekst.and_then(|tekst| tekst.get(bereik.clone())) {
+            return Ok(bijgesneden(veld));
+        }
+        let bytes = self.record.as_slice().get(bereik).unwrap_or_default();
+        match std::str::from_utf8(bytes) {
+            Ok(tekst) => Ok(bijgesneden(tekst)),
+            Err(_) => Err(String::from_utf8_lossy(bytes).trim().to_string()),
+        }
+    }
+
+    /// As [`Rij::veld`], a value that is not UTF-8 as far as it can be shown.
+    pub fn veld_zoals_getoond(&self, kolom: usize) -> std::borrow::Cow<'a, str> {
+        match self.veld(kolom) {
+            Ok(tekst) => tekst.into(),
+            Err(getoond) => getoond.into(),
+        }
+    }
+}
+
+/// `tekst` without surrounding whitespace. Most values start and end with a visible ASCII
+/// character, and are returned as they are without looking at them char by char: this
+/// took a sixth of reading gebeurtenissen.csv (callgrind, 100,000 cases).
+fn bijgesneden(tekst: &str) -> &str {
+    match tekst.as_bytes() {
+        [] => tekst,
+        [eerste, .., laatste] | [eerste @ laatste]
+            if eerste.is_ascii_graphic() && laatste.is_ascii_graphic() =>
+        {
+            tekst
+        }
+        _ => tekst.trim(),
+    }
+}
+
+/// The header line: up to the first line end.
+fn eerste_regel(begin: &[u8]) -> &[u8] {
+    let eind = begin
+        .iter()
+        .position(|&b| b == b'\n' || b == b'\r')
+        .unwrap_or(begin.len());
+    &begin[..eind]
+}
+
+/// Semicolon when the header has more semicolons than commas outside quotes, else comma.
+fn scheidingsteken(kopregel: &[u8]) -> u8 {
+    let mut binnen_aanhalingstekens = false;
+    let (mut komma, mut puntkomma) = (0usize, 0usize);
+    for &teken in kopregel {
+        match teken {
+            b'"' => binnen_aanhalingstekens = !binnen_aanhalingstekens,
+            b',' if !binnen_aanhalingstekens => komma += 1,
+            b';' if !binnen_aanhalingstekens => puntkomma += 1,
+            _ => {}
+        }
+    }
+    if puntkomma > komma {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// Counts line ends as the csv crate reads the file, so that each record's first line is
+/// known.
+///
+/// The csv crate's own [`csv::Position`] of a record is where it began reading it: right
+/// after the byte that ended the record before. With CRLF line ends that byte is the `\r`,
+/// and blank lines lie between too, so its line is often one too early; and it counts
+/// `\n` only, so a file with CR line ends would be all line 1. A record's first line is
+/// instead worked out from where it ends: one more than the line ends before its end, less
+/// those inside it (in quoted fields, which keep them) and the one that ends it.
+struct Regelteller<R> {
+    binnen: R,
+    /// The byte that ends a line: `\n` (also for CRLF), or `\r` in a file with CR line ends.
+    teken: u8,
+    /// Bytes handed to the csv reader so far.
+    gelezen: u64,
+    /// Offsets of the line ends handed out that no record has passed yet.
+    einden: VecDeque<u64>,
+    /// Line ends before the end of the record read last.
+    voorbij: u64,
+    /// Whether the file's end was reached: a record read then ended with the file, not
+    /// with a line end (an unterminated quote runs to the end of the file).
+    einde: bool,
+}
+
+impl<R> Regelteller<R> {
+    fn new(binnen: R, teken: u8) -> Regelteller<R> {
+        Regelteller {
+            binnen,
+            teken,
+            gelezen: 0,
+            einden: VecDeque::new(),
+            voorbij: 0,
+            einde: false,
+        }
+    }
+
+    /// The first line of `record`, which the csv crate read up to offset `eind`.
+    fn line(&mut self, record: &csv::ByteRecord, eind: u64) -> u32 {
+        let mut afgesloten = false;
+        while let Some(&einde) = self.einden.front() {
+            if einde >= eind {
+                break;
+            }
+            self.einden.pop_front();
+            self.voorbij += 1;
+            afgesloten = einde + 1 == eind && !self.einde;
+        }
+        // Line ends inside quoted fields are rare: look for one before counting them all.
+        let velden = record.as_slice();
+        let binnen = match memchr::memchr(self.teken, velden) {
+            Some(eerste) => 1 + memchr::memchr_iter(self.teken, &velden[eerste + 1..]).count(),
+            None => 0,
+        } as u64;
+        let line = 1 + self.voorbij - binnen.min(self.voorbij) - u64::from(afgesloten);
+        u32::try_from(line).unwrap_or(u32::MAX)
+    }
+
+    /// The line on which offset `byte` lies, as far as the file was read.
+    fn line_op(&self, byte: u64) -> u32 {
+        let voor = self.einden.iter().take_while(|&&e| e < byte).count() as u64;
+        u32::try_from(1 + self.voorbij + voor).unwrap_or(u32::MAX)
+    }
+}
+
+impl<R: Read> Read for Regelteller<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.binnen.read(buf)?;
+        self.einde |= n == 0 && !buf.is_empty();
+        let begin = self.gelezen;
+        self.einden
+            .extend(memchr::memchr_iter(self.teken, &buf[..n]).map(|i| begin + i as u64));
+        self.gelezen += n as u64;
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KOLOMMEN: [Kolom; 2] = [Kolom::verplicht("a"), Kolom::optioneel("b")];
+
+    /// Every record of `tekst` as (line, a, b).
+    fn rijen(tekst: &[u8]) -> Vec<(u32, String, String)> {
+        let mut lezer = Csvlezer::uit_bytes(tekst, &KOLOMMEN);
+        let mut uit = Vec::new();
+        while let Some(rij) = lezer.volgende_ruw() {
+            let veld = |k| rij.veld_zoals_getoond(k).into_owned();
+            uit.push((rij.line, veld(0), veld(1)));
+        }
+        uit
+    }
+
+    fn r(line: u32, a: &str, b: &str) -> (u32, String, String) {
+        (line, a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn de_regel_waarop_een_record_begint_bij_elk_regeleinde() {
+        let verwacht = vec![r(3, "1", "x"), r(4, "2", "y\nz"), r(7, "3", "")];
+        assert_eq!(rijen(b"a,b\n\n1,x\n2,\"y\nz\"\n\n3,\n"), verwacht);
+        assert_eq!(rijen(b"a,b\r\n\r\n1,x\r\n2,\"y\nz\"\r\n\r\n3,"), verwacht);
+        assert_eq!(rijen(b"a,b\r\r1,x\r2,\"y\rz\"\r\r3,\r"), {
+            let mut v = verwacht.clone();
+            v[1].2 = "y\rz".to_string();
+            v
+        });
+        // Line ends mixed within one file, and a CRLF inside quotes.
+        assert_eq!(
+            rijen(b"a;b\n1;x\r\n\n2;\"y\r\nz\"\n3;\r\n"),
+            vec![r(2, "1", "x"), r(4, "2", "y\r\nz"), r(6, "3", "")]
+        );
+    }
+
+    #[test]
+    fn een_aanhalingsteken_dat_niet_sluit_loopt_tot_het_einde() {
+        assert_eq!(
+            rijen(b"a,b\n1,x\n2,\"nooit dicht\n"),
+            vec![r(2, "1", "x"), r(3, "2", "nooit dicht")]
+        );
+        assert_eq!(
+            rijen(b"a,b\n1,x\n2,\"nooit\ndicht"),
+            vec![r(2, "1", "x"), r(3, "2", "nooit\ndicht")]
+        );
+        assert_eq!(
+            rijen(b"a,b\r\n1,x\r\n2,y"),
+            vec![r(2, "1", "x"), r(3, "2", "y")]
+        );
+    }
+
+    #[test]
+    fn kopregel_in_elke_volgorde_en_schrijfwijze() {
+        let mut lezer = Csvlezer::uit_bytes(b"\xEF\xBB\xBF B ;A;c;a\n2;1;x;y\n", &KOLOMMEN);
+        assert_eq!(lezer.onbekende_kolommen, ["c", "a (nogmaals)"]);
+        assert!(lezer.ontbrekende_kolommen.is_empty());
+        let rij = lezer.volgende().unwrap().unwrap();
+        assert_eq!((rij.line, rij.veld(0), rij.veld(1)), (2, Ok("1"), Ok("2")));
+
+        let lezer = Csvlezer::uit_bytes(b"b,c\n", &KOLOMMEN);
+        assert_eq!(lezer.ontbrekende_kolommen, ["a"]);
+        let lezer = Csvlezer::uit_bytes(b"", &KOLOMMEN);
+        assert_eq!(lezer.ontbrekende_kolommen, ["a"]);
+    }
+
+    #[test]
+    fn een_record_met_een_ander_aantal_velden() {
+        let mut lezer = Csvlezer::uit_bytes(b"a,b\n1\n1,2,3\n1,2\n", &KOLOMMEN);
+        let fout = lezer.volgende().unwrap().err().unwrap();
+        assert_eq!(
+            (fout.line, fout.bericht.as_str()),
+            (2, "record heeft 1 velden, de kopregel 2")
+        );
+        assert_eq!(lezer.volgende().unwrap().err().unwrap().line, 3);
+        assert_eq!(lezer.volgende().unwrap().unwrap().line, 4);
+        assert!(lezer.volgende().is_none());
+    }
+
+    #[test]
+    fn geen_utf8_wordt_getoond_zoals_het_kan() {
+        let mut lezer = Csvlezer::uit_bytes(b"a,b\n\xE9t\xE9, ok \n", &KOLOMMEN);
+        let rij = lezer.volgende().unwrap().unwrap();
+        assert_eq!(rij.veld(0), Err("\u{FFFD}t\u{FFFD}".to_string()));
+        assert_eq!(rij.veld(1), Ok("ok"));
+    }
+
+    #[test]
+    fn een_leesfout_halverwege_noemt_de_regel_en_stopt() {
+        struct Breekt(usize);
+        impl Read for Breekt {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                let tekst = b"a,b\n1,2\n3,4\n";
+                if self.0 >= tekst.len() {
+                    return Err(io::Error::other("schijf weg"));
+                }
+                buf[0] = tekst[self.0];
+                self.0 += 1;
+                Ok(1)
+            }
+        }
+        let mut lezer = Csvlezer::nieuw(BufReader::new(Breekt(0)), &KOLOMMEN).unwrap();
+        assert_eq!(lezer.volgende().unwrap().unwrap().line, 2);
+        assert_eq!(lezer.volgende().unwrap().unwrap().line, 3);
+        let fout = lezer.volgende().unwrap().err().unwrap();
+        assert!(fout.bericht.contains("schijf weg"), "{}", fout.bericht);
+        assert_eq!(fout.line, 4);
+        assert!(lezer.volgende().is_none());
+    }
+}

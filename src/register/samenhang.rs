@@ -1,0 +1,219 @@
+//! Whether the rows of the register fit together, checked in one pass after both files
+//! were read: each case number once, each event with a case, no event before its case was
+//! received, and events in an order that can have happened. Events go to their cases here,
+//! in date order, and what lies after the peildatum is left out.
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use super::{Aantallen, Invoerfout, GEBEURTENISSEN_CSV, KLACHTEN_CSV};
+use crate::datum;
+use crate::model::{Gebeurtenis, Soort, Tekst, Zaak};
+
+/// What becomes of a valid row of klachten.csv.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lot {
+    /// Checked, when received on or before the peildatum.
+    Gecontroleerd,
+    /// A later row of a case number that a valid row above it has: an input error.
+    Dubbel,
+    /// A row of a case number that an invalid row above it has: an input error; its events
+    /// are left out with it.
+    NaOngeldig,
+}
+
+/// The valid cases of klachten.csv by case number, while their events are handed out.
+pub(crate) struct Samenhang {
+    zaken: Vec<Zaak>,
+    lot: Vec<Lot>,
+    /// The first valid row of each case number.
+    index: FxHashMap<Tekst, usize>,
+    /// Case numbers of invalid rows, each with the line of its first.
+    ongeldig: FxHashMap<Tekst, u32>,
+    peildatum: NaiveDate,
+    pub fouten: Vec<Invoerfout>,
+    pub aantallen: Aantallen,
+}
+
+/// How the loader knows the name of a case file.
+pub(crate) enum Bekend {
+    /// A case that is checked at this peildatum.
+    Gecontroleerd(Tekst),
+    /// In klachten.csv, but not checked (received after the peildatum, or its row is
+    /// invalid or a duplicate).
+    NietGecontroleerd,
+    Onbekend,
+}
+
+impl Samenhang {
+    /// Takes the valid rows of klachten.csv in file order, and the case numbers of invalid
+    /// rows with their lines; reports duplicate case numbers.
+    pub fn new(zaken: Vec<Zaak>, ongeldige_rijen: Vec<(Tekst, u32)>, peildatum: NaiveDate) -> Self {
+        let mut ongeldig: FxHashMap<Tekst, u32> = FxHashMap::default();
+        for (id, line) in ongeldige_rijen {
+            ongeldig.entry(id).or_insert(line);
+        }
+        let mut s = Samenhang {
+            lot: vec![Lot::Gecontroleerd; zaken.len()],
+            index: FxHashMap::default(),
+            ongeldig,
+            peildatum,
+            fouten: Vec::new(),
+            aantallen: Aantallen::default(),
+            zaken,
+        };
+        s.index.reserve(s.zaken.len());
+        for (i, zaak) in s.zaken.iter().enumerate() {
+            let eerste = *s.index.entry(zaak.id.clone()).or_insert(i);
+            let eerder = if eerste != i {
+                s.lot[i] = Lot::Dubbel;
+                Some(s.zaken[eerste].line)
+            } else {
+                let na_ongeldige = s.ongeldig.get(&zaak.id).filter(|&&l| l < zaak.line);
+                if na_ongeldige.is_some() {
+                    s.lot[i] = Lot::NaOngeldig;
+                }
+                na_ongeldige.copied()
+            };
+            if let Some(eerder) = eerder {
+                s.aantallen.zaken_ongeldig += 1;
+                s.fouten.push(Invoerfout::veld(
+                    KLACHTEN_CSV,
+                    zaak.line,
+                    "zaak",
+                    &zaak.id,
+                    format!("zaak {} komt al voor op regel {eerder}", zaak.id),
+                ));
+            }
+        }
+        s
+    }
+
+    /// Gives each event (with its case number, in file order) to its case. An event of a
+    /// case that is not in klachten.csv is an input error; one of a case whose own row is
+    /// invalid goes unchecked with it.
+    pub fn verdeel(&mut self, gebeurtenissen: Vec<(Tekst, Gebeurtenis)>) {
+        for (id, gebeurtenis) in gebeurtenissen {
+            match self.index.get(&id) {
+                Some(&i) if self.zaken[i].ontvangen > self.peildatum => {
+                    self.aantallen.gebeurtenissen_na_peildatum += 1
+                }
+                Some(&i) => self.zaken[i].gebeurtenissen.push(gebeurtenis),
+                None if self.ongeldig.contains_key(&id) => {
+                    self.aantallen.gebeurtenissen_ongeldig += 1
+                }
+                None => {
+                    self.aantallen.gebeurtenissen_ongeldig += 1;
+                    self.fouten.push(Invoerfout::veld(
+                        GEBEURTENISSEN_CSV,
+                        gebeurtenis.line,
+                        "zaak",
+                        &id,
+                        format!("zaak {id} staat niet in {KLACHTEN_CSV}"),
+                    ));
+                }
+            }
+        }
+    }
+
+    /// How a case file named `naam` is known.
+    pub fn ken(&self, naam: &str) -> Bekend {
+        match self.index.get(naam) {
+            Some(&i)
+                if self.lot[i] == Lot::Gecontroleerd
+                    && self.zaken[i].ontvangen <= self.peildatum =>
+            {
+                Bekend::Gecontroleerd(self.zaken[i].id.clone())
+            }
+            Some(_) => Bekend::NietGecontroleerd,
+            None if self.ongeldig.contains_key(naam) => Bekend::NietGecontroleerd,
+            None => Bekend::Onbekend,
+        }
+    }
+
+    /// The cases that are checked, each with its events in order; the rest is counted.
+    pub fn zaken(mut self) -> (Vec<Zaak>, Vec<Invoerfout>, Aantallen) {
+        let peildatum = self.peildatum;
+        let geordend: Vec<(Vec<Invoerfout>, usize)> = self
+            .zaken
+            .par_iter_mut()
+            .zip(&self.lot)
+            .filter(|(zaak, lot)| **lot == Lot::Gecontroleerd && zaak.ontvangen <= peildatum)
+            .map(|(zaak, _)| orden_gebeurtenissen(zaak, peildatum))
+            .collect();
+        for (fouten, na_peildatum) in geordend {
+            self.aantallen.gebeurtenissen_na_peildatum += na_peildatum;
+            self.aantallen.gebeurtenissen_ongeldig += fouten.len();
+            self.fouten.extend(fouten);
+        }
+        for (zaak, lot) in self.zaken.iter().zip(&self.lot) {
+            match lot {
+                Lot::Dubbel => {}
+                Lot::NaOngeldig => {
+                    self.aantallen.gebeurtenissen_ongeldig += zaak.gebeurtenissen.len()
+                }
+                Lot::Gecontroleerd if zaak.ontvangen > peildatum => {
+                    self.aantallen.zaken_na_peildatum += 1
+                }
+                Lot::Gecontroleerd => {}
+            }
+        }
+        let mut lot = self.lot.into_iter();
+        self.zaken
+            .retain(|zaak| lot.next() == Some(Lot::Gecontroleerd) && zaak.ontvangen <= peildatum);
+        (self.zaken, self.fouten, self.aantallen)
+    }
+}
+
+/// Puts a case's events in date order (file order within a day), leaves out those after
+/// the peildatum, and rejects those that cannot stand where they are: dated before the
+/// complaint was received, a beroep before any uitspraak, a beroepsuitspraak before any
+/// beroep, a heropend before any afsluiting. Returns the input errors and how many events
+/// were left out after the peildatum.
+fn orden_gebeurtenissen(zaak: &mut Zaak, peildatum: NaiveDate) -> (Vec<Invoerfout>, usize) {
+    // Stable: events on the same date keep their file order.
+    zaak.gebeurtenissen.sort_by_key(|g| g.datum);
+    let voor = zaak.gebeurtenissen.len();
+    zaak.gebeurtenissen.retain(|g| g.datum <= peildatum);
+    let na_peildatum = voor - zaak.gebeurtenissen.len();
+
+    let ontvangen = zaak.ontvangen;
+    let (mut uitspraak, mut beroep, mut afsluiting) = (false, false, false);
+    let mut fouten = Vec::new();
+    zaak.gebeurtenissen.retain(|g| {
+        let fout = if g.datum < ontvangen {
+            let zoals_geschreven = if g.datum_dag_eerst {
+                datum::dmj(g.datum)
+            } else {
+                datum::jmd(g.datum)
+            };
+            let bericht = format!(
+                "gebeurtenis gedateerd voor de ontvangst van de klacht ({})",
+                datum::dmj(ontvangen)
+            );
+            Some(("datum", zoals_geschreven, bericht))
+        } else {
+            let volgorde = match g.soort {
+                Soort::Beroep if !uitspraak => Some("beroep zonder eerdere uitspraak"),
+                Soort::Beroepsuitspraak if !beroep => Some("beroepsuitspraak zonder eerder beroep"),
+                Soort::Heropend if !afsluiting => Some("heropend zonder eerdere afsluiting"),
+                _ => None,
+            };
+            volgorde.map(|bericht| ("soort", g.soort.naam().to_string(), bericht.to_string()))
+        };
+        if let Some((kolom, waarde, bericht)) = fout {
+            let fout = Invoerfout::veld(GEBEURTENISSEN_CSV, g.line, kolom, &waarde, bericht);
+            fouten.push(fout);
+            return false;
+        }
+        match g.soort {
+            Soort::Uitspraak => uitspraak = true,
+            Soort::Beroep => beroep = true,
+            Soort::Afsluiting => afsluiting = true,
+            _ => {}
+        }
+        true
+    });
+    (fouten, na_peildatum)
+}

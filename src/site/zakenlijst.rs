@@ -1,0 +1,169 @@
+//! The cases list's data: every case as one compact row in a script file
+//! (`assets/zaken-gegevens.js`) that `zaken.html` loads with a plain `<script src>` (a page
+//! opened from disk cannot fetch a file) and `zaken.js` draws as the reader scrolls. A
+//! hundred thousand cases make a file of some 15 MB that the browser reads in a fraction
+//! of a second, where a table of the same cases in HTML took tens of megabytes of markup
+//! and seconds to lay out.
+//!
+//! Names, categories and statuses are written once, in tables, and rows point at them by
+//! number. The description is redacted as on the case page; the complainant's name and
+//! contact details are never written.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::markdown;
+use super::statistiek::{Bevindingtelling, Zaakgegevens, OORDELEN};
+use super::weergave::{self, regellabels};
+use crate::bevinding::RegelId;
+use crate::model::Dienst;
+
+/// The statuses `weergave::status` gives, in the order the filter lists them.
+const STATUSSEN: [&str; 5] = [
+    "in behandeling",
+    "uitspraak gedaan",
+    "afgesloten",
+    "in beroep",
+    "ingetrokken",
+];
+
+/// How a finding counts, as numbered in a row.
+const SOORTEN: [&str; 4] = ["error", "warning", "info", "verantwoord"];
+
+/// The choices of the list's filters and the tables rows point into.
+#[derive(Debug, Clone, Serialize)]
+pub struct Keuzes {
+    pub diensten: Vec<&'static str>,
+    pub statussen: Vec<&'static str>,
+    pub categorieen: Vec<String>,
+    pub behandelaars: Vec<String>,
+    pub oordelen: Vec<&'static str>,
+    pub regels: Vec<&'static str>,
+    pub soorten: Vec<&'static str>,
+}
+
+/// One case: number, folder of its page, received (`YYYY-MM-DD`), service, category
+/// (+1; 0 for none), handler, status, within the regulation (1/0), first decision
+/// (`YYYY-MM-DD` or empty), latest verdict (-1 for none), findings counted as
+/// [overtredingen, waarschuwingen, info, verantwoord], its rules as [rule, soort], and the
+/// redacted description.
+#[derive(Debug, Clone, Serialize)]
+struct Rij(
+    String,
+    String,
+    String,
+    u8,
+    u32,
+    u32,
+    u8,
+    u8,
+    String,
+    i8,
+    [usize; 4],
+    Vec<(u8, u8)>,
+    String,
+);
+
+/// The cases list: its choices and its rows.
+#[derive(Debug, Clone)]
+pub struct Zakenlijst {
+    pub keuzes: Keuzes,
+    rijen: Vec<Rij>,
+}
+
+fn plek<T: PartialEq>(lijst: &[T], waarde: &T) -> usize {
+    lijst.iter().position(|w| w == waarde).unwrap_or(0)
+}
+
+impl Zakenlijst {
+    pub fn van(zaken: &[Zaakgegevens<'_>]) -> Zakenlijst {
+        let mut categorieen: BTreeMap<&str, u32> = zaken
+            .iter()
+            .filter_map(|z| z.categorie())
+            .map(|c| (c, 0))
+            .collect();
+        for (i, n) in categorieen.values_mut().enumerate() {
+            *n = i as u32 + 1;
+        }
+        let mut behandelaars: BTreeMap<&str, u32> =
+            zaken.iter().map(|z| (z.behandelaar(), 0)).collect();
+        for (i, n) in behandelaars.values_mut().enumerate() {
+            *n = i as u32;
+        }
+        let mut volgorde: Vec<&Zaakgegevens<'_>> = zaken.iter().collect();
+        volgorde.sort_by(|a, b| a.zaak.id.cmp(&b.zaak.id));
+        let rijen = volgorde
+            .into_iter()
+            .map(|z| {
+                let zaak = z.zaak;
+                let rij = weergave::zaakrij(zaak, z.verloop, z.bevindingen, "");
+                let map = rij.href.split('/').nth(1).unwrap_or_default().to_string();
+                let t: Bevindingtelling = rij.telling;
+                Rij(
+                    rij.id,
+                    map,
+                    rij.ontvangen.iso,
+                    plek(&Dienst::ALLE, &zaak.dienst) as u8,
+                    z.categorie().map_or(0, |c| categorieen[c]),
+                    behandelaars[z.behandelaar()],
+                    plek(&STATUSSEN, &rij.status) as u8,
+                    u8::from(rij.binnen_reglement),
+                    rij.uitspraak.map(|d| d.iso).unwrap_or_default(),
+                    rij.oordeel.map_or(-1, |o| plek(&OORDELEN, &o) as i8),
+                    [t.overtredingen, t.waarschuwingen, t.info, t.verantwoord],
+                    regellabels(z.bevindingen)
+                        .into_iter()
+                        .map(|r| {
+                            let regel = RegelId::parse(r.id).map_or(0, RegelId::nummer);
+                            (regel as u8, plek(&SOORTEN, &r.soort) as u8)
+                        })
+                        .collect(),
+                    zaak.omschrijving
+                        .as_deref()
+                        .map(|o| {
+                            markdown::redigeer(o, zaak.klager.as_deref(), zaak.contact.as_deref())
+                        })
+                        .unwrap_or_default(),
+                )
+            })
+            .collect();
+        Zakenlijst {
+            keuzes: Keuzes {
+                diensten: Dienst::ALLE.iter().map(|d| d.naam()).collect(),
+                statussen: STATUSSEN.to_vec(),
+                categorieen: categorieen.keys().map(|c| c.to_string()).collect(),
+                behandelaars: behandelaars.keys().map(|b| b.to_string()).collect(),
+                oordelen: OORDELEN.to_vec(),
+                regels: RegelId::ALLE.iter().map(|r| r.id()).collect(),
+                soorten: SOORTEN.to_vec(),
+            },
+            rijen,
+        }
+    }
+
+    pub fn aantal(&self) -> usize {
+        self.rijen.len()
+    }
+
+    /// The script that hands the list to `zaken.js`: one JSON document (JSON is
+    /// JavaScript), assigned to `window.KLACHTEN_ZAKEN`.
+    pub fn als_script(&self) -> Vec<u8> {
+        #[derive(Serialize)]
+        struct Document<'a> {
+            keuzes: &'a Keuzes,
+            rijen: &'a [Rij],
+        }
+        let mut uit = b"window.KLACHTEN_ZAKEN = ".to_vec();
+        // Serialising plain values into memory cannot fail.
+        let _ = serde_json::to_writer(
+            &mut uit,
+            &Document {
+                keuzes: &self.keuzes,
+                rijen: &self.rijen,
+            },
+        );
+        uit.extend_from_slice(b";\n");
+        uit
+    }
+}
