@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::Opties;
 use crate::bevinding::{Bevinding, Bron, RegelId, GEBEURTENISSEN_CSV, KLACHTEN_CSV};
 use crate::datum;
 use crate::Uitkomst;
@@ -26,6 +27,8 @@ struct Samenvatting<'a> {
     events: usize,
     events_left_out: usize,
     events_invalid: usize,
+    /// Findings that count toward the exit status, with the `--strict` and `--since` given.
+    counting: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     history: Option<&'a str>,
     source: Herkomst,
@@ -83,7 +86,7 @@ impl Serialize for Datum {
     }
 }
 
-pub fn schrijf(uitkomst: &Uitkomst, uit: &mut dyn Write) -> io::Result<()> {
+pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io::Result<()> {
     let s = &uitkomst.samenvatting;
     let peildatum = uitkomst.register.peildatum;
     let stempel = uitkomst.stempel.clone();
@@ -101,6 +104,7 @@ pub fn schrijf(uitkomst: &Uitkomst, uit: &mut dyn Write) -> io::Result<()> {
         events: s.events,
         events_left_out: s.events_left_out,
         events_invalid: s.events_invalid,
+        counting: super::tellend(uitkomst, opties.drempel),
         history: uitkomst.historie.as_ref().map(|h| h.status.naam()),
         source: Herkomst {
             commit: stempel.commit,
@@ -137,7 +141,7 @@ pub fn schrijf(uitkomst: &Uitkomst, uit: &mut dyn Write) -> io::Result<()> {
                 file: &f.bestand,
                 line: f.line,
                 column: f.kolom.as_deref(),
-                value: f.waarde.as_deref(),
+                value: super::invoerwaarde(f),
                 message: &f.bericht,
             },
         )?;
