@@ -244,7 +244,7 @@ const WACHTENDE_GEBEURTENISSEN: usize = 64 * STUK;
 
 /// Records are read from a file this many at a time, and turned into rows side by side in
 /// stretches of [`STUK`] (each with a [`Tekstbank`] of its own).
-const PARTIJ: usize = 1 << 14;
+const PARTIJ: usize = 1 << 12;
 const STUK: usize = 1 << 10;
 
 /// A stretch of a file's rows: the valid ones in file order, and the case numbers of the
