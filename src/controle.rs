@@ -11,6 +11,7 @@ use crate::calendar::Kalender;
 use crate::history::Historie;
 use crate::register::Register;
 use crate::rules::{self, Omgeving};
+use crate::stempel::Stempel;
 use crate::verloop::Verloop;
 
 /// What the check decided about one case.
@@ -62,6 +63,8 @@ pub struct Uitkomst {
     pub notities: Vec<String>,
     /// The working-day calendar of the register's regulation, worked out once.
     pub kalender: Kalender,
+    /// What the check was made from: commit, file hashes, version, peildatum.
+    pub stempel: Stempel,
 }
 
 /// When a finding fails the check.
@@ -170,6 +173,8 @@ pub fn controleer_met(register: Register, mut historie: Option<Historie>) -> Uit
     }
 
     let samenvatting = samenvatting(&register, &zaken, &bevindingen);
+    let bron = historie.as_ref().and_then(|h| h.bronstand.as_ref());
+    let stempel = Stempel::van(&register, bron);
     let mut notities = register.waarschuwingen.clone();
     notities.extend(register_notities);
     if let Some(historie) = &mut historie {
@@ -185,6 +190,7 @@ pub fn controleer_met(register: Register, mut historie: Option<Historie>) -> Uit
         historie,
         notities,
         kalender,
+        stempel,
     }
 }
 

@@ -117,6 +117,16 @@ mod tests {
     }
 
     #[test]
+    fn geschreven_zoals_chrono_ze_schrijft() {
+        let mut dag = d(0, 1, 1);
+        while dag < d(10001, 1, 1) {
+            assert_eq!(dmj(dag), dag.format("%d-%m-%Y").to_string());
+            assert_eq!(jmd(dag), dag.format("%Y-%m-%d").to_string());
+            dag = dag + chrono::Days::new(37);
+        }
+    }
+
+    #[test]
     fn tonen() {
         assert_eq!(dmj(d(2025, 4, 28)), "28-04-2025");
         assert_eq!(jmd(d(2025, 4, 28)), "2025-04-28");

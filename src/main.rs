@@ -75,6 +75,7 @@ enum Uitvoer {
     Junit,
     Sarif,
     Github,
+    Codequality,
 }
 
 fn datum(tekst: &str) -> Result<NaiveDate, String> {
@@ -202,6 +203,7 @@ fn check(
         Uitvoer::Junit => Formaat::Junit,
         Uitvoer::Sarif => Formaat::Sarif,
         Uitvoer::Github => Formaat::Github,
+        Uitvoer::Codequality => Formaat::Codequality,
     };
     let mut uit = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let geschreven =

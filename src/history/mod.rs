@@ -65,12 +65,17 @@ pub struct Historie {
     pub lezing: Option<Box<Historielezing>>,
     /// Every change per case, in history order, for the case pages.
     pub per_zaak: HashMap<Tekst, Vec<Wijziging>>,
+    /// Where the register's folder stands in Git (for the evidence stamp); None outside
+    /// Git.
+    pub bronstand: Option<Bronstand>,
     /// A remark for stderr and the summary (the rules were skipped, and why).
     pub notitie: Option<String>,
 }
 
 mod bestand;
 pub(crate) mod git;
+
+pub use git::Bronstand;
 mod logboek;
 pub(crate) mod rij;
 pub(crate) mod spoor;
@@ -179,6 +184,7 @@ fn overgeslagen(status: Historiestatus, reden: &str) -> Historie {
         status,
         lezing: None,
         per_zaak: HashMap::new(),
+        bronstand: None,
         notitie: Some(format!(
             "{reden}: art-7-registratie, art-7-wijziging en art-9-wijziging zijn overgeslagen"
         )),
@@ -188,10 +194,12 @@ fn overgeslagen(status: Historiestatus, reden: &str) -> Historie {
 /// Reads the history of the register in folder `pad`. `vandaag` dates uncommitted
 /// changes. Outside Git or in a shallow clone nothing is read, with a note, never an error.
 pub fn lees(pad: &Path, vandaag: NaiveDate, wijzigingen: Wijzigingen) -> Historie {
-    match gitstand(pad) {
+    let mut historie = match gitstand(pad) {
         Ok(stand) => volg(pad, stand, vandaag, wijzigingen).unwrap_or_else(niet_gelezen),
         Err(historie) => historie,
-    }
+    };
+    historie.bronstand = git::bronstand(pad);
+    historie
 }
 
 /// The repository, the commits that changed the register and what the working tree
@@ -377,6 +385,7 @@ fn volg(
         status: Historiestatus::Gelezen,
         lezing: Some(Box::new(lezing)),
         per_zaak,
+        bronstand: None,
         notitie: None,
     })
 }

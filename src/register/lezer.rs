@@ -13,6 +13,7 @@ use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
 
 use rayon::prelude::*;
+use sha2::{Digest, Sha256};
 
 /// A column that a file may have. `verplicht` columns missing from the header make the
 /// whole file an input error.
@@ -74,6 +75,8 @@ pub struct Csvlezer<R: Read> {
     breedte: usize,
     /// Whether reading stopped at an error.
     gestopt: bool,
+    /// Whether the file was read to its end.
+    uitgelezen: bool,
 }
 
 /// Records read together, to be turned into rows side by side: the memory of each record
@@ -132,15 +135,52 @@ pub struct Rij<'a> {
     posities: &'a [Option<usize>],
 }
 
-impl Csvlezer<BufReader<File>> {
+impl Csvlezer<BufReader<Vingerafdruk<File>>> {
     /// Opens the file `pad` and reads its header. `kolommen` lists the columns it may have.
     pub fn open(pad: &Path, kolommen: &[Kolom]) -> Result<Self, Leesfout> {
         let bestand = File::open(pad).map_err(|e| match e.kind() {
             io::ErrorKind::NotFound => Leesfout::Ontbreekt,
             _ => Leesfout::Onleesbaar(e),
         })?;
-        Csvlezer::nieuw(BufReader::with_capacity(1 << 16, bestand), kolommen)
-            .map_err(Leesfout::Onleesbaar)
+        let invoer = BufReader::with_capacity(1 << 16, Vingerafdruk::new(bestand));
+        Csvlezer::nieuw(invoer, kolommen).map_err(Leesfout::Onleesbaar)
+    }
+
+    /// The SHA-256 of the file's bytes, in lower-case hex, once it was read to its end;
+    /// None when reading stopped before.
+    pub fn sha256(self) -> Option<String> {
+        if !self.uitgelezen {
+            return None;
+        }
+        Some(self.csv.into_inner().binnen.into_inner().sha256())
+    }
+}
+
+/// Passes a file's bytes on as they are read, and takes their SHA-256 on the way: the
+/// evidence stamp names exactly the bytes that were checked.
+pub struct Vingerafdruk<R> {
+    binnen: R,
+    hasher: Sha256,
+}
+
+impl<R> Vingerafdruk<R> {
+    fn new(binnen: R) -> Vingerafdruk<R> {
+        Vingerafdruk {
+            binnen,
+            hasher: Sha256::new(),
+        }
+    }
+
+    fn sha256(self) -> String {
+        format!("{:x}", self.hasher.finalize())
+    }
+}
+
+impl<R: Read> Read for Vingerafdruk<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.binnen.read(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
     }
 }
 
@@ -238,6 +278,7 @@ impl<R: BufRead> Csvlezer<R> {
             ontbrekende_kolommen,
             breedte: namen.len(),
             gestopt: false,
+            uitgelezen: false,
         }
     }
 }
@@ -307,7 +348,7 @@ impl<R: Read> Csvlezer<R> {
 
     /// Reads the next record into `self.record`.
     fn lees(&mut self) -> Option<Result<(), Recordfout>> {
-        if self.gestopt {
+        if self.gestopt || self.uitgelezen {
             return None;
         }
         match self.csv.read_byte_record(&mut self.record) {
@@ -316,7 +357,10 @@ impl<R: Read> Csvlezer<R> {
                 self.line = self.csv.get_mut().line(&self.record, eind);
                 Some(Ok(()))
             }
-            Ok(false) => None,
+            Ok(false) => {
+                self.uitgelezen = true;
+                None
+            }
             Err(fout) => {
                 self.gestopt = true;
                 let line = self.csv.get_ref().line_op(self.csv.position().byte());
@@ -580,6 +624,35 @@ mod tests {
         let rij = lezer.volgende().unwrap().unwrap();
         assert_eq!(rij.veld(0), Err("\u{FFFD}t\u{FFFD}".to_string()));
         assert_eq!(rij.veld(1), Ok("ok"));
+    }
+
+    #[test]
+    fn de_vingerafdruk_is_die_van_het_gelezen_bestand() {
+        let map = tempfile::tempdir().unwrap();
+        let sha256 = |inhoud: &[u8]| {
+            let pad = map.path().join("x.csv");
+            std::fs::write(&pad, inhoud).unwrap();
+            let mut lezer = Csvlezer::open(&pad, &KOLOMMEN).unwrap();
+            while lezer.volgende().is_some() {}
+            lezer.sha256()
+        };
+        assert_eq!(
+            sha256(b"").as_deref(),
+            Some("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        );
+        assert_eq!(
+            sha256(b"abc").as_deref(),
+            Some("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        );
+        // The byte-order mark is part of the file.
+        let met_bom = sha256(b"\xEF\xBB\xBFa,b\n1,2\n");
+        assert_ne!(met_bom, sha256(b"a,b\n1,2\n"));
+        // Not read to its end: no fingerprint.
+        let pad = map.path().join("y.csv");
+        std::fs::write(&pad, b"a,b\n1,2\n3,4\n").unwrap();
+        let mut lezer = Csvlezer::open(&pad, &KOLOMMEN).unwrap();
+        lezer.volgende();
+        assert_eq!(lezer.sha256(), None);
     }
 
     #[test]

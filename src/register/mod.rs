@@ -111,6 +111,9 @@ pub struct Register {
     pub dossiers: HashMap<Tekst, Dossier>,
     /// The regulation's own text (`reglement.md`), when present.
     pub reglement_tekst: Option<String>,
+    /// The SHA-256 of `klachten.csv` and of `gebeurtenissen.csv` as they were read (for
+    /// the evidence stamp); None for a file that was not read to its end.
+    pub sha256: [Option<String>; 2],
     /// Sorted by file, line and column.
     pub invoerfouten: Vec<Invoerfout>,
     /// Non-fatal remarks on the files (unknown columns), in Dutch.
@@ -141,16 +144,25 @@ impl Register {
             )));
         }
         let reglement = Reglement::laad(pad)?;
-        // Both files are read side by side. The events go to their cases in batches while
-        // they are read, once the cases are known: they are never all held at once.
+        // Both files are read side by side, and the events go to their cases while they
+        // are read: they are never all held at once.
         let (klachten, samenhang, gebeurtenissen) = std::thread::scope(|draden| {
-            let (zender, ontvanger) = mpsc::channel();
+            let (zender, ontvanger) = mpsc::sync_channel(WACHTENDE_STUKKEN);
             let gebeurtenissen = draden.spawn(|| lees_gebeurtenissen(pad, zender));
-            let (mut klachten, zaken) = lees_klachten(pad)?;
-            let ongeldige_ids = std::mem::take(&mut klachten.ongeldige_ids);
-            let mut samenhang = Samenhang::new(zaken, ongeldige_ids, peildatum);
-            for partij in ontvanger {
-                samenhang.verdeel(partij);
+            let mut samenhang = Samenhang::new(peildatum);
+            let klachten = lees_klachten(pad, |zaken, ongeldig| {
+                samenhang.neem_zaken(zaken, ongeldig);
+                // Events whose case comes later in klachten.csv wait; when too many wait,
+                // the events are left in the channel, and their reading pauses.
+                while samenhang.wachtend() < WACHTENDE_GEBEURTENISSEN {
+                    let Ok(stuk) = ontvanger.try_recv() else {
+                        break;
+                    };
+                    samenhang.verdeel(stuk);
+                }
+            })?;
+            for stuk in ontvanger {
+                samenhang.verdeel(stuk);
             }
             let gebeurtenissen = gebeurtenissen.join().unwrap_or_else(|_| {
                 Bestand::met_fout(Invoerfout::bestand(
@@ -179,6 +191,7 @@ impl Register {
             zaken,
             dossiers,
             reglement_tekst,
+            sha256: [klachten.sha256, gebeurtenissen.sha256],
             invoerfouten,
             waarschuwingen,
             aantallen: Aantallen {
@@ -193,22 +206,21 @@ impl Register {
     }
 }
 
-/// What reading one CSV file yields besides its valid rows.
+/// What reading one CSV file yields besides its rows.
 #[derive(Default)]
 struct Bestand {
-    /// The case numbers of invalid rows, with their lines.
-    ongeldige_ids: Vec<(Tekst, u32)>,
     fouten: Vec<Invoerfout>,
     waarschuwingen: Vec<String>,
     /// Every record, valid or not.
     gelezen: usize,
     ongeldig: usize,
+    /// The SHA-256 of the file as it was read, when it was read to its end.
+    sha256: Option<String>,
 }
 
 impl Bestand {
     /// Takes in what a stretch of the file yielded.
     fn voeg_toe(&mut self, stuk: Bestand) {
-        self.ongeldige_ids.extend(stuk.ongeldige_ids);
         self.fouten.extend(stuk.fouten);
         self.waarschuwingen.extend(stuk.waarschuwingen);
         self.gelezen += stuk.gelezen;
@@ -224,14 +236,27 @@ impl Bestand {
     }
 }
 
+/// Stretches of events that may wait in the channel, and events that may wait for their
+/// case to be read: enough for the files to be read side by side, few enough that the
+/// events are never all in memory at once.
+const WACHTENDE_STUKKEN: usize = 64;
+const WACHTENDE_GEBEURTENISSEN: usize = 64 * STUK;
+
 /// Records are read from a file this many at a time, and turned into rows side by side in
 /// stretches of [`STUK`] (each with a [`Tekstbank`] of its own).
-const PARTIJ: usize = 1 << 14;
+const PARTIJ: usize = 1 << 12;
 const STUK: usize = 1 << 10;
 
+/// A stretch of a file's rows: the valid ones in file order, and the case numbers of the
+/// invalid ones with their lines.
+struct Stuk<T> {
+    rijen: Vec<T>,
+    ongeldige_ids: Vec<(Tekst, u32)>,
+}
+
 /// Reads every record of the file `naam` in the register `pad`: turns each into a row with
-/// `lees` (None when it is invalid, with its input errors), and hands the valid rows, in
-/// file order, a stretch at a time to `bewaar` (which may say to stop).
+/// `lees` (None when it is invalid, with its input errors), and hands the rows, in file
+/// order, a stretch at a time to `bewaar` (which may say to stop).
 ///
 /// The csv crate reads the records on this thread; turning them into rows takes about as
 /// long, and is done on every core: with one thread, `check` took NNN at 100,000 cases
@@ -241,7 +266,7 @@ fn lees_bestand<T: Send>(
     naam: &'static str,
     kolommen: &'static [Kolom],
     lees: impl Fn(&Rij<'_>, &mut Vec<Invoerfout>, &mut Tekstbank) -> Option<T> + Sync,
-    mut bewaar: impl FnMut(Vec<T>) -> Doorgaan,
+    mut bewaar: impl FnMut(Stuk<T>) -> Doorgaan,
 ) -> Result<Bestand, Leesfout> {
     let mut lezer = Csvlezer::open(&pad.join(naam), kolommen)?;
     let mut uit = Bestand::default();
@@ -263,17 +288,18 @@ fn lees_bestand<T: Send>(
     let compleet = lezer.ontbrekende_kolommen.is_empty();
     let mut partij = Partij::default();
     while lezer.lees_partij(&mut partij, PARTIJ) {
-        let stukken: Vec<(Vec<T>, Bestand)> = partij
+        let stukken: Vec<(Stuk<T>, Bestand)> = partij
             .stukken(STUK, lezer.kolommen())
             .map(|rijen| lees_stuk(naam, rijen, compleet, &lees))
             .collect();
-        for (rijen, stuk) in stukken {
-            uit.voeg_toe(stuk);
-            if bewaar(rijen) == Doorgaan::Nee {
+        for (stuk, gelezen) in stukken {
+            uit.voeg_toe(gelezen);
+            if bewaar(stuk) == Doorgaan::Nee {
                 return Ok(uit);
             }
         }
     }
+    uit.sha256 = lezer.sha256();
     Ok(uit)
 }
 
@@ -283,9 +309,12 @@ fn lees_stuk<T>(
     rijen: Vec<Result<Rij<'_>, &Recordfout>>,
     compleet: bool,
     lees: &impl Fn(&Rij<'_>, &mut Vec<Invoerfout>, &mut Tekstbank) -> Option<T>,
-) -> (Vec<T>, Bestand) {
+) -> (Stuk<T>, Bestand) {
     let mut uit = Bestand::default();
-    let mut geldig = Vec::with_capacity(rijen.len());
+    let mut stuk = Stuk {
+        rijen: Vec::with_capacity(rijen.len()),
+        ongeldige_ids: Vec::new(),
+    };
     let mut teksten = Tekstbank::default();
     for rij in rijen {
         uit.gelezen += 1;
@@ -302,18 +331,18 @@ fn lees_stuk<T>(
             .then(|| lees(&rij, &mut uit.fouten, &mut teksten))
             .flatten()
         {
-            Some(waarde) => geldig.push(waarde),
+            Some(waarde) => stuk.rijen.push(waarde),
             None => {
                 uit.ongeldig += 1;
                 if let Ok(id) = rij.veld(0) {
                     if !id.is_empty() {
-                        uit.ongeldige_ids.push((teksten.zaaknummer(id), rij.line));
+                        stuk.ongeldige_ids.push((teksten.zaaknummer(id), rij.line));
                     }
                 }
             }
         }
     }
-    (geldig, uit)
+    (stuk, uit)
 }
 
 /// Whether reading a file goes on.
@@ -323,15 +352,19 @@ enum Doorgaan {
     Nee,
 }
 
-fn lees_klachten(pad: &Path) -> Result<(Bestand, Vec<Zaak>), Fout> {
-    let mut zaken = Vec::new();
+/// Reads klachten.csv, handing its valid cases and the case numbers of its invalid rows
+/// to `neem`, a stretch at a time.
+fn lees_klachten(
+    pad: &Path,
+    mut neem: impl FnMut(Vec<Zaak>, Vec<(Tekst, u32)>),
+) -> Result<Bestand, Fout> {
     let bestand = lees_bestand(
         pad,
         KLACHTEN_CSV,
         &klachten::KOLOMMEN,
         klachten::lees_zaak,
         |stuk| {
-            zaken.extend(stuk);
+            neem(stuk.rijen, stuk.ongeldige_ids);
             Doorgaan::Ja
         },
     );
@@ -344,18 +377,18 @@ fn lees_klachten(pad: &Path) -> Result<(Bestand, Vec<Zaak>), Fout> {
             }
         }
     })?;
-    Ok((bestand, zaken))
+    Ok(bestand)
 }
 
 /// Reads gebeurtenissen.csv, sending its valid events (with their case numbers, in file
 /// order) a stretch at a time to `zender`. Stops when nobody receives them any more.
-fn lees_gebeurtenissen(pad: &Path, zender: mpsc::Sender<Vec<(Tekst, Gebeurtenis)>>) -> Bestand {
+fn lees_gebeurtenissen(pad: &Path, zender: mpsc::SyncSender<Vec<(Tekst, Gebeurtenis)>>) -> Bestand {
     let gelezen = lees_bestand(
         pad,
         GEBEURTENISSEN_CSV,
         &gebeurtenissen::KOLOMMEN,
         gebeurtenissen::lees_gebeurtenis,
-        |stuk| match zender.send(stuk) {
+        |stuk| match zender.send(stuk.rijen) {
             Ok(()) => Doorgaan::Ja,
             Err(_) => Doorgaan::Nee,
         },

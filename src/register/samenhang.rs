@@ -1,7 +1,9 @@
-//! Whether the rows of the register fit together, checked in one pass after both files
-//! were read: each case number once, each event with a case, no event before its case was
-//! received, and events in an order that can have happened. Events go to their cases here,
-//! in date order, and what lies after the peildatum is left out.
+//! Whether the rows of the register fit together: each case number once, each event with
+//! a case, no event before its case was received, and events in an order that can have
+//! happened. Cases and events come in as the two files are read side by side; each event
+//! goes to its case as soon as that case is known, and waits until the end otherwise.
+//! Then each case's events are put in date order, and what lies after the peildatum is
+//! left out.
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -31,9 +33,11 @@ pub(crate) struct Samenhang {
     index: FxHashMap<Tekst, usize>,
     /// Case numbers of invalid rows, each with the line of its first.
     ongeldig: FxHashMap<Tekst, u32>,
+    /// Events whose case was not read yet when they came.
+    wachtend: Vec<(Tekst, Gebeurtenis)>,
     peildatum: NaiveDate,
-    pub fouten: Vec<Invoerfout>,
-    pub aantallen: Aantallen,
+    fouten: Vec<Invoerfout>,
+    aantallen: Aantallen,
 }
 
 /// How the loader knows the name of a case file.
@@ -47,38 +51,40 @@ pub(crate) enum Bekend {
 }
 
 impl Samenhang {
-    /// Takes the valid rows of klachten.csv in file order, and the case numbers of invalid
-    /// rows with their lines; reports duplicate case numbers.
-    pub fn new(zaken: Vec<Zaak>, ongeldige_rijen: Vec<(Tekst, u32)>, peildatum: NaiveDate) -> Self {
-        let mut ongeldig: FxHashMap<Tekst, u32> = FxHashMap::default();
-        for (id, line) in ongeldige_rijen {
-            ongeldig.entry(id).or_insert(line);
-        }
-        let mut s = Samenhang {
-            lot: vec![Lot::Gecontroleerd; zaken.len()],
+    pub fn new(peildatum: NaiveDate) -> Self {
+        Samenhang {
+            zaken: Vec::new(),
+            lot: Vec::new(),
             index: FxHashMap::default(),
-            ongeldig,
+            ongeldig: FxHashMap::default(),
+            wachtend: Vec::new(),
             peildatum,
             fouten: Vec::new(),
             aantallen: Aantallen::default(),
-            zaken,
-        };
-        s.index.reserve(s.zaken.len());
-        for (i, zaak) in s.zaken.iter().enumerate() {
-            let eerste = *s.index.entry(zaak.id.clone()).or_insert(i);
-            let eerder = if eerste != i {
-                s.lot[i] = Lot::Dubbel;
-                Some(s.zaken[eerste].line)
+        }
+    }
+
+    /// Takes in the next rows of klachten.csv: the case numbers of its invalid rows with
+    /// their lines, and its valid rows in file order. Reports duplicate case numbers.
+    pub fn neem_zaken(&mut self, zaken: Vec<Zaak>, ongeldige_rijen: Vec<(Tekst, u32)>) {
+        for (id, line) in ongeldige_rijen {
+            self.ongeldig.entry(id).or_insert(line);
+        }
+        for zaak in zaken {
+            let i = self.zaken.len();
+            let eerste = *self.index.entry(zaak.id.clone()).or_insert(i);
+            let (lot, eerder) = if eerste != i {
+                (Lot::Dubbel, Some(self.zaken[eerste].line))
             } else {
-                let na_ongeldige = s.ongeldig.get(&zaak.id).filter(|&&l| l < zaak.line);
-                if na_ongeldige.is_some() {
-                    s.lot[i] = Lot::NaOngeldig;
+                // A row of a number that an invalid row above it has.
+                match self.ongeldig.get(&zaak.id).filter(|&&l| l < zaak.line) {
+                    Some(&l) => (Lot::NaOngeldig, Some(l)),
+                    None => (Lot::Gecontroleerd, None),
                 }
-                na_ongeldige.copied()
             };
             if let Some(eerder) = eerder {
-                s.aantallen.zaken_ongeldig += 1;
-                s.fouten.push(Invoerfout::veld(
+                self.aantallen.zaken_ongeldig += 1;
+                self.fouten.push(Invoerfout::veld(
                     KLACHTEN_CSV,
                     zaak.line,
                     "zaak",
@@ -86,20 +92,45 @@ impl Samenhang {
                     format!("zaak {} komt al voor op regel {eerder}", zaak.id),
                 ));
             }
+            self.lot.push(lot);
+            self.zaken.push(zaak);
         }
-        s
     }
 
-    /// Gives each event (with its case number, in file order) to its case. An event of a
-    /// case that is not in klachten.csv is an input error; one of a case whose own row is
-    /// invalid goes unchecked with it.
+    /// How many events are waiting for their case to be read.
+    pub fn wachtend(&self) -> usize {
+        self.wachtend.len()
+    }
+
+    /// Gives each event (with its case number, in file order) to its case, or keeps it
+    /// waiting when its case was not read yet.
     pub fn verdeel(&mut self, gebeurtenissen: Vec<(Tekst, Gebeurtenis)>) {
         for (id, gebeurtenis) in gebeurtenissen {
             match self.index.get(&id) {
-                Some(&i) if self.zaken[i].ontvangen > self.peildatum => {
-                    self.aantallen.gebeurtenissen_na_peildatum += 1
-                }
-                Some(&i) => self.zaken[i].gebeurtenissen.push(gebeurtenis),
+                Some(&i) => self.geef(i, gebeurtenis),
+                None => self.wachtend.push((id, gebeurtenis)),
+            }
+        }
+    }
+
+    /// Gives an event to case `i`; one of a case received after the peildatum is only
+    /// counted.
+    fn geef(&mut self, i: usize, gebeurtenis: Gebeurtenis) {
+        let zaak = &mut self.zaken[i];
+        if zaak.ontvangen > self.peildatum {
+            self.aantallen.gebeurtenissen_na_peildatum += 1;
+        } else {
+            zaak.gebeurtenissen.push(gebeurtenis);
+        }
+    }
+
+    /// The waiting events, once all cases are read. An event of a case that is not in
+    /// klachten.csv is an input error; one of a case whose own row is invalid goes
+    /// unchecked with it.
+    fn verdeel_wachtende(&mut self) {
+        for (id, gebeurtenis) in std::mem::take(&mut self.wachtend) {
+            match self.index.get(&id) {
+                Some(&i) => self.geef(i, gebeurtenis),
                 None if self.ongeldig.contains_key(&id) => {
                     self.aantallen.gebeurtenissen_ongeldig += 1
                 }
@@ -134,6 +165,7 @@ impl Samenhang {
 
     /// The cases that are checked, each with its events in order; the rest is counted.
     pub fn zaken(mut self) -> (Vec<Zaak>, Vec<Invoerfout>, Aantallen) {
+        self.verdeel_wachtende();
         let peildatum = self.peildatum;
         let geordend: Vec<(Vec<Invoerfout>, usize)> = self
             .zaken
@@ -172,8 +204,9 @@ impl Samenhang {
 /// beroep, a heropend before any afsluiting. Returns the input errors and how many events
 /// were left out after the peildatum.
 fn orden_gebeurtenissen(zaak: &mut Zaak, peildatum: NaiveDate) -> (Vec<Invoerfout>, usize) {
-    // Stable: events on the same date keep their file order.
-    zaak.gebeurtenissen.sort_by_key(|g| g.datum);
+    // Events on the same date keep their file order.
+    zaak.gebeurtenissen
+        .sort_unstable_by_key(|g| (g.datum, g.line));
     let voor = zaak.gebeurtenissen.len();
     zaak.gebeurtenissen.retain(|g| g.datum <= peildatum);
     let na_peildatum = voor - zaak.gebeurtenissen.len();

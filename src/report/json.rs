@@ -7,9 +7,9 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::Opties;
 use crate::bevinding::{Bevinding, Bron, RegelId, GEBEURTENISSEN_CSV, KLACHTEN_CSV};
 use crate::datum;
-use crate::stempel::Stempel;
 use crate::Uitkomst;
 
 #[derive(Serialize)]
@@ -27,6 +27,8 @@ struct Samenvatting<'a> {
     events: usize,
     events_left_out: usize,
     events_invalid: usize,
+    /// Findings that count toward the exit status, with the `--strict` and `--since` given.
+    counting: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     history: Option<&'a str>,
     versions: Vec<Versie<'a>>,
@@ -98,10 +100,10 @@ impl Serialize for Datum {
     }
 }
 
-pub fn schrijf(uitkomst: &Uitkomst, uit: &mut dyn Write) -> io::Result<()> {
+pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io::Result<()> {
     let s = &uitkomst.samenvatting;
     let peildatum = uitkomst.register.peildatum;
-    let stempel = Stempel::van(&uitkomst.register.pad, peildatum);
+    let stempel = uitkomst.stempel.clone();
     let samenvatting = Samenvatting {
         cases: s.cases,
         checked: s.checked,
@@ -116,6 +118,7 @@ pub fn schrijf(uitkomst: &Uitkomst, uit: &mut dyn Write) -> io::Result<()> {
         events: s.events,
         events_left_out: s.events_left_out,
         events_invalid: s.events_invalid,
+        counting: super::tellend(uitkomst, opties.drempel),
         history: uitkomst.historie.as_ref().map(|h| h.status.naam()),
         versions: uitkomst
             .register
@@ -166,7 +169,7 @@ pub fn schrijf(uitkomst: &Uitkomst, uit: &mut dyn Write) -> io::Result<()> {
                 file: &f.bestand,
                 line: f.line,
                 column: f.kolom.as_deref(),
-                value: f.waarde.as_deref(),
+                value: super::invoerwaarde(f),
                 message: &f.bericht,
             },
         )?;

@@ -194,7 +194,8 @@ impl Display for Plek<'_> {
     }
 }
 
-fn meervoud(n: usize, een: &str, meer: &str) -> String {
+/// `1 zaak`, `2 zaken`.
+pub(crate) fn meervoud(n: usize, een: &str, meer: &str) -> String {
     if n == 1 {
         format!("1 {een}")
     } else {
@@ -202,7 +203,8 @@ fn meervoud(n: usize, een: &str, meer: &str) -> String {
     }
 }
 
-/// One line: what was read, what was found, and whether the check passes.
+/// One line: what was read, what was found, how many findings count toward the exit
+/// status, and whether the check passes.
 pub fn samenvattingsregel(s: &Samenvatting, uitkomst: &Uitkomst, opties: &Opties) -> String {
     let mut delen = vec![format!(
         "{} gelezen, {} gecontroleerd",
@@ -227,13 +229,18 @@ pub fn samenvattingsregel(s: &Samenvatting, uitkomst: &Uitkomst, opties: &Opties
     if s.accepted > 0 {
         bevindingen.push_str(&format!(" ({} verantwoord)", s.accepted));
     }
+    let tellend = match super::tellend(uitkomst, opties.drempel) {
+        0 => "geen bevinding telt mee".to_string(),
+        1 => "1 bevinding telt mee".to_string(),
+        n => format!("{n} bevindingen tellen mee"),
+    };
     let oordeel = if uitkomst.slaagt(opties.drempel) {
         "geslaagd"
     } else {
         "niet geslaagd"
     };
     format!(
-        "{}; {}; {}; peildatum {}: {oordeel}",
+        "{}; {}; {tellend}; {}; peildatum {}: {oordeel}",
         delen.join(", "),
         bevindingen,
         meervoud(s.input_errors, "invoerfout", "invoerfouten"),

@@ -281,7 +281,7 @@ fn schrijf_site(
         peildatum: dmj(peildatum),
         jaar: peildatum.year(),
         aantal_invoerfouten: register.invoerfouten.len(),
-        stempel: Stempel::van(&register.pad, peildatum).into(),
+        stempel: uitkomst.stempel.clone().into(),
     };
     let verlopen: Vec<Option<Verloop>> = (0..register.zaken.len())
         .into_par_iter()
