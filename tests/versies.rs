@@ -289,13 +289,13 @@ fn site_toont_de_versies() {
 
     let a = lees(&site, &zaakpad("A"));
     assert!(
-        a.contains("versie vanaf 01-10-2024</a>, geldend op de dag van ontvangst: ontvangstbevestiging: binnen 5 werkdagen na ontvangst"),
+        a.contains("versie vanaf <span class=\"geheel\">01-10-2024</span></a>, geldend op de dag van ontvangst: ontvangstbevestiging: binnen 5 werkdagen na ontvangst"),
         "{a}"
     );
     assert!(a.contains("regels.html#versie-2024-10-01"));
     let b = lees(&site, &zaakpad("B"));
     assert!(
-        b.contains("versie vanaf 07-03-2026</a> (Directiebesluit 2026-02), geldend op de dag van ontvangst: ontvangstbevestiging: binnen 3 werkdagen"),
+        b.contains("versie vanaf <span class=\"geheel\">07-03-2026</span></a> (Directiebesluit 2026-02), geldend op de dag van ontvangst: ontvangstbevestiging: binnen 3 werkdagen"),
         "{b}"
     );
     assert!(b.contains("beroep behandelen: binnen 4 weken na het beroep"));
@@ -323,17 +323,17 @@ fn site_toont_de_versies() {
 
     let kwartaal = lees(&site, "perioden/2026-K1.html");
     assert!(
-        kwartaal.contains("Reglement in deze periode: <a href=\"../regels.html#versie-2024-10-01\">versie vanaf 01-10-2024</a> tot en met 06-03-2026; <a href=\"../regels.html#versie-2026-03-07\">versie vanaf 07-03-2026</a> (Directiebesluit 2026-02)."),
+        kwartaal.contains("Reglement in deze periode: <a href=\"../regels.html#versie-2024-10-01\">versie vanaf <span class=\"geheel\">01-10-2024</span></a> tot en met <span class=\"geheel\">06-03-2026</span>; <a href=\"../regels.html#versie-2026-03-07\">versie vanaf <span class=\"geheel\">07-03-2026</span></a> (Directiebesluit 2026-02)."),
         "{kwartaal}"
     );
     let kwartaal = lees(&site, "perioden/2025-K4.html");
-    assert!(kwartaal.contains("Reglement in deze periode: <a href=\"../regels.html#versie-2024-10-01\">versie vanaf 01-10-2024</a> tot en met 06-03-2026."));
+    assert!(kwartaal.contains("Reglement in deze periode: <a href=\"../regels.html#versie-2024-10-01\">versie vanaf <span class=\"geheel\">01-10-2024</span></a> tot en met <span class=\"geheel\">06-03-2026</span>."));
     let kwartaal = lees(&site, "perioden/2024-K3.html");
     assert!(kwartaal.contains("Het reglement was in deze periode nog niet in werking."));
     // The public report states each version's term for the complaints of its year.
     let openbaar = lees(&site, "perioden/2026-openbaar.html");
     assert!(
-        openbaar.contains("De ontvangstbevestiging moet binnen 5 werkdagen (voor klachten ontvangen vanaf 07-03-2026: 3 werkdagen)"),
+        openbaar.contains("De ontvangstbevestiging moet binnen 5 werkdagen (voor klachten ontvangen vanaf <span class=\"geheel\">07-03-2026</span>: 3 werkdagen), de uitspraak binnen 4 weken (voor klachten ontvangen vanaf <span class=\"geheel\">07-03-2026</span>: 6 weken) of"),
         "{openbaar}"
     );
 }

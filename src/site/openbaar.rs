@@ -39,11 +39,11 @@ pub struct Jaarverslag {
     pub oordelen: Vec<Regel>,
     pub beroepsoordelen: Vec<Regel>,
     pub drempel: usize,
-    /// The acknowledgement term of the complaints counted: "5 werkdagen", or per version
-    /// where the versions of the years shown differ.
-    pub ontvangstbevestiging: String,
+    /// The acknowledgement term of the complaints counted, per version where the versions
+    /// of the years shown differ.
+    pub ontvangstbevestiging: Termijntekst,
     /// The handling term, likewise.
-    pub afhandeltermijn: String,
+    pub afhandeltermijn: Termijntekst,
     pub peildatum: String,
     /// Whether the year before is shown beside this one.
     pub met_vorig_jaar: bool,
@@ -219,23 +219,26 @@ impl Jaarverslag {
             oordelen: per(&EINDOORDELEN, &|c| c.eindoordeel.to_vec()),
             beroepsoordelen: per(&OORDELEN, &|c| c.beroepsoordeel.to_vec()),
             drempel: DREMPEL,
-            ontvangstbevestiging: ontvangst.voluit,
-            afhandeltermijn: afhandeling.voluit,
+            ontvangstbevestiging: ontvangst,
+            afhandeltermijn: afhandeling,
             peildatum: dmj(stat.peildatum()),
         }
     }
 }
 
-/// A term over some versions of the regulation.
-struct Termijntekst {
-    /// "5 werkdagen" when every version sets the same.
-    kort: Option<String>,
-    /// That, or per version: "5 werkdagen (voor klachten ontvangen vanaf 01-01-2026: 3
-    /// werkdagen)".
-    voluit: String,
+/// A term over some versions of the regulation: "5 werkdagen", then where a later version
+/// changed it, from when and to what.
+#[derive(Debug, Clone, Serialize)]
+pub struct Termijntekst {
+    /// The term when every version sets the same one.
+    pub kort: Option<String>,
+    /// The term of the first version.
+    pub eerste: String,
+    /// (from, term) for each later version that changed it.
+    pub latere: Vec<(String, String)>,
 }
 
-/// The term `waarde` of `versies` (at least one, in order).
+/// The term `waarde` of `versies` (in order).
 fn per_versie(
     versies: &[&Versie],
     waarde: fn(&Termen) -> u32,
@@ -243,34 +246,17 @@ fn per_versie(
     meervoud: &str,
 ) -> Termijntekst {
     let tekst = |v: &Versie| termijn_kort(waarde(&v.termen), enkelvoud, meervoud);
-    let Some((eerste, rest)) = versies.split_first() else {
-        return Termijntekst {
-            kort: None,
-            voluit: String::new(),
-        };
-    };
-    let mut vorige = waarde(&eerste.termen);
     let mut latere = Vec::new();
-    for v in rest {
-        if waarde(&v.termen) != vorige {
-            vorige = waarde(&v.termen);
-            latere.push(format!(
-                "voor klachten ontvangen vanaf {}: {}",
-                dmj(v.vanaf),
-                tekst(v)
-            ));
+    for paar in versies.windows(2) {
+        if waarde(&paar[1].termen) != waarde(&paar[0].termen) {
+            latere.push((dmj(paar[1].vanaf), tekst(paar[1])));
         }
     }
-    if latere.is_empty() {
-        Termijntekst {
-            kort: Some(tekst(eerste)),
-            voluit: tekst(eerste),
-        }
-    } else {
-        Termijntekst {
-            kort: None,
-            voluit: format!("{} ({})", tekst(eerste), latere.join("; ")),
-        }
+    let eerste = versies.first().map(|v| tekst(v)).unwrap_or_default();
+    Termijntekst {
+        kort: latere.is_empty().then(|| eerste.clone()),
+        eerste,
+        latere,
     }
 }
 
