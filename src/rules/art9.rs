@@ -108,9 +108,10 @@ pub fn beoordeel(huidig: &Reglement, verslag: &Historielezing) -> (Vec<Bevinding
     (bevindingen, notities)
 }
 
+/// A version as the check reads `reglement.toml`: UTF-8, read strictly.
 fn lees(bytes: &[u8]) -> Result<Reglement, String> {
     let tekst = std::str::from_utf8(bytes).map_err(|_| "geen UTF-8".to_string())?;
-    Reglement::lees(tekst.strip_prefix('\u{feff}').unwrap_or(tekst)).map_err(|f| f.to_string())
+    Reglement::lees(tekst).map_err(|f| f.to_string())
 }
 
 /// The finding of one commit that changed the file from `oud` into `nieuw`, if that was
