@@ -96,7 +96,7 @@ struct Datum(NaiveDate);
 
 impl Serialize for Datum {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&datum::jmd(self.0))
+        s.collect_str(&datum::Geschreven::jmd(self.0))
     }
 }
 

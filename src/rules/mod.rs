@@ -95,12 +95,20 @@ pub(crate) fn termijn(aantal: u32, enkelvoud: &str, meervoud: &str) -> String {
     format!("{getal} {}", if aantal == 1 { enkelvoud } else { meervoud })
 }
 
-/// "5 werkdagen", "1 week": a term as the findings' messages state it.
-pub(crate) fn termijn_kort(aantal: u32, enkelvoud: &str, meervoud: &str) -> String {
-    format!(
-        "{aantal} {}",
-        if aantal == 1 { enkelvoud } else { meervoud }
-    )
+/// "5 werkdagen", "1 week": a term as the findings' messages state it, written only when a
+/// message is (most cases raise no finding).
+pub(crate) fn termijn_kort(
+    aantal: u32,
+    enkelvoud: &'static str,
+    meervoud: &'static str,
+) -> impl std::fmt::Display {
+    struct Kort(u32, &'static str);
+    impl std::fmt::Display for Kort {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "{} {}", self.0, self.1)
+        }
+    }
+    Kort(aantal, if aantal == 1 { enkelvoud } else { meervoud })
 }
 
 /// What every case is judged in: the regulation and its calendar, the peildatum, the case

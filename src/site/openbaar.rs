@@ -242,10 +242,10 @@ pub struct Termijntekst {
 fn per_versie(
     versies: &[&Versie],
     waarde: fn(&Termen) -> u32,
-    enkelvoud: &str,
-    meervoud: &str,
+    enkelvoud: &'static str,
+    meervoud: &'static str,
 ) -> Termijntekst {
-    let tekst = |v: &Versie| termijn_kort(waarde(&v.termen), enkelvoud, meervoud);
+    let tekst = |v: &Versie| termijn_kort(waarde(&v.termen), enkelvoud, meervoud).to_string();
     let mut latere = Vec::new();
     for paar in versies.windows(2) {
         if waarde(&paar[1].termen) != waarde(&paar[0].termen) {
