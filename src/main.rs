@@ -76,6 +76,7 @@ enum Uitvoer {
     Sarif,
     Github,
     Codequality,
+    Csv,
 }
 
 fn datum(tekst: &str) -> Result<NaiveDate, String> {
@@ -204,6 +205,7 @@ fn check(
         Uitvoer::Sarif => Formaat::Sarif,
         Uitvoer::Github => Formaat::Github,
         Uitvoer::Codequality => Formaat::Codequality,
+        Uitvoer::Csv => Formaat::Csv,
     };
     let mut uit = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let geschreven =
