@@ -427,14 +427,15 @@ fn een_absoluut_register_geeft_relatieve_paden() {
 }
 
 /// [`lastig`] with one more case whose complainant's name and contact are no valid UTF-8:
-/// input errors in the columns `klager` and `contact`.
+/// input errors in the columns `klager` and `contact`. The handler's `ë` before them makes
+/// the file UTF-8 (its first character outside ASCII decides; without it the file would be
+/// read as Windows-1252, see docs/register.md).
 fn lastig_met_onleesbare_klager() -> Doel {
     let doel = lastig();
     let pad = doel.cwd.join(&doel.register).join("klachten.csv");
     let mut klachten = std::fs::read(&pad).expect("lezen");
-    klachten.extend_from_slice(
-        b"KP-4,2025-03-03,email,preventie,A. Bakker,P. Pi\xffeters,p\xff@example.nl,x,,\n",
-    );
+    klachten.extend_from_slice("KP-4,2025-03-03,email,preventie,A. Bakkër,P. Pi".as_bytes());
+    klachten.extend_from_slice(b"\xffeters,p\xff@example.nl,x,,\n");
     std::fs::write(&pad, klachten).expect("schrijven");
     doel
 }

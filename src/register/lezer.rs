@@ -1,7 +1,8 @@
-//! Reading one CSV file of the register with the csv crate, in either dialect: comma or
-//! semicolon (detected from the header line), with or without a byte-order mark, LF, CRLF
-//! or CR line ends, quoted fields that may span lines. Header names match the expected
-//! columns case-insensitively and in any order.
+//! Reading one CSV file of the register with the csv crate, in any dialect: comma,
+//! semicolon or tab (detected from the header line), in UTF-8, UTF-16 or Windows-1252
+//! (decoded to UTF-8 as it streams past: [`super::codering`]), LF, CRLF or CR line ends,
+//! quoted fields that may span lines. Header names match the expected columns
+//! case-insensitively and in any order.
 //!
 //! The file is streamed through one reused [`csv::ByteRecord`], so the reader's memory does
 //! not grow with the file. A file that changes while it is read yields what was there, or
@@ -9,11 +10,13 @@
 
 use std::collections::VecDeque;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufRead, Read};
 use std::path::Path;
 
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
+
+use super::codering::{Codering, Tekstlezer};
 
 /// A column that a file may have. `verplicht` columns missing from the header make the
 /// whole file an input error.
@@ -135,15 +138,21 @@ pub struct Rij<'a> {
     posities: &'a [Option<usize>],
 }
 
-impl Csvlezer<BufReader<Vingerafdruk<File>>> {
+impl Csvlezer<Tekstlezer<Vingerafdruk<File>>> {
     /// Opens the file `pad` and reads its header. `kolommen` lists the columns it may have.
     pub fn open(pad: &Path, kolommen: &[Kolom]) -> Result<Self, Leesfout> {
         let bestand = File::open(pad).map_err(|e| match e.kind() {
             io::ErrorKind::NotFound => Leesfout::Ontbreekt,
             _ => Leesfout::Onleesbaar(e),
         })?;
-        let invoer = BufReader::with_capacity(1 << 16, Vingerafdruk::new(bestand));
+        // The fingerprint is of the bytes on disk; everything after the decoding sees UTF-8.
+        let invoer = Tekstlezer::new(Vingerafdruk::new(bestand));
         Csvlezer::nieuw(invoer, kolommen).map_err(Leesfout::Onleesbaar)
+    }
+
+    /// The encoding the file is read in, as far as it was read.
+    pub fn codering(&self) -> Codering {
+        self.csv.get_ref().binnen.codering()
     }
 
     /// The SHA-256 of the file's bytes, in lower-case hex, once it was read to its end;
@@ -185,7 +194,8 @@ impl<R: Read> Read for Vingerafdruk<R> {
 }
 
 impl<'b> Csvlezer<&'b [u8]> {
-    /// Reads a table from bytes in memory (an earlier version of a file, say).
+    /// Reads a table from UTF-8 bytes in memory (an earlier version of a file, say,
+    /// decoded with [`super::codering::naar_utf8`]).
     pub fn uit_bytes(inhoud: &'b [u8], kolommen: &[Kolom]) -> Self {
         Csvlezer::met_dialect(inhoud, Dialect::van(inhoud), kolommen)
     }
@@ -442,23 +452,30 @@ fn eerste_regel(begin: &[u8]) -> &[u8] {
     &begin[..eind]
 }
 
-/// Semicolon when the header has more semicolons than commas outside quotes, else comma.
+/// The separator that occurs most often in the header outside quotes: comma, semicolon or
+/// tab (on a tie, in that order).
 fn scheidingsteken(kopregel: &[u8]) -> u8 {
     let mut binnen_aanhalingstekens = false;
-    let (mut komma, mut puntkomma) = (0usize, 0usize);
+    let mut aantallen = [(b',', 0usize), (b';', 0), (b'\t', 0)];
     for &teken in kopregel {
         match teken {
             b'"' => binnen_aanhalingstekens = !binnen_aanhalingstekens,
-            b',' if !binnen_aanhalingstekens => komma += 1,
-            b';' if !binnen_aanhalingstekens => puntkomma += 1,
-            _ => {}
+            _ if binnen_aanhalingstekens => {}
+            _ => {
+                if let Some((_, n)) = aantallen.iter_mut().find(|(t, _)| *t == teken) {
+                    *n += 1;
+                }
+            }
         }
     }
-    if puntkomma > komma {
-        b';'
-    } else {
-        b','
-    }
+    // The first of the most frequent.
+    aantallen
+        .iter()
+        .fold(
+            (b',', 0),
+            |beste, &(t, n)| if n > beste.1 { (t, n) } else { beste },
+        )
+        .0
 }
 
 /// Counts line ends as the csv crate reads the file, so that each record's first line is
@@ -606,6 +623,48 @@ mod tests {
     }
 
     #[test]
+    fn scheidingsteken_uit_de_kopregel() {
+        assert_eq!(scheidingsteken(b"a,b,c"), b',');
+        assert_eq!(scheidingsteken(b"a;b;c"), b';');
+        assert_eq!(scheidingsteken(b"a\tb\tc"), b'\t');
+        assert_eq!(scheidingsteken(b"\"a;b\"\tc"), b'\t');
+        assert_eq!(scheidingsteken(b"a, b\tc;d"), b',');
+        assert_eq!(scheidingsteken(b"zaak"), b',');
+        assert_eq!(rijen(b"a\tb\r\n1\t\"x\ty\"\r\n"), vec![r(2, "1", "x\ty")]);
+    }
+
+    /// A file in Windows-1252 or UTF-16 is read as its text; its fingerprint is of its
+    /// bytes as they are on disk.
+    #[test]
+    fn een_bestand_in_een_andere_codering() {
+        let map = tempfile::tempdir().unwrap();
+        let pad = map.path().join("x.csv");
+        let mut utf16 = vec![0xFE, 0xFF];
+        utf16.extend(
+            "a\tb\r\nZoë\t€ 5\r\n"
+                .encode_utf16()
+                .flat_map(u16::to_be_bytes),
+        );
+        for (inhoud, codering) in [
+            (b"a;b\r\nZo\xEB;\x80 5\r\n".to_vec(), Codering::Windows1252),
+            (utf16, Codering::Utf16Be),
+            ("a,b\nZoë,€ 5\n".as_bytes().to_vec(), Codering::Utf8),
+        ] {
+            std::fs::write(&pad, &inhoud).unwrap();
+            let mut lezer = Csvlezer::open(&pad, &KOLOMMEN).unwrap();
+            let rij = lezer.volgende().unwrap().unwrap();
+            assert_eq!(
+                (rij.line, rij.veld(0), rij.veld(1)),
+                (2, Ok("Zoë"), Ok("€ 5"))
+            );
+            assert!(lezer.volgende().is_none());
+            assert_eq!(lezer.codering(), codering);
+            let verwacht = format!("{:x}", Sha256::digest(&inhoud));
+            assert_eq!(lezer.sha256(), Some(verwacht));
+        }
+    }
+
+    #[test]
     fn een_record_met_een_ander_aantal_velden() {
         let mut lezer = Csvlezer::uit_bytes(b"a,b\n1\n1,2,3\n1,2\n", &KOLOMMEN);
         let fout = lezer.volgende().unwrap().err().unwrap();
@@ -669,7 +728,7 @@ mod tests {
                 Ok(1)
             }
         }
-        let mut lezer = Csvlezer::nieuw(BufReader::new(Breekt(0)), &KOLOMMEN).unwrap();
+        let mut lezer = Csvlezer::nieuw(io::BufReader::new(Breekt(0)), &KOLOMMEN).unwrap();
         assert_eq!(lezer.volgende().unwrap().unwrap().line, 2);
         assert_eq!(lezer.volgende().unwrap().unwrap().line, 3);
         let fout = lezer.volgende().unwrap().err().unwrap();

@@ -9,6 +9,7 @@
 //! peildatum is applied here: cases received and events dated after it are left out (and
 //! counted), so that the register's state at any past day can be reproduced.
 
+pub(crate) mod codering;
 mod dossiers;
 pub(crate) mod gebeurtenissen;
 pub(crate) mod klachten;
@@ -299,6 +300,8 @@ fn lees_bestand<T: Send>(
             }
         }
     }
+    uit.waarschuwingen
+        .extend(codering::notitie(naam, lezer.codering()));
     uit.sha256 = lezer.sha256();
     Ok(uit)
 }

@@ -2,6 +2,7 @@
 //! check decided; none of them judges anything.
 
 pub mod codequality;
+pub mod csv;
 pub mod github;
 pub mod json;
 pub mod junit;
@@ -31,6 +32,8 @@ pub enum Formaat {
     Github,
     /// GitLab's Code Quality report.
     Codequality,
+    /// A table for a spreadsheet: a row per finding and input error.
+    Csv,
 }
 
 /// Everything a printer needs besides the outcome.
@@ -44,11 +47,12 @@ pub struct Opties {
 
 impl Formaat {
     /// Whether the document owns stdout entirely, so that the notes and the closing
-    /// summary line go to a log of their own ([`schrijf_log`], stderr): the CI formats.
+    /// summary line go to a log of their own ([`schrijf_log`], stderr): the CI formats and
+    /// the spreadsheet.
     pub fn heeft_log(self) -> bool {
         matches!(
             self,
-            Formaat::Junit | Formaat::Sarif | Formaat::Github | Formaat::Codequality
+            Formaat::Junit | Formaat::Sarif | Formaat::Github | Formaat::Codequality | Formaat::Csv
         )
     }
 }
@@ -70,6 +74,7 @@ pub fn schrijf(
             github::schrijf_stapsamenvatting(uitkomst, opties)
         }
         Formaat::Codequality => codequality::schrijf(uitkomst, opties, uit),
+        Formaat::Csv => csv::schrijf(uitkomst, opties, uit),
     }
 }
 

@@ -26,7 +26,7 @@ use crate::register::{is_geldig_zaaknummer, Reglement};
 use crate::rules;
 use crate::stempel::Stempel;
 use crate::verloop::{Termijnstatus, Verloop};
-use crate::{Fout, Uitkomst};
+use crate::{Drempel, Fout, Uitkomst};
 use schrijver::Schrijver;
 use statistiek::{Bevindingtelling, Cijfers, Periode, Statistiek, Zaakgegevens};
 use weergave::ZaakInvoer;
@@ -424,6 +424,17 @@ fn schrijf_site(
         c.insert("aantal", &lijst.aantal());
         c.insert("keuzes", &lijst.keuzes);
         schrijf("zaken.html", render(tera, "zaken.html", &c)?.as_bytes())?;
+        // The cases, and the findings with the input errors, for a spreadsheet.
+        let spreadsheetfout =
+            |e: std::io::Error| Fout::new(format!("spreadsheet niet te schrijven: {e}"));
+        schrijf(
+            "zaken.csv",
+            &zakenlijst::spreadsheet(&gegevens).map_err(spreadsheetfout)?,
+        )?;
+        let mut bevindingen = Vec::new();
+        crate::report::csv::schrijf_bevindingen(uitkomst, Drempel::default(), &mut bevindingen)
+            .map_err(spreadsheetfout)?;
+        schrijf("bevindingen.csv", &bevindingen)?;
 
         // Findings by rule, service and handler, each counted once.
         let alle: Vec<weergave::BevindingWeergave> = uitkomst

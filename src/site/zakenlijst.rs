@@ -8,8 +8,11 @@
 //! Names, categories and statuses are written once, in tables, and rows point at them by
 //! number. The description is redacted as on the case page; the complainant's name and
 //! contact details are never written.
+//!
+//! The same list, for a spreadsheet, is `zaken.csv` ([`spreadsheet`]).
 
 use std::collections::BTreeMap;
+use std::io;
 
 use serde::Serialize;
 
@@ -17,7 +20,8 @@ use super::markdown;
 use super::statistiek::{Bevindingtelling, Zaakgegevens, OORDELEN};
 use super::weergave::{self, regellabels};
 use crate::bevinding::RegelId;
-use crate::model::Dienst;
+use crate::model::{Dienst, Zaak};
+use crate::report::csv::Spreadsheet;
 
 /// The statuses `weergave::status` gives, in the order the filter lists them.
 const STATUSSEN: [&str; 5] = [
@@ -119,12 +123,7 @@ impl Zakenlijst {
                             (regel as u8, plek(&SOORTEN, &r.soort) as u8)
                         })
                         .collect(),
-                    zaak.omschrijving
-                        .as_deref()
-                        .map(|o| {
-                            markdown::redigeer(o, zaak.klager.as_deref(), zaak.contact.as_deref())
-                        })
-                        .unwrap_or_default(),
+                    omschrijving(zaak),
                 )
             })
             .collect();
@@ -166,4 +165,70 @@ impl Zakenlijst {
         uit.extend_from_slice(b";\n");
         uit
     }
+}
+
+/// The description as the case page shows it: redacted.
+fn omschrijving(zaak: &Zaak) -> String {
+    zaak.omschrijving
+        .as_deref()
+        .map(|o| markdown::redigeer(o, zaak.klager.as_deref(), zaak.contact.as_deref()))
+        .unwrap_or_default()
+}
+
+/// The columns of `zaken.csv`.
+pub const SPREADSHEETKOLOMMEN: [&str; 17] = [
+    "zaak",
+    "ontvangen",
+    "kanaal",
+    "dienst",
+    "categorie",
+    "behandelaar",
+    "beklaagde",
+    "status",
+    "binnen reglement",
+    "eerste uitspraak",
+    "oordeel",
+    "overtredingen",
+    "waarschuwingen",
+    "informatie",
+    "verantwoord",
+    "regels",
+    "omschrijving",
+];
+
+/// `zaken.csv`: a row per case, in the order of their numbers, with what the cases list
+/// and the case page show of it; never the complainant's name or contact details.
+pub fn spreadsheet(zaken: &[Zaakgegevens<'_>]) -> io::Result<Vec<u8>> {
+    let mut volgorde: Vec<&Zaakgegevens<'_>> = zaken.iter().collect();
+    volgorde.sort_by(|a, b| a.zaak.id.cmp(&b.zaak.id));
+    let mut uit = Vec::new();
+    let mut tabel = Spreadsheet::nieuw(&mut uit, &SPREADSHEETKOLOMMEN)?;
+    for z in volgorde {
+        let zaak = z.zaak;
+        let rij = weergave::zaakrij(zaak, z.verloop, z.bevindingen, "");
+        let t = rij.telling;
+        let regels: Vec<&str> = rij.regels.iter().map(|r| r.id).collect();
+        let cellen = [
+            rij.id,
+            rij.ontvangen.tekst,
+            rij.kanaal.to_string(),
+            rij.dienst.to_string(),
+            rij.categorie,
+            rij.behandelaar,
+            zaak.beklaagde.as_deref().unwrap_or_default().to_string(),
+            rij.status.to_string(),
+            if rij.binnen_reglement { "ja" } else { "nee" }.to_string(),
+            rij.uitspraak.map(|d| d.tekst).unwrap_or_default(),
+            rij.oordeel.unwrap_or_default().to_string(),
+            t.overtredingen.to_string(),
+            t.waarschuwingen.to_string(),
+            t.info.to_string(),
+            t.verantwoord.to_string(),
+            regels.join(", "),
+            omschrijving(zaak),
+        ];
+        tabel.rij(cellen.iter().map(String::as_str))?;
+    }
+    tabel.sluit()?;
+    Ok(uit)
 }
