@@ -5,6 +5,8 @@
 //! Then each case's events are put in date order, and what lies after the peildatum is
 //! left out.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -106,32 +108,41 @@ impl Samenhang {
     /// waiting when its case was not read yet.
     pub fn verdeel(&mut self, gebeurtenissen: Vec<(Tekst, Gebeurtenis)>) {
         // Events of one case mostly follow each other, and then share their case number
-        // (see `Tekstbank::zaaknummer`): such an event's case need not be looked up again.
-        // At a million cases this took a third off giving events to their cases.
-        let mut vorige: Option<(Tekst, usize)> = None;
-        for (id, gebeurtenis) in gebeurtenissen {
-            let zaak = match &vorige {
-                Some((vorig, i)) if std::sync::Arc::ptr_eq(vorig, &id) => Some(*i),
-                _ => self.index.get(&id).copied(),
-            };
-            match zaak {
-                Some(i) => {
-                    self.geef(i, gebeurtenis);
-                    vorige = Some((id, i));
-                }
-                None => self.wachtend.push((id, gebeurtenis)),
+        // (see `Tekstbank::zaaknummer`): such a run goes to its case at once, looked up
+        // once, and the case's list grows once. At a million cases this took a third off
+        // giving events to their cases.
+        let reeksen: Vec<usize> = gebeurtenissen
+            .chunk_by(|(a, _), (b, _)| Arc::ptr_eq(a, b))
+            .map(<[_]>::len)
+            .collect();
+        let mut gebeurtenissen = gebeurtenissen.into_iter();
+        for lengte in reeksen {
+            let mut reeks = Vec::with_capacity(lengte);
+            let mut id = None;
+            for (zaak, g) in gebeurtenissen.by_ref().take(lengte) {
+                id.get_or_insert(zaak);
+                reeks.push(g);
+            }
+            let Some(id) = id else { continue };
+            match self.index.get(&id) {
+                Some(&i) => self.geef(i, reeks),
+                None => self
+                    .wachtend
+                    .extend(reeks.into_iter().map(|g| (id.clone(), g))),
             }
         }
     }
 
-    /// Gives an event to case `i`; one of a case received after the peildatum is only
+    /// Gives events to case `i`; those of a case received after the peildatum are only
     /// counted.
-    fn geef(&mut self, i: usize, gebeurtenis: Gebeurtenis) {
+    fn geef(&mut self, i: usize, gebeurtenissen: Vec<Gebeurtenis>) {
         let zaak = &mut self.zaken[i];
         if zaak.ontvangen > self.peildatum {
-            self.aantallen.gebeurtenissen_na_peildatum += 1;
+            self.aantallen.gebeurtenissen_na_peildatum += gebeurtenissen.len();
+        } else if zaak.gebeurtenissen.is_empty() {
+            zaak.gebeurtenissen = gebeurtenissen;
         } else {
-            zaak.gebeurtenissen.push(gebeurtenis);
+            zaak.gebeurtenissen.extend(gebeurtenissen);
         }
     }
 
@@ -141,7 +152,7 @@ impl Samenhang {
     fn verdeel_wachtende(&mut self) {
         for (id, gebeurtenis) in std::mem::take(&mut self.wachtend) {
             match self.index.get(&id) {
-                Some(&i) => self.geef(i, gebeurtenis),
+                Some(&i) => self.geef(i, vec![gebeurtenis]),
                 None if self.ongeldig.contains_key(&id) => {
                     self.aantallen.gebeurtenissen_ongeldig += 1
                 }
