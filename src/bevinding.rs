@@ -18,6 +18,10 @@ pub const REGLEMENT_TOML: &str = "reglement.toml";
 pub const REGLEMENT_MD: &str = "reglement.md";
 pub const ZAKEN_MAP: &str = "zaken";
 
+/// What stands for the case of a finding about the register as a whole (art-9-wijziging)
+/// where a format needs a name: JUnit's classname, the text formats' prefix.
+pub const ZONDER_ZAAK: &str = "reglement";
+
 /// How serious a finding is. Errors fail a pipeline; warnings do so with `--strict`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -66,11 +70,12 @@ pub enum RegelId {
     Art7Registratie,
     Art7Wijziging,
     Art8Inwerkingtreding,
+    Art9Wijziging,
 }
 
 impl RegelId {
     /// In declaration order, which is the order of their ids.
-    pub const ALLE: [RegelId; 16] = [
+    pub const ALLE: [RegelId; 17] = [
         RegelId::Art1Schriftelijk,
         RegelId::Art3Reikwijdte,
         RegelId::Art41Gegevens,
@@ -87,6 +92,7 @@ impl RegelId {
         RegelId::Art7Registratie,
         RegelId::Art7Wijziging,
         RegelId::Art8Inwerkingtreding,
+        RegelId::Art9Wijziging,
     ];
 
     /// The rule's place in [`RegelId::ALLE`].
@@ -113,6 +119,7 @@ impl RegelId {
             RegelId::Art7Registratie => "art-7-registratie",
             RegelId::Art7Wijziging => "art-7-wijziging",
             RegelId::Art8Inwerkingtreding => "art-8-inwerkingtreding",
+            RegelId::Art9Wijziging => "art-9-wijziging",
         }
     }
 
@@ -138,6 +145,8 @@ pub enum Bron {
     Gebeurtenissen,
     /// `zaken/<zaak>.md`
     Dossier(Arc<str>),
+    /// `reglement.toml`
+    Reglement,
 }
 
 impl Bron {
@@ -147,14 +156,18 @@ impl Bron {
             Bron::Klachten => KLACHTEN_CSV.to_string(),
             Bron::Gebeurtenissen => GEBEURTENISSEN_CSV.to_string(),
             Bron::Dossier(zaak) => format!("{ZAKEN_MAP}/{zaak}.md"),
+            Bron::Reglement => REGLEMENT_TOML.to_string(),
         }
     }
 }
 
-/// A finding: one rule, raised on one zaak, pointing at the row that caused it.
+/// A finding: one rule, raised on one zaak (or on the register as a whole), pointing at
+/// the row that caused it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bevinding {
-    pub zaak: Arc<str>,
+    /// None for a finding about the register as a whole (art-9-wijziging, about
+    /// `reglement.toml`): such findings come before those of the cases.
+    pub zaak: Option<Arc<str>>,
     pub regel: RegelId,
     pub ernst: Ernst,
     /// Dutch, names the term, the deadline and the actual date where there are any.
@@ -165,14 +178,18 @@ pub struct Bevinding {
     pub line: Option<u32>,
     /// Set when a `verantwoording` accounts for the finding: its `toelichting`.
     pub verantwoording: Option<Arc<str>>,
-    /// For art-7 findings: the short commit id (None for the working tree).
+    /// For art-7 and art-9 findings: the short commit id (None for the working tree).
     pub commit: Option<String>,
+    /// The start of the version of the regulation that judged the finding's case (its
+    /// `inwerkingtreding` or a wijziging's `vanaf`); None for a case received before the
+    /// regulation took effect, and for a finding without a case.
+    pub reglement_vanaf: Option<NaiveDate>,
 }
 
 impl Bevinding {
     pub fn new(zaak: &Arc<str>, regel: RegelId, ernst: Ernst, bericht: String) -> Bevinding {
         Bevinding {
-            zaak: zaak.clone(),
+            zaak: Some(zaak.clone()),
             regel,
             ernst,
             bericht,
@@ -182,6 +199,15 @@ impl Bevinding {
             line: None,
             verantwoording: None,
             commit: None,
+            reglement_vanaf: None,
+        }
+    }
+
+    /// A finding about the register as a whole, on no case.
+    pub fn over_register(regel: RegelId, ernst: Ernst, bericht: String) -> Bevinding {
+        Bevinding {
+            zaak: None,
+            ..Bevinding::new(&Arc::from(""), regel, ernst, bericht)
         }
     }
 
@@ -196,9 +222,15 @@ impl Bevinding {
         self.verantwoording.is_some()
     }
 
-    /// The sort order of the contract: by case, then rule, then date.
-    pub fn sorteersleutel(&self) -> (&str, &'static str, Option<NaiveDate>, Option<u32>) {
-        (&self.zaak, self.regel.id(), self.datum, self.line)
+    /// The sort order of the contract: by case (findings without a case first), then
+    /// rule, then date.
+    pub fn sorteersleutel(&self) -> (Option<&str>, &'static str, Option<NaiveDate>, Option<u32>) {
+        (self.zaak.as_deref(), self.regel.id(), self.datum, self.line)
+    }
+
+    /// The case as the text formats name it, `reglement` for a finding without one.
+    pub fn zaaknaam(&self) -> &str {
+        self.zaak.as_deref().unwrap_or(ZONDER_ZAAK)
     }
 }
 

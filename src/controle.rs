@@ -13,6 +13,7 @@ use crate::history::{Historie, Historiestatus};
 use crate::persoonsgegevens::{toon, Geheimen};
 use crate::register::Register;
 use crate::rules::{self, Omgeving};
+use crate::stempel::Stempel;
 use crate::verloop::Verloop;
 
 /// What the check decided about one case.
@@ -54,7 +55,7 @@ pub struct Uitkomst {
     pub register: Register,
     /// Parallel to `register.zaken`.
     pub zaken: Vec<Zaakoordeel>,
-    /// Sorted by case, rule, date.
+    /// Sorted by case (those on no case first), rule, date.
     pub bevindingen: Vec<Bevinding>,
     pub samenvatting: Samenvatting,
     /// The register's Git history, when it was asked for (its findings are among
@@ -64,6 +65,8 @@ pub struct Uitkomst {
     pub notities: Vec<String>,
     /// The working-day calendar of the register's regulation, worked out once.
     pub kalender: Kalender,
+    /// What the check was made from: commit, file hashes, version, peildatum.
+    pub stempel: Stempel,
 }
 
 /// When a finding fails the check.
@@ -112,15 +115,23 @@ impl Uitkomst {
     /// hundreds of megabytes) but decided again, by the same code the rules read it from.
     pub fn verloop(&self, index: usize) -> Option<Verloop> {
         let zaak = self.register.zaken.get(index)?;
-        let reglement = &self.register.reglement;
-        self.zaken[index]
-            .binnen_reglement
-            .then(|| Verloop::van(zaak, reglement, &self.kalender))
+        if !self.zaken[index].binnen_reglement {
+            return None;
+        }
+        let versie = self.register.reglement.versie_op(zaak.ontvangen)?;
+        Some(Verloop::van(zaak, &versie.termen, &self.kalender))
     }
 
     /// The findings of case number `index` (in `register.zaken`).
     pub fn bevindingen_van(&self, index: usize) -> &[Bevinding] {
         &self.bevindingen[self.zaken[index].bevindingen.clone()]
+    }
+
+    /// The findings about the register as a whole, on no case (art-9-wijziging): the first
+    /// of [`Uitkomst::bevindingen`].
+    pub fn bevindingen_over_register(&self) -> &[Bevinding] {
+        let eind = self.bevindingen.partition_point(|b| b.zaak.is_none());
+        &self.bevindingen[..eind]
     }
 }
 
@@ -149,8 +160,11 @@ pub fn controleer_met(register: Register, mut historie: Option<Historie>) -> Uit
         })
         .collect();
 
-    // Findings are ordered by case first (case numbers are unique): the cases in order of
-    // their number, each with its findings in order, give the order of all findings.
+    // Findings about the register as a whole come first; then the cases' findings, ordered
+    // by case first (case numbers are unique): the cases in order of their number, each
+    // with its findings in order, give the order of all findings.
+    let (mut over_register, register_notities) =
+        rules::beoordeel_register(&register.reglement, omgeving.historie);
     let mut op_nummer: Vec<usize> = (0..per_zaak.len()).collect();
     op_nummer.par_sort_unstable_by(|&a, &b| register.zaken[a].id.cmp(&register.zaken[b].id));
     let mut zaken: Vec<Zaakoordeel> = per_zaak
@@ -160,7 +174,10 @@ pub fn controleer_met(register: Register, mut historie: Option<Historie>) -> Uit
             bevindingen: 0..0,
         })
         .collect();
-    let mut bevindingen = Vec::with_capacity(per_zaak.iter().map(|(_, b)| b.len()).sum());
+    let mut bevindingen = Vec::with_capacity(
+        over_register.len() + per_zaak.iter().map(|(_, b)| b.len()).sum::<usize>(),
+    );
+    bevindingen.append(&mut over_register);
     let mut per_zaak: Vec<Vec<Bevinding>> = per_zaak.into_iter().map(|(_, b)| b).collect();
     for index in op_nummer {
         let begin = bevindingen.len();
@@ -169,7 +186,10 @@ pub fn controleer_met(register: Register, mut historie: Option<Historie>) -> Uit
     }
 
     let samenvatting = samenvatting(&register, &zaken, &bevindingen);
+    let bron = historie.as_ref().and_then(|h| h.bronstand.as_ref());
+    let stempel = Stempel::van(&register, bron);
     let mut notities = register.waarschuwingen.clone();
+    notities.extend(register_notities);
     if let Some(historie) = &mut historie {
         notities.extend(historie.notitie.clone());
         // Judged: what was read for it need not stay in memory.
@@ -192,6 +212,7 @@ pub fn controleer_met(register: Register, mut historie: Option<Historie>) -> Uit
         historie,
         notities,
         kalender,
+        stempel,
     }
 }
 

@@ -12,6 +12,7 @@ pub mod controle;
 pub mod datum;
 pub mod genereer;
 pub mod history;
+pub mod init;
 pub mod markdown;
 pub mod model;
 pub mod persoonsgegevens;

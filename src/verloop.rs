@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 
 use crate::calendar::Kalender;
 use crate::model::{Gebeurtenis, Soort, Zaak};
-use crate::register::Reglement;
+use crate::register::Termen;
 
 /// What a term is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -198,12 +198,15 @@ pub struct Verloop {
 
 impl Verloop {
     /// Reads the course off a case's events (already in order, up to the peildatum).
-    pub fn van(zaak: &Zaak, reglement: &Reglement, kalender: &Kalender) -> Verloop {
+    /// `termen` are those of the version of the regulation in force on the day the case
+    /// was received: every cycle, appeal and term of the case runs by them, however late
+    /// it starts.
+    pub fn van(zaak: &Zaak, termen: &Termen, kalender: &Kalender) -> Verloop {
         let events = &zaak.gebeurtenissen;
         Verloop {
-            ontvangstbevestiging: ontvangstbevestiging(zaak, reglement, kalender),
-            cycli: cycli(zaak, reglement, kalender),
-            beroepen: beroepen(events, reglement, kalender),
+            ontvangstbevestiging: ontvangstbevestiging(zaak, termen, kalender),
+            cycli: cycli(zaak, termen, kalender),
+            beroepen: beroepen(events, termen, kalender),
             ingetrokken: events
                 .iter()
                 .find(|g| g.soort == Soort::Ingetrokken)
@@ -225,8 +228,8 @@ impl Verloop {
 
 /// Art. 4.2: the acknowledgement term, met by the earliest ontvangstbevestiging or
 /// uitspraak (a decision acknowledges receipt too).
-fn ontvangstbevestiging(zaak: &Zaak, reglement: &Reglement, kalender: &Kalender) -> Termijn {
-    let deadline = kalender.werkdagen_na(zaak.ontvangen, reglement.ontvangstbevestiging_werkdagen);
+fn ontvangstbevestiging(zaak: &Zaak, termen: &Termen, kalender: &Kalender) -> Termijn {
+    let deadline = kalender.werkdagen_na(zaak.ontvangen, termen.ontvangstbevestiging_werkdagen);
     let mut termijn = Termijn::nieuw(
         Termijnsoort::Ontvangstbevestiging,
         zaak.ontvangen,
@@ -244,7 +247,7 @@ fn ontvangstbevestiging(zaak: &Zaak, reglement: &Reglement, kalender: &Kalender)
     termijn
 }
 
-fn cycli(zaak: &Zaak, reglement: &Reglement, kalender: &Kalender) -> Vec<Cyclus> {
+fn cycli(zaak: &Zaak, termen: &Termen, kalender: &Kalender) -> Vec<Cyclus> {
     let events = &zaak.gebeurtenissen;
     let mut begin = 0;
     let mut cycli = Vec::new();
@@ -265,7 +268,7 @@ fn cycli(zaak: &Zaak, reglement: &Reglement, kalender: &Kalender) -> Vec<Cyclus>
             start,
             start_line,
             events,
-            reglement,
+            termen,
             kalender,
         ));
         if eind == events.len() {
@@ -283,10 +286,10 @@ fn cyclus(
     start: NaiveDate,
     start_line: Option<u32>,
     events: &[Gebeurtenis],
-    reglement: &Reglement,
+    termen: &Termen,
     kalender: &Kalender,
 ) -> Cyclus {
-    let deadline = kalender.weken_na(start, reglement.afhandeltermijn_weken);
+    let deadline = kalender.weken_na(start, termen.afhandeltermijn_weken);
     let mut termijn = Termijn::nieuw(Termijnsoort::Afhandeling, start, deadline, start_line);
     let mut verlengingen = Vec::new();
     let mut afsluiting = None;
@@ -341,7 +344,7 @@ fn beoordeel_verlenging(index: usize, g: &Gebeurtenis, deadline: NaiveDate) -> V
     }
 }
 
-fn beroepen(events: &[Gebeurtenis], reglement: &Reglement, kalender: &Kalender) -> Vec<Beroep> {
+fn beroepen(events: &[Gebeurtenis], termen: &Termen, kalender: &Kalender) -> Vec<Beroep> {
     let mut beroepen: Vec<Beroep> = Vec::new();
     let mut laatste_uitspraak = None;
     for (index, g) in events.iter().enumerate() {
@@ -356,11 +359,11 @@ fn beroepen(events: &[Gebeurtenis], reglement: &Reglement, kalender: &Kalender) 
                 let mut beroepstermijn = Termijn::nieuw(
                     Termijnsoort::Beroep,
                     u.datum,
-                    kalender.weken_na(u.datum, reglement.beroepstermijn_weken),
+                    kalender.weken_na(u.datum, termen.beroepstermijn_weken),
                     Some(u.line),
                 );
                 beroepstermijn.vervul(index, g);
-                let behandeltermijn = reglement.beroep_afhandeltermijn_weken.map(|weken| {
+                let behandeltermijn = termen.beroep_afhandeltermijn_weken.map(|weken| {
                     Termijn::nieuw(
                         Termijnsoort::Beroepsbehandeling,
                         g.datum,

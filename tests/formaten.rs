@@ -1,15 +1,24 @@
 //! The CI formats (spec sections 10 and 11) checked the way their consumers read them:
 //!
 //! - `github`: every stdout line parsed by a strict parser of GitHub's workflow-command
-//!   syntax, with the escapes decoded as the runner decodes them;
+//!   syntax, with the escapes decoded as the runner decodes them; the job summary read from
+//!   the file `GITHUB_STEP_SUMMARY` names;
 //! - `sarif`: validated against the official SARIF 2.1.0 schema (`tests/schemas/`), then
 //!   checked for what GitHub code scanning needs (rules, ruleIndex, locations, stable
 //!   fingerprints, suppressions);
 //! - `junit`: validated with `xmllint` against the JUnit schema of Jenkins' xUnit plugin
 //!   (`tests/schemas/junit-10.xsd`) once the two testcase attributes the contract adds
 //!   (`file`, `line`) are taken out, then read with an XML parser;
+//! - `codequality`: validated against a schema of the fields GitLab documents
+//!   (`tests/schemas/gitlab-codequality.json`), then checked for unique, stable
+//!   fingerprints;
 //! - the CI examples in `docs/ci/` checked against the GitHub and GitLab schemas with
-//!   `check-jsonschema`.
+//!   `check-jsonschema` and read with a YAML parser; the pre-commit manifest validated
+//!   against SchemaStore's schema and its hook run.
+//!
+//! Whether a finding counts toward the exit status is worked out here from the JSON
+//! document and the options, apart from the code under test, and every format must show
+//! it: no finding that does not count as an error, every one that counts as a failure.
 //!
 //! The external validators are installed by `.ci/run`. Without them a test says so and
 //! passes locally, but fails when `CI=true`.
@@ -26,7 +35,9 @@ use std::process::{Command, Output};
 use common::{GEBEURTENISSEN_KOP, KLACHTEN_KOP};
 use serde_json::Value;
 
-const FORMATEN: [&str; 5] = ["text", "json", "junit", "sarif", "github"];
+const FORMATEN: [&str; 6] = ["text", "json", "junit", "sarif", "github", "codequality"];
+/// The formats whose document owns stdout: notes and the summary line go to stderr.
+const CI_FORMATEN: [&str; 4] = ["junit", "sarif", "github", "codequality"];
 
 // ---------------------------------------------------------------------------------------
 // Registers and runs
@@ -70,21 +81,53 @@ impl Doel {
         std::fs::write(pad, inhoud).expect("schrijven");
     }
 
+    /// Puts a case without findings above all others, in both files: every row after it
+    /// moves down.
+    fn zaak_bovenaan(&self) {
+        let lees = |bestand: &str| {
+            std::fs::read_to_string(self.cwd.join(&self.register).join(bestand)).expect("lezen")
+        };
+        let klachten = lees("klachten.csv");
+        let (kop, rijen) = klachten.split_once('\n').expect("kop");
+        self.schrijf(
+            "klachten.csv",
+            &format!("{kop}\nKP-0,2025-03-03,email,preventie,B,C,c@example.nl,Nieuw,,\n{rijen}"),
+        );
+        let gebeurtenissen = lees("gebeurtenissen.csv");
+        let (kop, rijen) = gebeurtenissen.split_once('\n').expect("kop");
+        self.schrijf(
+            "gebeurtenissen.csv",
+            &format!(
+                "{kop}\nKP-0,2025-03-04,ontvangstbevestiging,B,,,,\nKP-0,2025-03-10,uitspraak,B,ongegrond,,,\n\
+                 KP-0,2025-03-11,afsluiting,B,,,,\n{rijen}"
+            ),
+        );
+    }
+
     fn check(&self, args: &[&str]) -> Output {
         self.check_als(&self.register, args)
     }
 
     /// Runs `klachten check <args> --register <register>` in the working directory.
     fn check_als(&self, register: &str, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_klachten"))
+        self.opdracht(register, args)
+            .output()
+            .expect("klachten starten")
+    }
+
+    /// The command of [`Doel::check_als`], outside GitHub Actions whatever runs the tests:
+    /// without `GITHUB_STEP_SUMMARY`.
+    fn opdracht(&self, register: &str, args: &[&str]) -> Command {
+        let mut opdracht = Command::new(env!("CARGO_BIN_EXE_klachten"));
+        opdracht
             .current_dir(&self.cwd)
             .arg("check")
             .args(args)
             .arg("--register")
             .arg(register)
             .env("NO_COLOR", "1")
-            .output()
-            .expect("klachten starten")
+            .env_remove("GITHUB_STEP_SUMMARY");
+        opdracht
     }
 }
 
@@ -139,6 +182,10 @@ struct Verwacht {
     opdracht: &'static str,
     /// `error`, `warning` or `note`: the SARIF level.
     niveau: &'static str,
+    /// `major`, `minor` or `info`: the Code Quality severity.
+    kwaliteit: &'static str,
+    /// Whether it counts toward the exit status (an input error always does).
+    telt: bool,
     /// The rule id, or `invoer`.
     regel: String,
     zaak: Option<String>,
@@ -148,40 +195,79 @@ struct Verwacht {
     /// The JSON message (finding or input error).
     bericht: String,
     verantwoording: Option<String>,
-    /// An unaccepted error finding: a JUnit failure.
+    /// An unaccepted error finding, or one that counts: a JUnit failure.
     faalt: bool,
 }
 
-fn verwacht(doel: &Doel, document: &Value) -> Vec<Verwacht> {
+/// Whether a finding of the JSON document counts toward the exit status with `args`: the
+/// contract's rule (spec section 10 and 11), stated apart from the code under test.
+fn telt(f: &Value, args: &[&str]) -> bool {
+    let optie = |naam: &str| {
+        args.iter()
+            .position(|a| *a == naam)
+            .and_then(|i| args.get(i + 1))
+            .copied()
+    };
+    let strict = args.contains(&"--strict");
+    let ernstig = match f["severity"].as_str().expect("severity") {
+        "error" => true,
+        "warning" => strict,
+        _ => false,
+    };
+    // Dates as YYYY-MM-DD compare as text; null is before every date.
+    let laatste = f["deadline"].as_str().max(f["date"].as_str());
+    let recent = match (optie("--since"), laatste) {
+        (Some(since), Some(laatste)) => laatste >= since,
+        _ => true,
+    };
+    ernstig && recent && !f["accepted"].as_bool().expect("accepted")
+}
+
+fn verwacht(doel: &Doel, document: &Value, args: &[&str]) -> Vec<Verwacht> {
     let pad = |f: &Value| format!("{}/{}", doel.register, f.as_str().expect("file"));
     let mut uit = Vec::new();
     for f in document["findings"].as_array().expect("findings") {
         let ernst = f["severity"].as_str().expect("severity");
         let geaccepteerd = f["accepted"].as_bool().expect("accepted");
+        let telt = telt(f, args);
+        // What a CI format shows: never an error for a finding that does not count.
+        let getoond = match (ernst, geaccepteerd) {
+            (_, true) | ("info", _) => "info",
+            ("error", _) if telt => "error",
+            _ => "warning",
+        };
         uit.push(Verwacht {
-            opdracht: match (ernst, geaccepteerd) {
-                (_, true) | ("info", _) => "notice",
-                ("error", _) => "error",
-                _ => "warning",
+            opdracht: match getoond {
+                "info" => "notice",
+                anders => anders,
             },
             niveau: match ernst {
                 "error" => "error",
                 "warning" => "warning",
                 _ => "note",
             },
+            kwaliteit: match getoond {
+                "error" => "major",
+                "warning" => "minor",
+                _ => "info",
+            },
+            telt,
             regel: f["rule"].as_str().expect("rule").to_string(),
-            zaak: Some(f["case"].as_str().expect("case").to_string()),
+            // A finding on no case (art-9-wijziging) is named `reglement`.
+            zaak: Some(f["case"].as_str().unwrap_or("reglement").to_string()),
             bestand: pad(&f["file"]),
             line: f["line"].as_u64(),
             bericht: f["message"].as_str().expect("message").to_string(),
             verantwoording: f["justification"].as_str().map(str::to_string),
-            faalt: ernst == "error" && !geaccepteerd,
+            faalt: (ernst == "error" && !geaccepteerd) || telt,
         });
     }
     for f in document["input_errors"].as_array().expect("input_errors") {
         uit.push(Verwacht {
             opdracht: "error",
             niveau: "error",
+            kwaliteit: "major",
+            telt: true,
             regel: "invoer".to_string(),
             zaak: None,
             bestand: pad(&f["file"]),
@@ -281,7 +367,7 @@ fn ci_formaten_geven_de_samenvatting_op_stderr() {
     let doel = Doel::voorbeeld();
     let tekst = stdout(&doel.check(&["--as-of", "2026-11-24"]));
     let samenvatting = tekst.lines().last().expect("samenvatting");
-    for formaat in ["junit", "sarif", "github"] {
+    for formaat in CI_FORMATEN {
         let o = doel.check(&["--as-of", "2026-11-24", "--format", formaat]);
         let fout = stderr(&o);
         assert_eq!(
@@ -297,7 +383,7 @@ fn ci_formaten_geven_de_samenvatting_op_stderr() {
 fn een_overgeslagen_historie_wordt_een_keer_gemeld() {
     // A temporary folder is no Git repository: the art-7 rules are skipped with one note.
     let doel = lastig();
-    for formaat in ["junit", "sarif", "github"] {
+    for formaat in CI_FORMATEN {
         let o = doel.check(&["--as-of", LASTIG_AS_OF, "--format", formaat]);
         let fout = stderr(&o);
         assert_eq!(fout.matches("Git").count(), 1, "{formaat}: {fout}");
@@ -337,6 +423,49 @@ fn een_absoluut_register_geeft_relatieve_paden() {
             elders.path().join(file).exists(),
             "{file} wijst niet naar het bestand"
         );
+    }
+}
+
+/// [`lastig`] with one more case whose complainant's name and contact are no valid UTF-8:
+/// input errors in the columns `klager` and `contact`. The handler's `ë` before them makes
+/// the file UTF-8 (its first character outside ASCII decides; without it the file would be
+/// read as Windows-1252, see docs/register.md).
+fn lastig_met_onleesbare_klager() -> Doel {
+    let doel = lastig();
+    let pad = doel.cwd.join(&doel.register).join("klachten.csv");
+    let mut klachten = std::fs::read(&pad).expect("lezen");
+    klachten.extend_from_slice("KP-4,2025-03-03,email,preventie,A. Bakkër,P. Pi".as_bytes());
+    klachten.extend_from_slice(b"\xffeters,p\xff@example.nl,x,,\n");
+    std::fs::write(&pad, klachten).expect("schrijven");
+    doel
+}
+
+/// The complainants' names and contact details of [`lastig_met_onleesbare_klager`], whole
+/// or as a lossy decoding would show them.
+const PERSOONLIJK: [&str; 5] = ["Jansen", "Klaas", "Pieters", "Pi\u{fffd}", "example.nl"];
+
+#[test]
+fn geen_namen_of_contactgegevens_in_invoerfouten() {
+    let doel = lastig_met_onleesbare_klager();
+    let args = ["--as-of", LASTIG_AS_OF];
+    let invoer = json(&doel, &args)["input_errors"].clone();
+    for kolom in ["klager", "contact"] {
+        let fout = invoer
+            .as_array()
+            .expect("input_errors")
+            .iter()
+            .find(|f| f["column"] == kolom)
+            .unwrap_or_else(|| panic!("een invoerfout in {kolom}"));
+        assert_eq!(fout["value"], Value::Null, "{fout}");
+        assert_eq!(fout["line"], 5, "{fout}");
+    }
+    for formaat in FORMATEN {
+        let uit = doel.check(&[&args[..], &["--format", formaat]].concat());
+        let alles = format!("{}{}", String::from_utf8_lossy(&uit.stdout), stderr(&uit));
+        assert!(alles.contains("geen geldige UTF-8-tekst"), "{formaat}");
+        for persoonlijk in PERSOONLIJK {
+            assert!(!alles.contains(persoonlijk), "{formaat}: {persoonlijk}");
+        }
     }
 }
 
@@ -476,7 +605,14 @@ fn github_tegen_json(doel: &Doel, args: &[&str]) -> Vec<Opdracht> {
         .lines()
         .map(|r| ontleed(r).unwrap_or_else(|e| panic!("{e}\n{r}")))
         .collect();
-    let verwacht = verwacht(doel, &json(doel, args));
+    // What counts first, then the input errors, then the rest: GitHub's limits per kind
+    // leave out the last ones.
+    let alle = verwacht(doel, &json(doel, args), args);
+    let (bevindingen, invoer): (Vec<Verwacht>, Vec<Verwacht>) =
+        alle.into_iter().partition(|v| v.zaak.is_some());
+    let (tellend, overig): (Vec<Verwacht>, Vec<Verwacht>) =
+        bevindingen.into_iter().partition(|v| v.telt);
+    let verwacht: Vec<Verwacht> = tellend.into_iter().chain(invoer).chain(overig).collect();
     assert_eq!(
         opdrachten.len(),
         verwacht.len(),
@@ -561,41 +697,340 @@ fn github_ontsnapt_wat_lastig_is() {
 }
 
 #[test]
+fn github_toont_wat_niet_meetelt_nooit_als_error() {
+    // The sample with --since: 10 errors from before that day. They are warnings now, and
+    // the errors that fail the job come first, where GitHub's limit of 10 shows them.
+    let doel = Doel::voorbeeld();
+    for args in [
+        vec!["--as-of", "2026-11-24", "--since", "2026-06-01"],
+        vec!["--as-of", "2026-11-24", "--since", "2026-06-01", "--strict"],
+        vec!["--as-of", "2026-11-24", "--strict"],
+    ] {
+        let opdrachten = github_tegen_json(&doel, &args);
+        let document = json(&doel, &args);
+        let verwacht = verwacht(&doel, &document, &args);
+        let tellend = verwacht.iter().filter(|v| v.telt).count();
+        assert!(tellend > 0, "{args:?}");
+        // Exactly what counts comes first; nothing after it counts.
+        for (i, o) in opdrachten.iter().enumerate() {
+            let telt = !o.bericht.contains("telt niet mee")
+                && (o.naam == "error" || o.bericht.ends_with("(telt mee: --strict)"));
+            assert_eq!(telt, i < tellend, "{args:?} {i}: {o:?}");
+        }
+        for o in &opdrachten {
+            if o.bericht.contains("telt niet mee") {
+                assert_eq!(o.naam, "warning", "{o:?}");
+            }
+        }
+        // The first 10 errors, all GitHub shows of them, are findings that count.
+        let errors: Vec<&Opdracht> = opdrachten.iter().filter(|o| o.naam == "error").collect();
+        assert!(errors
+            .iter()
+            .take(10)
+            .all(|o| !o.bericht.contains("telt niet mee")));
+        assert_eq!(document["summary"]["counting"], tellend - 2, "{args:?}");
+    }
+    // Without --since every error counts; the old ones are errors again (16 findings, two
+    // of them under the amendment of 1 July 2026, and 2 input errors).
+    let zonder = github_tegen_json(&doel, &["--as-of", "2026-11-24"]);
+    assert_eq!(zonder.iter().filter(|o| o.naam == "error").count(), 18);
+}
+
+#[test]
 fn github_zegt_wat_niet_meetelt_voor_since() {
     let doel = lastig();
     let opdrachten = github_tegen_json(&doel, &["--as-of", LASTIG_AS_OF, "--since", "2025-06-01"]);
-    let fouten: Vec<&Opdracht> = opdrachten
+    let oud: Vec<&Opdracht> = opdrachten
         .iter()
-        .filter(|o| o.naam == "error" && o.eigenschappen["title"] != "invoer")
+        .filter(|o| o.bericht.ends_with("(telt niet mee: van voor --since)"))
         .collect();
-    assert!(!fouten.is_empty());
-    for o in fouten {
-        assert!(
-            o.bericht.ends_with("(telt niet mee: van voor --since)"),
-            "{o:?}"
-        );
+    assert!(!oud.is_empty());
+    assert!(oud.iter().all(|o| o.naam == "warning"), "{oud:?}");
+    // Only the input errors are errors: they always count.
+    for o in opdrachten.iter().filter(|o| o.naam == "error") {
+        assert_eq!(o.eigenschappen["title"], "invoer", "{o:?}");
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// The GitHub job summary
+
+/// Runs the github format with `GITHUB_STEP_SUMMARY` naming a file that holds an earlier
+/// step's summary; returns the output and what was added to the file.
+fn met_stapsamenvatting(doel: &Doel, args: &[&str]) -> (Output, String) {
+    let map = tempfile::tempdir().expect("map");
+    let bestand = map.path().join("step_summary.md");
+    let eerder = "## Een eerdere stap\n\nklaar";
+    std::fs::write(&bestand, eerder).expect("schrijven");
+    let mut alle = args.to_vec();
+    alle.extend(["--format", "github"]);
+    let o = doel
+        .opdracht(&doel.register, &alle)
+        .env("GITHUB_STEP_SUMMARY", &bestand)
+        .output()
+        .expect("klachten starten");
+    let inhoud = std::fs::read_to_string(&bestand).expect("lezen");
+    let nieuw = inhoud
+        .strip_prefix(eerder)
+        .unwrap_or_else(|| panic!("niet aangevuld:\n{inhoud}"));
+    (o, nieuw.to_string())
+}
+
+/// The rows of the Markdown table under `kop`, split into cells.
+fn tabel(md: &str, kop: &str) -> Vec<Vec<String>> {
+    let Some(begin) = md.find(kop) else {
+        return Vec::new();
+    };
+    md[begin..]
+        .lines()
+        .skip_while(|r| !r.starts_with('|'))
+        .take_while(|r| r.starts_with('|'))
+        .skip(2)
+        .map(|r| {
+            // Cells split at `|` that is not escaped.
+            let mut cellen = Vec::new();
+            let mut cel = String::new();
+            let mut tekens = r.trim().trim_matches('|').chars().peekable();
+            while let Some(c) = tekens.next() {
+                match c {
+                    '\\' => cel.extend(tekens.next()),
+                    '|' => cellen.push(std::mem::take(&mut cel).trim().to_string()),
+                    c => cel.push(c),
+                }
+            }
+            cellen.push(cel.trim().to_string());
+            cellen
+        })
+        .collect()
+}
+
+#[test]
+fn github_schrijft_de_stapsamenvatting() {
+    let doel = Doel::voorbeeld();
+    let args = ["--as-of", "2026-11-24", "--since", "2026-06-01"];
+    let (o, md) = met_stapsamenvatting(&doel, &args);
+    assert_eq!(code(&o), 1);
+    // The same commands as without the variable.
+    assert_eq!(
+        stdout(&o),
+        stdout(&doel.check(&[&args[..], &["--format", "github"]].concat()))
+    );
+    assert!(
+        md.starts_with('\n'),
+        "a blank line after the earlier step: {md:?}"
+    );
+    assert!(md.contains("## Klachtenregister: niet geslaagd"), "{md}");
+    // The summary line, with how many count.
+    let regel = stderr(&o)
+        .lines()
+        .last()
+        .expect("samenvatting")
+        .replace("klachten: ", "");
+    // Two of the six under the amendment of 1 July 2026.
+    assert!(regel.contains("6 bevindingen tellen mee"), "{regel}");
+    assert!(md.contains(&regel), "{md}");
+    assert!(md.contains("01-06-2026 ligt (`--since`)"), "{md}");
+    assert!(
+        md.contains("**6 van de 39 bevindingen tellen mee, en 2 invoerfouten.**"),
+        "{md}"
+    );
+    assert!(
+        md.contains("10 bevindingen tellen niet mee omdat ze van voor `--since` zijn"),
+        "{md}"
+    );
+
+    // Per rule: the counts of the JSON document.
+    let document = json(&doel, &args);
+    let verwacht = verwacht(&doel, &document, &args);
+    let per_regel = tabel(&md, "| regel |");
+    let mut totaal = 0;
+    for rij in &per_regel[..per_regel.len() - 1] {
+        let regel = rij[0].trim_matches('`');
+        let eigen: Vec<&Value> = document["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter(|f| f["rule"] == regel)
+            .collect();
+        let tel = |ernst: &str| eigen.iter().filter(|f| f["severity"] == ernst).count();
+        let getallen: Vec<usize> = rij[1..].iter().map(|c| c.parse().expect("getal")).collect();
+        let tellend = verwacht
+            .iter()
+            .filter(|v| v.regel == regel && v.telt)
+            .count();
+        let verantwoord = eigen.iter().filter(|f| f["accepted"] == true).count();
+        assert_eq!(
+            getallen,
+            [
+                tel("error"),
+                tel("warning"),
+                tel("info"),
+                verantwoord,
+                tellend
+            ],
+            "{regel}"
+        );
+        totaal += eigen.len();
+    }
+    // 35, two more under the amendment of 1 July 2026, and the two art-9-wijziging.
+    assert_eq!(totaal, 39);
+    assert_eq!(per_regel.last().expect("totaal")[0], "**alle**");
+
+    // Every finding that counts, with its file and line, and nothing else.
+    let rijen = tabel(&md, "### Bevindingen die meetellen");
+    let tellend: Vec<&Verwacht> = verwacht
+        .iter()
+        .filter(|v| v.telt && v.zaak.is_some())
+        .collect();
+    assert_eq!(rijen.len(), tellend.len());
+    for (rij, v) in rijen.iter().zip(&tellend) {
+        let plek = format!("{}:{}", v.bestand, v.line.expect("line"));
+        assert_eq!(rij[0], plek);
+        assert_eq!(Some(&rij[1]), v.zaak.as_ref());
+        assert_eq!(rij[2].trim_matches('`'), v.regel);
+        assert_eq!(rij[4], v.bericht);
+    }
+    let invoer = tabel(&md, "### Invoerfouten");
+    assert_eq!(invoer.len(), 2);
+    assert_eq!(invoer[0][0], "register/gebeurtenissen.csv:157");
+
+    // The annotations GitHub leaves out: per kind, past the first 10.
+    let opdrachten: Vec<Opdracht> = stdout(&o)
+        .lines()
+        .map(|r| ontleed(r).expect("opdracht"))
+        .collect();
+    let soort = |naam: &str| opdrachten.iter().filter(|o| o.naam == naam).count();
+    let (e, w, n) = (soort("error"), soort("warning"), soort("notice"));
+    let weg = |n: usize| n.saturating_sub(10);
+    assert!(
+        md.contains(&format!(
+            "Deze stap schreef {} annotaties ({e} error, {w} warning, {n} notice)",
+            e + w + n
+        )),
+        "{md}"
+    );
+    assert!(
+        md.contains(&format!(
+            "{} zijn weggelaten ({} error, {} warning, {} notice)",
+            weg(e) + weg(w) + weg(n),
+            weg(e),
+            weg(w),
+            weg(n)
+        )),
+        "{md}"
+    );
+}
+
+#[test]
+fn de_stapsamenvatting_zonder_namen_en_met_tekst_zoals_hij_is() {
+    // The awkward register: names and contact details of complainants, a justification
+    // with Markdown and HTML characters, a folder name with `%`, `,` and `:`.
+    let doel = lastig_met_onleesbare_klager();
+    let args = ["--as-of", LASTIG_AS_OF, "--strict"];
+    let (o, md) = met_stapsamenvatting(&doel, &args);
+    assert_eq!(code(&o), 1);
+    for persoonlijk in PERSOONLIJK {
+        assert!(!md.contains(persoonlijk), "{persoonlijk} in:\n{md}");
+    }
+    assert!(md.contains("reg,100%: x"), "{md}");
+    // With --strict, warnings count.
+    assert!(md.contains("door `--strict`, elke waarschuwing"), "{md}");
+    let rijen = tabel(&md, "### Bevindingen die meetellen");
+    assert!(rijen.iter().any(|r| r[3] == "waarschuwing"), "{rijen:?}");
+    // No raw HTML or line break from the register gets through.
+    for regel in md.lines() {
+        assert!(!regel.contains('<'), "{regel}");
+    }
+    let invoer = tabel(&md, "### Invoerfouten");
+    assert!(
+        invoer
+            .iter()
+            .any(|r| r[1] == "klager: geen geldige UTF-8-tekst"),
+        "{invoer:?}"
+    );
+}
+
+#[test]
+fn de_stapsamenvatting_blijft_binnen_githubs_grens() {
+    // GitHub takes at most 1 MiB of summary per step: a synthetic register with more than
+    // 1,000 findings that count lists the first 1,000 and says how many more there are.
+    let tmp = tempfile::tempdir().expect("map");
+    klachten::genereer::genereer(&tmp.path().join("register"), 8000, 1).expect("genereer");
+    let doel = Doel {
+        cwd: tmp.path().to_path_buf(),
+        register: "register".to_string(),
+        _tmp: None,
+    };
+    let args = ["--as-of", "2026-11-24"];
+    let (_, md) = met_stapsamenvatting(&doel, &args);
+    let tellend = json(&doel, &args)["summary"]["counting"]
+        .as_u64()
+        .expect("counting") as usize;
+    assert!(tellend > 1000, "{tellend}");
+    assert_eq!(tabel(&md, "### Bevindingen die meetellen").len(), 1000);
+    assert!(
+        md.contains(&format!(
+            "… en nog {}, die niet in deze samenvatting passen",
+            tellend - 1000
+        )),
+        "{md}"
+    );
+    assert!(md.len() < 1 << 20, "{} bytes", md.len());
+}
+
+#[test]
+fn geen_stapsamenvatting_buiten_github() {
+    let doel = lastig();
+    let map = tempfile::tempdir().expect("map");
+    let bestand = map.path().join("summary.md");
+    for formaat in FORMATEN.iter().filter(|f| **f != "github") {
+        let o = doel
+            .opdracht(
+                &doel.register,
+                &["--as-of", LASTIG_AS_OF, "--format", formaat],
+            )
+            .env("GITHUB_STEP_SUMMARY", &bestand)
+            .output()
+            .expect("klachten starten");
+        assert_eq!(code(&o), 1);
+        assert!(!bestand.exists(), "{formaat}");
+    }
+    // A summary that cannot be written: exit status 2, naming the file.
+    let o = doel
+        .opdracht(
+            &doel.register,
+            &["--as-of", LASTIG_AS_OF, "--format", "github"],
+        )
+        .env(
+            "GITHUB_STEP_SUMMARY",
+            map.path().join("bestaat-niet/summary.md"),
+        )
+        .output()
+        .expect("klachten starten");
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("bestaat-niet/summary.md"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 // ---------------------------------------------------------------------------------------
 // SARIF
 
-fn sarif_validator() -> jsonschema::Validator {
-    let schema: Value = serde_json::from_str(include_str!("schemas/sarif-schema-2.1.0.json"))
-        .expect("het schema is JSON");
+/// A validator of a JSON schema of `tests/schemas/`, formats included.
+fn validator(schema: &str) -> jsonschema::Validator {
+    let schema: Value = serde_json::from_str(schema).expect("het schema is JSON");
     jsonschema::options()
         .should_validate_formats(true)
         .build(&schema)
-        .expect("het SARIF-schema laadt")
+        .expect("het schema laadt")
 }
 
-fn sarif(doel: &Doel, args: &[&str]) -> Value {
-    let mut alle = args.to_vec();
-    alle.extend(["--format", "sarif"]);
-    let o = doel.check(&alle);
-    let log: Value = serde_json::from_slice(&o.stdout).expect("SARIF is JSON");
-    let fouten: Vec<String> = sarif_validator()
-        .iter_errors(&log)
+/// Fails, naming every error, when `document` is not valid by `validator`.
+fn keur(validator: &jsonschema::Validator, document: &Value) {
+    let fouten: Vec<String> = validator
+        .iter_errors(document)
         .map(|e| format!("{}: {e}", e.instance_path()))
         .collect();
     assert!(
@@ -603,6 +1038,18 @@ fn sarif(doel: &Doel, args: &[&str]) -> Value {
         "niet geldig volgens het schema:\n{}",
         fouten.join("\n")
     );
+}
+
+fn sarif_validator() -> jsonschema::Validator {
+    validator(include_str!("schemas/sarif-schema-2.1.0.json"))
+}
+
+fn sarif(doel: &Doel, args: &[&str]) -> Value {
+    let mut alle = args.to_vec();
+    alle.extend(["--format", "sarif"]);
+    let o = doel.check(&alle);
+    let log: Value = serde_json::from_slice(&o.stdout).expect("SARIF is JSON");
+    keur(&sarif_validator(), &log);
     log
 }
 
@@ -636,7 +1083,7 @@ fn identiteit(r: &Value) -> String {
 
 fn sarif_tegen_json(doel: &Doel, args: &[&str]) -> Value {
     let log = sarif(doel, args);
-    let verwacht = verwacht(doel, &json(doel, args));
+    let verwacht = verwacht(doel, &json(doel, args), args);
     assert_eq!(log["version"], "2.1.0");
     let schema = log["$schema"].as_str().expect("$schema");
     assert!(schema.contains("sarif-2.1.0"), "{schema}");
@@ -797,24 +1244,7 @@ fn sarif_vingerafdrukken_blijven_gelijk() {
     assert_eq!(fp(&anders), fp(&voor));
 
     // Rows inserted above the findings' rows move their lines, not their fingerprints.
-    let klachten =
-        std::fs::read_to_string(doel.cwd.join(&doel.register).join("klachten.csv")).expect("lezen");
-    let (kop, rijen) = klachten.split_once('\n').expect("kop");
-    doel.schrijf(
-        "klachten.csv",
-        &format!("{kop}\nKP-0,2025-03-03,email,preventie,B,C,c@example.nl,Nieuw,,\n{rijen}"),
-    );
-    let gebeurtenissen =
-        std::fs::read_to_string(doel.cwd.join(&doel.register).join("gebeurtenissen.csv"))
-            .expect("lezen");
-    let (kop, rijen) = gebeurtenissen.split_once('\n').expect("kop");
-    doel.schrijf(
-        "gebeurtenissen.csv",
-        &format!(
-            "{kop}\nKP-0,2025-03-04,ontvangstbevestiging,B,,,,\nKP-0,2025-03-10,uitspraak,B,ongegrond,,,\n\
-             KP-0,2025-03-11,afsluiting,B,,,,\n{rijen}"
-        ),
-    );
+    doel.zaak_bovenaan();
     let na = sarif(&doel, &["--as-of", LASTIG_AS_OF]);
     // Same findings on new lines: compare by what they are, not by where.
     let zonder_regel = |kaart: BTreeMap<String, String>| -> BTreeSet<String> {
@@ -1048,7 +1478,7 @@ fn junit_tegen_json(doel: &Doel, args: &[&str]) -> Vec<Testcase> {
     }
 
     let gevallen = lees_junit(&xml);
-    let verwacht = verwacht(doel, &json(doel, args));
+    let verwacht = verwacht(doel, &json(doel, args), args);
 
     // One test case per case and rule with a finding, in the suite `klachten`.
     let mut groepen: Vec<(String, String)> = Vec::new();
@@ -1126,8 +1556,9 @@ fn junit_tegen_json(doel: &Doel, args: &[&str]) -> Vec<Testcase> {
 fn junit_op_het_voorbeeldregister() {
     let gevallen = junit_tegen_json(&Doel::voorbeeld(), &["--as-of", "2026-11-24"]);
     let mislukt: usize = gevallen.iter().map(|t| t.failures.len()).sum();
-    // 14 unaccounted error findings and 2 input errors.
-    assert_eq!(mislukt, 16);
+    // 16 unaccounted error findings (two under the amendment's three working days from
+    // 1 July 2026) and 2 input errors.
+    assert_eq!(mislukt, 18);
 }
 
 #[test]
@@ -1164,8 +1595,274 @@ fn junit_faalt_ook_voor_since() {
     );
 }
 
+#[test]
+fn junit_faalt_zoals_de_exitstatus() {
+    // A warning only (the afsluiting is missing): with --strict it fails the run, and so it
+    // is a failure; without, it passes, and so does the run.
+    let waarschuwing = Doel::nieuw(
+        "register",
+        "KP-1,2025-03-03,email,preventie,A,J,j@x.nl,x,,\n",
+        "KP-1,2025-03-04,ontvangstbevestiging,A,,,,\nKP-1,2025-03-20,uitspraak,A,ongegrond,,,\n",
+    );
+    let voorbeeld = Doel::voorbeeld();
+    let lastig = lastig();
+    let gevallen: Vec<(&Doel, Vec<&str>)> = vec![
+        (&waarschuwing, vec!["--as-of", "2025-06-02"]),
+        (&waarschuwing, vec!["--as-of", "2025-06-02", "--strict"]),
+        (
+            &waarschuwing,
+            vec!["--as-of", "2025-06-02", "--strict", "--since", "2025-06-01"],
+        ),
+        (&voorbeeld, vec!["--as-of", "2026-11-24", "--strict"]),
+        (
+            &voorbeeld,
+            vec!["--as-of", "2026-11-24", "--strict", "--since", "2026-06-01"],
+        ),
+        (&lastig, vec!["--as-of", LASTIG_AS_OF, "--strict"]),
+    ];
+    for (doel, args) in gevallen {
+        let gevallen = junit_tegen_json(doel, &args);
+        let mut alle = args.clone();
+        alle.extend(["--format", "junit"]);
+        let status = code(&doel.check(&alle));
+        // Every finding that counts is a failure (checked per test case above); here the
+        // report as a whole: it fails exactly when the run does, apart from the errors
+        // from before --since, which the contract keeps as failures.
+        let tellend = gevallen.iter().any(|t| {
+            t.failures
+                .iter()
+                .any(|(bericht, _)| !bericht.contains("telt niet mee"))
+        });
+        assert_eq!(tellend, status == 1, "{args:?}");
+        if !args.contains(&"--since") {
+            let mislukt = gevallen.iter().any(|t| !t.failures.is_empty());
+            assert_eq!(mislukt, status == 1, "{args:?}");
+        }
+    }
+    // The strict warning's failure says why it fails.
+    let gevallen = junit_tegen_json(&waarschuwing, &["--as-of", "2025-06-02", "--strict"]);
+    let afsluiting = gevallen
+        .iter()
+        .find(|t| t.name == "art-4.5-afsluiting")
+        .expect("art-4.5-afsluiting");
+    assert_eq!(afsluiting.failures.len(), 1);
+    assert!(
+        afsluiting.failures[0].0.ends_with("(telt mee: --strict)"),
+        "{afsluiting:?}"
+    );
+    let zonder = junit_tegen_json(&waarschuwing, &["--as-of", "2025-06-02"]);
+    assert!(zonder.iter().all(|t| t.failures.is_empty()), "{zonder:?}");
+}
+
+// ---------------------------------------------------------------------------------------
+// GitLab Code Quality
+
+fn codequality_validator() -> jsonschema::Validator {
+    validator(include_str!("schemas/gitlab-codequality.json"))
+}
+
+/// The Code Quality report of a run, validated against the documented fields and types.
+fn codequality(doel: &Doel, args: &[&str]) -> (Vec<u8>, Value) {
+    let mut alle = args.to_vec();
+    alle.extend(["--format", "codequality"]);
+    let o = doel.check(&alle);
+    assert!(!o.stdout.starts_with(b"\xEF\xBB\xBF"), "geen BOM");
+    let rapport: Value = serde_json::from_slice(&o.stdout).expect("Code Quality is JSON");
+    keur(&codequality_validator(), &rapport);
+    (o.stdout, rapport)
+}
+
+#[test]
+fn het_codequality_schema_keurt_echt_af() {
+    let validator = codequality_validator();
+    let goed = serde_json::json!([{"description": "d", "check_name": "c", "fingerprint": "f",
+        "severity": "minor", "location": {"path": "a/b.csv", "lines": {"begin": 3}}}]);
+    assert!(validator.is_valid(&goed));
+    for (pad, waarde) in [
+        ("/0/severity", serde_json::json!("warning")),
+        ("/0/location/lines/begin", serde_json::json!("3")),
+        ("/0/fingerprint", serde_json::json!(7)),
+    ] {
+        let mut slecht = goed.clone();
+        *slecht.pointer_mut(pad).expect("pad") = waarde;
+        assert!(!validator.is_valid(&slecht), "{pad}");
+    }
+    let mut zonder = goed.clone();
+    zonder[0]
+        .as_object_mut()
+        .expect("object")
+        .remove("check_name");
+    assert!(!validator.is_valid(&zonder));
+}
+
+fn codequality_tegen_json(doel: &Doel, args: &[&str]) -> Value {
+    let (bytes, rapport) = codequality(doel, args);
+    let verwacht = verwacht(doel, &json(doel, args), args);
+    let kwesties = rapport.as_array().expect("een array");
+    assert_eq!(kwesties.len(), verwacht.len());
+    let mut vingerafdrukken = BTreeSet::new();
+    for (k, v) in kwesties.iter().zip(&verwacht) {
+        assert_eq!(k["check_name"], v.regel.as_str(), "{k}");
+        assert_eq!(k["severity"], v.kwaliteit, "{k}");
+        assert_eq!(k["location"]["path"], v.bestand.as_str(), "{k}");
+        assert_eq!(k["location"]["lines"]["begin"], v.line.unwrap_or(1), "{k}");
+        let beschrijving = k["description"].as_str().expect("description");
+        assert!(beschrijving.contains(&v.bericht), "{k}");
+        if let Some(zaak) = &v.zaak {
+            assert!(beschrijving.starts_with(&format!("{zaak}: ")), "{k}");
+        }
+        let vinger = k["fingerprint"].as_str().expect("fingerprint");
+        assert!(
+            vingerafdrukken.insert(vinger.to_string()),
+            "dubbel: {vinger}"
+        );
+    }
+    // The same fingerprints as the SARIF log of the run.
+    let log = sarif(doel, args);
+    let sarif_vingers: Vec<&Value> = log["runs"][0]["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .map(|r| &r["partialFingerprints"]["klachten/v1"])
+        .collect();
+    let vingers: Vec<&Value> = kwesties.iter().map(|k| &k["fingerprint"]).collect();
+    assert_eq!(vingers, sarif_vingers);
+    // Deterministic: a second run gives the same bytes.
+    assert_eq!(codequality(doel, args).0, bytes);
+    rapport
+}
+
+#[test]
+fn codequality_op_het_voorbeeldregister() {
+    let doel = Doel::voorbeeld();
+    let rapport = codequality_tegen_json(&doel, &["--as-of", "2026-11-24"]);
+    let ernsten: BTreeSet<&str> = rapport
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|k| k["severity"].as_str().expect("severity"))
+        .collect();
+    assert_eq!(ernsten, BTreeSet::from(["info", "major", "minor"]));
+    // With --since, the old errors are minor.
+    let oud = codequality_tegen_json(&doel, &["--as-of", "2026-11-24", "--since", "2026-06-01"]);
+    let major = oud
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|k| k["severity"] == "major")
+        .count();
+    assert_eq!(major, 6 + 2, "6 errors that count and 2 input errors");
+}
+
+#[test]
+fn codequality_met_invoerfouten() {
+    let doel = lastig();
+    let rapport = codequality_tegen_json(&doel, &["--as-of", LASTIG_AS_OF]);
+    // An error about a whole file points at its first line.
+    let bestand = rapport
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|k| k["location"]["path"] == "reg,100%: x/zaken/ONBEKEND.md")
+        .expect("invoerfout voor zaken/ONBEKEND.md");
+    assert_eq!(bestand["check_name"], "invoer");
+    assert_eq!(bestand["location"]["lines"]["begin"], 1);
+    assert_eq!(bestand["severity"], "major");
+    // The accepted finding is info, with the justification.
+    let verantwoord = rapport
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|k| k["check_name"] == "art-4.2-ontvangstbevestiging")
+        .expect("art-4.2");
+    assert_eq!(verantwoord["severity"], "info");
+    assert!(verantwoord["description"]
+        .as_str()
+        .is_some_and(|d| d.contains("(verantwoord: 100% zeker")));
+    // A register with no finding and no input error: an empty array.
+    let schoon = Doel::nieuw(
+        "register",
+        "KP-1,2025-03-03,email,preventie,A,J,j@x.nl,x,,\n",
+        "KP-1,2025-03-04,ontvangstbevestiging,A,,,,\nKP-1,2025-03-20,uitspraak,A,ongegrond,,,\n\
+         KP-1,2025-03-21,afsluiting,A,,,,\n",
+    );
+    let (bytes, leeg) = codequality(&schoon, &["--as-of", "2025-06-02"]);
+    assert_eq!(leeg, serde_json::json!([]));
+    assert_eq!(bytes, b"[]\n");
+}
+
+#[test]
+fn codequality_vingerafdrukken_blijven_gelijk() {
+    // Rows inserted above the findings' rows move their lines, not their fingerprints.
+    let doel = lastig();
+    let args = ["--as-of", LASTIG_AS_OF];
+    let afdrukken = |rapport: &Value| -> BTreeSet<String> {
+        rapport
+            .as_array()
+            .expect("array")
+            .iter()
+            .map(|k| {
+                format!(
+                    "{}|{}|{}",
+                    k["check_name"], k["description"], k["fingerprint"]
+                )
+            })
+            .collect()
+    };
+    let regels = |rapport: &Value| -> Vec<Value> {
+        rapport
+            .as_array()
+            .expect("array")
+            .iter()
+            .map(|k| k["location"]["lines"]["begin"].clone())
+            .collect()
+    };
+    let (_, voor) = codequality(&doel, &args);
+    doel.zaak_bovenaan();
+    let (_, na) = codequality(&doel, &args);
+    assert_eq!(afdrukken(&na), afdrukken(&voor));
+    assert_ne!(regels(&na), regels(&voor), "de regels zijn wel verschoven");
+}
+
 // ---------------------------------------------------------------------------------------
 // The CI examples
+
+/// A YAML file of the repository as a JSON value (YAML 1.2: `on:` stays a key).
+fn yaml(bestand: &str) -> Value {
+    let pad = Path::new(env!("CARGO_MANIFEST_DIR")).join(bestand);
+    let tekst = std::fs::read_to_string(&pad).unwrap_or_else(|e| panic!("{bestand}: {e}"));
+    serde_norway::from_str(&tekst).unwrap_or_else(|e| panic!("{bestand}: geen YAML: {e}"))
+}
+
+/// Every `klachten check ...` command in the shell scripts of a CI file, as words.
+fn check_opdrachten(document: &Value) -> Vec<Vec<String>> {
+    let mut uit = Vec::new();
+    let mut teksten = Vec::new();
+    fn verzamel<'a>(v: &'a Value, teksten: &mut Vec<&'a str>) {
+        match v {
+            Value::String(s) => teksten.push(s),
+            Value::Array(a) => a.iter().for_each(|v| verzamel(v, teksten)),
+            Value::Object(o) => o.values().for_each(|v| verzamel(v, teksten)),
+            _ => {}
+        }
+    }
+    verzamel(document, &mut teksten);
+    for tekst in teksten {
+        for regel in tekst.lines() {
+            if let Some(begin) = regel.find("klachten check") {
+                let woorden = regel[begin..]
+                    .split(['>', '|'])
+                    .next()
+                    .unwrap_or_default()
+                    .split_whitespace()
+                    .map(|w| w.trim_matches('"').to_string())
+                    .collect();
+                uit.push(woorden);
+            }
+        }
+    }
+    uit
+}
 
 #[test]
 fn ci_voorbeelden_zijn_geldig() {
@@ -1196,4 +1893,178 @@ fn ci_voorbeelden_zijn_geldig() {
             Err(_) => return ontbreekt("python3", "apt-get install python3"),
         }
     }
+}
+
+#[test]
+fn ci_voorbeelden_gebruiken_wat_bestaat() {
+    for bestand in ["docs/ci/github-workflow.yml", "docs/ci/gitlab-ci.yml"] {
+        let document = yaml(bestand);
+        let opdrachten = check_opdrachten(&document);
+        assert!(!opdrachten.is_empty(), "{bestand}");
+        for woorden in &opdrachten {
+            // Every option is one klachten knows, and every format one it has.
+            for (i, woord) in woorden.iter().enumerate().skip(2) {
+                if let Some(optie) = woord.strip_prefix("--") {
+                    assert!(
+                        ["register", "format", "as-of", "strict", "since"].contains(&optie),
+                        "{bestand}: {woorden:?}"
+                    );
+                }
+                if woord == "--format" {
+                    let formaat = woorden.get(i + 1).expect("een formaat");
+                    assert!(FORMATEN.contains(&formaat.as_str()), "{bestand}: {formaat}");
+                }
+            }
+        }
+    }
+
+    // GitHub: the check job takes klachten from the cache, keyed on the version and
+    // Cargo.lock, and installs it only on a miss.
+    let github = yaml("docs/ci/github-workflow.yml");
+    for job in ["check", "site"] {
+        let stappen = github["jobs"][job]["steps"].as_array().expect("steps");
+        let cache = stappen
+            .iter()
+            .find(|s| {
+                s["uses"]
+                    .as_str()
+                    .is_some_and(|u| u.starts_with("actions/cache@"))
+            })
+            .unwrap_or_else(|| panic!("{job}: geen cache"));
+        let sleutel = cache["with"]["key"].as_str().expect("key");
+        assert!(sleutel.contains("steps.versie.outputs.versie"), "{sleutel}");
+        assert!(sleutel.contains("hashFiles('Cargo.lock'"), "{sleutel}");
+        let installeren = stappen
+            .iter()
+            .find(|s| {
+                s["run"]
+                    .as_str()
+                    .is_some_and(|r| r.contains("cargo install"))
+            })
+            .expect("installeren");
+        assert_eq!(
+            installeren["if"],
+            format!(
+                "steps.{}.outputs.cache-hit != 'true'",
+                cache["id"].as_str().expect("id")
+            )
+        );
+    }
+    assert!(
+        check_opdrachten(&github["jobs"]["check"])
+            .iter()
+            .any(|w| w.windows(2).any(|p| p == ["--format", "github"])),
+        "de controle met annotaties en stapsamenvatting"
+    );
+
+    // GitLab: the JUnit and the Code Quality report, and the cache of the build.
+    let gitlab = yaml("docs/ci/gitlab-ci.yml");
+    let rapporten = &gitlab["klachten-check"]["artifacts"]["reports"];
+    assert_eq!(rapporten["junit"], "klachten-junit.xml");
+    assert_eq!(rapporten["codequality"], "klachten-codequality.json");
+    let script = check_opdrachten(&gitlab["klachten-check"]["script"]);
+    assert!(script
+        .iter()
+        .any(|w| w.windows(2).any(|p| p == ["--format", "codequality"])));
+    let cache = &gitlab[".klachten"]["cache"];
+    assert_eq!(cache["key"]["files"], serde_json::json!(["Cargo.lock"]));
+    assert_eq!(cache["paths"], serde_json::json!([".klachten/"]));
+    let voor = gitlab[".klachten"]["before_script"][0]
+        .as_str()
+        .expect("before_script");
+    assert!(
+        voor.contains(".klachten/versie") && voor.contains("--root .klachten"),
+        "{voor}"
+    );
+}
+
+/// The validator of pre-commit's hook manifest (SchemaStore's schema).
+fn manifest_validator() -> jsonschema::Validator {
+    validator(include_str!("schemas/pre-commit-hooks.json"))
+}
+
+#[test]
+fn het_manifest_schema_keurt_echt_af() {
+    let validator = manifest_validator();
+    let goed = serde_json::json!([{"id": "h", "name": "n", "entry": "e", "language": "rust"}]);
+    assert!(validator.is_valid(&goed));
+    // Any language name passes (pre-commit adds languages); not a number, nor an
+    // unknown key.
+    let mut slecht = goed.clone();
+    slecht[0]["language"] = 7.into();
+    assert!(!validator.is_valid(&slecht));
+    let mut slecht = goed.clone();
+    slecht[0]["taal"] = "rust".into();
+    assert!(!validator.is_valid(&slecht));
+    let mut slecht = goed.clone();
+    slecht[0]["pass_filenames"] = "nee".into();
+    assert!(!validator.is_valid(&slecht));
+    let mut slecht = goed;
+    slecht[0].as_object_mut().expect("object").remove("entry");
+    assert!(!validator.is_valid(&slecht));
+}
+
+#[test]
+fn de_pre_commit_hook_is_geldig_en_draait() {
+    let manifest = yaml(".pre-commit-hooks.yaml");
+    keur(&manifest_validator(), &manifest);
+    let hooks = manifest.as_array().expect("een lijst hooks");
+    assert_eq!(hooks.len(), 1);
+    let hook = &hooks[0];
+    // pre-commit builds it with `cargo install --path .`: the entry is the binary of this
+    // package, and the whole register is checked, not the files that changed.
+    assert_eq!(hook["language"], "rust");
+    assert_eq!(hook["pass_filenames"], false);
+    let entry: Vec<&str> = hook["entry"]
+        .as_str()
+        .expect("entry")
+        .split_whitespace()
+        .collect();
+    let binair = Path::new(env!("CARGO_BIN_EXE_klachten"))
+        .file_stem()
+        .and_then(|n| n.to_str());
+    assert_eq!(Some(entry[0]), binair);
+    assert_eq!(entry.get(1), Some(&"check"));
+    assert_eq!(hook["files"], "^register/");
+
+    // Run as pre-commit runs it: the entry and the hook's args, no file names, from the
+    // repository root, with the default register.
+    let draai = |doel: &Doel, extra: &[&str]| -> Output {
+        Command::new(env!("CARGO_BIN_EXE_klachten"))
+            .current_dir(&doel.cwd)
+            .args(&entry[1..])
+            .args(extra)
+            .output()
+            .expect("de hook starten")
+    };
+    let schoon = Doel::nieuw(
+        "register",
+        "KP-1,2025-03-03,email,preventie,A,J,j@x.nl,x,,\n",
+        "KP-1,2025-03-04,ontvangstbevestiging,A,,,,\nKP-1,2025-03-20,uitspraak,A,ongegrond,,,\n\
+         KP-1,2025-03-21,afsluiting,A,,,,\n",
+    );
+    let o = draai(&schoon, &["--as-of", "2025-06-02"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let fout = lastig();
+    let o = draai(
+        &fout,
+        &["--register", &fout.register, "--as-of", LASTIG_AS_OF],
+    );
+    assert_eq!(code(&o), 1);
+    assert!(stdout(&o).contains("overtreding"), "{}", stdout(&o));
+
+    // The example .pre-commit-config.yaml in docs/ci.md uses this hook.
+    let docs = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/ci.md"))
+        .expect("docs/ci.md");
+    let sectie = &docs[docs.find("## pre-commit").expect("sectie pre-commit")..];
+    let blok = sectie
+        .split("```yaml\n")
+        .nth(1)
+        .and_then(|b| b.split("```").next())
+        .expect("een voorbeeld in YAML");
+    let config: Value = serde_norway::from_str(blok).expect("het voorbeeld is YAML");
+    let repo = &config["repos"][0];
+    assert!(repo["repo"].as_str().is_some_and(|r| !r.is_empty()));
+    assert!(repo["rev"].as_str().is_some_and(|r| !r.is_empty()));
+    assert_eq!(repo["hooks"][0]["id"], hook["id"]);
 }

@@ -950,6 +950,8 @@ fn draai_bibliotheek(register: &Gemaakt, peildatum: &str, geteld: &Telling) {
         Formaat::Junit,
         Formaat::Sarif,
         Formaat::Github,
+        Formaat::Codequality,
+        Formaat::Csv,
     ] {
         let mut uit = Vec::new();
         report::schrijf(&uitkomst, formaat, &opties, &mut uit).unwrap();
@@ -975,11 +977,21 @@ fn formaat_naam(formaat: Formaat) -> &'static str {
         Formaat::Junit => "junit",
         Formaat::Sarif => "sarif",
         Formaat::Github => "github",
+        Formaat::Codequality => "codequality",
+        Formaat::Csv => "csv",
     }
 }
 
 fn draai_binair(register: &Gemaakt, peildatum: &str, geteld: &Telling) {
-    for formaat in ["text", "json", "junit", "sarif", "github"] {
+    for formaat in [
+        "text",
+        "json",
+        "junit",
+        "sarif",
+        "github",
+        "codequality",
+        "csv",
+    ] {
         let o = Command::new(env!("CARGO_BIN_EXE_klachten"))
             .args([
                 "check",
@@ -1033,7 +1045,7 @@ fn draai_binair(register: &Gemaakt, peildatum: &str, geteld: &Telling) {
 /// One output of `check`, in format `formaat`.
 fn beoordeel_uitvoer(formaat: &str, tekst: &str, verboden: &[String]) {
     match formaat {
-        "json" | "sarif" => {
+        "json" | "sarif" | "codequality" => {
             // The document, then (from the library) the log lines.
             let document = tekst.split("\nklachten: ").next().unwrap_or(tekst);
             let waarde: serde_json::Value = serde_json::from_str(document)

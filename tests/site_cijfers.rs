@@ -6,27 +6,8 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use common::*;
-
-fn bouw(register: &Path, uit: &Path, as_of: &str) {
-    let o = std::process::Command::new(env!("CARGO_BIN_EXE_klachten"))
-        .args(["build", "--as-of", as_of, "--register"])
-        .arg(register)
-        .arg("--out")
-        .arg(uit)
-        .output()
-        .unwrap();
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-}
-
-/// A page, with the slashes tera escapes in attributes written plainly.
-fn lees(site: &Path, pad: &str) -> String {
-    std::fs::read_to_string(site.join(pad))
-        .unwrap_or_else(|e| panic!("{pad}: {e}"))
-        .replace("&#x2F;", "/")
-}
 
 /// The numbers in the cells after the row heading `kop` of the first table row that has
 /// it: `<th scope="row">kop</th><td ...>n</td>...`.

@@ -174,7 +174,10 @@ fn namen_en_toelichtingen_met_een_of_vier_draden() {
         .collect();
     assert!(!aanvaard.is_empty());
     for b in &aanvaard {
-        let nummer = b.zaak.trim_start_matches("Z-").trim_start_matches('0');
+        let nummer = b
+            .zaaknaam()
+            .trim_start_matches("Z-")
+            .trim_start_matches('0');
         let verwacht = format!(
             "Te laat bevestigd in zaak {}, besproken",
             if nummer.is_empty() { "0" } else { nummer }

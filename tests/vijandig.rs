@@ -51,7 +51,15 @@ fn gelezen(html: &str) -> String {
 /// Every format of `check` on `f`, and the site: what each printed or wrote.
 fn alle_uitvoer(f: &Fixture) -> Vec<(String, String)> {
     let mut uit = Vec::new();
-    for formaat in ["text", "json", "junit", "sarif", "github"] {
+    for formaat in [
+        "text",
+        "json",
+        "junit",
+        "sarif",
+        "github",
+        "codequality",
+        "csv",
+    ] {
         let o = f.klachten(&["check", "--as-of", AS_OF, "--format", formaat]);
         assert!(matches!(code(&o), 0 | 1), "{formaat}: {}", stderr(&o));
         uit.push((format!("check {formaat} (stdout)"), stdout(&o)));
@@ -200,8 +208,9 @@ fn een_invoerfout_toont_nooit_de_naam_of_het_contact_van_de_klager() {
         .filter(|f| matches!(f["column"].as_str(), Some("klager" | "contact")))
         .collect();
     assert_eq!(verborgen.len(), 2, "{fouten:#?}");
+    // The CI formats show no value of these columns; the site says there was one.
     for fout in verborgen {
-        assert_eq!(fout["value"], "[verborgen]", "{fout}");
+        assert_eq!(fout["value"], serde_json::Value::Null, "{fout}");
     }
     let uitvoer = alle_uitvoer(&f);
     nergens(

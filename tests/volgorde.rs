@@ -32,7 +32,11 @@ fn toets_volgorde(uitkomst: &Uitkomst) {
     {
         let eigen = uitkomst.bevindingen_van(index);
         assert_eq!(eigen.len(), oordeel.bevindingen.len());
-        assert!(eigen.iter().all(|b| b.zaak == zaak.id), "zaak {}", zaak.id);
+        assert!(
+            eigen.iter().all(|b| b.zaak.as_ref() == Some(&zaak.id)),
+            "zaak {}",
+            zaak.id
+        );
         gezien += eigen.len();
     }
     assert_eq!(gezien, uitkomst.bevindingen.len());
@@ -53,7 +57,7 @@ fn lijst(uitkomst: &Uitkomst) -> Vec<(String, String, String)> {
         .iter()
         .map(|b| {
             (
-                b.zaak.to_string(),
+                b.zaaknaam().to_string(),
                 format!("{:?}", b.regel),
                 b.bericht.clone(),
             )

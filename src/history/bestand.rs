@@ -1,7 +1,8 @@
 //! One CSV file followed through its versions: which rows each version recorded, changed
 //! or removed compared with the one before.
 //!
-//! Versions are compared by their bytes before anything is parsed. Registers grow at the
+//! Versions are compared by their bytes, decoded to UTF-8, before anything is parsed
+//! (a version saved in Windows-1252 or UTF-16 reads as its UTF-8 text). Registers grow at the
 //! end and are corrected here and there, so a new version is split against the previous
 //! one into an unchanged beginning, a changed middle, an unchanged stretch (shifted by
 //! what the middle gained or lost) and what was appended after it. Only the middle and
@@ -11,8 +12,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::rij::{self, Bestand, Bewaakt, Gelezen, Namen, Paar, Sleutel};
-
-const BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
+use crate::register::codering;
 
 /// What became of one row from one version to the next.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,10 +137,9 @@ impl Bestandsstand {
         nieuw: Option<Vec<u8>>,
         namen: &mut Namen,
     ) -> (Vec<Overgang>, Vec<u8>) {
-        let mut nieuw = nieuw.unwrap_or_default();
-        if nieuw.starts_with(BOM) {
-            nieuw.drain(..BOM.len());
-        }
+        // Compared as UTF-8, whatever each version was saved in: a file saved again in
+        // another encoding (or without its byte-order mark) changes no row.
+        let (nieuw, _) = codering::naar_utf8(nieuw.unwrap_or_default());
         let nieuwe_kop = kopregel(&nieuw).to_vec();
         let kop_gelijk = !self.kop.is_empty() && self.kop == nieuwe_kop;
         let n = self.rijen.len();
@@ -462,6 +461,8 @@ impl Bestandsstand {
 mod tests {
     use super::*;
 
+    const BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
+
     fn vers(inhoud: &[u8], namen: &mut Namen) -> Bestandsstand {
         let mut stand = Bestandsstand::new(Bestand::Gebeurtenissen);
         stand.volgende(Some(inhoud.to_vec()), namen);
@@ -605,6 +606,41 @@ mod tests {
             }
             vorige = Some(nu);
         }
+    }
+
+    /// A file saved again in another encoding (Excel's CSV, its Unicode text with tabs, CSV
+    /// UTF-8) shows no change of its rows; a changed value in it still shows.
+    #[test]
+    fn opnieuw_bewaard_in_een_andere_codering_verandert_geen_rij() {
+        let utf8 = "zaak,datum,soort,door,toelichting\n\
+                    KP-1,2025-03-03,gesprek,René,Naïef: € 12\n\
+                    KP-1,2025-03-04,uitspraak,Zoë,\n";
+        let windows_1252 = |tekst: &str| encoding_rs::WINDOWS_1252.encode(tekst).0.into_owned();
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(
+            utf8.replace(',', "\t")
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        );
+        let mut namen = Namen::default();
+        let mut stand = Bestandsstand::new(Bestand::Gebeurtenissen);
+        stand.volgende(Some(windows_1252(utf8)), &mut namen);
+        for versie in [
+            utf8.as_bytes().to_vec(),
+            utf16,
+            [BOM, utf8.as_bytes()].concat(),
+            windows_1252(utf8),
+        ] {
+            let (overgangen, _) = stand.volgende(Some(versie), &mut namen);
+            assert_eq!(overgangen, [], "{}", String::from_utf8_lossy(&stand.inhoud));
+        }
+        let gewijzigd = windows_1252(&utf8.replace("Naïef: € 12", "Naïef: € 13"));
+        let (overgangen, _) = stand.volgende(Some(gewijzigd), &mut namen);
+        assert!(
+            matches!(&overgangen[..], [Overgang::Gewijzigd { velden, .. }]
+                if velden == &["toelichting „Naïef: € 12” → „Naïef: € 13”"]),
+            "{overgangen:?}"
+        );
     }
 
     #[test]

@@ -8,8 +8,9 @@
 //! CSV file from version to version and says which rows were recorded, changed or removed;
 //! `rij` says how a row is known across versions and what of it is watched; `spoor`
 //! keeps each row's first recording and first deviation; `logboek` keeps every change per
-//! case for the case pages. This module only reads: what it read ([`Historielezing`]) is
-//! judged by `rules::art7`.
+//! case for the case pages. `reglement.toml` is followed too, version by version, for
+//! article 9. This module only reads: what it read ([`Historielezing`]) is judged by
+//! `rules::art7` and `rules::art9`.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -71,19 +72,24 @@ pub struct Historie {
     pub lezing: Option<Box<Historielezing>>,
     /// Every change per case, in history order, for the case pages.
     pub per_zaak: HashMap<Tekst, Vec<Wijziging>>,
+    /// Where the register's folder stands in Git (for the evidence stamp); None outside
+    /// Git.
+    pub bronstand: Option<Bronstand>,
     /// A remark for stderr and the summary (the rules were skipped, and why).
     pub notitie: Option<String>,
 }
 
 mod bestand;
 pub(crate) mod git;
+
+pub use git::Bronstand;
 mod logboek;
 pub(crate) mod rij;
 pub(crate) mod spoor;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::bevinding::{GEBEURTENISSEN_CSV, KLACHTEN_CSV, ZAKEN_MAP};
+use crate::bevinding::{GEBEURTENISSEN_CSV, KLACHTEN_CSV, REGLEMENT_TOML, ZAKEN_MAP};
 use bestand::Bestandsstand;
 use logboek::Logboek;
 use rij::{Bestand, Namen, Sleutel};
@@ -99,7 +105,8 @@ pub(crate) struct Stap {
     pub auteur: String,
 }
 
-/// What art 7 judges: the steps, each row's track, and where each row stands now.
+/// What art 7 and art 9 judge: the steps, each row's track, where each row stands now, and
+/// the versions of `reglement.toml`.
 pub struct Historielezing {
     pub(crate) stappen: Vec<Stap>,
     pub(crate) sporen: Sporen,
@@ -109,6 +116,9 @@ pub struct Historielezing {
     /// Per case (its number in `namen`): the events removed since they were first
     /// recorded, in key order.
     pub(crate) verwijderd: FxHashMap<u32, Vec<Sleutel>>,
+    /// Every version of `reglement.toml` along the steps, in order: the step (index into
+    /// `stappen`) and the file's bytes, None where the step removed it.
+    pub(crate) reglement: Vec<(usize, Option<Vec<u8>>)>,
 }
 
 fn bestand(pad: &str) -> Option<Bestand> {
@@ -181,8 +191,9 @@ fn overgeslagen(status: Historiestatus, reden: &str) -> Historie {
         status,
         lezing: None,
         per_zaak: HashMap::new(),
+        bronstand: None,
         notitie: Some(format!(
-            "{reden}: art-7-registratie en art-7-wijziging zijn overgeslagen"
+            "{reden}: art-7-registratie, art-7-wijziging en art-9-wijziging zijn overgeslagen"
         )),
     }
 }
@@ -191,11 +202,13 @@ fn overgeslagen(status: Historiestatus, reden: &str) -> Historie {
 /// changes. Outside Git or in a shallow clone nothing is read, with a note, never an error;
 /// a history that is there but cannot be read whole is [`Historiestatus::Onvolledig`].
 pub fn lees(pad: &Path, vandaag: NaiveDate, wijzigingen: Wijzigingen) -> Historie {
-    match gitstand(pad) {
+    let mut historie = match gitstand(pad) {
         Ok(stand) => volg(pad, stand, vandaag, wijzigingen)
             .unwrap_or_else(|| onvolledig("Git faalde bij het lezen van de versies")),
         Err(historie) => historie,
-    }
+    };
+    historie.bronstand = git::bronstand(pad);
+    historie
 }
 
 /// The repository, the commits that changed the register and what the working tree
@@ -232,7 +245,7 @@ fn gitstand(pad: &Path) -> Result<Gitstand, Historie> {
             "de Git-historie is onvolledig (een ondiepe kloon; haal de hele historie op, in CI met fetch-depth: 0)",
         ));
     }
-    let paden = [KLACHTEN_CSV, GEBEURTENISSEN_CSV, ZAKEN_MAP];
+    let paden = [KLACHTEN_CSV, GEBEURTENISSEN_CSV, ZAKEN_MAP, REGLEMENT_TOML];
     let stand = git::commits(&repo, &paden).and_then(|commits| {
         let werkmap = git::gewijzigd(&repo, &paden).ok_or("git status faalde")?;
         Ok((commits, werkmap))
@@ -254,9 +267,10 @@ pub fn onvolledig(reden: &str) -> Historie {
         status: Historiestatus::Onvolledig,
         lezing: None,
         per_zaak: HashMap::new(),
+        bronstand: None,
         notitie: Some(format!(
             "de Git-historie van het register is niet volledig te lezen ({reden}): \
-             art-7-registratie en art-7-wijziging zijn overgeslagen"
+             art-7-registratie, art-7-wijziging en art-9-wijziging zijn overgeslagen"
         )),
     }
 }
@@ -274,10 +288,12 @@ fn volg(
         werkmap,
     } = stand;
     let repo = &repo;
+    // The versions read, in the order the steps below take them in.
+    let gelezen = |pad: &str| bestand(pad).is_some() || pad == REGLEMENT_TOML;
     let blobs: Vec<String> = commits
         .iter()
         .flat_map(|c| &c.bestanden)
-        .filter(|(pad, _)| bestand(pad).is_some())
+        .filter(|(pad, _)| gelezen(pad))
         .filter_map(|(_, blob)| blob.clone())
         .collect();
     let mut stroom = git::blobstroom(repo, blobs)?;
@@ -287,6 +303,7 @@ fn volg(
         ..Volger::default()
     };
     let mut stappen: Vec<Stap> = Vec::with_capacity(commits.len() + 1);
+    let mut reglement: Vec<(usize, Option<Vec<u8>>)> = Vec::new();
     for commit in commits {
         let i = stappen.len();
         stappen.push(Stap {
@@ -301,6 +318,12 @@ fn volg(
                     None => None,
                 };
                 stroom.geef_terug(v.versie(i, welk, inhoud));
+            } else if pad == REGLEMENT_TOML {
+                let inhoud = match blob {
+                    Some(_) => Some(stroom.volgende()?),
+                    None => None,
+                };
+                reglement.push((i, inhoud));
             } else if let Some(naam) = dossier(&pad) {
                 v.dossier(i, naam, blob.is_some());
             }
@@ -329,6 +352,13 @@ fn volg(
                     Err(_) => continue,
                 };
                 v.versie(i, welk, inhoud);
+            } else if bestandspad == REGLEMENT_TOML {
+                match std::fs::read(&plek) {
+                    Ok(inhoud) => reglement.push((i, Some(inhoud))),
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => reglement.push((i, None)),
+                    // Unreadable now: leave it as committed.
+                    Err(_) => {}
+                }
             } else if let Some(naam) = dossier(&bestandspad) {
                 v.dossier(i, naam, plek.exists());
             }
@@ -368,6 +398,7 @@ fn volg(
             .map(|((_, sleutel), line)| (*line, *sleutel))
             .collect(),
         verwijderd,
+        reglement,
         stappen,
         sporen,
         namen,
@@ -379,6 +410,7 @@ fn volg(
         status: Historiestatus::Gelezen,
         lezing: Some(Box::new(lezing)),
         per_zaak,
+        bronstand: None,
         notitie: None,
     })
 }

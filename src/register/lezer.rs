@@ -1,7 +1,8 @@
-//! Reading one CSV file of the register with the csv crate, in either dialect: comma or
-//! semicolon (detected from the header line), with or without a byte-order mark, LF, CRLF
-//! or CR line ends, quoted fields that may span lines. Header names match the expected
-//! columns case-insensitively and in any order.
+//! Reading one CSV file of the register with the csv crate, in any dialect: comma,
+//! semicolon or tab (detected from the header line), in UTF-8, UTF-16 or Windows-1252
+//! (decoded to UTF-8 as it streams past: [`super::codering`]), LF, CRLF or CR line ends,
+//! quoted fields that may span lines. Header names match the expected columns
+//! case-insensitively and in any order.
 //!
 //! The file is streamed through one reused [`csv::ByteRecord`], so the reader's memory does
 //! not grow with the file. A file that changes while it is read yields what was there, or
@@ -15,9 +16,12 @@
 
 use std::collections::VecDeque;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufRead, Read};
 
 use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+use super::codering::{Codering, Tekstlezer};
 
 use super::toegang::{Registermap, Weigering};
 
@@ -93,6 +97,8 @@ pub struct Csvlezer<R: Read> {
     breedte: usize,
     /// Whether reading stopped at an error.
     gestopt: bool,
+    /// Whether the file was read to its end.
+    uitgelezen: bool,
 }
 
 /// Records read together, to be turned into rows side by side: the memory of each record
@@ -151,18 +157,62 @@ pub struct Rij<'a> {
     posities: &'a [Option<usize>],
 }
 
-impl Csvlezer<BufReader<File>> {
+impl Csvlezer<Tekstlezer<Vingerafdruk<File>>> {
     /// Opens the file `naam` of the register `map` (see [`Registermap::open_stroom`]) and
     /// reads its header. `kolommen` lists the columns it may have.
     pub fn open(map: &Registermap, naam: &str, kolommen: &[Kolom]) -> Result<Self, Weigering> {
         let bestand = map.open_stroom(naam)?;
-        Csvlezer::nieuw(BufReader::with_capacity(1 << 16, bestand), kolommen)
-            .map_err(Weigering::Onleesbaar)
+        // The fingerprint is of the bytes on disk; everything after the decoding sees UTF-8.
+        let invoer = Tekstlezer::new(Vingerafdruk::new(bestand));
+        Csvlezer::nieuw(invoer, kolommen).map_err(Weigering::Onleesbaar)
+    }
+
+    /// The encoding the file is read in, as far as it was read.
+    pub fn codering(&self) -> Codering {
+        self.csv.get_ref().binnen.codering()
+    }
+
+    /// The SHA-256 of the file's bytes, in lower-case hex, once it was read to its end;
+    /// None when reading stopped before.
+    pub fn sha256(self) -> Option<String> {
+        if !self.uitgelezen {
+            return None;
+        }
+        Some(self.csv.into_inner().binnen.into_inner().sha256())
+    }
+}
+
+/// Passes a file's bytes on as they are read, and takes their SHA-256 on the way: the
+/// evidence stamp names exactly the bytes that were checked.
+pub struct Vingerafdruk<R> {
+    binnen: R,
+    hasher: Sha256,
+}
+
+impl<R> Vingerafdruk<R> {
+    fn new(binnen: R) -> Vingerafdruk<R> {
+        Vingerafdruk {
+            binnen,
+            hasher: Sha256::new(),
+        }
+    }
+
+    fn sha256(self) -> String {
+        format!("{:x}", self.hasher.finalize())
+    }
+}
+
+impl<R: Read> Read for Vingerafdruk<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.binnen.read(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
     }
 }
 
 impl<'b> Csvlezer<&'b [u8]> {
-    /// Reads a table from bytes in memory (an earlier version of a file, say).
+    /// Reads a table from UTF-8 bytes in memory (an earlier version of a file, say,
+    /// decoded with [`super::codering::naar_utf8`]).
     pub fn uit_bytes(inhoud: &'b [u8], kolommen: &[Kolom]) -> Self {
         Csvlezer::met_dialect(inhoud, Dialect::van(inhoud), kolommen)
     }
@@ -260,6 +310,7 @@ impl<R: BufRead> Csvlezer<R> {
             ontbrekende_kolommen,
             breedte: namen.len(),
             gestopt: false,
+            uitgelezen: false,
         }
     }
 }
@@ -337,7 +388,7 @@ impl<R: Read> Csvlezer<R> {
 
     /// Reads the next record into `self.record`.
     fn lees(&mut self) -> Option<Result<(), Recordfout>> {
-        if self.gestopt {
+        if self.gestopt || self.uitgelezen {
             return None;
         }
         match self.csv.read_byte_record(&mut self.record) {
@@ -346,7 +397,10 @@ impl<R: Read> Csvlezer<R> {
                 self.line = self.csv.get_mut().line(&self.record, eind);
                 Some(Ok(()))
             }
-            Ok(false) => None,
+            Ok(false) => {
+                self.uitgelezen = true;
+                None
+            }
             Err(fout) => {
                 self.gestopt = true;
                 let line = self.csv.get_ref().line_op(self.csv.position().byte());
@@ -434,23 +488,30 @@ fn eerste_regel(begin: &[u8]) -> &[u8] {
     &begin[..eind]
 }
 
-/// Semicolon when the header has more semicolons than commas outside quotes, else comma.
+/// The separator that occurs most often in the header outside quotes: comma, semicolon or
+/// tab (on a tie, in that order).
 fn scheidingsteken(kopregel: &[u8]) -> u8 {
     let mut binnen_aanhalingstekens = false;
-    let (mut komma, mut puntkomma) = (0usize, 0usize);
+    let mut aantallen = [(b',', 0usize), (b';', 0), (b'\t', 0)];
     for &teken in kopregel {
         match teken {
             b'"' => binnen_aanhalingstekens = !binnen_aanhalingstekens,
-            b',' if !binnen_aanhalingstekens => komma += 1,
-            b';' if !binnen_aanhalingstekens => puntkomma += 1,
-            _ => {}
+            _ if binnen_aanhalingstekens => {}
+            _ => {
+                if let Some((_, n)) = aantallen.iter_mut().find(|(t, _)| *t == teken) {
+                    *n += 1;
+                }
+            }
         }
     }
-    if puntkomma > komma {
-        b';'
-    } else {
-        b','
-    }
+    // The first of the most frequent.
+    aantallen
+        .iter()
+        .fold(
+            (b',', 0),
+            |beste, &(t, n)| if n > beste.1 { (t, n) } else { beste },
+        )
+        .0
 }
 
 /// Counts line ends as the csv crate reads the file, so that each record's first line is
@@ -544,6 +605,11 @@ mod tests {
 
     const KOLOMMEN: [Kolom; 2] = [Kolom::verplicht("a"), Kolom::optioneel("b")];
 
+    /// The folder that holds `bestand`, as a register.
+    fn register(bestand: &std::path::Path) -> Registermap {
+        Registermap::open(bestand.parent().unwrap()).unwrap()
+    }
+
     /// Every record of `tekst` as (line, a, b).
     fn rijen(tekst: &[u8]) -> Vec<(u32, String, String)> {
         let mut lezer = Csvlezer::uit_bytes(tekst, &KOLOMMEN);
@@ -607,6 +673,48 @@ mod tests {
     }
 
     #[test]
+    fn scheidingsteken_uit_de_kopregel() {
+        assert_eq!(scheidingsteken(b"a,b,c"), b',');
+        assert_eq!(scheidingsteken(b"a;b;c"), b';');
+        assert_eq!(scheidingsteken(b"a\tb\tc"), b'\t');
+        assert_eq!(scheidingsteken(b"\"a;b\"\tc"), b'\t');
+        assert_eq!(scheidingsteken(b"a, b\tc;d"), b',');
+        assert_eq!(scheidingsteken(b"zaak"), b',');
+        assert_eq!(rijen(b"a\tb\r\n1\t\"x\ty\"\r\n"), vec![r(2, "1", "x\ty")]);
+    }
+
+    /// A file in Windows-1252 or UTF-16 is read as its text; its fingerprint is of its
+    /// bytes as they are on disk.
+    #[test]
+    fn een_bestand_in_een_andere_codering() {
+        let map = tempfile::tempdir().unwrap();
+        let pad = map.path().join("x.csv");
+        let mut utf16 = vec![0xFE, 0xFF];
+        utf16.extend(
+            "a\tb\r\nZoë\t€ 5\r\n"
+                .encode_utf16()
+                .flat_map(u16::to_be_bytes),
+        );
+        for (inhoud, codering) in [
+            (b"a;b\r\nZo\xEB;\x80 5\r\n".to_vec(), Codering::Windows1252),
+            (utf16, Codering::Utf16Be),
+            ("a,b\nZoë,€ 5\n".as_bytes().to_vec(), Codering::Utf8),
+        ] {
+            std::fs::write(&pad, &inhoud).unwrap();
+            let mut lezer = Csvlezer::open(&register(&pad), "x.csv", &KOLOMMEN).unwrap();
+            let rij = lezer.volgende().unwrap().unwrap();
+            assert_eq!(
+                (rij.line, rij.veld(0), rij.veld(1)),
+                (2, Ok("Zoë"), Ok("€ 5"))
+            );
+            assert!(lezer.volgende().is_none());
+            assert_eq!(lezer.codering(), codering);
+            let verwacht = format!("{:x}", Sha256::digest(&inhoud));
+            assert_eq!(lezer.sha256(), Some(verwacht));
+        }
+    }
+
+    #[test]
     fn een_record_met_een_ander_aantal_velden() {
         let mut lezer = Csvlezer::uit_bytes(b"a,b\n1\n1,2,3\n1,2\n", &KOLOMMEN);
         let fout = lezer.volgende().unwrap().err().unwrap();
@@ -648,7 +756,7 @@ mod tests {
         let mut begin = b"a,b\n1,2\n".to_vec();
         begin.extend_from_slice(&[0; 16]);
         let invoer = io::Cursor::new(begin).chain(&mut bron);
-        let mut lezer = Csvlezer::nieuw(BufReader::new(invoer), &KOLOMMEN).unwrap();
+        let mut lezer = Csvlezer::nieuw(io::BufReader::new(invoer), &KOLOMMEN).unwrap();
         assert_eq!(lezer.volgende().unwrap().unwrap().line, 2);
         let fout = lezer.volgende().unwrap().err().unwrap();
         assert_eq!(fout.line, 3);
@@ -677,6 +785,35 @@ mod tests {
     }
 
     #[test]
+    fn de_vingerafdruk_is_die_van_het_gelezen_bestand() {
+        let map = tempfile::tempdir().unwrap();
+        let sha256 = |inhoud: &[u8]| {
+            let pad = map.path().join("x.csv");
+            std::fs::write(&pad, inhoud).unwrap();
+            let mut lezer = Csvlezer::open(&register(&pad), "x.csv", &KOLOMMEN).unwrap();
+            while lezer.volgende().is_some() {}
+            lezer.sha256()
+        };
+        assert_eq!(
+            sha256(b"").as_deref(),
+            Some("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        );
+        assert_eq!(
+            sha256(b"abc").as_deref(),
+            Some("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        );
+        // The byte-order mark is part of the file.
+        let met_bom = sha256(b"\xEF\xBB\xBFa,b\n1,2\n");
+        assert_ne!(met_bom, sha256(b"a,b\n1,2\n"));
+        // Not read to its end: no fingerprint.
+        let pad = map.path().join("y.csv");
+        std::fs::write(&pad, b"a,b\n1,2\n3,4\n").unwrap();
+        let mut lezer = Csvlezer::open(&register(&pad), "y.csv", &KOLOMMEN).unwrap();
+        lezer.volgende();
+        assert_eq!(lezer.sha256(), None);
+    }
+
+    #[test]
     fn een_leesfout_halverwege_noemt_de_regel_en_stopt() {
         struct Breekt(usize);
         impl Read for Breekt {
@@ -690,7 +827,7 @@ mod tests {
                 Ok(1)
             }
         }
-        let mut lezer = Csvlezer::nieuw(BufReader::new(Breekt(0)), &KOLOMMEN).unwrap();
+        let mut lezer = Csvlezer::nieuw(io::BufReader::new(Breekt(0)), &KOLOMMEN).unwrap();
         assert_eq!(lezer.volgende().unwrap().unwrap().line, 2);
         assert_eq!(lezer.volgende().unwrap().unwrap().line, 3);
         let fout = lezer.volgende().unwrap().err().unwrap();

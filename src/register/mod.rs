@@ -9,6 +9,7 @@
 //! peildatum is applied here: cases received and events dated after it are left out (and
 //! counted), so that the register's state at any past day can be reproduced.
 
+pub(crate) mod codering;
 mod dossiers;
 pub(crate) mod gebeurtenissen;
 pub(crate) mod klachten;
@@ -30,7 +31,7 @@ pub use crate::bevinding::{
     GEBEURTENISSEN_CSV, KLACHTEN_CSV, REGLEMENT_MD, REGLEMENT_TOML, ZAKEN_MAP,
 };
 pub use dossiers::Dossier;
-pub use reglement::Reglement;
+pub use reglement::{Reglement, Termen, Versie};
 
 use crate::model::{Gebeurtenis, Tekst, Zaak};
 use crate::persoonsgegevens::{self, toon, Geheimen};
@@ -154,6 +155,9 @@ pub struct Register {
     pub dossiers: HashMap<Tekst, Dossier>,
     /// The regulation's own text (`reglement.md`), when present.
     pub reglement_tekst: Option<String>,
+    /// The SHA-256 of `klachten.csv` and of `gebeurtenissen.csv` as they were read (for
+    /// the evidence stamp); None for a file that was not read to its end.
+    pub sha256: [Option<String>; 2],
     /// Sorted by file, line and column.
     pub invoerfouten: Vec<Invoerfout>,
     /// Non-fatal remarks on the files (unknown columns), in Dutch.
@@ -210,25 +214,35 @@ impl Register {
             })?;
         let map = &map;
         let reglement = Reglement::laad(map)?;
-        // Both files are read side by side. The events go to their cases in batches while
-        // they are read, once the cases are known: they are never all held at once.
-        let (klachten, mut samenhang, gebeurtenissen, ongeldig) = std::thread::scope(|draden| {
-            let (zender, ontvanger) = mpsc::channel();
+        // The name and contact of invalid rows of klachten.csv, by case number.
+        let mut ongeldig: FxHashMap<Tekst, Geheimen> = FxHashMap::default();
+        // Both files are read side by side, and the events go to their cases while they
+        // are read: they are never all held at once.
+        let (klachten, mut samenhang, gebeurtenissen) = std::thread::scope(|draden| {
+            let (zender, ontvanger) = mpsc::sync_channel(WACHTENDE_STUKKEN);
             let gebeurtenissen = draden.spawn(|| lees_gebeurtenissen(map, zender));
-            let (mut klachten, zaken) = lees_klachten(map, pad)?;
-            let ongeldige_ids = std::mem::take(&mut klachten.ongeldige_ids);
-            let mut ongeldig = FxHashMap::<Tekst, Geheimen>::default();
-            let ongeldige_ids = ongeldige_ids
-                .into_iter()
-                .map(|(id, line, geheimen)| {
-                    let eerder = ongeldig.remove(&id).unwrap_or_default();
-                    ongeldig.insert(id.clone(), geheimen.samen(&eerder));
-                    (id, line)
-                })
-                .collect();
-            let mut samenhang = Samenhang::new(zaken, ongeldige_ids, peildatum);
-            for partij in ontvanger {
-                samenhang.verdeel(partij);
+            let mut samenhang = Samenhang::new(peildatum);
+            let klachten = lees_klachten(map, pad, |zaken, ongeldige_rijen| {
+                let ids = ongeldige_rijen
+                    .into_iter()
+                    .map(|(id, line, geheimen)| {
+                        let eerder = ongeldig.remove(&id).unwrap_or_default();
+                        ongeldig.insert(id.clone(), geheimen.samen(&eerder));
+                        (id, line)
+                    })
+                    .collect();
+                samenhang.neem_zaken(zaken, ids);
+                // Events whose case comes later in klachten.csv wait; when too many wait,
+                // the events are left in the channel, and their reading pauses.
+                while samenhang.wachtend() < WACHTENDE_GEBEURTENISSEN {
+                    let Ok(stuk) = ontvanger.try_recv() else {
+                        break;
+                    };
+                    samenhang.verdeel(stuk);
+                }
+            })?;
+            for stuk in ontvanger {
+                samenhang.verdeel(stuk);
             }
             let gebeurtenissen = gebeurtenissen.join().unwrap_or_else(|_| {
                 Bestand::met_fout(Invoerfout::bestand(
@@ -236,38 +250,40 @@ impl Register {
                     "bestand niet te lezen",
                 ))
             });
-            Ok::<_, Fout>((klachten, samenhang, gebeurtenissen, ongeldig))
+            Ok::<_, Fout>((klachten, samenhang, gebeurtenissen))
         })?;
 
         let (dossiers, dossierfouten, reglement_tekst) =
             dossiers::lees(map, |naam| samenhang.ken(naam));
-        let mut invoerfouten = klachten.fouten;
-        invoerfouten.extend(gebeurtenissen.fouten);
-        invoerfouten.extend(std::mem::take(&mut samenhang.fouten));
-        invoerfouten.extend(dossierfouten);
         let mut andere_geheimen: HashMap<Tekst, Geheimen> =
             samenhang.andere_geheimen().into_iter().collect();
         for (id, geheimen) in ongeldig {
             let eerder = andere_geheimen.remove(&id).unwrap_or_default();
             andere_geheimen.insert(id, geheimen.samen(&eerder));
         }
+        let mut invoerfouten = klachten.fouten;
+        invoerfouten.extend(gebeurtenissen.fouten);
+        invoerfouten.extend(dossierfouten);
+        invoerfouten.extend(samenhang.neem_fouten());
         // The one place input errors are made fit for output: every error of a row of a
         // case, with the name and contact of every row with that case's number.
+        let geheimen_van = |id: &str| {
+            let eigen = samenhang.geheimen(id).unwrap_or_default();
+            match andere_geheimen.get(id) {
+                Some(ook) => eigen.samen(ook),
+                None => eigen,
+            }
+        };
         for fout in &mut invoerfouten {
-            let geheimen = fout.zaak.as_deref().map(|id| {
-                let eigen = samenhang.geheimen(id).unwrap_or_default();
-                match andere_geheimen.get(id) {
-                    Some(ook) => eigen.samen(ook),
-                    None => eigen,
-                }
-            });
+            let geheimen = fout.zaak.as_deref().map(geheimen_van);
             fout.afschermen(&geheimen.unwrap_or_default());
         }
-        // What is left: events out of order, whose values are dates and kinds of event
-        // written by the tool itself.
+        // What is left: events of no case, and events out of order; their values are
+        // case numbers, dates and kinds of event.
         let (zaken, mut samenhangfouten, aantallen) = samenhang.zaken();
         for fout in &mut samenhangfouten {
-            fout.afschermen(&Geheimen::GEEN);
+            let geheimen = fout.zaak.as_deref().and_then(|id| andere_geheimen.get(id));
+            fout.afschermen(geheimen.unwrap_or(&Geheimen::GEEN));
         }
         invoerfouten.extend(samenhangfouten);
         invoerfouten.sort();
@@ -280,6 +296,7 @@ impl Register {
             zaken,
             dossiers,
             reglement_tekst,
+            sha256: [klachten.sha256, gebeurtenissen.sha256],
             invoerfouten,
             waarschuwingen,
             andere_geheimen,
@@ -295,22 +312,21 @@ impl Register {
     }
 }
 
-/// What reading one CSV file yields besides its valid rows.
+/// What reading one CSV file yields besides its rows.
 #[derive(Default)]
 struct Bestand {
-    /// The case numbers of invalid rows, with their lines and their own name and contact.
-    ongeldige_ids: Vec<(Tekst, u32, Geheimen)>,
     fouten: Vec<Invoerfout>,
     waarschuwingen: Vec<String>,
     /// Every record, valid or not.
     gelezen: usize,
     ongeldig: usize,
+    /// The SHA-256 of the file as it was read, when it was read to its end.
+    sha256: Option<String>,
 }
 
 impl Bestand {
     /// Takes in what a stretch of the file yielded.
     fn voeg_toe(&mut self, stuk: Bestand) {
-        self.ongeldige_ids.extend(stuk.ongeldige_ids);
         self.fouten.extend(stuk.fouten);
         self.waarschuwingen.extend(stuk.waarschuwingen);
         self.gelezen += stuk.gelezen;
@@ -326,14 +342,27 @@ impl Bestand {
     }
 }
 
+/// Stretches of events that may wait in the channel, and events that may wait for their
+/// case to be read: enough for the files to be read side by side, few enough that the
+/// events are never all in memory at once.
+const WACHTENDE_STUKKEN: usize = 64;
+const WACHTENDE_GEBEURTENISSEN: usize = 64 * STUK;
+
 /// Records are read from a file this many at a time, and turned into rows side by side in
 /// stretches of [`STUK`] (each with a [`Tekstbank`] of its own).
-const PARTIJ: usize = 1 << 14;
+const PARTIJ: usize = 1 << 12;
 const STUK: usize = 1 << 10;
 
+/// A stretch of a file's rows: the valid ones in file order, and the case numbers of the
+/// invalid ones with their lines and their own name and contact.
+struct Stuk<T> {
+    rijen: Vec<T>,
+    ongeldige_ids: Vec<(Tekst, u32, Geheimen)>,
+}
+
 /// Reads every record of the file `naam` in the register `pad`: turns each into a row with
-/// `lees` (None when it is invalid, with its input errors), and hands the valid rows, in
-/// file order, a stretch at a time to `bewaar` (which may say to stop).
+/// `lees` (None when it is invalid, with its input errors), and hands the rows, in file
+/// order, a stretch at a time to `bewaar` (which may say to stop).
 ///
 /// The csv crate reads the records on this thread; turning them into rows takes about as
 /// long, and is done on every core: with one thread, `check` took NNN at 100,000 cases
@@ -343,7 +372,7 @@ fn lees_bestand<T: Send>(
     naam: &'static str,
     kolommen: &'static [Kolom],
     lees: impl Fn(&Rij<'_>, &mut Vec<Invoerfout>, &mut Tekstbank) -> Option<T> + Sync,
-    mut bewaar: impl FnMut(Vec<T>) -> Doorgaan,
+    mut bewaar: impl FnMut(Stuk<T>) -> Doorgaan,
 ) -> Result<Bestand, Weigering> {
     let mut lezer = Csvlezer::open(map, naam, kolommen)?;
     let mut uit = Bestand::default();
@@ -366,17 +395,20 @@ fn lees_bestand<T: Send>(
     let compleet = lezer.ontbrekende_kolommen.is_empty();
     let mut partij = Partij::default();
     while lezer.lees_partij(&mut partij, PARTIJ) {
-        let stukken: Vec<(Vec<T>, Bestand)> = partij
+        let stukken: Vec<(Stuk<T>, Bestand)> = partij
             .stukken(STUK, lezer.kolommen())
             .map(|rijen| lees_stuk(naam, kolommen, rijen, compleet, &lees))
             .collect();
-        for (rijen, stuk) in stukken {
-            uit.voeg_toe(stuk);
-            if bewaar(rijen) == Doorgaan::Nee {
+        for (stuk, gelezen) in stukken {
+            uit.voeg_toe(gelezen);
+            if bewaar(stuk) == Doorgaan::Nee {
                 return Ok(uit);
             }
         }
     }
+    uit.waarschuwingen
+        .extend(codering::notitie(naam, lezer.codering()));
+    uit.sha256 = lezer.sha256();
     Ok(uit)
 }
 
@@ -387,9 +419,12 @@ fn lees_stuk<T>(
     rijen: Vec<Result<Rij<'_>, &Recordfout>>,
     compleet: bool,
     lees: &impl Fn(&Rij<'_>, &mut Vec<Invoerfout>, &mut Tekstbank) -> Option<T>,
-) -> (Vec<T>, Bestand) {
+) -> (Stuk<T>, Bestand) {
     let mut uit = Bestand::default();
-    let mut geldig = Vec::with_capacity(rijen.len());
+    let mut stuk = Stuk {
+        rijen: Vec::with_capacity(rijen.len()),
+        ongeldige_ids: Vec::new(),
+    };
     let mut teksten = Tekstbank::default();
     for rij in rijen {
         uit.gelezen += 1;
@@ -406,20 +441,20 @@ fn lees_stuk<T>(
             .then(|| lees(&rij, &mut uit.fouten, &mut teksten))
             .flatten()
         {
-            Some(waarde) => geldig.push(waarde),
+            Some(waarde) => stuk.rijen.push(waarde),
             None => {
                 uit.ongeldig += 1;
                 if let Ok(id) = rij.veld(0) {
                     if !id.is_empty() {
                         let geheimen = velden::eigen_geheimen(&rij, kolommen);
-                        uit.ongeldige_ids
+                        stuk.ongeldige_ids
                             .push((teksten.zaaknummer(id), rij.line, geheimen));
                     }
                 }
             }
         }
     }
-    (geldig, uit)
+    (stuk, uit)
 }
 
 /// Whether reading a file goes on.
@@ -429,15 +464,20 @@ enum Doorgaan {
     Nee,
 }
 
-fn lees_klachten(map: &Registermap, pad: &Path) -> Result<(Bestand, Vec<Zaak>), Fout> {
-    let mut zaken = Vec::new();
+/// Reads klachten.csv, handing its valid cases and the case numbers of its invalid rows
+/// (with their own name and contact) to `neem`, a stretch at a time.
+fn lees_klachten(
+    map: &Registermap,
+    pad: &Path,
+    mut neem: impl FnMut(Vec<Zaak>, Vec<(Tekst, u32, Geheimen)>),
+) -> Result<Bestand, Fout> {
     let bestand = lees_bestand(
         map,
         KLACHTEN_CSV,
         &klachten::KOLOMMEN,
         klachten::lees_zaak,
         |stuk| {
-            zaken.extend(stuk);
+            neem(stuk.rijen, stuk.ongeldige_ids);
             Doorgaan::Ja
         },
     );
@@ -451,21 +491,21 @@ fn lees_klachten(map: &Registermap, pad: &Path) -> Result<(Bestand, Vec<Zaak>), 
             weigering => Fout::new(format!("{} {weigering}", pad.display())),
         }
     })?;
-    Ok((bestand, zaken))
+    Ok(bestand)
 }
 
 /// Reads gebeurtenissen.csv, sending its valid events (with their case numbers, in file
 /// order) a stretch at a time to `zender`. Stops when nobody receives them any more.
 fn lees_gebeurtenissen(
     map: &Registermap,
-    zender: mpsc::Sender<Vec<(Tekst, Gebeurtenis)>>,
+    zender: mpsc::SyncSender<Vec<(Tekst, Gebeurtenis)>>,
 ) -> Bestand {
     let gelezen = lees_bestand(
         map,
         GEBEURTENISSEN_CSV,
         &gebeurtenissen::KOLOMMEN,
         gebeurtenissen::lees_gebeurtenis,
-        |stuk| match zender.send(stuk) {
+        |stuk| match zender.send(stuk.rijen) {
             Ok(()) => Doorgaan::Ja,
             Err(_) => Doorgaan::Nee,
         },

@@ -7,9 +7,9 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::Opties;
 use crate::bevinding::{Bevinding, Bron, RegelId, GEBEURTENISSEN_CSV, KLACHTEN_CSV};
 use crate::datum;
-use crate::stempel::Stempel;
 use crate::Uitkomst;
 
 #[derive(Serialize)]
@@ -27,9 +27,24 @@ struct Samenvatting<'a> {
     events: usize,
     events_left_out: usize,
     events_invalid: usize,
+    /// Findings that count toward the exit status, with the `--strict` and `--since` given.
+    counting: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     history: Option<&'a str>,
+    versions: Vec<Versie<'a>>,
     source: Herkomst,
+}
+
+/// An entry of `summary.versions`: one version of the regulation.
+#[derive(Serialize)]
+struct Versie<'a> {
+    start: Datum,
+    naam: &'a str,
+    besluit: Option<&'a str>,
+    ontvangstbevestiging_werkdagen: u32,
+    afhandeltermijn_weken: u32,
+    beroepstermijn_weken: u32,
+    beroep_afhandeltermijn_weken: Option<u32>,
 }
 
 /// `summary.source`: the evidence stamp (see `crate::stempel`).
@@ -52,7 +67,7 @@ struct Sha256 {
 
 #[derive(Serialize)]
 struct Finding<'a> {
-    case: &'a str,
+    case: Option<&'a str>,
     rule: &'a str,
     severity: &'a str,
     message: &'a str,
@@ -62,6 +77,7 @@ struct Finding<'a> {
     line: Option<u32>,
     accepted: bool,
     justification: Option<&'a str>,
+    reglement_vanaf: Option<Datum>,
     #[serde(skip_serializing_if = "Option::is_none")]
     commit: Option<Option<&'a str>>,
 }
@@ -80,14 +96,14 @@ struct Datum(NaiveDate);
 
 impl Serialize for Datum {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&datum::jmd(self.0))
+        s.collect_str(&datum::Geschreven::jmd(self.0))
     }
 }
 
-pub fn schrijf(uitkomst: &Uitkomst, uit: &mut dyn Write) -> io::Result<()> {
+pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io::Result<()> {
     let s = &uitkomst.samenvatting;
     let peildatum = uitkomst.register.peildatum;
-    let stempel = Stempel::van(&uitkomst.register.pad, peildatum);
+    let stempel = uitkomst.stempel.clone();
     let samenvatting = Samenvatting {
         cases: s.cases,
         checked: s.checked,
@@ -102,7 +118,22 @@ pub fn schrijf(uitkomst: &Uitkomst, uit: &mut dyn Write) -> io::Result<()> {
         events: s.events,
         events_left_out: s.events_left_out,
         events_invalid: s.events_invalid,
+        counting: super::tellend(uitkomst, opties.drempel),
         history: uitkomst.historie.as_ref().map(|h| h.status.naam()),
+        versions: uitkomst
+            .register
+            .reglement
+            .versies()
+            .map(|v| Versie {
+                start: Datum(v.vanaf),
+                naam: &v.naam,
+                besluit: v.besluit.as_deref(),
+                ontvangstbevestiging_werkdagen: v.termen.ontvangstbevestiging_werkdagen,
+                afhandeltermijn_weken: v.termen.afhandeltermijn_weken,
+                beroepstermijn_weken: v.termen.beroepstermijn_weken,
+                beroep_afhandeltermijn_weken: v.termen.beroep_afhandeltermijn_weken,
+            })
+            .collect(),
         source: Herkomst {
             commit: stempel.commit,
             uncommitted_changes: stempel.gewijzigd,
@@ -138,7 +169,7 @@ pub fn schrijf(uitkomst: &Uitkomst, uit: &mut dyn Write) -> io::Result<()> {
                 file: &f.bestand,
                 line: f.line,
                 column: f.kolom.as_deref(),
-                value: f.waarde.as_deref(),
+                value: super::invoerwaarde(f),
                 message: &f.bericht,
             },
         )?;
@@ -152,9 +183,12 @@ pub fn schrijf(uitkomst: &Uitkomst, uit: &mut dyn Write) -> io::Result<()> {
 }
 
 fn finding(b: &Bevinding) -> Finding<'_> {
-    let art7 = matches!(b.regel, RegelId::Art7Registratie | RegelId::Art7Wijziging);
+    let uit_historie = matches!(
+        b.regel,
+        RegelId::Art7Registratie | RegelId::Art7Wijziging | RegelId::Art9Wijziging
+    );
     Finding {
-        case: &b.zaak,
+        case: b.zaak.as_deref(),
         rule: b.regel.id(),
         severity: b.ernst.naam(),
         message: &b.bericht,
@@ -168,6 +202,7 @@ fn finding(b: &Bevinding) -> Finding<'_> {
         line: b.line,
         accepted: b.is_geaccepteerd(),
         justification: b.verantwoording.as_deref(),
-        commit: art7.then_some(b.commit.as_deref()),
+        reglement_vanaf: b.reglement_vanaf.map(Datum),
+        commit: uit_historie.then_some(b.commit.as_deref()),
     }
 }

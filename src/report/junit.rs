@@ -1,13 +1,15 @@
 //! `--format junit`: JUnit XML for the test reports of Jenkins and GitLab.
 //!
 //! The test suite `klachten` has one `<testcase>` per case and rule with a finding:
-//! `classname` is the zaak, `name` the rule id, `file` and `line` where its (first failing,
+//! `classname` is the zaak (`reglement` for a finding on no case), `name` the rule id, `file` and `line` where its (first failing,
 //! else first) finding points. Each unaccepted error finding is a `<failure>` whose
-//! message starts with `file:line:`; warnings, infos and accepted findings pass and are
-//! listed, with the justification, in `<system-out>`. An error finding from before
-//! `--since` is still a failure (the contract asks one per unaccepted error finding); its
-//! message says that it does not count. Input errors are failing test cases of a second
-//! test suite, `invoer`: `classname` is `invoer`, `name` the file, line and column.
+//! message starts with `file:line:`, and so is each warning that counts toward the exit
+//! status (with `--strict`): every finding that fails the run is a failure. Other warnings,
+//! infos and accepted findings pass and are listed, with the justification, in
+//! `<system-out>`. An error finding from before `--since` is still a failure (the contract
+//! asks one per unaccepted error finding); its message says that it does not count. Input
+//! errors are failing test cases of a second test suite, `invoer`: `classname` is
+//! `invoer`, `name` the file, line and column.
 //!
 //! Apart from the testcase attributes `file` and `line`, the document validates against the
 //! JUnit schema of Jenkins' xUnit plugin (`tests/schemas/junit-10.xsd`). It holds only the
@@ -21,16 +23,17 @@ use std::io::{self, Write};
 use super::{bevinding_tekst, invoerfout_tekst, Opties};
 use crate::bevinding::{Bevinding, Ernst};
 use crate::register::Invoerfout;
-use crate::Uitkomst;
+use crate::{Drempel, Uitkomst};
 
 /// The name of the test suite of findings.
 pub const ZAKEN: &str = "klachten";
 /// The name of the test suite of input errors.
 pub const INVOER: &str = "invoer";
 
-/// Whether a finding is a `<failure>`: an error nobody accounted for.
-fn faalt(b: &Bevinding) -> bool {
-    b.ernst == Ernst::Error && !b.is_geaccepteerd()
+/// Whether a finding is a `<failure>`: an error nobody accounted for (the contract), or any
+/// finding that counts toward the exit status (a warning with `--strict`).
+fn faalt(b: &Bevinding, drempel: Drempel) -> bool {
+    (b.ernst == Ernst::Error && !b.is_geaccepteerd()) || drempel.telt(b)
 }
 
 pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io::Result<()> {
@@ -40,7 +43,10 @@ pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io:
         .chunk_by(|a, b| a.zaak == b.zaak && a.regel == b.regel)
         .collect();
     let fouten = &uitkomst.register.invoerfouten;
-    let falend = groepen.iter().filter(|g| g.iter().any(faalt)).count();
+    let falend = groepen
+        .iter()
+        .filter(|g| g.iter().any(|b| faalt(b, opties.drempel)))
+        .count();
 
     writeln!(uit, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
@@ -77,11 +83,12 @@ fn testcase(uit: &mut dyn Write, groep: &[Bevinding], opties: &Opties) -> io::Re
     let Some(eerste) = groep.first() else {
         return Ok(());
     };
-    let wijst = groep.iter().find(|b| faalt(b)).unwrap_or(eerste);
+    let mislukt = |b: &&Bevinding| faalt(b, opties.drempel);
+    let wijst = groep.iter().find(mislukt).unwrap_or(eerste);
     write!(
         uit,
         r#"    <testcase classname="{}" name="{}" file="{}""#,
-        attribuut(&eerste.zaak),
+        attribuut(eerste.zaaknaam()),
         attribuut(eerste.regel.id()),
         attribuut(&opties.pad(&wijst.bron.pad()))
     )?;
@@ -89,7 +96,7 @@ fn testcase(uit: &mut dyn Write, groep: &[Bevinding], opties: &Opties) -> io::Re
         write!(uit, r#" line="{line}""#)?;
     }
     writeln!(uit, ">")?;
-    for b in groep.iter().filter(|b| faalt(b)) {
+    for b in groep.iter().filter(mislukt) {
         let bericht = format!("{}: {}", opties.plek(b), bevinding_tekst(b, opties));
         writeln!(
             uit,
@@ -99,7 +106,7 @@ fn testcase(uit: &mut dyn Write, groep: &[Bevinding], opties: &Opties) -> io::Re
             tekst(&details(&bericht, b))
         )?;
     }
-    let geslaagd: Vec<&Bevinding> = groep.iter().filter(|b| !faalt(b)).collect();
+    let geslaagd: Vec<&Bevinding> = groep.iter().filter(|b| !mislukt(b)).collect();
     if !geslaagd.is_empty() {
         write!(uit, "      <system-out>")?;
         for b in geslaagd {

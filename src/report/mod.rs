@@ -1,6 +1,8 @@
 //! Printers: each turns an [`Uitkomst`] into one output format. They only show what the
 //! check decided; none of them judges anything.
 
+pub mod codequality;
+pub mod csv;
 pub mod github;
 pub mod json;
 pub mod junit;
@@ -13,10 +15,10 @@ use std::io::{self, Write};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
-use crate::bevinding::Bevinding;
+use crate::bevinding::{Bevinding, Ernst};
 use crate::model::Zaak;
 use crate::persoonsgegevens::{self, toon};
-use crate::register::{Invoerfout, Register};
+use crate::register::{Invoerfout, Register, KLACHTEN_CSV};
 use crate::{Drempel, Uitkomst};
 
 /// The output formats of `klachten check`.
@@ -28,8 +30,13 @@ pub enum Formaat {
     Junit,
     /// SARIF 2.1.0 for code scanning.
     Sarif,
-    /// GitHub Actions workflow commands (annotations).
+    /// GitHub Actions workflow commands (annotations), and a job summary where GitHub asks
+    /// for one.
     Github,
+    /// GitLab's Code Quality report.
+    Codequality,
+    /// A table for a spreadsheet: a row per finding and input error.
+    Csv,
 }
 
 /// Everything a printer needs besides the outcome.
@@ -43,9 +50,13 @@ pub struct Opties {
 
 impl Formaat {
     /// Whether the document owns stdout entirely, so that the notes and the closing
-    /// summary line go to a log of their own ([`schrijf_log`], stderr): the CI formats.
+    /// summary line go to a log of their own ([`schrijf_log`], stderr): the CI formats and
+    /// the spreadsheet.
     pub fn heeft_log(self) -> bool {
-        matches!(self, Formaat::Junit | Formaat::Sarif | Formaat::Github)
+        matches!(
+            self,
+            Formaat::Junit | Formaat::Sarif | Formaat::Github | Formaat::Codequality | Formaat::Csv
+        )
     }
 }
 
@@ -58,10 +69,15 @@ pub fn schrijf(
 ) -> io::Result<()> {
     match formaat {
         Formaat::Text => text::schrijf(uitkomst, opties, uit),
-        Formaat::Json => json::schrijf(uitkomst, uit),
+        Formaat::Json => json::schrijf(uitkomst, opties, uit),
         Formaat::Junit => junit::schrijf(uitkomst, opties, uit),
         Formaat::Sarif => sarif::schrijf(uitkomst, opties, uit),
-        Formaat::Github => github::schrijf(uitkomst, opties, uit),
+        Formaat::Github => {
+            github::schrijf(uitkomst, opties, uit)?;
+            github::schrijf_stapsamenvatting(uitkomst, opties)
+        }
+        Formaat::Codequality => codequality::schrijf(uitkomst, opties, uit),
+        Formaat::Csv => csv::schrijf(uitkomst, opties, uit),
     }
 }
 
@@ -128,6 +144,42 @@ pub fn voor_since(b: &Bevinding, drempel: Drempel) -> bool {
         .telt(b)
 }
 
+/// How many findings count toward the exit status, as [`Drempel::telt`] decides. Input
+/// errors always count and are counted apart.
+pub fn tellend(uitkomst: &Uitkomst, drempel: Drempel) -> usize {
+    uitkomst
+        .bevindingen
+        .iter()
+        .filter(|b| drempel.telt(b))
+        .count()
+}
+
+/// The severity a CI format shows a finding at: its own, except that a finding that does
+/// not count toward the exit status is never shown as an error. An accepted finding shows
+/// as an info, an error from before `--since` as a warning. A warning that counts because
+/// of `--strict` stays a warning: the severity is never raised.
+pub fn getoonde_ernst(b: &Bevinding, drempel: Drempel) -> Ernst {
+    if b.is_geaccepteerd() {
+        Ernst::Info
+    } else if b.ernst == Ernst::Error && !drempel.telt(b) {
+        Ernst::Warning
+    } else {
+        b.ernst
+    }
+}
+
+/// The value an input error may show: none from the columns that hold the complainant's
+/// name and contact details (`klager`, `contact`), which never appear in any output.
+pub fn invoerwaarde(f: &Invoerfout) -> Option<&str> {
+    let persoonlijk =
+        f.bestand == KLACHTEN_CSV && matches!(f.kolom.as_deref(), Some(KLAGER | CONTACT));
+    f.waarde.as_deref().filter(|_| !persoonlijk)
+}
+
+/// The columns of klachten.csv with the complainant's name and contact details.
+const KLAGER: &str = "klager";
+const CONTACT: &str = "contact";
+
 /// What an input error says, without its place: `datum: geen bestaande datum (waarde:
 /// "31-02-2025")`.
 pub fn invoerfout_tekst(f: &Invoerfout) -> String {
@@ -137,20 +189,23 @@ pub fn invoerfout_tekst(f: &Invoerfout) -> String {
         tekst.push_str(": ");
     }
     tekst.push_str(&f.bericht);
-    if let Some(waarde) = f.waarde.as_deref().filter(|w| !w.is_empty()) {
+    if let Some(waarde) = invoerwaarde(f).filter(|w| !w.is_empty()) {
         tekst.push_str(&format!(" (waarde: {waarde:?})"));
     }
     tekst
 }
 
-/// What a finding says in the CI formats: the case, the message, and whether it was
-/// accounted for or falls before `--since`.
+/// What a finding says in the CI formats: the case (`reglement` for a finding on no
+/// case), the message, and whether it was accounted for, falls before `--since`, or is a
+/// warning that counts because of `--strict`.
 pub fn bevinding_tekst(b: &Bevinding, opties: &Opties) -> String {
-    let mut tekst = format!("{}: {}", b.zaak, b.bericht);
+    let mut tekst = format!("{}: {}", b.zaaknaam(), b.bericht);
     if let Some(j) = &b.verantwoording {
         tekst.push_str(&format!(" (verantwoord: {j})"));
     } else if voor_since(b, opties.drempel) {
         tekst.push_str(" (telt niet mee: van voor --since)");
+    } else if b.ernst == Ernst::Warning && opties.drempel.telt(b) {
+        tekst.push_str(" (telt mee: --strict)");
     }
     tekst
 }

@@ -14,17 +14,20 @@
 //!   `region.startLine` unless the error is about a whole file.
 //! - `partialFingerprints["klachten/v1"]` identifies the finding across commits and runs;
 //!   see [`vingerafdruk`].
+//! - The run's `properties`: `as_of`, the peildatum, and `counting`, how many findings
+//!   count toward the exit status (each result says whether it does in `counts`).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{self, Write};
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{bevinding_tekst, invoerfout_tekst, Opties};
 use crate::bevinding::{Bevinding, Ernst, RegelId};
 use crate::register::Invoerfout;
-use crate::register::Reglement;
+use crate::register::{Reglement, Termen};
 use crate::rules;
 use crate::Uitkomst;
 
@@ -160,7 +163,7 @@ pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io:
          \"version\": \"{}\",\n          \"rules\": [",
         env!("CARGO_PKG_VERSION")
     )?;
-    let regels = regels(&uitkomst.register.reglement);
+    let regels = regels(&uitkomst.register.reglement, uitkomst.register.peildatum);
     for (i, regel) in regels.iter().enumerate() {
         uit.write_all(if i == 0 {
             b"\n            "
@@ -192,8 +195,9 @@ pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io:
     serde_json::to_writer(&mut *uit, &aanroep)?;
     write!(
         uit,
-        "],\n      \"properties\": {{\"as_of\": \"{}\"}},\n      \"results\": [",
-        uitkomst.register.peildatum.format("%Y-%m-%d")
+        "],\n      \"properties\": {{\"as_of\": \"{}\", \"counting\": {}}},\n      \"results\": [",
+        uitkomst.register.peildatum.format("%Y-%m-%d"),
+        super::tellend(uitkomst, opties.drempel)
     )?;
 
     let mut eerste = true;
@@ -206,18 +210,18 @@ pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io:
         eerste = false;
         uit.write_all(s)
     };
-    let mut volgnummers = Volgnummers::default();
+    let mut vingerafdrukker = Vingerafdrukker::default();
     for b in &uitkomst.bevindingen {
         scheiding(uit)?;
-        let n = volgnummers.volgende(&[&b.zaak, b.regel.id(), &b.bron.pad()]);
+        let vinger = vingerafdrukker.bevinding(b);
         let tekst = bevinding_tekst(b, opties);
-        serde_json::to_writer(&mut *uit, &resultaat(b, &tekst, n, opties))?;
+        serde_json::to_writer(&mut *uit, &resultaat(b, &tekst, vinger, opties))?;
     }
     for f in &uitkomst.register.invoerfouten {
         scheiding(uit)?;
-        let n = volgnummers.volgende(&invoersleutel(f));
+        let vinger = vingerafdrukker.invoerfout(f);
         let tekst = invoerfout_tekst(f);
-        serde_json::to_writer(&mut *uit, &invoerresultaat(f, &tekst, n, opties))?;
+        serde_json::to_writer(&mut *uit, &invoerresultaat(f, &tekst, vinger, opties))?;
     }
     if !eerste {
         uit.write_all(b"\n      ")?;
@@ -225,21 +229,23 @@ pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io:
     uit.write_all(b"]\n    }\n  ]\n}\n")
 }
 
-/// The driver's rules: every rule id, then `invoer`.
-fn regels(reglement: &Reglement) -> Vec<Regelbeschrijving<'static>> {
+/// The driver's rules: every rule id, then `invoer`. Their texts state the terms of the
+/// version of the regulation in force at the peildatum.
+fn regels(reglement: &Reglement, peildatum: NaiveDate) -> Vec<Regelbeschrijving<'static>> {
+    let termen = &reglement.geldend_op(peildatum).termen;
     let mut regels: Vec<Regelbeschrijving<'static>> = rules::REGELS
         .iter()
         .map(|r| Regelbeschrijving {
             id: r.id.id(),
             name: naam(r.id.id()),
             short_description: Tekst {
-                text: r.titel(reglement).into(),
+                text: r.titel(reglement, termen).into(),
             },
             full_description: Tekst {
-                text: r.uitleg(reglement).into(),
+                text: r.uitleg(reglement, termen).into(),
             },
             help: Hulp {
-                text: hulp(r, reglement),
+                text: hulp(r, reglement, termen),
             },
             properties: RegelEigenschappen {
                 article: r.artikel,
@@ -286,10 +292,10 @@ fn naam(id: &str) -> String {
 }
 
 /// `help.text`: what the rule asks, and where it is documented.
-fn hulp(regel: &rules::Regel, reglement: &Reglement) -> String {
+fn hulp(regel: &rules::Regel, reglement: &Reglement, termen: &Termen) -> String {
     format!(
         "{} (Artikel {} van het klachtenreglement; zie docs/rules.md, regel {}.)",
-        regel.uitleg(reglement),
+        regel.uitleg(reglement, termen),
         regel.artikel,
         regel.id
     )
@@ -303,7 +309,12 @@ fn niveau(ernst: Ernst) -> &'static str {
     }
 }
 
-fn resultaat<'a>(b: &'a Bevinding, tekst: &'a str, n: usize, opties: &Opties) -> Resultaat<'a> {
+fn resultaat<'a>(
+    b: &'a Bevinding,
+    tekst: &'a str,
+    vinger: String,
+    opties: &Opties,
+) -> Resultaat<'a> {
     let bestand = b.bron.pad();
     Resultaat {
         rule_id: b.regel.id(),
@@ -311,9 +322,7 @@ fn resultaat<'a>(b: &'a Bevinding, tekst: &'a str, n: usize, opties: &Opties) ->
         level: niveau(b.ernst),
         message: Tekst { text: tekst.into() },
         locations: [locatie(&opties.pad(&bestand), b.line)],
-        partial_fingerprints: Vingerafdrukken {
-            v1: vingerafdruk(&["bevinding", &b.zaak, b.regel.id(), &bestand], n),
-        },
+        partial_fingerprints: Vingerafdrukken { v1: vinger },
         suppressions: b.verantwoording.as_deref().map(|j| {
             [Onderdrukking {
                 kind: "external",
@@ -321,12 +330,15 @@ fn resultaat<'a>(b: &'a Bevinding, tekst: &'a str, n: usize, opties: &Opties) ->
             }]
         }),
         properties: Eigenschappen {
-            case: Some(&b.zaak),
+            case: b.zaak.as_deref(),
             severity: Some(b.ernst.naam()),
             deadline: b.deadline.map(|d| d.format("%Y-%m-%d").to_string()),
             date: b.datum.map(|d| d.format("%Y-%m-%d").to_string()),
-            commit: matches!(b.regel, RegelId::Art7Registratie | RegelId::Art7Wijziging)
-                .then(|| b.commit.as_deref().unwrap_or("")),
+            commit: matches!(
+                b.regel,
+                RegelId::Art7Registratie | RegelId::Art7Wijziging | RegelId::Art9Wijziging
+            )
+            .then(|| b.commit.as_deref().unwrap_or("")),
             counts: opties.drempel.telt(b),
             ..Eigenschappen::default()
         },
@@ -336,7 +348,7 @@ fn resultaat<'a>(b: &'a Bevinding, tekst: &'a str, n: usize, opties: &Opties) ->
 fn invoerresultaat<'a>(
     f: &'a Invoerfout,
     tekst: &'a str,
-    n: usize,
+    vinger: String,
     opties: &Opties,
 ) -> Resultaat<'a> {
     Resultaat {
@@ -345,13 +357,11 @@ fn invoerresultaat<'a>(
         level: "error",
         message: Tekst { text: tekst.into() },
         locations: [locatie(&opties.pad(&f.bestand), f.line)],
-        partial_fingerprints: Vingerafdrukken {
-            v1: vingerafdruk(&invoersleutel(f), n),
-        },
+        partial_fingerprints: Vingerafdrukken { v1: vinger },
         suppressions: None,
         properties: Eigenschappen {
             column: f.kolom.as_deref(),
-            value: f.waarde.as_deref(),
+            value: super::invoerwaarde(f),
             counts: true,
             ..Eigenschappen::default()
         },
@@ -364,7 +374,7 @@ fn invoersleutel(f: &Invoerfout) -> [&str; 5] {
         INVOER,
         &f.bestand,
         f.kolom.as_deref().unwrap_or(""),
-        f.waarde.as_deref().unwrap_or(""),
+        super::invoerwaarde(f).unwrap_or(""),
         &f.bericht,
     ]
 }
@@ -393,13 +403,30 @@ pub fn uri(pad: &str) -> String {
     uit
 }
 
-/// Counts how often a key was seen, so that equal keys get 0, 1, 2, ... in output order.
+/// Gives every finding and input error its fingerprint ([`vingerafdruk`]), when they are
+/// handed in output order: the findings in their order, then the input errors. The Code
+/// Quality report uses the same, so a finding has one fingerprint in both.
 #[derive(Default)]
-struct Volgnummers(HashMap<String, usize>);
+pub(crate) struct Vingerafdrukker {
+    /// How often each key was seen, so that equal keys get 0, 1, 2, ... in output order.
+    gezien: HashMap<String, usize>,
+}
 
-impl Volgnummers {
+impl Vingerafdrukker {
+    pub(crate) fn bevinding(&mut self, b: &Bevinding) -> String {
+        let bestand = b.bron.pad();
+        let n = self.volgende(&[b.zaaknaam(), b.regel.id(), &bestand]);
+        vingerafdruk(&["bevinding", b.zaaknaam(), b.regel.id(), &bestand], n)
+    }
+
+    pub(crate) fn invoerfout(&mut self, f: &Invoerfout) -> String {
+        let sleutel = invoersleutel(f);
+        let n = self.volgende(&sleutel);
+        vingerafdruk(&sleutel, n)
+    }
+
     fn volgende(&mut self, delen: &[&str]) -> usize {
-        let teller = self.0.entry(delen.join("\0")).or_insert(0);
+        let teller = self.gezien.entry(delen.join("\0")).or_insert(0);
         let n = *teller;
         *teller += 1;
         n

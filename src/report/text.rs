@@ -10,7 +10,7 @@ use anstyle::{AnsiColor, Style};
 use super::{invoerfout_tekst, zonder_stuurtekens, Opties};
 use crate::bevinding::{Bevinding, Bron, Ernst};
 use crate::datum::dmj;
-use crate::register::{GEBEURTENISSEN_CSV, KLACHTEN_CSV};
+use crate::register::{GEBEURTENISSEN_CSV, KLACHTEN_CSV, REGLEMENT_TOML};
 use crate::{Samenvatting, Uitkomst};
 
 const ROOD: Style = AnsiColor::Red.on_default().bold();
@@ -75,16 +75,22 @@ pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io:
 
     let bevindingen = &uitkomst.bevindingen;
     super::per_stuk(bevindingen, uit, |i, b, uit| {
-        let vorige = i.checked_sub(1).map(|v| &*bevindingen[v].zaak);
-        if vorige != Some(&*b.zaak) {
+        let vorige = i.checked_sub(1).map(|v| bevindingen[v].zaak.as_deref());
+        if vorige != Some(b.zaak.as_deref()) {
             if vorige.is_some() {
                 writeln!(uit)?;
             }
             let kop = koppen.partition_point(|(begin, _)| *begin < i);
             match koppen
                 .get(kop)
-                .filter(|(begin, zaak)| *begin == i && zaak.id == b.zaak)
+                .filter(|(begin, zaak)| *begin == i && Some(&zaak.id) == b.zaak.as_ref())
             {
+                // Findings on no case come first, under a heading of their own.
+                _ if b.zaak.is_none() => writeln!(
+                    uit,
+                    "{}",
+                    stijl.verfd(VET, format_args!("Reglement ({REGLEMENT_TOML})"))
+                )?,
                 Some((_, z)) => writeln!(
                     uit,
                     "{}",
@@ -99,12 +105,12 @@ pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io:
                         )
                     )
                 )?,
-                None => writeln!(uit, "{}", stijl.verfd(VET, &b.zaak))?,
+                None => writeln!(uit, "{}", stijl.verfd(VET, b.zaaknaam()))?,
             }
         }
         schrijf_bevinding(b, opties, &stijl, uit)
     })?;
-    let vorige = bevindingen.last().map(|b| &*b.zaak);
+    let vorige = bevindingen.last().map(|b| b.zaak.as_deref());
 
     let fouten = &uitkomst.register.invoerfouten;
     if !fouten.is_empty() {
@@ -196,7 +202,8 @@ impl Display for Plek<'_> {
     }
 }
 
-fn meervoud(n: usize, een: &str, meer: &str) -> String {
+/// `1 zaak`, `2 zaken`.
+pub(crate) fn meervoud(n: usize, een: &str, meer: &str) -> String {
     if n == 1 {
         format!("1 {een}")
     } else {
@@ -204,7 +211,8 @@ fn meervoud(n: usize, een: &str, meer: &str) -> String {
     }
 }
 
-/// One line: what was read, what was found, and whether the check passes.
+/// One line: what was read, what was found, how many findings count toward the exit
+/// status, and whether the check passes.
 pub fn samenvattingsregel(s: &Samenvatting, uitkomst: &Uitkomst, opties: &Opties) -> String {
     let mut delen = vec![format!(
         "{} gelezen, {} gecontroleerd",
@@ -232,13 +240,18 @@ pub fn samenvattingsregel(s: &Samenvatting, uitkomst: &Uitkomst, opties: &Opties
     if uitkomst.historie_onvolledig().is_some() {
         bevindingen.push_str("; Git-historie onvolledig, art. 7 niet getoetst");
     }
+    let tellend = match super::tellend(uitkomst, opties.drempel) {
+        0 => "geen bevinding telt mee".to_string(),
+        1 => "1 bevinding telt mee".to_string(),
+        n => format!("{n} bevindingen tellen mee"),
+    };
     let oordeel = if uitkomst.slaagt(opties.drempel) {
         "geslaagd"
     } else {
         "niet geslaagd"
     };
     format!(
-        "{}; {}; {}; peildatum {}: {oordeel}",
+        "{}; {}; {tellend}; {}; peildatum {}: {oordeel}",
         delen.join(", "),
         bevindingen,
         meervoud(s.input_errors, "invoerfout", "invoerfouten"),

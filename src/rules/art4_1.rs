@@ -15,8 +15,8 @@ pub const GEGEVENS: Regel = Regel {
     id: RegelId::Art41Gegevens,
     artikel: "4.1",
     ernst: &[Ernst::Warning],
-    titel: |_| "Gegevens van de klacht onvolledig".to_string(),
-    uitleg: |_| {
+    titel: |_, _| "Gegevens van de klacht onvolledig".to_string(),
+    uitleg: |_, _| {
         "Een klacht bevat de naam en contactgegevens van de klager en een omschrijving van de \
          klacht. Ontbreekt een daarvan in het register, dan kan de klacht niet goed worden \
          behandeld of beantwoord."

@@ -21,25 +21,30 @@ pub const ONTVANGSTBEVESTIGING: Regel = Regel {
     id: RegelId::Art42Ontvangstbevestiging,
     artikel: "4.2",
     ernst: &[Ernst::Error, Ernst::Warning],
-    titel: |r| {
+    titel: |_, t| {
         format!(
             "Ontvangstbevestiging binnen {}",
-            super::termijn(r.ontvangstbevestiging_werkdagen, "werkdag", "werkdagen")
+            super::termijn(t.ontvangstbevestiging_werkdagen, "werkdag", "werkdagen")
         )
     },
-    uitleg: |r| {
+    uitleg: |_, t| {
         format!(
             "Binnen {} na ontvangst krijgt de klager een schriftelijke of digitale \
              ontvangstbevestiging. Weekenden, feestdagen en sluitingsdagen tellen niet mee. Een \
              uitspraak binnen die tijd geldt ook als bevestiging. Een waarschuwing volgt als de \
              termijn binnenkort afloopt.",
-            super::termijn(r.ontvangstbevestiging_werkdagen, "werkdag", "werkdagen")
+            super::termijn(t.ontvangstbevestiging_werkdagen, "werkdag", "werkdagen")
         )
     },
 };
 
 pub fn ontvangstbevestiging(ctx: &Context<'_>) -> Option<Bevinding> {
     let termijn = &ctx.verloop.ontvangstbevestiging;
+    let dagen = super::termijn_kort(
+        ctx.termen.ontvangstbevestiging_werkdagen,
+        "werkdag",
+        "werkdagen",
+    );
     let (ernst, bericht) = match termijn.status(ctx.peildatum, ctx.verloop.ingetrokken) {
         Termijnstatus::TeLaat => {
             let index = termijn.vervuld?;
@@ -54,7 +59,7 @@ pub fn ontvangstbevestiging(ctx: &Context<'_>) -> Option<Bevinding> {
                 RegelId::Art42Ontvangstbevestiging,
                 Ernst::Error,
                 format!(
-                    "{wat} {}: termijn verliep op {}, verstuurd op {}",
+                    "{wat} {}: termijn van {dagen} verliep op {}, verstuurd op {}",
                     ctx.te_laat_werkdagen(termijn.deadline, g.datum),
                     super::dmj(termijn.deadline),
                     super::dmj(g.datum)
@@ -69,15 +74,14 @@ pub fn ontvangstbevestiging(ctx: &Context<'_>) -> Option<Bevinding> {
         Termijnstatus::Verlopen => (
             Ernst::Error,
             format!(
-                "geen ontvangstbevestiging verstuurd: termijn van {} werkdagen verliep op {}",
-                ctx.reglement.ontvangstbevestiging_werkdagen,
+                "geen ontvangstbevestiging verstuurd: termijn van {dagen} verliep op {}",
                 super::dmj(termijn.deadline)
             ),
         ),
         Termijnstatus::Open if ctx.binnenkort(termijn.deadline) => (
             Ernst::Warning,
             format!(
-                "ontvangstbevestiging nog niet verstuurd: termijn verloopt op {}",
+                "ontvangstbevestiging nog niet verstuurd: termijn van {dagen} verloopt op {}",
                 super::dmj(termijn.deadline)
             ),
         ),
@@ -110,7 +114,7 @@ mod tests {
         assert_eq!(b[0].ernst, Ernst::Error);
         assert_eq!(
             b[0].bericht,
-            "ontvangstbevestiging 2 werkdagen te laat: termijn verliep op 28-04-2025, verstuurd op 30-04-2025"
+            "ontvangstbevestiging 2 werkdagen te laat: termijn van 5 werkdagen verliep op 28-04-2025, verstuurd op 30-04-2025"
         );
         assert_eq!(
             (b[0].deadline, b[0].datum),

@@ -24,14 +24,19 @@ pub const TERMIJN: Regel = Regel {
     id: RegelId::Art43Termijn,
     artikel: "4.3",
     ernst: &[Ernst::Error, Ernst::Warning],
-    titel: |_| "Afhandeling binnen de termijn".to_string(),
-    uitleg: |r| {
+    titel: |_, t| {
+        format!(
+            "Afhandeling binnen {}",
+            super::termijn(t.afhandeltermijn_weken, "week", "weken")
+        )
+    },
+    uitleg: |_, t| {
         format!(
             "De klacht wordt binnen {} afgehandeld met een uitspraak. Valt de laatste dag in \
              het weekend of op een feestdag, dan loopt de termijn door tot de eerstvolgende \
              werkdag. Na een heropening begint een nieuwe termijn. Een geldige verlenging \
              verschuift de termijn.",
-            super::termijn(r.afhandeltermijn_weken, "week", "weken")
+            super::termijn(t.afhandeltermijn_weken, "week", "weken")
         )
     },
 };
@@ -40,8 +45,8 @@ pub const VERLENGING: Regel = Regel {
     id: RegelId::Art43Verlenging,
     artikel: "4.3",
     ernst: &[Ernst::Error],
-    titel: |_| "Verlenging tijdig en met reden".to_string(),
-    uitleg: |_| {
+    titel: |_, _| "Verlenging tijdig en met reden".to_string(),
+    uitleg: |_, _| {
         "Als meer tijd nodig is, hoort de klager dat op tijd (uiterlijk op de laatste dag van de \
          termijn), met de reden en een nieuwe termijn. Een verlenging die te laat komt, geen \
          reden noemt of geen latere termijn geeft, telt niet."
@@ -52,6 +57,13 @@ pub const VERLENGING: Regel = Regel {
 pub fn termijn(ctx: &Context<'_>, cyclus: &Cyclus) -> Option<Bevinding> {
     let termijn = &cyclus.termijn;
     let wie = cyclus_label(ctx, cyclus);
+    // The term of the case's version, and whether a valid extension moved its end.
+    let weken = super::termijn_kort(ctx.termen.afhandeltermijn_weken, "week", "weken");
+    let verlengd = if termijn.deadline != termijn.oorspronkelijk {
+        " (verlengd)"
+    } else {
+        ""
+    };
     let (ernst, bericht) = match termijn.status(ctx.peildatum, ctx.verloop.ingetrokken) {
         Termijnstatus::TeLaat => {
             let g = &ctx.zaak.gebeurtenissen[termijn.vervuld?];
@@ -59,7 +71,7 @@ pub fn termijn(ctx: &Context<'_>, cyclus: &Cyclus) -> Option<Bevinding> {
                 RegelId::Art43Termijn,
                 Ernst::Error,
                 format!(
-                    "{wie}uitspraak {}: termijn verliep op {}, uitspraak op {}",
+                    "{wie}uitspraak {}: termijn van {weken}{verlengd} verliep op {}, uitspraak op {}",
                     super::te_laat_dagen(termijn.deadline, g.datum),
                     super::dmj(termijn.deadline),
                     super::dmj(g.datum)
@@ -74,14 +86,14 @@ pub fn termijn(ctx: &Context<'_>, cyclus: &Cyclus) -> Option<Bevinding> {
         Termijnstatus::Verlopen => (
             Ernst::Error,
             format!(
-                "{wie}geen uitspraak: termijn verliep op {}",
+                "{wie}geen uitspraak: termijn van {weken}{verlengd} verliep op {}",
                 super::dmj(termijn.deadline)
             ),
         ),
         Termijnstatus::Open if ctx.binnenkort(termijn.deadline) => (
             Ernst::Warning,
             format!(
-                "{wie}nog geen uitspraak: termijn verloopt op {}",
+                "{wie}nog geen uitspraak: termijn van {weken}{verlengd} verloopt op {}",
                 super::dmj(termijn.deadline)
             ),
         ),
@@ -151,7 +163,7 @@ mod tests {
         assert_eq!(b.len(), 1);
         assert_eq!(
             b[0].bericht,
-            "uitspraak 3 dagen te laat: termijn verliep op 30-05-2025, uitspraak op 02-06-2025"
+            "uitspraak 3 dagen te laat: termijn van 4 weken verliep op 30-05-2025, uitspraak op 02-06-2025"
         );
         assert_eq!(
             (b[0].deadline, b[0].datum),
@@ -172,7 +184,7 @@ mod tests {
         assert_eq!(b[0].deadline, Some(d("2026-04-28")));
         assert_eq!(
             b[0].bericht,
-            "geen uitspraak: termijn verliep op 28-04-2026"
+            "geen uitspraak: termijn van 4 weken verliep op 28-04-2026"
         );
         assert_eq!(b[0].line, Some(2));
         assert_eq!(b[0].bron, Bron::Klachten);
@@ -187,7 +199,7 @@ mod tests {
         assert_eq!(b[0].ernst, Ernst::Warning);
         assert_eq!(
             b[0].bericht,
-            "nog geen uitspraak: termijn verloopt op 28-04-2026"
+            "nog geen uitspraak: termijn van 4 weken verloopt op 28-04-2026"
         );
         assert!(bevindingen(&zaak, "2026-04-22", TERMIJN).is_empty());
     }
@@ -328,7 +340,7 @@ mod tests {
         assert_eq!(b.len(), 1);
         assert_eq!(
             b[0].bericht,
-            "cyclus 2 (heropend op 19-12-2025): uitspraak 3 dagen te laat: termijn verliep op 16-01-2026, uitspraak op 19-01-2026"
+            "cyclus 2 (heropend op 19-12-2025): uitspraak 3 dagen te laat: termijn van 4 weken verliep op 16-01-2026, uitspraak op 19-01-2026"
         );
         assert_eq!(b[0].line, Some(6));
     }

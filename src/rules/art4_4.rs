@@ -18,8 +18,8 @@ pub const OORDEEL: Regel = Regel {
     id: RegelId::Art44Oordeel,
     artikel: "4.4",
     ernst: &[Ernst::Error],
-    titel: |_| "Schriftelijke uitspraak met oordeel".to_string(),
-    uitleg: |_| {
+    titel: |_, _| "Schriftelijke uitspraak met oordeel".to_string(),
+    uitleg: |_, _| {
         "De uitspraak zegt of de klacht gegrond, deels gegrond of ongegrond is. Een klacht \
          afsluiten zonder uitspraak, of een uitspraak zonder oordeel, voldoet niet."
             .to_string()
@@ -30,8 +30,8 @@ pub const MAATREGEL: Regel = Regel {
     id: RegelId::Art44Maatregel,
     artikel: "4.4",
     ernst: &[Ernst::Error],
-    titel: |_| "Maatregel bij een gegronde klacht".to_string(),
-    uitleg: |_| {
+    titel: |_, _| "Maatregel bij een gegronde klacht".to_string(),
+    uitleg: |_, _| {
         "Is een klacht (deels) gegrond, dan neemt de organisatie maatregelen om de situatie te \
          herstellen en herhaling te voorkomen. Die maatregel staat in het register."
             .to_string()

@@ -14,8 +14,8 @@ pub const AFSLUITING: Regel = Regel {
     id: RegelId::Art45Afsluiting,
     artikel: "4.5",
     ernst: &[Ernst::Warning],
-    titel: |_| "Schriftelijke bevestiging van de afsluiting".to_string(),
-    uitleg: |_| {
+    titel: |_, _| "Schriftelijke bevestiging van de afsluiting".to_string(),
+    uitleg: |_, _| {
         "Na de uitspraak krijgt de klager een schriftelijke bevestiging dat de klacht is \
          afgehandeld, met de genomen stappen. Zonder die bevestiging is de klacht niet \
          afgesloten."

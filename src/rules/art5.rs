@@ -25,18 +25,18 @@ pub const BEROEPSTERMIJN: Regel = Regel {
     id: RegelId::Art5Beroepstermijn,
     artikel: "5",
     ernst: &[Ernst::Warning],
-    titel: |r| {
+    titel: |_, t| {
         format!(
             "Beroep binnen {} na de uitspraak",
-            super::termijn(r.beroepstermijn_weken, "week", "weken")
+            super::termijn(t.beroepstermijn_weken, "week", "weken")
         )
     },
-    uitleg: |r| {
+    uitleg: |_, t| {
         format!(
             "Een klager die het niet eens is met de afhandeling, laat dat binnen {} na de \
              uitspraak weten. Een later beroep wordt gesignaleerd; de organisatie mag het nog \
              behandelen.",
-            super::termijn(r.beroepstermijn_weken, "week", "weken")
+            super::termijn(t.beroepstermijn_weken, "week", "weken")
         )
     },
 };
@@ -45,8 +45,8 @@ pub const ONAFHANKELIJK: Regel = Regel {
     id: RegelId::Art5Onafhankelijk,
     artikel: "5",
     ernst: &[Ernst::Error],
-    titel: |_| "Beroep beoordeeld door een onafhankelijke".to_string(),
-    uitleg: |_| {
+    titel: |_, _| "Beroep beoordeeld door een onafhankelijke".to_string(),
+    uitleg: |_, _| {
         "Een beroep wordt beoordeeld door de directie of een medewerker die niet bij de eerste \
          afhandeling betrokken was: niet de behandelaar, niet de beklaagde en niemand die eerder \
          in de zaak optrad."
@@ -58,8 +58,14 @@ pub const BEROEPSBEHANDELING: Regel = Regel {
     id: RegelId::Art5Beroepsbehandeling,
     artikel: "5",
     ernst: &[Ernst::Error],
-    titel: |_| "Beroep binnen de termijn behandeld".to_string(),
-    uitleg: |r| match r.beroep_afhandeltermijn_weken {
+    titel: |_, t| match t.beroep_afhandeltermijn_weken {
+        Some(weken) => format!(
+            "Beroep binnen {} behandeld",
+            super::termijn(weken, "week", "weken")
+        ),
+        None => "Beroep binnen de termijn behandeld".to_string(),
+    },
+    uitleg: |_, t| match t.beroep_afhandeltermijn_weken {
         Some(weken) => format!(
             "Het reglement noemt geen termijn voor de behandeling van een beroep. De organisatie \
              heeft er zelf een vastgesteld: het beroep wordt binnen {} beslist.",
@@ -81,8 +87,9 @@ pub fn beroepstermijn(ctx: &Context<'_>, beroep: &Beroep) -> Option<Bevinding> {
         RegelId::Art5Beroepstermijn,
         Ernst::Warning,
         format!(
-            "beroep {}: de beroepstermijn na de uitspraak van {} verliep op {}, beroep ingesteld op {}",
+            "beroep {}: de beroepstermijn van {} na de uitspraak van {} verliep op {}, beroep ingesteld op {}",
             super::te_laat_dagen(termijn.deadline, g.datum),
+            super::termijn_kort(ctx.termen.beroepstermijn_weken, "week", "weken"),
             super::dmj(termijn.start),
             super::dmj(termijn.deadline),
             super::dmj(g.datum)
@@ -156,6 +163,7 @@ fn betrokkenheid(
 
 pub fn beroepsbehandeling(ctx: &Context<'_>, beroep: &Beroep) -> Option<Bevinding> {
     let termijn = beroep.behandeltermijn.as_ref()?;
+    let weken = super::termijn_kort(ctx.termen.beroep_afhandeltermijn_weken?, "week", "weken");
     let events = &ctx.zaak.gebeurtenissen;
     let mut b = match termijn.status(ctx.peildatum, ctx.verloop.ingetrokken) {
         Termijnstatus::TeLaat => {
@@ -164,7 +172,7 @@ pub fn beroepsbehandeling(ctx: &Context<'_>, beroep: &Beroep) -> Option<Bevindin
                 RegelId::Art5Beroepsbehandeling,
                 Ernst::Error,
                 format!(
-                    "beroepsuitspraak {}: termijn verliep op {}, beroepsuitspraak op {}",
+                    "beroepsuitspraak {}: termijn van {weken} verliep op {}, beroepsuitspraak op {}",
                     super::te_laat_dagen(termijn.deadline, g.datum),
                     super::dmj(termijn.deadline),
                     super::dmj(g.datum)
@@ -181,7 +189,7 @@ pub fn beroepsbehandeling(ctx: &Context<'_>, beroep: &Beroep) -> Option<Bevindin
                 RegelId::Art5Beroepsbehandeling,
                 Ernst::Error,
                 format!(
-                    "geen beroepsuitspraak op het beroep van {}: termijn verliep op {}",
+                    "geen beroepsuitspraak op het beroep van {}: termijn van {weken} verliep op {}",
                     super::dmj(g.datum),
                     super::dmj(termijn.deadline)
                 ),
@@ -309,10 +317,8 @@ mod tests {
         let zonder = zaak("2025-03-31", &events);
         assert!(bevindingen(&zonder, "2025-09-01", BEHANDELING).is_empty());
 
-        let reglement = Reglement {
-            beroep_afhandeltermijn_weken: Some(4),
-            ..Reglement::default()
-        };
+        let mut reglement = Reglement::default();
+        reglement.eerste.termen.beroep_afhandeltermijn_weken = Some(4);
         // Tue 22 April 2025 + 4 weeks = Tue 20 May.
         let b = bevindingen_met(&zonder, "2025-09-01", BEHANDELING, &reglement);
         assert_eq!(b.len(), 1);

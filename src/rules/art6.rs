@@ -27,8 +27,8 @@ pub const PERSOONSGEGEVENS: Regel = Regel {
     id: RegelId::Art6Persoonsgegevens,
     artikel: "6",
     ernst: &[Ernst::Warning],
-    titel: |_| "Persoonsgegevens in het zaakdossier".to_string(),
-    uitleg: |_| {
+    titel: |_, _| "Persoonsgegevens in het zaakdossier".to_string(),
+    uitleg: |_, _| {
         "Alle informatie over een klacht is vertrouwelijk. Een zaakdossier bevat daarom geen \
          e-mailadressen, telefoonnummers, burgerservicenummers of rekeningnummers; de site toont \
          ze onleesbaar gemaakt."

@@ -28,8 +28,8 @@ pub const REGISTRATIE: Regel = Regel {
     id: RegelId::Art7Registratie,
     artikel: "7",
     ernst: &[Ernst::Warning],
-    titel: |_| "Gebeurtenis tijdig geregistreerd".to_string(),
-    uitleg: |r| {
+    titel: |_, _| "Gebeurtenis tijdig geregistreerd".to_string(),
+    uitleg: |r, _| {
         format!(
             "Elke klacht staat in het centrale register. Een gebeurtenis wordt binnen {} \
              vastgelegd; de Git-historie van het register laat zien wanneer dat werkelijk \
@@ -43,8 +43,8 @@ pub const WIJZIGING: Regel = Regel {
     id: RegelId::Art7Wijziging,
     artikel: "7",
     ernst: &[Ernst::Warning],
-    titel: |_| "Geregistreerde gegevens later gewijzigd".to_string(),
-    uitleg: |_| {
+    titel: |_, _| "Geregistreerde gegevens later gewijzigd".to_string(),
+    uitleg: |_, _| {
         "Een datum, soort of oordeel die later in het register is gewijzigd, wordt \
          gesignaleerd: terugdateren is precies waar een auditor naar kijkt."
             .to_string()
@@ -52,7 +52,7 @@ pub const WIJZIGING: Regel = Regel {
 };
 
 /// "commit 1a2b3c4 van 13-05-2025", or the working tree's "niet vastgelegde wijziging".
-fn waar(stap: &Stap) -> String {
+pub(super) fn waar(stap: &Stap) -> String {
     match &stap.commit {
         Some(kort) => format!("commit {kort} van {}", dmj(stap.datum)),
         None => format!(

@@ -17,7 +17,7 @@ use crate::datum::dmj;
 use crate::history::Historielezing;
 use crate::model::{Tekst, Zaak};
 use crate::persoonsgegevens::{toon, Geheimen};
-use crate::register::{Dossier, Reglement};
+use crate::register::{Dossier, Reglement, Termen};
 use crate::verloop::Verloop;
 
 pub mod art4_1;
@@ -28,35 +28,38 @@ pub mod art4_5;
 pub mod art5;
 pub mod art6;
 pub mod art7;
+pub mod art9;
 pub mod toepassing;
 pub mod verantwoording;
 
 /// What a rule means: its id, the article it enforces, the severities it raises, and its
-/// title and explanation in plain Dutch, stating the terms of the regulation in force.
+/// title and explanation in plain Dutch, stating the terms of a version of the regulation.
 pub struct Regel {
     pub id: RegelId,
     /// The article of the regulation, as an anchor-friendly number ("4.3").
     pub artikel: &'static str,
     /// The severities the rule raises, the most serious first.
     pub ernst: &'static [Ernst],
-    titel: fn(&Reglement) -> String,
-    uitleg: fn(&Reglement) -> String,
+    titel: fn(&Reglement, &Termen) -> String,
+    uitleg: fn(&Reglement, &Termen) -> String,
 }
 
 impl Regel {
-    /// A short title for lists and headings.
-    pub fn titel(&self, reglement: &Reglement) -> String {
-        (self.titel)(reglement)
+    /// A short title for lists and headings, stating `termen`: the terms of one version
+    /// of `reglement`.
+    pub fn titel(&self, reglement: &Reglement, termen: &Termen) -> String {
+        (self.titel)(reglement, termen)
     }
 
-    /// The rule in plain Dutch, for the rules page and SARIF's help text.
-    pub fn uitleg(&self, reglement: &Reglement) -> String {
-        (self.uitleg)(reglement)
+    /// The rule in plain Dutch, for the rules page and SARIF's help text, stating
+    /// `termen`: the terms of one version of `reglement`.
+    pub fn uitleg(&self, reglement: &Reglement, termen: &Termen) -> String {
+        (self.uitleg)(reglement, termen)
     }
 }
 
 /// Every rule, in the order of [`RegelId::ALLE`].
-pub const REGELS: [&Regel; 16] = [
+pub const REGELS: [&Regel; 17] = [
     &toepassing::SCHRIFTELIJK,
     &toepassing::REIKWIJDTE,
     &art4_1::GEGEVENS,
@@ -73,6 +76,7 @@ pub const REGELS: [&Regel; 16] = [
     &art7::REGISTRATIE,
     &art7::WIJZIGING,
     &toepassing::INWERKINGTREDING,
+    &art9::WIJZIGING,
 ];
 
 /// What rule `id` means.
@@ -91,6 +95,22 @@ pub(crate) fn termijn(aantal: u32, enkelvoud: &str, meervoud: &str) -> String {
         n => n.to_string(),
     };
     format!("{getal} {}", if aantal == 1 { enkelvoud } else { meervoud })
+}
+
+/// "5 werkdagen", "1 week": a term as the findings' messages state it, written only when a
+/// message is (most cases raise no finding).
+pub(crate) fn termijn_kort(
+    aantal: u32,
+    enkelvoud: &'static str,
+    meervoud: &'static str,
+) -> impl std::fmt::Display {
+    struct Kort(u32, &'static str);
+    impl std::fmt::Display for Kort {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "{} {}", self.0, self.1)
+        }
+    }
+    Kort(aantal, if aantal == 1 { enkelvoud } else { meervoud })
 }
 
 /// What every case is judged in: the regulation and its calendar, the peildatum, the case
@@ -134,6 +154,9 @@ impl<'a> Omgeving<'a> {
 pub struct Context<'a> {
     pub zaak: &'a Zaak,
     pub reglement: &'a Reglement,
+    /// The terms of the version of the regulation in force on the day the case was
+    /// received: they hold in every cycle, appeal and term of the case.
+    pub termen: &'a Termen,
     pub kalender: &'a Kalender,
     pub peildatum: NaiveDate,
     pub waarschuwingsgrens: NaiveDate,
@@ -190,18 +213,22 @@ fn opsomming(delen: &[&str]) -> String {
     }
 }
 
-/// Judges one case by every rule: the findings in the contract's order (rule, then date),
-/// those that a verantwoording accounts for marked so; and the course of handling when the
-/// case falls under the regulation. A case outside it gets no finding beyond why it is
-/// outside, and art-4.1: not from its case file, not from the history.
+/// Judges one case by every rule, with the terms of the version of the regulation in force
+/// on the day it was received: the findings in the contract's order (rule, then date),
+/// those that a verantwoording accounts for marked so, each naming that version; and the
+/// course of handling when the case falls under the regulation. A case outside it gets no
+/// finding beyond why it is outside, and art-4.1: not from its case file, not from the
+/// history.
 pub fn beoordeel_zaak(zaak: &Zaak, omgeving: &Omgeving<'_>) -> (Option<Verloop>, Vec<Bevinding>) {
     let mut bevindingen: Vec<Bevinding> = art4_1::gegevens(zaak).into_iter().collect();
     let buiten = toepassing::buiten_reglement(zaak, omgeving.reglement);
-    let verloop = if buiten.is_empty() {
-        let verloop = Verloop::van(zaak, omgeving.reglement, omgeving.kalender);
+    let versie = omgeving.reglement.versie_op(zaak.ontvangen);
+    let verloop = if let Some(versie) = versie.filter(|_| buiten.is_empty()) {
+        let verloop = Verloop::van(zaak, &versie.termen, omgeving.kalender);
         let ctx = Context {
             zaak,
             reglement: omgeving.reglement,
+            termen: &versie.termen,
             kalender: omgeving.kalender,
             peildatum: omgeving.peildatum,
             waarschuwingsgrens: omgeving.waarschuwingsgrens,
@@ -220,6 +247,9 @@ pub fn beoordeel_zaak(zaak: &Zaak, omgeving: &Omgeving<'_>) -> (Option<Verloop>,
         bevindingen.extend(buiten);
         None
     };
+    for b in &mut bevindingen {
+        b.reglement_vanaf = versie.map(|v| v.vanaf);
+    }
     verantwoording::pas_toe(zaak, &mut bevindingen);
     afschermen(zaak, omgeving, &mut bevindingen);
     bevindingen.sort_by(volgorde);
@@ -250,6 +280,28 @@ fn geheimen(zaak: &Zaak, omgeving: &Omgeving<'_>) -> Geheimen {
         Some(andere) => crate::register::geheimen(zaak, andere),
         None => Geheimen::van(zaak.klager.as_deref(), zaak.contact.as_deref()),
     }
+}
+
+/// Judges what concerns the register as a whole rather than one case: the history of
+/// `reglement.toml` (art 9), when the Git history was read. Returns the findings, in the
+/// contract's order, and notes on what could not be judged.
+pub fn beoordeel_register(
+    reglement: &Reglement,
+    historie: Option<&Historielezing>,
+) -> (Vec<Bevinding>, Vec<String>) {
+    let Some(historie) = historie else {
+        return (Vec::new(), Vec::new());
+    };
+    let (mut bevindingen, notities) = art9::beoordeel(reglement, historie);
+    // What they say goes to every output: through the scanner, as every text.
+    for b in &mut bevindingen {
+        if let Cow::Owned(getoond) = toon(&b.bericht, &Geheimen::GEEN) {
+            b.bericht = getoond;
+        }
+    }
+    // By rule and date, as the contract orders; commits of the same day in history order.
+    bevindingen.sort_by_key(|b| (b.regel, b.datum));
+    (bevindingen, notities)
 }
 
 /// The rules of articles 4.2 to 5, which judge the course of handling.
@@ -369,7 +421,7 @@ pub(crate) mod testhulp {
 
 #[cfg(test)]
 mod tests {
-    use super::{regel, termijn, Reglement, REGELS};
+    use super::{regel, termijn, Reglement, Termen, REGELS};
     use crate::bevinding::RegelId;
 
     #[test]
@@ -416,18 +468,24 @@ mod tests {
         }
     }
 
-    /// Titles and explanations state the terms of the regulation in force.
+    /// Titles and explanations state the terms they are given: those of one version.
     #[test]
-    fn uitleg_noemt_de_termijnen_van_het_reglement() {
-        let standaard = Reglement::default();
-        let eigen = Reglement {
+    fn uitleg_noemt_de_termijnen_van_de_versie() {
+        let reglement = Reglement::default();
+        let standaard = Termen::default();
+        let eigen = Termen {
             ontvangstbevestiging_werkdagen: 10,
             afhandeltermijn_weken: 6,
             beroepstermijn_weken: 3,
             beroep_afhandeltermijn_weken: Some(8),
-            ..Reglement::default()
         };
-        let tekst = |id, r: &Reglement| format!("{} {}", regel(id).titel(r), regel(id).uitleg(r));
+        let tekst = |id, t: &Termen| {
+            format!(
+                "{} {}",
+                regel(id).titel(&reglement, t),
+                regel(id).uitleg(&reglement, t)
+            )
+        };
         assert!(tekst(RegelId::Art42Ontvangstbevestiging, &standaard).contains("vijf werkdagen"));
         assert!(tekst(RegelId::Art42Ontvangstbevestiging, &eigen).contains("tien werkdagen"));
         assert!(tekst(RegelId::Art43Termijn, &standaard).contains("vier weken"));

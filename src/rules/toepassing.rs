@@ -20,8 +20,8 @@ pub const SCHRIFTELIJK: Regel = Regel {
     id: RegelId::Art1Schriftelijk,
     artikel: "1",
     ernst: &[Ernst::Info],
-    titel: |_| "Klacht niet schriftelijk ingediend".to_string(),
-    uitleg: |_| {
+    titel: |_, _| "Klacht niet schriftelijk ingediend".to_string(),
+    uitleg: |_, _| {
         "Het reglement noemt alleen een schriftelijke uiting van onvrede een klacht. Een klacht \
          die telefonisch of mondeling binnenkwam, staat wel in het register, maar de termijnen \
          van het reglement gelden er niet voor."
@@ -33,8 +33,8 @@ pub const REIKWIJDTE: Regel = Regel {
     id: RegelId::Art3Reikwijdte,
     artikel: "3",
     ernst: &[Ernst::Info],
-    titel: |_| "Buiten de reikwijdte van het reglement".to_string(),
-    uitleg: |_| {
+    titel: |_, _| "Buiten de reikwijdte van het reglement".to_string(),
+    uitleg: |_, _| {
         "Het reglement geldt voor preventie, re-integratie en casemanagement. Een klacht over \
          iets anders (dienst overig) valt erbuiten en wordt niet aan de termijnen getoetst."
             .to_string()
@@ -45,12 +45,12 @@ pub const INWERKINGTREDING: Regel = Regel {
     id: RegelId::Art8Inwerkingtreding,
     artikel: "8",
     ernst: &[Ernst::Info],
-    titel: |_| "Ontvangen voor de inwerkingtreding".to_string(),
-    uitleg: |r| {
+    titel: |_, _| "Ontvangen voor de inwerkingtreding".to_string(),
+    uitleg: |r, _| {
         format!(
             "Het reglement geldt voor klachten die zijn ingediend op of na de dag van \
              inwerkingtreding, {}. Eerdere klachten worden niet aan de termijnen getoetst.",
-            super::dmj(r.inwerkingtreding)
+            super::dmj(r.inwerkingtreding())
         )
     },
 };
@@ -58,13 +58,13 @@ pub const INWERKINGTREDING: Regel = Regel {
 /// The info findings of a case outside the regulation; empty when it is judged.
 pub fn buiten_reglement(zaak: &Zaak, reglement: &Reglement) -> Vec<Bevinding> {
     let mut redenen = Vec::new();
-    if zaak.ontvangen < reglement.inwerkingtreding {
+    if zaak.ontvangen < reglement.inwerkingtreding() {
         redenen.push((
             RegelId::Art8Inwerkingtreding,
             format!(
                 "ontvangen op {}, voor de inwerkingtreding van het reglement op {}; het reglement is niet van toepassing",
                 super::dmj(zaak.ontvangen),
-                super::dmj(reglement.inwerkingtreding)
+                super::dmj(reglement.inwerkingtreding())
             ),
         ));
     }

@@ -20,7 +20,10 @@ pub fn pas_toe(zaak: &Zaak, bevindingen: &mut [Bevinding]) {
     if verantwoordingen.is_empty() {
         return;
     }
-    for b in bevindingen.iter_mut().filter(|b| b.zaak == zaak.id) {
+    for b in bevindingen
+        .iter_mut()
+        .filter(|b| b.zaak.as_ref() == Some(&zaak.id))
+    {
         if let Some((_, toelichting)) = verantwoordingen.iter().find(|(regel, _)| *regel == b.regel)
         {
             b.verantwoording = Some(Tekst::clone(toelichting));

@@ -22,12 +22,11 @@ use tera::{Context, Tera};
 use crate::bevinding::RegelId;
 use crate::datum::dmj;
 use crate::markdown;
-use crate::persoonsgegevens::{toon, Geheimen};
 use crate::register::{is_geldig_zaaknummer, Reglement};
 use crate::rules;
 use crate::stempel::Stempel;
 use crate::verloop::{Termijnstatus, Verloop};
-use crate::{Fout, Uitkomst};
+use crate::{Drempel, Fout, Uitkomst};
 use schrijver::Schrijver;
 use statistiek::{Bevindingtelling, Cijfers, Periode, Statistiek, Zaakgegevens};
 use weergave::ZaakInvoer;
@@ -193,7 +192,49 @@ struct RegelWeergave {
     artikel: &'static str,
     artikel_href: String,
     uitleg: String,
+    /// The title and explanation per version of the regulation, versions with the same
+    /// text together; one entry when all versions read alike.
+    per_versie: Vec<Regeltekst>,
     telling: Bevindingtelling,
+}
+
+/// A rule's text as one or more versions of the regulation state it.
+#[derive(Serialize)]
+struct Regeltekst {
+    /// "Versie vanaf 01-10-2024", "Versies vanaf 01-01-2026 en 01-07-2026".
+    versies: String,
+    titel: String,
+    uitleg: String,
+}
+
+/// The texts of `regel` per version of `reglement`, versions that read alike together.
+fn regelteksten(regel: &rules::Regel, reglement: &Reglement) -> Vec<Regeltekst> {
+    let mut groepen: Vec<(Vec<String>, String, String)> = Vec::new();
+    for v in reglement.versies() {
+        let titel = regel.titel(reglement, &v.termen);
+        let uitleg = regel.uitleg(reglement, &v.termen);
+        match groepen
+            .iter_mut()
+            .find(|(_, t, u)| *t == titel && *u == uitleg)
+        {
+            Some((dagen, _, _)) => dagen.push(dmj(v.vanaf)),
+            None => groepen.push((vec![dmj(v.vanaf)], titel, uitleg)),
+        }
+    }
+    groepen
+        .into_iter()
+        .map(|(dagen, titel, uitleg)| Regeltekst {
+            versies: match dagen.as_slice() {
+                [dag] => format!("Versie vanaf {dag}"),
+                [begin @ .., laatste] => {
+                    format!("Versies vanaf {} en {laatste}", begin.join(", "))
+                }
+                [] => String::new(),
+            },
+            titel,
+            uitleg,
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -236,11 +277,12 @@ fn schrijf_site(
     let register = &uitkomst.register;
     let peildatum = register.peildatum;
     let algemeen = Algemeen {
-        organisatie: toon(&register.reglement.naam, &Geheimen::GEEN).into_owned(),
+        // Through the scanner where reglement.toml was read.
+        organisatie: register.reglement.geldend_op(peildatum).naam.clone(),
         peildatum: dmj(peildatum),
         jaar: peildatum.year(),
         aantal_invoerfouten: register.invoerfouten.len(),
-        stempel: Stempel::van(&register.pad, peildatum).into(),
+        stempel: uitkomst.stempel.clone().into(),
     };
     let verlopen: Vec<Option<Verloop>> = (0..register.zaken.len())
         .into_par_iter()
@@ -347,10 +389,17 @@ fn schrijf_site(
     };
     let overzichten = || -> Result<(), Fout> {
         // Every figure is decided once, in `statistiek`, and read by every page below.
+        let langste_termijn = register
+            .reglement
+            .versies()
+            .map(|v| v.termen.afhandeltermijn_weken)
+            .max()
+            .unwrap_or_default();
         let mut stat = Statistiek::nieuw(
             &gegevens,
+            uitkomst.bevindingen_over_register(),
             peildatum,
-            register.reglement.afhandeltermijn_weken,
+            langste_termijn,
         );
         let perioden = stat.perioden();
         let alles = Periode::alles(stat.eerste_dag(), peildatum);
@@ -377,6 +426,17 @@ fn schrijf_site(
         c.insert("aantal", &lijst.aantal());
         c.insert("keuzes", &lijst.keuzes);
         schrijf("zaken.html", render(tera, "zaken.html", &c)?.as_bytes())?;
+        // The cases, and the findings with the input errors, for a spreadsheet.
+        let spreadsheetfout =
+            |e: std::io::Error| Fout::new(format!("spreadsheet niet te schrijven: {e}"));
+        schrijf(
+            "zaken.csv",
+            &zakenlijst::spreadsheet(&gegevens).map_err(spreadsheetfout)?,
+        )?;
+        let mut bevindingen = Vec::new();
+        crate::report::csv::schrijf_bevindingen(uitkomst, Drempel::default(), &mut bevindingen)
+            .map_err(spreadsheetfout)?;
+        schrijf("bevindingen.csv", &bevindingen)?;
 
         // Findings by rule, service and handler, each counted once.
         let alle: Vec<weergave::BevindingWeergave> = uitkomst
@@ -407,6 +467,10 @@ fn schrijf_site(
                 .map(|(naam, telling)| Verdeling { naam, telling })
                 .collect()
         };
+        let reglement = &register.reglement;
+        // The rules' texts state the terms of the version in force at the peildatum, and
+        // per version where the versions' texts differ.
+        let geldend = &reglement.geldend_op(peildatum).termen;
         let regels: Vec<RegelWeergave> = RegelId::ALLE
             .iter()
             .map(|&r| {
@@ -422,10 +486,11 @@ fn schrijf_site(
                     } else {
                         format!("regels-artikel-{}-{}", regel.artikel, r.id())
                     },
-                    titel: regel.titel(&register.reglement),
+                    titel: regel.titel(reglement, geldend),
                     artikel: regel.artikel,
                     artikel_href: artikel_href(regel.artikel),
-                    uitleg: regel.uitleg(&register.reglement),
+                    uitleg: regel.uitleg(reglement, geldend),
+                    per_versie: regelteksten(regel, reglement),
                     telling: Bevindingtelling::van(
                         uitkomst.bevindingen.iter().filter(|b| b.regel == r),
                     ),
@@ -444,12 +509,17 @@ fn schrijf_site(
             render(tera, "overtredingen.html", &c)?.as_bytes(),
         )?;
 
-        // Rules and the regulation.
+        // Rules and the regulation, with every version of it.
+        let versies: Vec<weergave::VersieWeergave> = reglement
+            .versies()
+            .map(|v| weergave::versie(reglement, v))
+            .collect();
         let mut c = context(&algemeen, "", "Regels en reglement", "regels");
         c.insert("regels", &regels);
         c.insert("totaal", &totaal.bevindingen);
         c.insert("reglement", &reglement_html);
-        c.insert("termijnen", &reglementtermijnen(&register.reglement));
+        c.insert("versies", &versies);
+        c.insert("kalender", &kalender(&register.reglement));
         schrijf("regels.html", render(tera, "regels.html", &c)?.as_bytes())?;
 
         // Input errors.
@@ -485,9 +555,17 @@ fn schrijf_site(
             let mut kolommen = vec![&rapport];
             kolommen.extend(vorige.iter().chain(&jaar_eerder));
             let vergelijking = statistiek::vergelijking(&kolommen, &met_pagina);
-            let lijsten = bevindinglijsten(&gegevens, &rapport, &register.reglement, &artikel_href);
+            let lijsten = bevindinglijsten(stat, &rapport, &register.reglement, &artikel_href);
+            // The versions in force on some day of the period.
+            let versies: Vec<weergave::VersieWeergave> = register
+                .reglement
+                .versies_tussen(p.van, p.tot)
+                .into_iter()
+                .map(|v| weergave::versie(&register.reglement, v))
+                .collect();
             let mut c = context(&algemeen, "../", &p.titel, "perioden");
             c.insert("rapport", &rapport);
+            c.insert("versies", &versies);
             c.insert("vergelijking", &vergelijking);
             c.insert("lijsten", &lijsten);
             c.insert("perioden", &perioden);
@@ -608,7 +686,7 @@ struct Bevindinglijst {
 }
 
 fn bevindinglijsten(
-    gegevens: &[Zaakgegevens<'_>],
+    stat: &Statistiek<'_>,
     rapport: &Cijfers,
     reglement: &Reglement,
     artikel_href: &dyn Fn(&'static str) -> String,
@@ -623,7 +701,7 @@ fn bevindinglijsten(
         let alle: Vec<_> = rapport
             .bevinding_plekken
             .iter()
-            .map(|&(i, k)| &gegevens[i].bevindingen[k])
+            .map(|&plek| stat.bevinding(plek).0)
             .filter(|b| statistiek::telsoort(b) == soort)
             .collect();
         Bevindinglijst {
@@ -640,53 +718,11 @@ fn bevindinglijsten(
     .collect()
 }
 
-/// The regulation's terms as `reglement.toml` sets them, for the rules page.
-fn reglementtermijnen(r: &Reglement) -> Vec<(&'static str, String)> {
-    let weken = |n: u32| {
-        if n == 1 {
-            "1 week".to_string()
-        } else {
-            format!("{n} weken")
-        }
-    };
-    let werkdagen = |n: u32| {
-        if n == 1 {
-            "1 werkdag".to_string()
-        } else {
-            format!("{n} werkdagen")
-        }
-    };
+/// What holds for every version of the regulation, as `reglement.toml` sets it: the
+/// calendar and the warning and registration terms, for the rules page.
+fn kalender(r: &Reglement) -> Vec<(&'static str, String)> {
+    let werkdagen = |n: u32| rules::termijn_kort(n, "werkdag", "werkdagen");
     let mut uit = vec![
-        ("Reglement", toon(&r.naam, &Geheimen::GEEN).into_owned()),
-        (
-            "Van toepassing op klachten ontvangen vanaf",
-            dmj(r.inwerkingtreding),
-        ),
-        (
-            "Ontvangstbevestiging",
-            format!(
-                "binnen {} na ontvangst",
-                werkdagen(r.ontvangstbevestiging_werkdagen)
-            ),
-        ),
-        (
-            "Afhandeling met uitspraak",
-            format!(
-                "binnen {} na ontvangst of heropening",
-                weken(r.afhandeltermijn_weken)
-            ),
-        ),
-        (
-            "Beroep instellen",
-            format!("binnen {} na de uitspraak", weken(r.beroepstermijn_weken)),
-        ),
-        (
-            "Beroep behandelen",
-            match r.beroep_afhandeltermijn_weken {
-                Some(n) => format!("binnen {} na het beroep (eigen termijn)", weken(n)),
-                None => "geen termijn vastgesteld".to_string(),
-            },
-        ),
         (
             "Einde van een termijn in weken",
             if r.termijnenwet {

@@ -14,7 +14,8 @@ use serde::Serialize;
 use super::statistiek::{procent, Cohort, Periode, Statistiek, EINDOORDELEN, OORDELEN};
 use crate::datum::dmj;
 use crate::model::Dienst;
-use crate::register::Reglement;
+use crate::register::{Reglement, Termen, Versie};
+use crate::rules::termijn_kort;
 
 /// The smallest group the report names.
 pub const DREMPEL: usize = 5;
@@ -38,8 +39,11 @@ pub struct Jaarverslag {
     pub oordelen: Vec<Regel>,
     pub beroepsoordelen: Vec<Regel>,
     pub drempel: usize,
-    pub ontvangstbevestiging_werkdagen: u32,
-    pub afhandeltermijn_weken: u32,
+    /// The acknowledgement term of the complaints counted, per version where the versions
+    /// of the years shown differ.
+    pub ontvangstbevestiging: Termijntekst,
+    /// The handling term, likewise.
+    pub afhandeltermijn: Termijntekst,
     pub peildatum: String,
     /// Whether the year before is shown beside this one.
     pub met_vorig_jaar: bool,
@@ -157,6 +161,22 @@ impl Jaarverslag {
                 })
                 .collect(),
         );
+        // The terms of the versions by which the complaints of the years shown were judged.
+        let begin = jaar
+            .vorige()
+            .filter(|_| cohorten.len() > 1)
+            .map_or(jaar.van, |p| p.van);
+        let mut versies = reglement.versies_tussen(begin, jaar.tot);
+        if versies.is_empty() {
+            versies.push(&reglement.eerste);
+        }
+        let ontvangst = per_versie(
+            &versies,
+            |t| t.ontvangstbevestiging_werkdagen,
+            "werkdag",
+            "werkdagen",
+        );
+        let afhandeling = per_versie(&versies, |t| t.afhandeltermijn_weken, "week", "weken");
         let kern = vec![
             regel("Ontvangen klachten", &|c| c.ontvangen.to_string()),
             regel("Getoetst aan het reglement", &|c| {
@@ -164,16 +184,16 @@ impl Jaarverslag {
             }),
             regel(
                 &format!(
-                    "Ontvangst bevestigd binnen {} werkdagen",
-                    reglement.ontvangstbevestiging_werkdagen
+                    "Ontvangst bevestigd binnen {}",
+                    ontvangst.kort.as_deref().unwrap_or("de termijn")
                 ),
                 &|c| procent(c.ontvangstbevestiging.0, c.ontvangstbevestiging.1),
             ),
             regel(
-                &format!(
-                    "Uitspraak binnen de termijn ({} weken, of verlengd)",
-                    reglement.afhandeltermijn_weken
-                ),
+                &match &afhandeling.kort {
+                    Some(weken) => format!("Uitspraak binnen de termijn ({weken}, of verlengd)"),
+                    None => "Uitspraak binnen de termijn (of verlengd)".to_string(),
+                },
                 &|c| procent(c.afhandeling.0, c.afhandeling.1),
             ),
             regel("Doorlooptijd tot de uitspraak, mediaan", &|c| {
@@ -199,10 +219,44 @@ impl Jaarverslag {
             oordelen: per(&EINDOORDELEN, &|c| c.eindoordeel.to_vec()),
             beroepsoordelen: per(&OORDELEN, &|c| c.beroepsoordeel.to_vec()),
             drempel: DREMPEL,
-            ontvangstbevestiging_werkdagen: reglement.ontvangstbevestiging_werkdagen,
-            afhandeltermijn_weken: reglement.afhandeltermijn_weken,
+            ontvangstbevestiging: ontvangst,
+            afhandeltermijn: afhandeling,
             peildatum: dmj(stat.peildatum()),
         }
+    }
+}
+
+/// A term over some versions of the regulation: "5 werkdagen", then where a later version
+/// changed it, from when and to what.
+#[derive(Debug, Clone, Serialize)]
+pub struct Termijntekst {
+    /// The term when every version sets the same one.
+    pub kort: Option<String>,
+    /// The term of the first version.
+    pub eerste: String,
+    /// (from, term) for each later version that changed it.
+    pub latere: Vec<(String, String)>,
+}
+
+/// The term `waarde` of `versies` (in order).
+fn per_versie(
+    versies: &[&Versie],
+    waarde: fn(&Termen) -> u32,
+    enkelvoud: &'static str,
+    meervoud: &'static str,
+) -> Termijntekst {
+    let tekst = |v: &Versie| termijn_kort(waarde(&v.termen), enkelvoud, meervoud).to_string();
+    let mut latere = Vec::new();
+    for paar in versies.windows(2) {
+        if waarde(&paar[1].termen) != waarde(&paar[0].termen) {
+            latere.push((dmj(paar[1].vanaf), tekst(paar[1])));
+        }
+    }
+    let eerste = versies.first().map(|v| tekst(v)).unwrap_or_default();
+    Termijntekst {
+        kort: latere.is_empty().then(|| eerste.clone()),
+        eerste,
+        latere,
     }
 }
 

@@ -86,10 +86,11 @@ pub fn telsoort(b: &Bevinding) -> &'static str {
 
 /// The day a finding counts on in a period: its date, else its deadline, else the case's
 /// receipt; never after the peildatum.
-pub fn telt_op(b: &Bevinding, zaak: &Zaak, peildatum: NaiveDate) -> NaiveDate {
+pub fn telt_op(b: &Bevinding, zaak: Option<&Zaak>, peildatum: NaiveDate) -> NaiveDate {
     b.datum
         .or(b.deadline)
-        .unwrap_or(zaak.ontvangen)
+        .or(zaak.map(|z| z.ontvangen))
+        .unwrap_or(peildatum)
         .min(peildatum)
 }
 
@@ -577,6 +578,9 @@ type Soortgelijk<'a> = (Dienst, &'a str);
 /// The figures of a register at its peildatum, month by month.
 pub struct Statistiek<'a> {
     zaken: &'a [Zaakgegevens<'a>],
+    /// The findings about the register as a whole (on no case); in [`Plek`]s of findings
+    /// they are case number `zaken.len()`.
+    over_register: &'a [Bevinding],
     peildatum: NaiveDate,
     /// The handling term in weeks, for the handling-time chart.
     termijn_weken: u32,
@@ -589,9 +593,11 @@ pub struct Statistiek<'a> {
 }
 
 impl<'a> Statistiek<'a> {
-    /// Counts every case once. `termijn_weken` is the regulation's handling term.
+    /// Counts every case once, and every finding about the register as a whole.
+    /// `termijn_weken` is the regulation's (longest) handling term.
     pub fn nieuw(
         zaken: &'a [Zaakgegevens<'a>],
+        over_register: &'a [Bevinding],
         peildatum: NaiveDate,
         termijn_weken: u32,
     ) -> Statistiek<'a> {
@@ -646,16 +652,22 @@ impl<'a> Statistiek<'a> {
                 }
             }
             for (k, b) in z.bevindingen.iter().enumerate() {
-                let m = bij(&mut maanden, telt_op(b, zaak, peildatum), peildatum);
+                let m = bij(&mut maanden, telt_op(b, Some(zaak), peildatum), peildatum);
                 m.bevindingen.tel(b);
                 m.bevinding_plekken.push((i, k));
             }
+        }
+        for (k, b) in over_register.iter().enumerate() {
+            let m = bij(&mut maanden, telt_op(b, None, peildatum), peildatum);
+            m.bevindingen.tel(b);
+            m.bevinding_plekken.push((zaken.len(), k));
         }
         for lijst in soortgelijk.values_mut() {
             lijst.sort();
         }
         Statistiek {
             zaken,
+            over_register,
             peildatum,
             termijn_weken,
             maanden,
@@ -666,6 +678,15 @@ impl<'a> Statistiek<'a> {
 
     pub fn peildatum(&self) -> NaiveDate {
         self.peildatum
+    }
+
+    /// The finding at `plek` (a case, its place among the case's findings), and its case:
+    /// none for a finding about the register as a whole.
+    pub fn bevinding(&self, (i, k): Plek) -> (&'a Bevinding, Option<&'a Zaak>) {
+        match self.zaken.get(i) {
+            Some(z) => (&z.bevindingen[k], Some(z.zaak)),
+            None => (&self.over_register[k], None),
+        }
     }
 
     /// The first day of the first month with data.
@@ -818,12 +839,12 @@ impl<'a> Statistiek<'a> {
             .take(MAX_LIJST)
             .map(|&(i, e)| self.beroep(i, e))
             .collect();
-        som.bevinding_plekken.sort_by_key(|&(i, k)| {
-            let z = &self.zaken[i];
+        som.bevinding_plekken.sort_by_key(|&plek| {
+            let (b, zaak) = self.bevinding(plek);
             (
-                telt_op(&z.bevindingen[k], z.zaak, self.peildatum),
-                &z.zaak.id,
-                k,
+                telt_op(b, zaak, self.peildatum),
+                zaak.map(|z| &*z.id),
+                plek.1,
             )
         });
         Cijfers {
@@ -1248,7 +1269,7 @@ mod tests {
             .collect();
         let gegevens = gegevens(&zaken);
         let peildatum = testhulp::d("2026-11-24");
-        let s = Statistiek::nieuw(&gegevens, peildatum, 4);
+        let s = Statistiek::nieuw(&gegevens, &[], peildatum, 4);
         let periode = Periode::alles(testhulp::d("2024-10-01"), peildatum);
         let grafieken = s.trendgrafieken(&periode);
         let oordelen = grafieken.iter().find(|g| g.id == "alles-oordelen").unwrap();
@@ -1264,7 +1285,7 @@ mod tests {
             testhulp::zaak("2026-02-02", &[]),
         ];
         let gegevens = gegevens(&zaken);
-        let s = Statistiek::nieuw(&gegevens, testhulp::d("2026-11-24"), 4);
+        let s = Statistiek::nieuw(&gegevens, &[], testhulp::d("2026-11-24"), 4);
         let sleutels: Vec<String> = s.perioden().into_iter().map(|p| p.sleutel).collect();
         assert_eq!(sleutels, ["1990", "1990-K1", "2026", "2026-K1", "2026-K4"]);
     }
@@ -1287,7 +1308,7 @@ mod tests {
             testhulp::zaak("2025-04-28", &[("2025-05-05", "ingetrokken", "")]),
         ];
         let gegevens = gegevens(&zaken);
-        let mut s = Statistiek::nieuw(&gegevens, testhulp::d("2025-12-31"), 4);
+        let mut s = Statistiek::nieuw(&gegevens, &[], testhulp::d("2025-12-31"), 4);
         let dagen = [
             "2025-03-02",
             "2025-03-03",

@@ -11,7 +11,7 @@ use crate::datum::dmj;
 use crate::history::Wijziging;
 use crate::markdown;
 use crate::model::{Gebeurtenis, Soort, Zaak};
-use crate::register::Reglement;
+use crate::register::{Reglement, Termen, Versie};
 use crate::rules;
 use crate::verloop::{Termijn, Termijnstatus, Verloop};
 
@@ -132,6 +132,8 @@ pub struct BevindingWeergave {
     pub verantwoording: Option<String>,
 }
 
+/// One finding as the site shows it, its rule's title stating the terms of the version
+/// that judged its case. A finding on no case links to the versions on the rules page.
 pub fn bevinding(
     b: &Bevinding,
     reglement: &Reglement,
@@ -139,11 +141,18 @@ pub fn bevinding(
     artikel_href: &dyn Fn(&'static str) -> String,
 ) -> BevindingWeergave {
     let regel = rules::regel(b.regel);
+    let versie = b
+        .reglement_vanaf
+        .and_then(|vanaf| reglement.versie_vanaf(vanaf))
+        .unwrap_or(&reglement.eerste);
     BevindingWeergave {
-        zaak: b.zaak.to_string(),
-        zaak_href: format!("{basis}{}", zaakpad(&b.zaak)),
+        zaak: b.zaaknaam().to_string(),
+        zaak_href: match &b.zaak {
+            Some(zaak) => format!("{basis}{}", zaakpad(zaak)),
+            None => format!("{basis}regels.html#{VERSIES_ANKER}"),
+        },
         regel: b.regel.id(),
-        titel: regel.titel(reglement),
+        titel: regel.titel(reglement, &versie.termen),
         artikel: regel.artikel,
         artikel_href: format!("{basis}{}", artikel_href(regel.artikel)),
         ernst: b.ernst.naam(),
@@ -163,6 +172,67 @@ pub fn bevinding(
         datum: b.datum.map(datum),
         verantwoording: b.verantwoording.as_deref().map(str::to_string),
     }
+}
+
+/// The anchor of the versions of the regulation on the rules page.
+pub const VERSIES_ANKER: &str = "kop-versies";
+
+/// A version of the regulation as the site shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct VersieWeergave {
+    /// Its anchor on the rules page: `versie-2026-01-01`.
+    pub anker: String,
+    pub vanaf: Datum,
+    /// Its last day: the day before the next version starts.
+    pub tot: Option<Datum>,
+    pub naam: String,
+    pub besluit: Option<String>,
+    /// Each term with what it asks: ("Ontvangstbevestiging", "binnen 5 werkdagen na
+    /// ontvangst").
+    pub termijnen: Vec<(&'static str, String)>,
+}
+
+pub fn versie(reglement: &Reglement, versie: &Versie) -> VersieWeergave {
+    VersieWeergave {
+        anker: format!("versie-{}", versie.vanaf.format("%Y-%m-%d")),
+        vanaf: datum(versie.vanaf),
+        tot: reglement.tot(versie).map(datum),
+        naam: versie.naam.clone(),
+        besluit: versie.besluit.clone(),
+        termijnen: termijnen(&versie.termen),
+    }
+}
+
+/// The four terms of a version, each with what it asks.
+pub fn termijnen(t: &Termen) -> Vec<(&'static str, String)> {
+    let weken = |n: u32| rules::termijn_kort(n, "week", "weken");
+    vec![
+        (
+            "Ontvangstbevestiging",
+            format!(
+                "binnen {} na ontvangst",
+                rules::termijn_kort(t.ontvangstbevestiging_werkdagen, "werkdag", "werkdagen")
+            ),
+        ),
+        (
+            "Afhandeling met uitspraak",
+            format!(
+                "binnen {} na ontvangst of heropening",
+                weken(t.afhandeltermijn_weken)
+            ),
+        ),
+        (
+            "Beroep instellen",
+            format!("binnen {} na de uitspraak", weken(t.beroepstermijn_weken)),
+        ),
+        (
+            "Beroep behandelen",
+            match t.beroep_afhandeltermijn_weken {
+                Some(n) => format!("binnen {} na het beroep (eigen termijn)", weken(n)),
+                None => "geen termijn vastgesteld".to_string(),
+            },
+        ),
+    ]
 }
 
 /// A case as a row of the cases list.
@@ -325,6 +395,9 @@ pub struct ZaakPagina {
     pub bevindingen: Vec<BevindingWeergave>,
     pub dossier: Option<String>,
     pub wijzigingen: Vec<WijzigingWeergave>,
+    /// The version of the regulation in force on the day the case was received: the one
+    /// that judged it. None when it came in before the regulation took effect.
+    pub versie: Option<VersieWeergave>,
 }
 
 pub struct ZaakInvoer<'a> {
@@ -437,6 +510,9 @@ pub fn zaakpagina(
             .collect(),
         // Two folders below the site's root: zaken/<xx>/.
         dossier: dossier.map(|tekst| markdown::naar_html(tekst, z.geheimen(), 2)),
+        versie: reglement
+            .versie_op(zaak.ontvangen)
+            .map(|v| versie(reglement, v)),
         wijzigingen: wijzigingen
             .iter()
             .map(|w| WijzigingWeergave {

@@ -8,8 +8,11 @@
 //! Names, categories and statuses are written once, in tables, and rows point at them by
 //! number. The description is redacted as on the case page; the complainant's name and
 //! contact details are never written.
+//!
+//! The same list, for a spreadsheet, is `zaken.csv` ([`spreadsheet`]).
 
 use std::collections::BTreeMap;
+use std::io;
 
 use serde::Serialize;
 
@@ -17,6 +20,7 @@ use super::statistiek::{Bevindingtelling, Zaakgegevens, OORDELEN};
 use super::weergave::{self, regellabels};
 use crate::bevinding::RegelId;
 use crate::model::Dienst;
+use crate::report::csv::Spreadsheet;
 
 /// The statuses `weergave::status` gives, in the order the filter lists them.
 const STATUSSEN: [&str; 5] = [
@@ -118,7 +122,7 @@ impl Zakenlijst {
                             (regel as u8, plek(&SOORTEN, &r.soort) as u8)
                         })
                         .collect(),
-                    z.omschrijving().unwrap_or_default().to_string(),
+                    omschrijving(z),
                 )
             })
             .collect();
@@ -160,4 +164,66 @@ impl Zakenlijst {
         uit.extend_from_slice(b";\n");
         uit
     }
+}
+
+/// The description as the case page shows it: redacted.
+fn omschrijving(z: &Zaakgegevens<'_>) -> String {
+    z.omschrijving().unwrap_or_default().to_string()
+}
+
+/// The columns of `zaken.csv`.
+pub const SPREADSHEETKOLOMMEN: [&str; 17] = [
+    "zaak",
+    "ontvangen",
+    "kanaal",
+    "dienst",
+    "categorie",
+    "behandelaar",
+    "beklaagde",
+    "status",
+    "binnen reglement",
+    "eerste uitspraak",
+    "oordeel",
+    "overtredingen",
+    "waarschuwingen",
+    "informatie",
+    "verantwoord",
+    "regels",
+    "omschrijving",
+];
+
+/// `zaken.csv`: a row per case, in the order of their numbers, with what the cases list
+/// and the case page show of it; never the complainant's name or contact details.
+pub fn spreadsheet(zaken: &[Zaakgegevens<'_>]) -> io::Result<Vec<u8>> {
+    let mut volgorde: Vec<&Zaakgegevens<'_>> = zaken.iter().collect();
+    volgorde.sort_by(|a, b| a.zaak.id.cmp(&b.zaak.id));
+    let mut uit = Vec::new();
+    let mut tabel = Spreadsheet::nieuw(&mut uit, &SPREADSHEETKOLOMMEN)?;
+    for z in volgorde {
+        let rij = weergave::zaakrij(z, "");
+        let t = rij.telling;
+        let regels: Vec<&str> = rij.regels.iter().map(|r| r.id).collect();
+        let cellen = [
+            rij.id,
+            rij.ontvangen.tekst,
+            rij.kanaal.to_string(),
+            rij.dienst.to_string(),
+            rij.categorie,
+            rij.behandelaar,
+            z.beklaagde().unwrap_or_default().to_string(),
+            rij.status.to_string(),
+            if rij.binnen_reglement { "ja" } else { "nee" }.to_string(),
+            rij.uitspraak.map(|d| d.tekst).unwrap_or_default(),
+            rij.oordeel.unwrap_or_default().to_string(),
+            t.overtredingen.to_string(),
+            t.waarschuwingen.to_string(),
+            t.info.to_string(),
+            t.verantwoord.to_string(),
+            regels.join(", "),
+            omschrijving(z),
+        ];
+        tabel.rij(cellen.iter().map(String::as_str))?;
+    }
+    tabel.sluit()?;
+    Ok(uit)
 }

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod git;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -222,4 +224,23 @@ pub fn rules_of(v: &serde_json::Value, case: &str) -> Vec<String> {
         .filter(|f| f["case"] == case)
         .map(|f| f["rule"].as_str().unwrap().to_string())
         .collect()
+}
+
+/// Builds the site of `register` into `uit` at `as_of`; the build must succeed.
+pub fn bouw(register: &Path, uit: &Path, as_of: &str) {
+    let o = Command::new(env!("CARGO_BIN_EXE_klachten"))
+        .args(["build", "--as-of", as_of, "--register"])
+        .arg(register)
+        .arg("--out")
+        .arg(uit)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+/// A page of a built site, with the slashes tera escapes in attributes written plainly.
+pub fn lees(site: &Path, pad: &str) -> String {
+    std::fs::read_to_string(site.join(pad))
+        .unwrap_or_else(|e| panic!("{pad}: {e}"))
+        .replace("&#x2F;", "/")
 }
