@@ -1,6 +1,7 @@
 //! The check: runs every rule on every case of a loaded register and gathers the outcome
 //! (uitkomst) that all printers and the site read. Decided once, here.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -8,7 +9,8 @@ use rayon::prelude::*;
 
 use crate::bevinding::{Bevinding, Ernst};
 use crate::calendar::Kalender;
-use crate::history::Historie;
+use crate::history::{Historie, Historiestatus};
+use crate::persoonsgegevens::{toon, Geheimen};
 use crate::register::Register;
 use crate::rules::{self, Omgeving};
 use crate::stempel::Stempel;
@@ -93,9 +95,19 @@ impl Drempel {
 }
 
 impl Uitkomst {
-    /// Whether the check passes: no input error and no finding that counts.
+    /// Whether the check passes: no input error and no finding that counts; with
+    /// `--strict`, also a Git history that is there but could not be read whole.
     pub fn slaagt(&self, drempel: Drempel) -> bool {
-        self.register.invoerfouten.is_empty() && !self.bevindingen.iter().any(|b| drempel.telt(b))
+        self.register.invoerfouten.is_empty()
+            && !self.bevindingen.iter().any(|b| drempel.telt(b))
+            && !(drempel.strict && self.historie_onvolledig().is_some())
+    }
+
+    /// The note on a Git history that is there but could not be read whole
+    /// (`Historiestatus::Onvolledig`), which every format shows.
+    pub fn historie_onvolledig(&self) -> Option<&str> {
+        let h = self.historie.as_ref()?;
+        (h.status == Historiestatus::Onvolledig).then_some(h.notitie.as_deref().unwrap_or(""))
     }
 
     /// The course of handling of case number `index` (in `register.zaken`); None when it
@@ -138,6 +150,7 @@ pub fn controleer_met(register: Register, mut historie: Option<Historie>) -> Uit
         &register.dossiers,
     );
     omgeving.historie = historie.as_ref().and_then(|h| h.lezing.as_deref());
+    omgeving.andere_geheimen = Some(&register.andere_geheimen);
     let per_zaak: Vec<(bool, Vec<Bevinding>)> = register
         .zaken
         .par_iter()
@@ -181,6 +194,15 @@ pub fn controleer_met(register: Register, mut historie: Option<Historie>) -> Uit
         notities.extend(historie.notitie.clone());
         // Judged: what was read for it need not stay in memory.
         historie.lezing = None;
+    }
+    // Notes quote the register (a column's name in a header): shown as every text of it.
+    for notitie in notities
+        .iter_mut()
+        .chain(historie.as_mut().and_then(|h| h.notitie.as_mut()))
+    {
+        if let Cow::Owned(getoond) = toon(notitie, &Geheimen::GEEN) {
+            *notitie = getoond;
+        }
     }
     Uitkomst {
         register,

@@ -306,7 +306,7 @@ mod tests {
 
     #[test]
     fn de_koppen_van_reglement_md_hebben_hun_ankers() {
-        let (_, ankers) = crate::site::markdown::reglement_naar_html(REGLEMENT_MD_TEKST);
+        let (_, ankers) = crate::markdown::reglement_naar_html(REGLEMENT_MD_TEKST);
         for artikel in [
             "1", "3", "4.1", "4.2", "4.3", "4.4", "4.5", "5", "6", "7", "8",
         ] {

@@ -13,6 +13,7 @@ pub mod datum;
 pub mod genereer;
 pub mod history;
 pub mod init;
+pub mod markdown;
 pub mod model;
 pub mod persoonsgegevens;
 pub mod register;
@@ -82,6 +83,7 @@ pub fn controleer_register_voor(
         let historie = draden.spawn(|| history::lees(pad, vandaag, wijzigingen));
         (Register::laad(pad, peildatum), historie.join())
     });
-    let historie = historie.unwrap_or_else(|_| history::niet_gelezen());
+    let historie =
+        historie.unwrap_or_else(|_| history::onvolledig("het lezen van de historie brak af"));
     Ok(controleer_met(register?, Some(historie)))
 }

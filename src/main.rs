@@ -191,7 +191,14 @@ fn main() -> ExitCode {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(fout) => {
-            eprintln!("klachten: {fout}");
+            // A reason may quote the register (a value of reglement.toml): shown as every
+            // text of it.
+            let fout = fout.to_string();
+            let fout = klachten::persoonsgegevens::toon(
+                &fout,
+                &klachten::persoonsgegevens::Geheimen::GEEN,
+            );
+            eprintln!("klachten: {}", report::zonder_stuurtekens(&fout, false));
             ExitCode::from(2)
         }
     }
@@ -434,6 +441,9 @@ fn init(map: PathBuf) -> Result<bool, Fout> {
 /// The one note on stderr when the history was skipped.
 fn meld_historie(uitkomst: &klachten::Uitkomst) {
     if let Some(notitie) = uitkomst.historie.as_ref().and_then(|h| h.notitie.as_ref()) {
-        eprintln!("klachten: let op: {notitie}");
+        eprintln!(
+            "klachten: let op: {}",
+            report::zonder_stuurtekens(notitie, false)
+        );
     }
 }

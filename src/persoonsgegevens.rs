@@ -52,6 +52,8 @@
 //! Example: "Bel mevrouw op 06-12345678." is reported as a telefoonnummer on line 1 and
 //! shown on the site as "Bel mevrouw op [telefoonnummer verwijderd]."
 
+use std::borrow::Cow;
+
 /// A kind of personal data that must not appear in a case narrative.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Persoonsgegeven {
@@ -107,15 +109,7 @@ pub fn zoek(tekst: &str) -> Vec<Vondst> {
 
 /// `tekst` with every occurrence replaced by its [`Persoonsgegeven::vervanging`].
 pub fn redigeer(tekst: &str) -> String {
-    let mut uit = String::with_capacity(tekst.len());
-    let mut pos = 0;
-    for v in zoek(tekst) {
-        uit.push_str(tekst.get(pos..v.begin).unwrap_or(""));
-        uit.push_str(v.soort.vervanging());
-        pos = v.eind;
-    }
-    uit.push_str(tekst.get(pos..).unwrap_or(""));
-    uit
+    redigeer_met(tekst, &zoek(tekst))
 }
 
 /// Whether `cijfers` is a BSN: exactly nine ASCII digits, not all zeros, passing the
@@ -834,6 +828,532 @@ fn zoek_bsns(tekst: &str) -> Vec<Vondst> {
     uit
 }
 
+// ---------------------------------------------------------------------------------------
+// What a reader sees
+// ---------------------------------------------------------------------------------------
+
+/// What the site shows in place of the complainant's own name.
+pub const NAAM_VERWIJDERD: &str = "[naam verwijderd]";
+/// What the site shows in place of the complainant's own contact details.
+pub const CONTACT_VERWIJDERD: &str = "[contactgegevens verwijderd]";
+/// What every output shows in place of a value of the `klager` or `contact` column itself:
+/// that there was a value, not what it was.
+pub const VERBORGEN: &str = "[verborgen]";
+
+/// Every placeholder the redaction writes.
+const ALLE_VERVANGINGEN: [&str; 7] = [
+    "[e-mailadres verwijderd]",
+    "[telefoonnummer verwijderd]",
+    "[BSN verwijderd]",
+    "[IBAN verwijderd]",
+    NAAM_VERWIJDERD,
+    CONTACT_VERWIJDERD,
+    VERBORGEN,
+];
+
+/// A value shorter than this (in characters, after normalising) is not looked for: two
+/// letters would match inside ordinary words everywhere.
+const KORTSTE_GEHEIM: usize = 3;
+
+/// The values one case's texts must never show: the complainant's own name (`klager`)
+/// and contact details (`contact`), each normalised as [`Zicht`] normalises a text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Geheimen {
+    waarden: Vec<(String, &'static str)>,
+}
+
+impl Geheimen {
+    /// No values: texts that belong to no case pass the scanner only.
+    pub const GEEN: Geheimen = Geheimen {
+        waarden: Vec::new(),
+    };
+
+    /// The values of one case (or one row of `klachten.csv`).
+    pub fn van(klager: Option<&str>, contact: Option<&str>) -> Geheimen {
+        let mut g = Geheimen::default();
+        g.voeg_toe(klager, NAAM_VERWIJDERD);
+        g.voeg_toe(contact, CONTACT_VERWIJDERD);
+        g
+    }
+
+    fn voeg_toe(&mut self, waarde: Option<&str>, vervanging: &'static str) {
+        let Some(waarde) = waarde else { return };
+        let z = zicht(waarde);
+        let vorm = z.tekst.trim_matches([' ', '\n']).to_string();
+        if vorm.chars().count() >= KORTSTE_GEHEIM && !self.waarden.iter().any(|(w, _)| *w == vorm) {
+            self.waarden.push((vorm, vervanging));
+        }
+    }
+
+    /// These values and those of `ander` (two rows of one case number, say).
+    pub fn samen(mut self, ander: &Geheimen) -> Geheimen {
+        for (waarde, vervanging) in &ander.waarden {
+            if !self.waarden.iter().any(|(w, _)| w == waarde) {
+                self.waarden.push((waarde.clone(), vervanging));
+            }
+        }
+        self
+    }
+}
+
+/// What was found in the text a reader sees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gevonden {
+    Gegeven(Persoonsgegeven),
+    /// The case's own `klager` value.
+    Naam,
+    /// The case's own `contact` value.
+    Contact,
+}
+
+/// The text a reader sees, assembled from pieces of a source (one text, or the text
+/// events of a Markdown document), with for every byte the source character it stands
+/// for. The scanner and the case's own values are looked for in this text, never in the
+/// source, so that what a reader sees is what is judged.
+///
+/// Normalised as a reader takes it in: a run of white space (spaces, tabs, line breaks,
+/// no-break spaces) is one space; characters that show as nothing (soft hyphens,
+/// zero-width spaces and joiners, direction marks and overrides, variation selectors:
+/// Unicode's default-ignorable code points) and control characters are left out;
+/// full-width forms and mathematical digits are read as the ASCII characters they look
+/// like; letters are compared in lower case.
+#[derive(Default)]
+pub struct Zicht {
+    tekst: String,
+    /// Per byte of `tekst`: the piece and byte range of the source character it stands
+    /// for; [`GEEN_BRON`] for a space or boundary no source character stands for.
+    herkomst: Vec<Herkomst>,
+    /// Source characters that are removed from what is shown whatever is found:
+    /// direction overrides and isolates, which would show a text in another order than
+    /// the one judged here.
+    wissen: Vec<Herkomst>,
+    /// Whether the text is one piece that is its own normalised form but for letter
+    /// case (see [`Zicht::gewoon`]): then byte `i` stands for byte `i` of piece 0, and
+    /// `herkomst` stays empty.
+    een_op_een: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Herkomst {
+    stuk: u32,
+    begin: u32,
+    eind: u32,
+}
+
+const GEEN_BRON: Herkomst = Herkomst {
+    stuk: u32::MAX,
+    begin: 0,
+    eind: 0,
+};
+
+/// Whether `c` shows as nothing: Unicode's default-ignorable code points
+/// (DerivedCoreProperties.txt), and control characters other than white space.
+fn is_onzichtbaar(c: char) -> bool {
+    matches!(c,
+        '\u{AD}' | '\u{34F}' | '\u{61C}' | '\u{115F}'..='\u{1160}' | '\u{17B4}'..='\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
+        | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}' | '\u{1BCA0}'..='\u{1BCA3}'
+        | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
+        || (c.is_control() && !c.is_whitespace())
+}
+
+/// Whether `c` changes the order in which the text around it is shown (bidirectional
+/// embeddings, overrides and isolates).
+pub fn is_richtingteken(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The ASCII character that `c` looks like, for full-width forms (`０６`) and
+/// mathematical digits (`𝟎𝟔`).
+fn als_ascii(c: char) -> char {
+    let n = u32::from(c);
+    let gelijk = match n {
+        0xFF01..=0xFF5E => n - 0xFEE0,
+        0x1D7CE..=0x1D7FF => u32::from(b'0') + (n - 0x1D7CE) % 10,
+        _ => return c,
+    };
+    char::from_u32(gelijk).unwrap_or(c)
+}
+
+impl Zicht {
+    /// The text `tekst` (one piece, number 0) when it needs no normalising but lower case:
+    /// printable ASCII with single spaces ([`is_gewoon`]), as most values of a register
+    /// are. The same outcome as [`Zicht::stuk`], without a map from byte to byte: at 100,000
+    /// cases the map made `check` take a fifth longer.
+    fn gewoon(tekst: &str) -> Zicht {
+        let begin = tekst.len() - tekst.trim_start_matches(' ').len();
+        Zicht {
+            tekst: tekst.to_ascii_lowercase(),
+            herkomst: Vec::new(),
+            wissen: Vec::new(),
+            een_op_een: begin == 0,
+        }
+    }
+
+    /// The source character byte `i` of the text stands for.
+    fn bron(&self, i: usize) -> Herkomst {
+        if self.een_op_een {
+            Herkomst {
+                stuk: 0,
+                begin: i as u32,
+                eind: i as u32 + 1,
+            }
+        } else {
+            self.herkomst.get(i).copied().unwrap_or(GEEN_BRON)
+        }
+    }
+
+    /// Appends piece number `stuk` of the source, `tekst`.
+    pub fn stuk(&mut self, stuk: u32, tekst: &str) {
+        for (i, c) in tekst.char_indices() {
+            let bron = Herkomst {
+                stuk,
+                begin: i as u32,
+                eind: (i + c.len_utf8()) as u32,
+            };
+            if is_richtingteken(c) {
+                self.wissen.push(bron);
+            }
+            if c.is_whitespace() {
+                self.spatie(bron);
+            } else if !is_onzichtbaar(c) {
+                for klein in als_ascii(c).to_lowercase() {
+                    let mut buf = [0u8; 4];
+                    let s = klein.encode_utf8(&mut buf);
+                    self.tekst.push_str(s);
+                    self.herkomst.extend(std::iter::repeat_n(bron, s.len()));
+                }
+            }
+        }
+    }
+
+    /// White space that no source character stands for (a line break the renderer shows
+    /// as a space).
+    pub fn witruimte(&mut self) {
+        self.spatie(GEEN_BRON);
+    }
+
+    fn spatie(&mut self, bron: Herkomst) {
+        if !matches!(self.tekst.as_bytes().last(), None | Some(b' ' | b'\n')) {
+            self.tekst.push(' ');
+            self.herkomst.push(bron);
+        }
+    }
+
+    /// A boundary between blocks (paragraphs, table cells): nothing is recognised across
+    /// it.
+    pub fn grens(&mut self) {
+        match self.tekst.as_bytes().last() {
+            None | Some(b'\n') => {}
+            Some(b' ') => {
+                self.tekst.pop();
+                self.tekst.push('\n');
+                if let Some(h) = self.herkomst.last_mut() {
+                    *h = GEEN_BRON;
+                }
+            }
+            Some(_) => {
+                self.tekst.push('\n');
+                self.herkomst.push(GEEN_BRON);
+            }
+        }
+    }
+
+    /// The normalised text, as the scanner sees it.
+    pub fn tekst(&self) -> &str {
+        &self.tekst
+    }
+
+    /// Everything to remove from the source: each occurrence of personal data or of one
+    /// of `geheimen`, mapped back onto the pieces.
+    pub fn redactie(&self, geheimen: &Geheimen) -> Redactie {
+        let scanner = zoek(&self.tekst);
+        let mut treffers: Vec<(usize, usize, Gevonden, &'static str)> = scanner
+            .iter()
+            .map(|v| {
+                (
+                    v.begin,
+                    v.eind,
+                    Gevonden::Gegeven(v.soort),
+                    v.soort.vervanging(),
+                )
+            })
+            .collect();
+        // A placeholder already in the text is left alone, whatever the case's own values
+        // are: redacting twice changes nothing.
+        let mut vervangingen: Vec<(usize, usize)> = Vec::new();
+        if !geheimen.waarden.is_empty() {
+            for vervanging in ALLE_VERVANGINGEN {
+                let klein = vervanging.to_lowercase();
+                vervangingen.extend(
+                    vind_alle(&self.tekst, &klein)
+                        .into_iter()
+                        .map(|b| (b, b + klein.len())),
+                );
+            }
+            vervangingen.sort_unstable();
+        }
+        for (waarde, vervanging) in &geheimen.waarden {
+            let soort = if *vervanging == NAAM_VERWIJDERD {
+                Gevonden::Naam
+            } else {
+                Gevonden::Contact
+            };
+            for begin in vind_alle(&self.tekst, waarde) {
+                let eind = begin + waarde.len();
+                let i = vervangingen.partition_point(|&(_, e)| e <= begin);
+                if vervangingen.get(i).is_some_and(|&(b, _)| b < eind) {
+                    continue;
+                }
+                treffers.push((begin, eind, soort, vervanging));
+            }
+        }
+        treffers.sort_by_key(|t| (t.0, std::cmp::Reverse(t.1)));
+
+        let mut weglatingen: Vec<Weglating> = Vec::new();
+        let mut vondsten = Vec::new();
+        let mut tot = 0;
+        for (begin, eind, soort, vervanging) in treffers {
+            if begin < tot {
+                // Overlaps the one before: widen that one.
+                if eind > tot {
+                    self.weg(tot, eind, None, &mut weglatingen);
+                    tot = eind;
+                }
+                continue;
+            }
+            self.weg(begin, eind, Some(vervanging), &mut weglatingen);
+            if let Some(bron) = self.eerste_bron(begin, eind) {
+                vondsten.push(Vondstplek {
+                    soort,
+                    stuk: bron.stuk,
+                    byte: bron.begin,
+                });
+            }
+            tot = eind;
+        }
+        weglatingen.extend(self.wissen.iter().map(|h| Weglating {
+            stuk: h.stuk,
+            begin: h.begin,
+            eind: h.eind,
+            vervanging: None,
+        }));
+        weglatingen.sort_by_key(|w| (w.stuk, w.begin, std::cmp::Reverse(w.eind)));
+        Redactie {
+            weglatingen,
+            vondsten,
+            scanner: scanner
+                .iter()
+                .filter_map(|v| {
+                    let bron = self.eerste_bron(v.begin, v.eind)?;
+                    Some(Vondstplek {
+                        soort: Gevonden::Gegeven(v.soort),
+                        stuk: bron.stuk,
+                        byte: bron.begin,
+                    })
+                })
+                .collect(),
+        }
+    }
+
+    /// The first source character among bytes `begin..eind` of the text.
+    fn eerste_bron(&self, begin: usize, eind: usize) -> Option<Herkomst> {
+        (begin..eind.min(self.tekst.len()))
+            .map(|i| self.bron(i))
+            .find(|h| h.stuk != u32::MAX)
+    }
+
+    /// Adds what bytes `begin..eind` of the text stand for to `weglatingen`: per piece,
+    /// from its first source character to its last. The placeholder goes with the first.
+    fn weg(
+        &self,
+        begin: usize,
+        eind: usize,
+        mut vervanging: Option<&'static str>,
+        weglatingen: &mut Vec<Weglating>,
+    ) {
+        let mut huidig: Option<Weglating> = None;
+        let bronnen = (begin..eind.min(self.tekst.len())).map(|i| self.bron(i));
+        for h in bronnen.filter(|h| h.stuk != u32::MAX) {
+            match &mut huidig {
+                Some(w) if w.stuk == h.stuk => w.eind = w.eind.max(h.eind),
+                _ => {
+                    weglatingen.extend(huidig.take());
+                    huidig = Some(Weglating {
+                        stuk: h.stuk,
+                        begin: h.begin,
+                        eind: h.eind,
+                        vervanging: vervanging.take(),
+                    });
+                }
+            }
+        }
+        weglatingen.extend(huidig);
+    }
+}
+
+/// A stretch of one piece of the source to leave out, and what to show in its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Weglating {
+    stuk: u32,
+    begin: u32,
+    eind: u32,
+    vervanging: Option<&'static str>,
+}
+
+/// Where `naald` occurs in `hooi`, not overlapping. Most texts and values are short, and
+/// for them comparing byte by byte is quicker than preparing a search (preparing took a
+/// few percent of `build` at 100,000 cases); longer ones get a prepared search, linear in
+/// their length.
+fn vind_alle(hooi: &str, naald: &str) -> Vec<usize> {
+    let (h, n) = (hooi.as_bytes(), naald.as_bytes());
+    let Some(&eerste) = n.first() else {
+        return Vec::new();
+    };
+    if h.len() < n.len() || memchr::memchr(eerste, h).is_none() {
+        return Vec::new();
+    }
+    if h.len().saturating_mul(n.len()) > 1 << 14 {
+        return memchr::memmem::find_iter(h, n).collect();
+    }
+    let mut uit = Vec::new();
+    let mut i = 0;
+    while i + n.len() <= h.len() {
+        if h[i..].starts_with(n) {
+            uit.push(i);
+            i += n.len();
+        } else {
+            i += 1;
+        }
+    }
+    uit
+}
+
+/// Where something was found: the piece and the byte in it where the source of the
+/// occurrence begins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Vondstplek {
+    pub soort: Gevonden,
+    pub stuk: u32,
+    pub byte: u32,
+}
+
+/// What [`Zicht::redactie`] decided for a source: what to leave out of each piece, and
+/// what was found where.
+#[derive(Debug, Clone, Default)]
+pub struct Redactie {
+    /// Sorted by piece and start.
+    weglatingen: Vec<Weglating>,
+    /// Every occurrence that is redacted, in the order of the text.
+    pub vondsten: Vec<Vondstplek>,
+    /// What the scanner alone found (e-mail addresses, phone numbers, BSNs, IBANs), in
+    /// the order of the text: what art-6-persoonsgegevens judges.
+    pub scanner: Vec<Vondstplek>,
+}
+
+impl Redactie {
+    /// Whether nothing is left out.
+    pub fn is_leeg(&self) -> bool {
+        self.weglatingen.is_empty()
+    }
+
+    /// Piece number `stuk` of the source, `tekst`, as it is shown.
+    pub fn pas_toe<'t>(&self, stuk: u32, tekst: &'t str) -> Cow<'t, str> {
+        let begin = self.weglatingen.partition_point(|w| w.stuk < stuk);
+        let eind = self.weglatingen.partition_point(|w| w.stuk <= stuk);
+        let Some(hier) = self.weglatingen.get(begin..eind).filter(|h| !h.is_empty()) else {
+            return Cow::Borrowed(tekst);
+        };
+        let mut uit = String::with_capacity(tekst.len());
+        let mut pos = 0;
+        for w in hier {
+            let (b, e) = (w.begin as usize, w.eind as usize);
+            if b >= pos {
+                uit.push_str(tekst.get(pos..b).unwrap_or_default());
+            }
+            uit.push_str(w.vervanging.unwrap_or_default());
+            pos = pos.max(e);
+        }
+        uit.push_str(tekst.get(pos..).unwrap_or_default());
+        Cow::Owned(uit)
+    }
+}
+
+/// `tekst` as every output shows a free-text value of the register: with every e-mail
+/// address, phone number, BSN and IBAN, and every one of `geheimen`, replaced by a
+/// placeholder, found in the text as a reader sees it (see [`Zicht`]), and without
+/// direction overrides.
+///
+/// This is the one function through which every such value passes on its way to an
+/// output: the site's pages, the text, JSON, JUnit, SARIF and GitHub formats, input
+/// errors and the messages of findings.
+pub fn toon<'t>(tekst: &'t str, geheimen: &Geheimen) -> Cow<'t, str> {
+    let mut getoond = Cow::Borrowed(tekst);
+    // A placeholder can free a number that a name glued to it hid ("Jansen0612345678"):
+    // look again until nothing more is found.
+    for _ in 0..MAX_RONDEN {
+        match een_ronde(&getoond, geheimen) {
+            Some(verder) => getoond = Cow::Owned(verder),
+            None => break,
+        }
+    }
+    getoond
+}
+
+/// How often a text is looked at again after a redaction (see [`toon`]). Each round
+/// removes at least one digit or `@`, or one of the case's own values; more than a few
+/// rounds only a text made for it needs.
+pub const MAX_RONDEN: usize = 8;
+
+/// `tekst` redacted once, or None when nothing was found.
+fn een_ronde(tekst: &str, geheimen: &Geheimen) -> Option<String> {
+    if is_gewoon(tekst) && geheimen.waarden.is_empty() {
+        // The text is its own normalised form: the scanner alone decides.
+        let gevonden = zoek(tekst);
+        return (!gevonden.is_empty()).then(|| redigeer_met(tekst, &gevonden));
+    }
+    let redactie = zicht(tekst).redactie(geheimen);
+    (!redactie.is_leeg()).then(|| redactie.pas_toe(0, tekst).into_owned())
+}
+
+/// The text a reader sees of `tekst`, one piece.
+fn zicht(tekst: &str) -> Zicht {
+    if is_gewoon(tekst) {
+        let z = Zicht::gewoon(tekst);
+        if z.een_op_een {
+            return z;
+        }
+    }
+    let mut z = Zicht::default();
+    z.stuk(0, tekst);
+    z
+}
+
+/// Whether `tekst` is already as [`Zicht`] would make it, but for letter case: printable
+/// ASCII with single spaces. The scanner treats letter case alike.
+fn is_gewoon(tekst: &str) -> bool {
+    let mut spatie = false;
+    tekst.bytes().all(|c| {
+        let goed = c.is_ascii_graphic() || (c == b' ' && !spatie);
+        spatie = c == b' ';
+        goed
+    })
+}
+
+/// `tekst` with the occurrences `gevonden` (sorted, not overlapping) replaced.
+fn redigeer_met(tekst: &str, gevonden: &[Vondst]) -> String {
+    let mut uit = String::with_capacity(tekst.len());
+    let mut pos = 0;
+    for v in gevonden {
+        uit.push_str(tekst.get(pos..v.begin).unwrap_or(""));
+        uit.push_str(v.soort.vervanging());
+        pos = v.eind;
+    }
+    uit.push_str(tekst.get(pos..).unwrap_or(""));
+    uit
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1494,6 +2014,195 @@ mod tests {
             soorten("NL91ABNA0417164300 en jan@x.nl"),
             vec![(Iban, "NL91ABNA0417164300"), (Email, "jan@x.nl")]
         );
+    }
+
+    // --- what a reader sees ------------------------------------------------------------
+
+    fn zichtbaar(tekst: &str) -> String {
+        let mut z = Zicht::default();
+        z.stuk(0, tekst);
+        z.tekst().to_string()
+    }
+
+    #[test]
+    fn toon_vindt_wat_een_lezer_ziet() {
+        let g = Geheimen::GEEN;
+        for (tekst, verwacht) in [
+            (
+                "bel 06\u{200B}12345678 nu",
+                "bel [telefoonnummer verwijderd] nu",
+            ),
+            ("bel 06-1234\u{AD}5678", "bel [telefoonnummer verwijderd]"),
+            ("mail jan\u{2060}@x.nl", "mail [e-mailadres verwijderd]"),
+            ("０６１２３４５６７８", "[telefoonnummer verwijderd]"),
+            ("𝟎𝟔𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖", "[telefoonnummer verwijderd]"),
+            ("bsn 111\u{0}222\u{1}333", "bsn [BSN verwijderd]"),
+            ("NL91\u{FEFF}ABNA0417164300", "[IBAN verwijderd]"),
+            // Direction overrides are taken out, so what is shown is what was judged.
+            ("\u{202E}abc\u{202C} def", "abc def"),
+            ("gewone tekst", "gewone tekst"),
+        ] {
+            assert_eq!(toon(tekst, &g), verwacht, "{tekst:?}");
+        }
+        assert!(matches!(toon("niets te zien", &g), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn toon_verwijdert_de_eigen_gegevens_van_de_klager() {
+        let g = Geheimen::van(Some(" Anouk de Vries "), Some("Dorpsstraat 12, Rotterdam"));
+        assert_eq!(
+            toon(
+                "Gesprek met ANOUK  DE\nVRIES over Dorpsstraat\u{A0}12, rotterdam.",
+                &g
+            ),
+            "Gesprek met [naam verwijderd] over [contactgegevens verwijderd]."
+        );
+        assert_eq!(toon("Anouk\u{200B} de Vries", &g), "[naam verwijderd]");
+        // Too short to look for: two letters would match inside ordinary words.
+        let kort = Geheimen::van(Some("Al"), None);
+        assert_eq!(toon("Algemeen", &kort), "Algemeen");
+        // A value that is part of a placeholder does not eat it: redacting twice changes
+        // nothing.
+        let raar = Geheimen::van(Some("verwijderd"), Some("naam"));
+        let een = toon("naam 06-12345678 verwijderd", &raar);
+        assert_eq!(
+            een,
+            "[contactgegevens verwijderd] [telefoonnummer verwijderd] [naam verwijderd]"
+        );
+        assert_eq!(toon(&een, &raar), een);
+        for soort in [Email, Telefoonnummer, Bsn, Iban] {
+            assert!(ALLE_VERVANGINGEN.contains(&soort.vervanging()));
+        }
+        // A name that overlaps an e-mail address: one placeholder for both.
+        let g = Geheimen::van(Some("jan jansen"), None);
+        assert_eq!(
+            toon("van Jan Jansen@x.nl af", &g),
+            "van [naam verwijderd] af"
+        );
+    }
+
+    #[test]
+    fn stukken_worden_samen_gelezen_maar_niet_over_een_grens() {
+        let stukken = ["bel 06-1234", "5678 of ", "jan@", "x.nl"];
+        let mut z = Zicht::default();
+        for (i, s) in stukken.iter().enumerate() {
+            z.stuk(i as u32, s);
+        }
+        let r = z.redactie(&Geheimen::GEEN);
+        let getoond: Vec<String> = stukken
+            .iter()
+            .enumerate()
+            .map(|(i, s)| r.pas_toe(i as u32, s).into_owned())
+            .collect();
+        assert_eq!(
+            getoond,
+            [
+                "bel [telefoonnummer verwijderd]",
+                " of ",
+                "[e-mailadres verwijderd]",
+                ""
+            ]
+        );
+        assert_eq!(
+            r.scanner
+                .iter()
+                .map(|v| (v.stuk, v.byte))
+                .collect::<Vec<_>>(),
+            [(0, 4), (2, 0)]
+        );
+        let mut z = Zicht::default();
+        z.stuk(0, "06-1234");
+        z.grens();
+        z.stuk(1, "5678");
+        assert!(z.redactie(&Geheimen::GEEN).is_leeg());
+        assert_eq!(z.tekst(), "06-1234\n5678");
+    }
+
+    /// Pieces of text that redaction has to get right together.
+    const TEKSTSTUKJES: &[&str] = &[
+        "0",
+        "6",
+        "1",
+        "-",
+        " ",
+        "  ",
+        "\n",
+        "\u{200B}",
+        "\u{AD}",
+        "\u{202E}",
+        "@",
+        "x",
+        ".nl",
+        "jan",
+        "Jan",
+        "JAN",
+        "ja\u{200B}n",
+        "Jansen",
+        "０",
+        "111222333",
+        "0612345678",
+        "NL91",
+        "ABNA",
+        "0417",
+        "1643",
+        "00",
+        "é",
+        "\u{a0}",
+        "[naam verwijderd]",
+        "a.b",
+    ];
+
+    /// A text of at most `max` random pieces.
+    fn willekeurige_tekst(toeval: &mut Toeval, max: u64) -> String {
+        let mut tekst = String::new();
+        for _ in 0..toeval.volgende() % max {
+            let k = (toeval.volgende() % TEKSTSTUKJES.len() as u64) as usize;
+            tekst.push_str(TEKSTSTUKJES[k]);
+        }
+        tekst
+    }
+
+    /// The fast path for plain ASCII against the general one, on random text.
+    #[test]
+    fn gewone_tekst_snel_en_langzaam_gelijk() {
+        let mut toeval = Toeval(0x5A_0C47);
+        let g = Geheimen::van(Some("Jan Jansen"), Some("jan@x.nl"));
+        let mut getoetst = 0;
+        for _ in 0..6000 {
+            let tekst = willekeurige_tekst(&mut toeval, 16);
+            if !is_gewoon(&tekst) {
+                continue;
+            }
+            getoetst += 1;
+            let snel = zicht(&tekst).redactie(&g);
+            let mut z = Zicht::default();
+            z.stuk(0, &tekst);
+            let langzaam = z.redactie(&g);
+            assert_eq!(
+                snel.pas_toe(0, &tekst),
+                langzaam.pas_toe(0, &tekst),
+                "{tekst:?}"
+            );
+            assert_eq!(snel.scanner, langzaam.scanner, "{tekst:?}");
+        }
+        assert!(getoetst > 500, "{getoetst}");
+    }
+
+    #[test]
+    fn toon_laat_niets_over() {
+        let mut toeval = Toeval(0x007E_570F_700E);
+        let g = Geheimen::van(Some("Jan Jansen"), Some("jan@x.nl"));
+        for _ in 0..3000 {
+            let tekst = willekeurige_tekst(&mut toeval, 24);
+            let getoond = toon(&tekst, &g);
+            let zicht = zichtbaar(&getoond);
+            assert!(zoek(&zicht).is_empty(), "{tekst:?} → {getoond:?}");
+            for geheim in ["jan jansen", "jan@x.nl"] {
+                assert!(!zicht.contains(geheim), "{tekst:?} → {getoond:?}");
+            }
+            assert!(!getoond.chars().any(is_richtingteken), "{getoond:?}");
+            assert_eq!(toon(&getoond, &g), getoond, "twice the same");
+        }
     }
 
     // --- robustness --------------------------------------------------------------------

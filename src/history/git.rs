@@ -1,7 +1,15 @@
 //! Talking to Git. The `git` binary is used rather than a library: it is on every machine
-//! that holds a Git register, adds nothing to the build, and with `safe.directory=*` reads
-//! checkouts owned by another user (CI containers). Its output is parsed here only, in
-//! its NUL-separated forms, so no path is ever quoted.
+//! that holds a Git register and adds nothing to the build. Its output is parsed here
+//! only, in its NUL-separated forms, so no path is ever quoted.
+//!
+//! Git's own safety settings are never overridden. A repository owned by another user is
+//! refused by Git (`safe.directory`, CVE-2022-24765: its `core.fsmonitor` would run as the
+//! user of `klachten`); [`repository`] then passes on Git's refusal and its remedy.
+//!
+//! Commit dates are read as Git stores them (`--date=raw`: seconds since 1970 and the
+//! offset of the commit's time zone), never through a format of Git's: Git accepts a
+//! commit at `@0 -1200`, whose day in its own zone is 31-12-1969, and then refuses to
+//! print it in ISO form, ending the whole `git log`.
 
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::Path;
@@ -28,11 +36,14 @@ pub enum Vondst {
     Geen,
     /// The `git` program could not be started.
     GeenProgramma,
+    /// Git refuses to read the repository (it belongs to another user); with Git's own
+    /// remedy, the command it suggests.
+    Geweigerd(String),
 }
 
 fn git(map: &Path) -> Command {
     let mut c = Command::new("git");
-    c.arg("-c").arg("safe.directory=*").arg("-C").arg(map);
+    c.arg("-C").arg(map);
     // Reading only: never take the index lock, never fetch missing objects of a partial
     // clone, never page or colour.
     c.env("GIT_OPTIONAL_LOCKS", "0")
@@ -55,11 +66,23 @@ fn uitvoer(mut c: Command) -> io::Result<Option<Vec<u8>>> {
 pub fn repository(register: &Path) -> Vondst {
     let mut c = git(register);
     c.args(["rev-parse", "--show-prefix", "--is-shallow-repository"]);
-    let tekst = match uitvoer(c) {
+    let o = match c.stderr(Stdio::piped()).output() {
         Err(_) => return Vondst::GeenProgramma,
-        Ok(None) => return Vondst::Geen,
-        Ok(Some(t)) => String::from_utf8_lossy(&t).into_owned(),
+        Ok(o) => o,
     };
+    if !o.status.success() {
+        let fout = String::from_utf8_lossy(&o.stderr);
+        if fout.contains("dubious ownership") {
+            let remedie = fout
+                .lines()
+                .map(str::trim)
+                .find(|r| r.starts_with("git config"))
+                .unwrap_or("git config --global --add safe.directory <map>");
+            return Vondst::Geweigerd(remedie.to_string());
+        }
+        return Vondst::Geen;
+    }
+    let tekst = String::from_utf8_lossy(&o.stdout).into_owned();
     let mut regels = tekst.lines();
     let (Some(voorvoegsel), Some(ondiep)) = (regels.next(), regels.next()) else {
         return Vondst::Geen;
@@ -96,24 +119,29 @@ pub struct Commit {
 }
 
 /// The first-parent line of HEAD, oldest first, with the blobs of `paden` (relative to the
-/// register) that each commit changed compared with its first parent. None when Git fails.
-pub fn commits(repo: &Repository, paden: &[&str]) -> Option<Vec<Commit>> {
+/// register) that each commit changed compared with its first parent. Err, saying what,
+/// when Git fails or a commit's date cannot be read.
+pub fn commits(repo: &Repository, paden: &[&str]) -> Result<Vec<Commit>, String> {
     if !repo.heeft_commits {
-        return Some(Vec::new());
+        return Ok(Vec::new());
     }
     let log = |args: &[&str]| {
         let mut c = git(&repo.map);
         c.args(["log", "--first-parent", "--reverse", "-z"])
             .args(args);
         repo.paden(&mut c, paden);
-        uitvoer(c).ok().flatten()
+        uitvoer(c)
+            .ok()
+            .flatten()
+            .ok_or_else(|| "git log faalde".to_string())
     };
     let lijst = log(&[
         "--diff-merges=first-parent",
         "--raw",
         "--no-abbrev",
         "--no-renames",
-        "--format=%x01%H%x09%cI%x09%an",
+        "--date=raw",
+        "--format=%x01%H%x09%cd%x09%an",
     ])?;
     // `--no-abbrev` (for the blob ids) also lengthens %h: the short ids come apart.
     let korte = log(&["--format=%H %h"])?;
@@ -135,12 +163,17 @@ pub fn commits(repo: &Repository, paden: &[&str]) -> Option<Vec<Commit>> {
             let (Some(id), Some(datum), Some(auteur)) =
                 (velden.next(), velden.next(), velden.next())
             else {
-                return None;
+                return Err("git log gaf onverwachte uitvoer".to_string());
             };
-            let kort = korte.get(id.as_bytes())?;
-            let datum = datum
-                .get(..10)
-                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())?;
+            let kort = korte
+                .get(id.as_bytes())
+                .ok_or_else(|| format!("commit {id} zonder korte naam"))?;
+            let datum = commitdatum(datum).ok_or_else(|| {
+                format!(
+                    "commit {} heeft een datum die Git zelf niet kan lezen",
+                    String::from_utf8_lossy(kort)
+                )
+            })?;
             commits.push(Commit {
                 kort: String::from_utf8_lossy(kort).into_owned(),
                 datum,
@@ -149,7 +182,9 @@ pub fn commits(repo: &Repository, paden: &[&str]) -> Option<Vec<Commit>> {
             });
         } else if let Some(raw) = deel.strip_prefix(b":") {
             // ":100644 100644 <old> <new> M", then the path as the next part.
-            let pad = delen.next()?;
+            let pad = delen
+                .next()
+                .ok_or_else(|| "git log gaf onverwachte uitvoer".to_string())?;
             let raw = String::from_utf8_lossy(raw);
             let velden: Vec<&str> = raw.split(' ').collect();
             let (Some(nieuw), Some(status)) = (velden.get(3), velden.get(4)) else {
@@ -165,7 +200,36 @@ pub fn commits(repo: &Repository, paden: &[&str]) -> Option<Vec<Commit>> {
             }
         }
     }
-    Some(commits)
+    Ok(commits)
+}
+
+/// The calendar day of a commit in its own time zone, from its date as Git stores it:
+/// `<seconds since 1970> <±hhmm>`. Every date Git accepts is read: from 1970 (a day of
+/// 1969 in a zone west of Greenwich) to far beyond the year 9999; a date past what a
+/// calendar date here can hold (the year 262143) is that year's last day. None when Git
+/// itself could not read the date (it prints none).
+pub fn commitdatum(raw: &str) -> Option<NaiveDate> {
+    let mut delen = raw.split_whitespace();
+    let seconden: i128 = delen.next()?.parse().ok()?;
+    let zone = delen.next()?;
+    let (teken, hhmm) = match zone.as_bytes().first()? {
+        b'+' => (1, zone.get(1..)?),
+        b'-' => (-1, zone.get(1..)?),
+        _ => return None,
+    };
+    if hhmm.len() != 4 || !hhmm.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let uren: i128 = hhmm.get(..2)?.parse().ok()?;
+    let minuten: i128 = hhmm.get(2..)?.parse().ok()?;
+    let dagen = (seconden + teken * (uren * 3600 + minuten * 60)).div_euclid(86_400);
+    let nul = NaiveDate::from_ymd_opt(1970, 1, 1)?;
+    let aantal = chrono::Days::new(u64::try_from(dagen.unsigned_abs()).unwrap_or(u64::MAX));
+    Some(if dagen >= 0 {
+        nul.checked_add_days(aantal).unwrap_or(NaiveDate::MAX)
+    } else {
+        nul.checked_sub_days(aantal).unwrap_or(NaiveDate::MIN)
+    })
 }
 
 /// The contents of blobs, in the order asked, read by a thread of its own a few versions
@@ -260,7 +324,9 @@ fn lees_blob(lezer: &mut impl BufRead, mut inhoud: Vec<u8>) -> Option<Vec<u8>> {
     }
     let grootte: usize = velden.next()?.parse().ok()?;
     inhoud.clear();
-    inhoud.reserve(grootte);
+    // A version too large for this machine's memory is one that cannot be read, not a
+    // reason to abort.
+    inhoud.try_reserve(grootte).ok()?;
     lezer
         .by_ref()
         .take(grootte as u64)
@@ -342,4 +408,36 @@ pub fn bronstand(register: &Path) -> Option<Bronstand> {
         commit,
         gewijzigd: !status.is_empty(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::commitdatum;
+    use chrono::NaiveDate;
+
+    fn d(j: i32, m: u32, dag: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(j, m, dag).unwrap()
+    }
+
+    #[test]
+    fn elke_datum_die_git_aanneemt() {
+        assert_eq!(commitdatum("1740945600 +1400"), Some(d(2025, 3, 3)));
+        assert_eq!(commitdatum("1741039200 -1200"), Some(d(2025, 3, 3)));
+        // 01:30 on 29 April in +02:00 is still 28 April in UTC: the commit's own day.
+        assert_eq!(commitdatum("1745883000 +0200"), Some(d(2025, 4, 29)));
+        // Git accepts @0 -1200 and then refuses to print it in ISO form.
+        assert_eq!(commitdatum("0 -1200"), Some(d(1969, 12, 31)));
+        assert_eq!(commitdatum("0 +0000"), Some(d(1970, 1, 1)));
+        assert_eq!(commitdatum("253402300800 +0000"), Some(d(10000, 1, 1)));
+        assert_eq!(commitdatum("99999999999 +0000"), Some(d(5138, 11, 16)));
+        assert_eq!(
+            commitdatum("9223372036854775807 +0000"),
+            Some(NaiveDate::MAX)
+        );
+        assert_eq!(commitdatum("12 +9999"), Some(d(1970, 1, 5)));
+        // What Git itself cannot read it prints as nothing.
+        for onleesbaar in ["", " a", "abc +0000", "12", "12 0100", "12 +01", "12 +01x0"] {
+            assert_eq!(commitdatum(onleesbaar), None, "{onleesbaar:?}");
+        }
+    }
 }

@@ -19,6 +19,7 @@ use chrono::NaiveDate;
 
 use crate::bevinding::Bron;
 use crate::model::Tekst;
+use crate::register::toegang::{Registermap, Weigering};
 
 /// How the history could be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +30,11 @@ pub enum Historiestatus {
     GeenGit,
     /// A shallow clone: the history is incomplete, the art-7 rules are skipped.
     Ondiep,
+    /// The register is in a Git repository, but its history could not be read whole:
+    /// Git refused the repository (another user's), failed half-way, or a commit's date
+    /// or a version of a file could not be read. The art-7 rules are skipped; unlike the
+    /// cases above this is shown in every format and fails the check under `--strict`.
+    Onvolledig,
 }
 
 impl Historiestatus {
@@ -38,6 +44,7 @@ impl Historiestatus {
             Historiestatus::Gelezen => "gelezen",
             Historiestatus::GeenGit => "geen git",
             Historiestatus::Ondiep => "ondiep",
+            Historiestatus::Onvolledig => "onvolledig",
         }
     }
 }
@@ -192,10 +199,12 @@ fn overgeslagen(status: Historiestatus, reden: &str) -> Historie {
 }
 
 /// Reads the history of the register in folder `pad`. `vandaag` dates uncommitted
-/// changes. Outside Git or in a shallow clone nothing is read, with a note, never an error.
+/// changes. Outside Git or in a shallow clone nothing is read, with a note, never an error;
+/// a history that is there but cannot be read whole is [`Historiestatus::Onvolledig`].
 pub fn lees(pad: &Path, vandaag: NaiveDate, wijzigingen: Wijzigingen) -> Historie {
     let mut historie = match gitstand(pad) {
-        Ok(stand) => volg(pad, stand, vandaag, wijzigingen).unwrap_or_else(niet_gelezen),
+        Ok(stand) => volg(pad, stand, vandaag, wijzigingen)
+            .unwrap_or_else(|| onvolledig("Git faalde bij het lezen van de versies")),
         Err(historie) => historie,
     };
     historie.bronstand = git::bronstand(pad);
@@ -223,6 +232,12 @@ fn gitstand(pad: &Path) -> Result<Gitstand, Historie> {
             Historiestatus::GeenGit,
             "het programma git is niet gevonden, dus de historie van het register is niet te lezen",
         )),
+        git::Vondst::Geweigerd(remedie) => {
+            return Err(onvolledig(&format!(
+                "Git weigert de repository omdat die van een andere gebruiker is; \
+                 vertrouwt u haar, geef dan eerst: {remedie}"
+            )))
+        }
     };
     if repo.ondiep {
         return Err(overgeslagen(
@@ -232,25 +247,32 @@ fn gitstand(pad: &Path) -> Result<Gitstand, Historie> {
     }
     let paden = [KLACHTEN_CSV, GEBEURTENISSEN_CSV, ZAKEN_MAP, REGLEMENT_TOML];
     let stand = git::commits(&repo, &paden).and_then(|commits| {
-        let werkmap = git::gewijzigd(&repo, &paden)?;
-        Some((commits, werkmap))
+        let werkmap = git::gewijzigd(&repo, &paden).ok_or("git status faalde")?;
+        Ok((commits, werkmap))
     });
     match stand {
-        Some((commits, werkmap)) => Ok(Gitstand {
+        Ok((commits, werkmap)) => Ok(Gitstand {
             repo,
             commits,
             werkmap,
         }),
-        None => Err(niet_gelezen()),
+        Err(reden) => Err(onvolledig(&reden)),
     }
 }
 
-/// A history that could not be read: the art-7 rules are skipped with a note.
-pub fn niet_gelezen() -> Historie {
-    overgeslagen(
-        Historiestatus::GeenGit,
-        "de Git-historie van het register kon niet worden gelezen",
-    )
+/// A history that is there but could not be read whole, and why: the art-7 rules are
+/// skipped, and every format says so.
+pub fn onvolledig(reden: &str) -> Historie {
+    Historie {
+        status: Historiestatus::Onvolledig,
+        lezing: None,
+        per_zaak: HashMap::new(),
+        bronstand: None,
+        notitie: Some(format!(
+            "de Git-historie van het register is niet volledig te lezen ({reden}): \
+             art-7-registratie, art-7-wijziging en art-9-wijziging zijn overgeslagen"
+        )),
+    }
 }
 
 /// Follows every row through the steps. None when Git fails on the way.
@@ -317,12 +339,15 @@ fn volg(
         let mut werkmap = werkmap;
         werkmap.sort();
         werkmap.dedup();
+        let register = Registermap::open(pad).ok()?;
         for bestandspad in werkmap {
             let plek = pad.join(&bestandspad);
             if let Some(welk) = bestand(&bestandspad) {
-                let inhoud = match std::fs::read(&plek) {
+                // Only what the register itself reads: a regular file inside its folder
+                // (a named pipe was read once already), read whole.
+                let inhoud = match register.lees(&bestandspad, u64::MAX) {
                     Ok(inhoud) => Some(inhoud),
-                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                    Err(Weigering::Ontbreekt) => None,
                     // Unreadable now: leave it as committed.
                     Err(_) => continue,
                 };

@@ -2,9 +2,9 @@
 //! regulation's own text, `reglement.md`.
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use super::samenhang::Bekend;
+use super::toegang::{Registermap, Weigering, MAX_DOSSIER, MAX_REGLEMENT_MD};
 use super::{Invoerfout, REGLEMENT_MD, ZAKEN_MAP};
 use crate::model::Tekst;
 
@@ -17,76 +17,102 @@ pub struct Dossier {
 }
 
 /// Reads every `zaken/*.md` (in name order) for the cases that are checked, and
-/// `reglement.md`. A file named after no case is an input error.
+/// `reglement.md`. A file named after no case is an input error; so is one that is not
+/// read (see [`toegang`](super::toegang): outside the register, no regular file, larger
+/// than its bound, not UTF-8), and it is not shown.
 pub fn lees(
-    register: &Path,
+    register: &Registermap,
     ken: impl Fn(&str) -> Bekend,
 ) -> (HashMap<Tekst, Dossier>, Vec<Invoerfout>, Option<String>) {
     let mut dossiers = HashMap::new();
     let mut fouten = Vec::new();
-    let map = register.join(ZAKEN_MAP);
-    if map.is_dir() {
-        let namen = walkdir::WalkDir::new(&map)
-            .min_depth(1)
-            .max_depth(1)
-            .sort_by_file_name()
-            .into_iter();
-        for item in namen {
-            let item = match item {
-                Ok(item) => item,
-                Err(e) => {
-                    fouten.push(Invoerfout::bestand(
-                        ZAKEN_MAP,
-                        format!("map niet volledig te lezen: {e}"),
-                    ));
-                    continue;
-                }
-            };
-            let naam = item.file_name().to_string_lossy();
-            let Some(zaak) = naam.strip_suffix(".md") else {
-                continue;
-            };
-            let bestand = format!("{ZAKEN_MAP}/{naam}");
-            match ken(zaak) {
-                Bekend::Onbekend => fouten.push(Invoerfout {
-                    bestand,
-                    line: None,
-                    kolom: None,
-                    waarde: Some(zaak.to_string()),
-                    bericht: format!(
-                        "zaakdossier voor {zaak}, maar die zaak staat niet in klachten.csv"
-                    ),
-                }),
-                Bekend::NietGecontroleerd => {}
-                Bekend::Gecontroleerd(id) => match std::fs::read(item.path()) {
-                    Ok(bytes) => match String::from_utf8(bytes) {
-                        Ok(tekst) => {
-                            dossiers.insert(id, Dossier { bestand, tekst });
-                        }
-                        Err(_) => fouten.push(Invoerfout::bestand(
-                            &bestand,
-                            "geen geldige UTF-8-tekst; het dossier wordt niet getoond",
-                        )),
-                    },
-                    Err(e) => {
-                        fouten.push(Invoerfout::bestand(&bestand, format!("niet te lezen: {e}")))
-                    }
-                },
-            }
-        }
+    match register.map(ZAKEN_MAP) {
+        Ok(map) => lees_map(register, &map, &ken, &mut dossiers, &mut fouten),
+        Err(Weigering::Ontbreekt) => {}
+        Err(weigering) => fouten.push(Invoerfout::bestand(
+            ZAKEN_MAP,
+            format!("de map {weigering}"),
+        )),
     }
-    let reglement = match std::fs::read(register.join(REGLEMENT_MD)) {
+    let reglement = match register.lees(REGLEMENT_MD, MAX_REGLEMENT_MD) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(tekst) => Some(tekst),
             Err(_) => {
                 fouten.push(Invoerfout::bestand(
                     REGLEMENT_MD,
-                    "geen geldige UTF-8-tekst",
+                    "geen geldige UTF-8-tekst; het reglement wordt niet getoond",
                 ));
                 None
             }
         },
-        Err(_) => None,
+        Err(Weigering::Ontbreekt) => None,
+        Err(weigering) => {
+            fouten.push(Invoerfout::bestand(
+                REGLEMENT_MD,
+                format!("bestand {weigering}; het reglement wordt niet getoond"),
+            ));
+            None
+        }
     };
     (dossiers, fouten, reglement)
+}
+
+/// The case files in the folder `map` (`zaken/`, resolved).
+fn lees_map(
+    register: &Registermap,
+    map: &std::path::Path,
+    ken: &impl Fn(&str) -> Bekend,
+    dossiers: &mut HashMap<Tekst, Dossier>,
+    fouten: &mut Vec<Invoerfout>,
+) {
+    let namen = walkdir::WalkDir::new(map)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name()
+        .into_iter();
+    for item in namen {
+        let item = match item {
+            Ok(item) => item,
+            Err(e) => {
+                fouten.push(Invoerfout::bestand(
+                    ZAKEN_MAP,
+                    format!("map niet volledig te lezen: {e}"),
+                ));
+                continue;
+            }
+        };
+        let naam = item.file_name().to_string_lossy();
+        let Some(zaak) = naam.strip_suffix(".md") else {
+            continue;
+        };
+        let bestand = format!("{ZAKEN_MAP}/{naam}");
+        match ken(zaak) {
+            Bekend::Onbekend => fouten.push(Invoerfout {
+                bestand,
+                line: None,
+                kolom: None,
+                waarde: Some(zaak.to_string()),
+                bericht: format!(
+                    "zaakdossier voor {zaak}, maar die zaak staat niet in klachten.csv"
+                ),
+                zaak: None,
+            }),
+            Bekend::NietGecontroleerd => {}
+            Bekend::Gecontroleerd(id) => match register.lees(&bestand, MAX_DOSSIER) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(tekst) => {
+                        dossiers.insert(id, Dossier { bestand, tekst });
+                    }
+                    Err(_) => fouten.push(Invoerfout::bestand(
+                        &bestand,
+                        "geen geldige UTF-8-tekst; het dossier wordt niet getoond",
+                    )),
+                },
+                Err(weigering) => fouten.push(Invoerfout::bestand(
+                    &bestand,
+                    format!("bestand {weigering}; het dossier wordt niet getoond"),
+                )),
+            },
+        }
+    }
 }

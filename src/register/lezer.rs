@@ -7,16 +7,23 @@
 //! The file is streamed through one reused [`csv::ByteRecord`], so the reader's memory does
 //! not grow with the file. A file that changes while it is read yields what was there, or
 //! an error for the record where reading stopped; never a crash.
+//!
+//! Bounds: a record (with any blank lines before it) is at most [`MAX_RECORD`] bytes; the
+//! reader stops at a longer one with an input error, as its end cannot be found without
+//! reading on, and a file that never ends (a pipe fed from `/dev/zero`) would have it read
+//! on for ever. A field is at most [`MAX_VELD`] bytes; a longer one makes its row an input
+//! error. So the reader's memory is bounded whatever the file holds.
 
 use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufRead, Read};
-use std::path::Path;
 
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use super::codering::{Codering, Tekstlezer};
+
+use super::toegang::{Registermap, Weigering};
 
 /// A column that a file may have. `verplicht` columns missing from the header make the
 /// whole file an input error.
@@ -42,15 +49,6 @@ impl Kolom {
     }
 }
 
-/// Why a file could not be read at all.
-#[derive(Debug)]
-pub enum Leesfout {
-    /// The file does not exist.
-    Ontbreekt,
-    /// The file exists but could not be read.
-    Onleesbaar(io::Error),
-}
-
 /// A record that cannot be a row: it has another number of fields than the header, or
 /// the file could not be read on from there.
 #[derive(Debug)]
@@ -60,6 +58,27 @@ pub struct Recordfout {
 }
 
 const BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
+
+/// The longest record that is read: 1 MiB.
+pub const MAX_RECORD: u64 = 1 << 20;
+/// The longest field that is read: 64 KiB.
+pub const MAX_VELD: usize = 64 << 10;
+
+/// A record longer than [`MAX_RECORD`]: why the reader stops.
+#[derive(Debug)]
+struct TeLang;
+
+impl std::fmt::Display for TeLang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "record langer dan {}; het bestand wordt vanaf hier niet gelezen",
+            super::toegang::grootte(MAX_RECORD)
+        )
+    }
+}
+
+impl std::error::Error for TeLang {}
 
 /// A CSV file opened for reading, its header matched to the expected columns.
 pub struct Csvlezer<R: Read> {
@@ -139,15 +158,13 @@ pub struct Rij<'a> {
 }
 
 impl Csvlezer<Tekstlezer<Vingerafdruk<File>>> {
-    /// Opens the file `pad` and reads its header. `kolommen` lists the columns it may have.
-    pub fn open(pad: &Path, kolommen: &[Kolom]) -> Result<Self, Leesfout> {
-        let bestand = File::open(pad).map_err(|e| match e.kind() {
-            io::ErrorKind::NotFound => Leesfout::Ontbreekt,
-            _ => Leesfout::Onleesbaar(e),
-        })?;
+    /// Opens the file `naam` of the register `map` (see [`Registermap::open_stroom`]) and
+    /// reads its header. `kolommen` lists the columns it may have.
+    pub fn open(map: &Registermap, naam: &str, kolommen: &[Kolom]) -> Result<Self, Weigering> {
+        let bestand = map.open_stroom(naam)?;
         // The fingerprint is of the bytes on disk; everything after the decoding sees UTF-8.
         let invoer = Tekstlezer::new(Vingerafdruk::new(bestand));
-        Csvlezer::nieuw(invoer, kolommen).map_err(Leesfout::Onleesbaar)
+        Csvlezer::nieuw(invoer, kolommen).map_err(Weigering::Onleesbaar)
     }
 
     /// The encoding the file is read in, as far as it was read.
@@ -265,7 +282,12 @@ impl<R: BufRead> Csvlezer<R> {
             .filter(|(_, n)| !n.is_empty())
             .filter_map(|(i, n)| {
                 if !kolommen.iter().any(|k| k.naam == n.as_str()) {
-                    Some(n.clone())
+                    // A name is shown in a note: the first 64 characters do.
+                    let mut naam: String = n.chars().take(64).collect();
+                    if naam.len() < n.len() {
+                        naam.push('…');
+                    }
+                    Some(naam)
                 } else if namen.iter().position(|m| m == n) != Some(i) {
                     Some(format!("{n} (nogmaals)"))
                 } else {
@@ -318,13 +340,21 @@ impl<R: Read> Csvlezer<R> {
         !partij.regels.is_empty()
     }
 
-    /// The record's line, when it has as many fields as the header.
+    /// The record's line, when it has as many fields as the header and none longer than
+    /// [`MAX_VELD`].
     fn controleer_breedte(&self, record: &csv::ByteRecord) -> Result<u32, Recordfout> {
         let velden = record.len();
-        if velden == self.breedte {
+        let bericht = if velden != self.breedte {
+            format!("record heeft {velden} velden, de kopregel {}", self.breedte)
+        } else if let Some(k) = record.iter().position(|veld| veld.len() > MAX_VELD) {
+            format!(
+                "veld {} is langer dan {}; de rij wordt niet gelezen",
+                k + 1,
+                super::toegang::grootte(MAX_VELD as u64)
+            )
+        } else {
             return Ok(self.line);
-        }
-        let bericht = format!("record heeft {velden} velden, de kopregel {}", self.breedte);
+        };
         Err(Recordfout {
             line: self.line,
             bericht,
@@ -374,10 +404,16 @@ impl<R: Read> Csvlezer<R> {
             Err(fout) => {
                 self.gestopt = true;
                 let line = self.csv.get_ref().line_op(self.csv.position().byte());
-                Some(Err(Recordfout {
-                    line,
-                    bericht: format!("kan niet verder lezen: {fout}"),
-                }))
+                let te_lang = match fout.kind() {
+                    csv::ErrorKind::Io(e) => e.get_ref().is_some_and(|e| e.is::<TeLang>()),
+                    _ => false,
+                };
+                let bericht = if te_lang {
+                    TeLang.to_string()
+                } else {
+                    format!("kan niet verder lezen: {fout}")
+                };
+                Some(Err(Recordfout { line, bericht }))
             }
         }
     }
@@ -500,6 +536,8 @@ struct Regelteller<R> {
     /// Whether the file's end was reached: a record read then ended with the file, not
     /// with a line end (an unterminated quote runs to the end of the file).
     einde: bool,
+    /// Where the record being read began: the end of the one before.
+    record_begin: u64,
 }
 
 impl<R> Regelteller<R> {
@@ -511,11 +549,13 @@ impl<R> Regelteller<R> {
             einden: VecDeque::new(),
             voorbij: 0,
             einde: false,
+            record_begin: 0,
         }
     }
 
     /// The first line of `record`, which the csv crate read up to offset `eind`.
     fn line(&mut self, record: &csv::ByteRecord, eind: u64) -> u32 {
+        self.record_begin = eind;
         let mut afgesloten = false;
         while let Some(&einde) = self.einden.front() {
             if einde >= eind {
@@ -544,6 +584,11 @@ impl<R> Regelteller<R> {
 
 impl<R: Read> Read for Regelteller<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        // The csv reader asks for more only while its record goes on: everything handed
+        // out since the record before ended belongs to it.
+        if self.gelezen - self.record_begin.min(self.gelezen) >= MAX_RECORD {
+            return Err(io::Error::other(TeLang));
+        }
         let n = self.binnen.read(buf)?;
         self.einde |= n == 0 && !buf.is_empty();
         let begin = self.gelezen;
@@ -559,6 +604,11 @@ mod tests {
     use super::*;
 
     const KOLOMMEN: [Kolom; 2] = [Kolom::verplicht("a"), Kolom::optioneel("b")];
+
+    /// The folder that holds `bestand`, as a register.
+    fn register(bestand: &std::path::Path) -> Registermap {
+        Registermap::open(bestand.parent().unwrap()).unwrap()
+    }
 
     /// Every record of `tekst` as (line, a, b).
     fn rijen(tekst: &[u8]) -> Vec<(u32, String, String)> {
@@ -651,7 +701,7 @@ mod tests {
             ("a,b\nZoë,€ 5\n".as_bytes().to_vec(), Codering::Utf8),
         ] {
             std::fs::write(&pad, &inhoud).unwrap();
-            let mut lezer = Csvlezer::open(&pad, &KOLOMMEN).unwrap();
+            let mut lezer = Csvlezer::open(&register(&pad), "x.csv", &KOLOMMEN).unwrap();
             let rij = lezer.volgende().unwrap().unwrap();
             assert_eq!(
                 (rij.line, rij.veld(0), rij.veld(1)),
@@ -678,6 +728,55 @@ mod tests {
     }
 
     #[test]
+    fn een_te_lang_record_of_veld_is_een_fout_en_het_geheugen_blijft_begrensd() {
+        // A field just over the bound: its row is an error, the next one is read.
+        let mut tekst = b"a,b\n1,".to_vec();
+        tekst.extend(std::iter::repeat_n(b'x', MAX_VELD + 1));
+        tekst.extend_from_slice(b"\n2,y\n");
+        let mut lezer = Csvlezer::uit_bytes(&tekst, &KOLOMMEN);
+        let fout = lezer.volgende().unwrap().err().unwrap();
+        assert_eq!(fout.line, 2);
+        assert!(
+            fout.bericht.contains("veld 2 is langer dan 64 KiB"),
+            "{}",
+            fout.bericht
+        );
+        assert_eq!(lezer.volgende().unwrap().unwrap().line, 3);
+
+        // A record that never ends (zeros, no line end): reading stops after the bound.
+        struct Nullen(u64);
+        impl Read for Nullen {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                buf.fill(0);
+                self.0 += buf.len() as u64;
+                Ok(buf.len())
+            }
+        }
+        let mut bron = Nullen(0);
+        let mut begin = b"a,b\n1,2\n".to_vec();
+        begin.extend_from_slice(&[0; 16]);
+        let invoer = io::Cursor::new(begin).chain(&mut bron);
+        let mut lezer = Csvlezer::nieuw(io::BufReader::new(invoer), &KOLOMMEN).unwrap();
+        assert_eq!(lezer.volgende().unwrap().unwrap().line, 2);
+        let fout = lezer.volgende().unwrap().err().unwrap();
+        assert_eq!(fout.line, 3);
+        assert!(
+            fout.bericht.starts_with("record langer dan 1 MiB"),
+            "{}",
+            fout.bericht
+        );
+        assert!(lezer.volgende().is_none());
+        drop(lezer);
+        assert!(bron.0 < MAX_RECORD + (1 << 17), "{} bytes read", bron.0);
+
+        // The header too, and a quoted field full of line ends.
+        let mut lang = b"a,\"".to_vec();
+        lang.extend(std::iter::repeat_n(b'\n', MAX_RECORD as usize + 10));
+        let mut lezer = Csvlezer::uit_bytes(&lang, &KOLOMMEN);
+        assert!(lezer.volgende().is_none());
+    }
+
+    #[test]
     fn geen_utf8_wordt_getoond_zoals_het_kan() {
         let mut lezer = Csvlezer::uit_bytes(b"a,b\n\xE9t\xE9, ok \n", &KOLOMMEN);
         let rij = lezer.volgende().unwrap().unwrap();
@@ -691,7 +790,7 @@ mod tests {
         let sha256 = |inhoud: &[u8]| {
             let pad = map.path().join("x.csv");
             std::fs::write(&pad, inhoud).unwrap();
-            let mut lezer = Csvlezer::open(&pad, &KOLOMMEN).unwrap();
+            let mut lezer = Csvlezer::open(&register(&pad), "x.csv", &KOLOMMEN).unwrap();
             while lezer.volgende().is_some() {}
             lezer.sha256()
         };
@@ -709,7 +808,7 @@ mod tests {
         // Not read to its end: no fingerprint.
         let pad = map.path().join("y.csv");
         std::fs::write(&pad, b"a,b\n1,2\n3,4\n").unwrap();
-        let mut lezer = Csvlezer::open(&pad, &KOLOMMEN).unwrap();
+        let mut lezer = Csvlezer::open(&register(&pad), "y.csv", &KOLOMMEN).unwrap();
         lezer.volgende();
         assert_eq!(lezer.sha256(), None);
     }

@@ -16,14 +16,16 @@ pub(crate) mod klachten;
 pub mod lezer;
 mod reglement;
 mod samenhang;
+pub mod toegang;
 mod velden;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
 use chrono::NaiveDate;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 pub use crate::bevinding::{
     GEBEURTENISSEN_CSV, KLACHTEN_CSV, REGLEMENT_MD, REGLEMENT_TOML, ZAKEN_MAP,
@@ -32,12 +34,19 @@ pub use dossiers::Dossier;
 pub use reglement::{Reglement, Termen, Versie};
 
 use crate::model::{Gebeurtenis, Tekst, Zaak};
+use crate::persoonsgegevens::{self, toon, Geheimen};
 use crate::Fout;
-use lezer::{Csvlezer, Kolom, Leesfout, Partij, Recordfout, Rij};
+use lezer::{Csvlezer, Kolom, Partij, Recordfout, Rij};
 use rayon::prelude::*;
 use samenhang::Samenhang;
+use toegang::{Registermap, Weigering};
 
 /// An input error: a record, value or file that could not be used.
+///
+/// Every output shows it as it stands once the register is loaded: the value of a
+/// `klager` or `contact` column is [`persoonsgegevens::VERBORGEN`], and any other value and
+/// the message have passed `persoonsgegevens::toon` with the complainant's own name and
+/// contact of the row's case ([`Invoerfout::afschermen`]).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Invoerfout {
     /// Relative to the register, with `/`.
@@ -46,6 +55,8 @@ pub struct Invoerfout {
     pub kolom: Option<String>,
     pub waarde: Option<String>,
     pub bericht: String,
+    /// The case of the row, when its zaak could be read.
+    pub zaak: Option<Tekst>,
 }
 
 impl Invoerfout {
@@ -56,6 +67,37 @@ impl Invoerfout {
             kolom: None,
             waarde: None,
             bericht: bericht.into(),
+            zaak: None,
+        }
+    }
+
+    /// The same error, about a row of case `zaak`.
+    fn van_zaak(self, zaak: &Tekst) -> Invoerfout {
+        Invoerfout {
+            zaak: Some(zaak.clone()),
+            ..self
+        }
+    }
+
+    /// The error as every output may show it: without the value of a `klager` or
+    /// `contact` column (it says there was one), and with personal data and `geheimen`
+    /// redacted from any other value, from the message, and from the file's name (a case
+    /// file may be named anything).
+    pub(crate) fn afschermen(&mut self, geheimen: &Geheimen) {
+        if let Cow::Owned(getoond) = toon(&self.bestand, geheimen) {
+            self.bestand = getoond;
+        }
+        if let Some(waarde) = &mut self.waarde {
+            if matches!(self.kolom.as_deref(), Some("klager" | "contact")) {
+                if !waarde.is_empty() {
+                    *waarde = persoonsgegevens::VERBORGEN.to_string();
+                }
+            } else if let Cow::Owned(getoond) = toon(waarde, geheimen) {
+                *waarde = getoond;
+            }
+        }
+        if let Cow::Owned(getoond) = toon(&self.bericht, geheimen) {
+            self.bericht = getoond;
         }
     }
 
@@ -79,6 +121,7 @@ impl Invoerfout {
             kolom: Some(kolom.to_string()),
             waarde: Some(waarde.to_string()),
             bericht: bericht.into(),
+            zaak: None,
         }
     }
 }
@@ -120,6 +163,27 @@ pub struct Register {
     /// Non-fatal remarks on the files (unknown columns), in Dutch.
     pub waarschuwingen: Vec<String>,
     pub aantallen: Aantallen,
+    /// The name and contact of the other rows of `klachten.csv` with a case's number
+    /// (duplicates, invalid rows): that case's texts must not show them either.
+    pub andere_geheimen: HashMap<Tekst, Geheimen>,
+}
+
+/// What no text of case `zaak` may show: its complainant's name and contact, and those of
+/// every other row of `klachten.csv` with its number (`andere`, see
+/// [`Register::andere_geheimen`]). Every output asks this one function.
+pub fn geheimen(zaak: &Zaak, andere: &HashMap<Tekst, Geheimen>) -> Geheimen {
+    let eigen = Geheimen::van(zaak.klager.as_deref(), zaak.contact.as_deref());
+    match andere.get(&zaak.id) {
+        Some(ook) => eigen.samen(ook),
+        None => eigen,
+    }
+}
+
+impl Register {
+    /// What no text of case `zaak` may show (see [`geheimen`]).
+    pub fn geheimen(&self, zaak: &Zaak) -> Geheimen {
+        geheimen(zaak, &self.andere_geheimen)
+    }
 }
 
 /// Whether `id` is a valid case number: 1 to 64 ASCII letters, digits, `-`, `_`, `.`, not
@@ -137,22 +201,37 @@ impl Register {
     ///
     /// Fails (the check cannot run) only when the folder or `klachten.csv` is missing or
     /// unreadable, or `reglement.toml` is invalid; everything else is an input error.
+    /// Which files are read, and how much of them, [`toegang`] decides.
     pub fn laad(pad: &Path, peildatum: NaiveDate) -> Result<Register, Fout> {
-        if !pad.is_dir() {
-            return Err(Fout::new(format!(
-                "register niet gevonden: {} is geen map",
-                pad.display()
-            )));
-        }
-        let reglement = Reglement::laad(pad)?;
+        let map = Registermap::open(pad)
+            .ok()
+            .filter(|_| pad.is_dir())
+            .ok_or_else(|| {
+                Fout::new(format!(
+                    "register niet gevonden: {} is geen map",
+                    pad.display()
+                ))
+            })?;
+        let map = &map;
+        let reglement = Reglement::laad(map)?;
+        // The name and contact of invalid rows of klachten.csv, by case number.
+        let mut ongeldig: FxHashMap<Tekst, Geheimen> = FxHashMap::default();
         // Both files are read side by side, and the events go to their cases while they
         // are read: they are never all held at once.
-        let (klachten, samenhang, gebeurtenissen) = std::thread::scope(|draden| {
+        let (klachten, mut samenhang, gebeurtenissen) = std::thread::scope(|draden| {
             let (zender, ontvanger) = mpsc::sync_channel(WACHTENDE_STUKKEN);
-            let gebeurtenissen = draden.spawn(|| lees_gebeurtenissen(pad, zender));
+            let gebeurtenissen = draden.spawn(|| lees_gebeurtenissen(map, zender));
             let mut samenhang = Samenhang::new(peildatum);
-            let klachten = lees_klachten(pad, |zaken, ongeldig| {
-                samenhang.neem_zaken(zaken, ongeldig);
+            let klachten = lees_klachten(map, pad, |zaken, ongeldige_rijen| {
+                let ids = ongeldige_rijen
+                    .into_iter()
+                    .map(|(id, line, geheimen)| {
+                        let eerder = ongeldig.remove(&id).unwrap_or_default();
+                        ongeldig.insert(id.clone(), geheimen.samen(&eerder));
+                        (id, line)
+                    })
+                    .collect();
+                samenhang.neem_zaken(zaken, ids);
                 // Events whose case comes later in klachten.csv wait; when too many wait,
                 // the events are left in the channel, and their reading pauses.
                 while samenhang.wachtend() < WACHTENDE_GEBEURTENISSEN {
@@ -175,13 +254,38 @@ impl Register {
         })?;
 
         let (dossiers, dossierfouten, reglement_tekst) =
-            dossiers::lees(pad, |naam| samenhang.ken(naam));
-        let (zaken, samenhangfouten, aantallen) = samenhang.zaken();
-
+            dossiers::lees(map, |naam| samenhang.ken(naam));
+        let mut andere_geheimen: HashMap<Tekst, Geheimen> =
+            samenhang.andere_geheimen().into_iter().collect();
+        for (id, geheimen) in ongeldig {
+            let eerder = andere_geheimen.remove(&id).unwrap_or_default();
+            andere_geheimen.insert(id, geheimen.samen(&eerder));
+        }
         let mut invoerfouten = klachten.fouten;
         invoerfouten.extend(gebeurtenissen.fouten);
-        invoerfouten.extend(samenhangfouten);
         invoerfouten.extend(dossierfouten);
+        invoerfouten.extend(samenhang.neem_fouten());
+        // The one place input errors are made fit for output: every error of a row of a
+        // case, with the name and contact of every row with that case's number.
+        let geheimen_van = |id: &str| {
+            let eigen = samenhang.geheimen(id).unwrap_or_default();
+            match andere_geheimen.get(id) {
+                Some(ook) => eigen.samen(ook),
+                None => eigen,
+            }
+        };
+        for fout in &mut invoerfouten {
+            let geheimen = fout.zaak.as_deref().map(geheimen_van);
+            fout.afschermen(&geheimen.unwrap_or_default());
+        }
+        // What is left: events of no case, and events out of order; their values are
+        // case numbers, dates and kinds of event.
+        let (zaken, mut samenhangfouten, aantallen) = samenhang.zaken();
+        for fout in &mut samenhangfouten {
+            let geheimen = fout.zaak.as_deref().and_then(|id| andere_geheimen.get(id));
+            fout.afschermen(geheimen.unwrap_or(&Geheimen::GEEN));
+        }
+        invoerfouten.extend(samenhangfouten);
         invoerfouten.sort();
         let mut waarschuwingen = klachten.waarschuwingen;
         waarschuwingen.extend(gebeurtenissen.waarschuwingen);
@@ -195,6 +299,7 @@ impl Register {
             sha256: [klachten.sha256, gebeurtenissen.sha256],
             invoerfouten,
             waarschuwingen,
+            andere_geheimen,
             aantallen: Aantallen {
                 zaken_gelezen: klachten.gelezen,
                 zaken_ongeldig: klachten.ongeldig + aantallen.zaken_ongeldig,
@@ -249,10 +354,10 @@ const PARTIJ: usize = 1 << 12;
 const STUK: usize = 1 << 10;
 
 /// A stretch of a file's rows: the valid ones in file order, and the case numbers of the
-/// invalid ones with their lines.
+/// invalid ones with their lines and their own name and contact.
 struct Stuk<T> {
     rijen: Vec<T>,
-    ongeldige_ids: Vec<(Tekst, u32)>,
+    ongeldige_ids: Vec<(Tekst, u32, Geheimen)>,
 }
 
 /// Reads every record of the file `naam` in the register `pad`: turns each into a row with
@@ -263,13 +368,13 @@ struct Stuk<T> {
 /// long, and is done on every core: with one thread, `check` took NNN at 100,000 cases
 /// (see docs/performance.md).
 fn lees_bestand<T: Send>(
-    pad: &Path,
+    map: &Registermap,
     naam: &'static str,
     kolommen: &'static [Kolom],
     lees: impl Fn(&Rij<'_>, &mut Vec<Invoerfout>, &mut Tekstbank) -> Option<T> + Sync,
     mut bewaar: impl FnMut(Stuk<T>) -> Doorgaan,
-) -> Result<Bestand, Leesfout> {
-    let mut lezer = Csvlezer::open(&pad.join(naam), kolommen)?;
+) -> Result<Bestand, Weigering> {
+    let mut lezer = Csvlezer::open(map, naam, kolommen)?;
     let mut uit = Bestand::default();
     uit.fouten
         .extend(lezer.ontbrekende_kolommen.iter().map(|kolom| Invoerfout {
@@ -278,6 +383,7 @@ fn lees_bestand<T: Send>(
             kolom: Some((*kolom).to_string()),
             waarde: None,
             bericht: format!("verplichte kolom {kolom} ontbreekt in de kopregel"),
+            zaak: None,
         }));
     if !lezer.onbekende_kolommen.is_empty() {
         uit.waarschuwingen.push(format!(
@@ -291,7 +397,7 @@ fn lees_bestand<T: Send>(
     while lezer.lees_partij(&mut partij, PARTIJ) {
         let stukken: Vec<(Stuk<T>, Bestand)> = partij
             .stukken(STUK, lezer.kolommen())
-            .map(|rijen| lees_stuk(naam, rijen, compleet, &lees))
+            .map(|rijen| lees_stuk(naam, kolommen, rijen, compleet, &lees))
             .collect();
         for (stuk, gelezen) in stukken {
             uit.voeg_toe(gelezen);
@@ -309,6 +415,7 @@ fn lees_bestand<T: Send>(
 /// Turns a stretch of records into rows.
 fn lees_stuk<T>(
     naam: &str,
+    kolommen: &[Kolom],
     rijen: Vec<Result<Rij<'_>, &Recordfout>>,
     compleet: bool,
     lees: &impl Fn(&Rij<'_>, &mut Vec<Invoerfout>, &mut Tekstbank) -> Option<T>,
@@ -339,7 +446,9 @@ fn lees_stuk<T>(
                 uit.ongeldig += 1;
                 if let Ok(id) = rij.veld(0) {
                     if !id.is_empty() {
-                        stuk.ongeldige_ids.push((teksten.zaaknummer(id), rij.line));
+                        let geheimen = velden::eigen_geheimen(&rij, kolommen);
+                        stuk.ongeldige_ids
+                            .push((teksten.zaaknummer(id), rij.line, geheimen));
                     }
                 }
             }
@@ -356,13 +465,14 @@ enum Doorgaan {
 }
 
 /// Reads klachten.csv, handing its valid cases and the case numbers of its invalid rows
-/// to `neem`, a stretch at a time.
+/// (with their own name and contact) to `neem`, a stretch at a time.
 fn lees_klachten(
+    map: &Registermap,
     pad: &Path,
-    mut neem: impl FnMut(Vec<Zaak>, Vec<(Tekst, u32)>),
+    mut neem: impl FnMut(Vec<Zaak>, Vec<(Tekst, u32, Geheimen)>),
 ) -> Result<Bestand, Fout> {
     let bestand = lees_bestand(
-        pad,
+        map,
         KLACHTEN_CSV,
         &klachten::KOLOMMEN,
         klachten::lees_zaak,
@@ -374,10 +484,11 @@ fn lees_klachten(
     let bestand = bestand.map_err(|fout| {
         let pad = pad.join(KLACHTEN_CSV);
         match fout {
-            Leesfout::Ontbreekt => Fout::new(format!("{} ontbreekt", pad.display())),
-            Leesfout::Onleesbaar(e) => {
+            Weigering::Ontbreekt => Fout::new(format!("{} ontbreekt", pad.display())),
+            Weigering::Onleesbaar(e) => {
                 Fout::new(format!("{} is niet te lezen: {e}", pad.display()))
             }
+            weigering => Fout::new(format!("{} {weigering}", pad.display())),
         }
     })?;
     Ok(bestand)
@@ -385,9 +496,12 @@ fn lees_klachten(
 
 /// Reads gebeurtenissen.csv, sending its valid events (with their case numbers, in file
 /// order) a stretch at a time to `zender`. Stops when nobody receives them any more.
-fn lees_gebeurtenissen(pad: &Path, zender: mpsc::SyncSender<Vec<(Tekst, Gebeurtenis)>>) -> Bestand {
+fn lees_gebeurtenissen(
+    map: &Registermap,
+    zender: mpsc::SyncSender<Vec<(Tekst, Gebeurtenis)>>,
+) -> Bestand {
     let gelezen = lees_bestand(
-        pad,
+        map,
         GEBEURTENISSEN_CSV,
         &gebeurtenissen::KOLOMMEN,
         gebeurtenissen::lees_gebeurtenis,
@@ -398,13 +512,14 @@ fn lees_gebeurtenissen(pad: &Path, zender: mpsc::SyncSender<Vec<(Tekst, Gebeurte
     );
     gelezen.unwrap_or_else(|fout| {
         Bestand::met_fout(match fout {
-            Leesfout::Ontbreekt => Invoerfout::bestand(
+            Weigering::Ontbreekt => Invoerfout::bestand(
                 GEBEURTENISSEN_CSV,
                 "bestand ontbreekt; de zaken worden gecontroleerd als zaken zonder gebeurtenissen",
             ),
-            Leesfout::Onleesbaar(e) => {
-                Invoerfout::bestand(GEBEURTENISSEN_CSV, format!("bestand niet te lezen: {e}"))
-            }
+            weigering => Invoerfout::bestand(
+                GEBEURTENISSEN_CSV,
+                format!("bestand {weigering}; de zaken worden gecontroleerd als zaken zonder gebeurtenissen"),
+            ),
         })
     })
 }

@@ -8,11 +8,10 @@
 //! version in force on the day it was received ([`Reglement::versie_op`]). The calendar and
 //! the warning and registration terms hold for every version.
 
-use std::path::Path;
-
 use chrono::NaiveDate;
 use serde::Deserialize;
 
+use super::toegang::{Registermap, Weigering, MAX_REGLEMENT_TOML};
 use super::REGLEMENT_TOML;
 use crate::calendar::Kalender;
 use crate::Fout;
@@ -115,14 +114,35 @@ impl Default for Reglement {
 }
 
 impl Reglement {
-    /// Reads `reglement.toml` from the register, or the defaults when it is absent.
-    pub fn laad(register: &Path) -> Result<Reglement, Fout> {
-        let pad = register.join(REGLEMENT_TOML);
-        match std::fs::read_to_string(&pad) {
-            Ok(tekst) => Reglement::lees(&tekst),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Reglement::default()),
-            Err(e) => Err(Fout::new(format!("{REGLEMENT_TOML}: niet te lezen: {e}"))),
+    /// Reads `reglement.toml` from the register, or the defaults when it is absent. A file
+    /// that is not read (outside the register, no regular file, larger than
+    /// [`MAX_REGLEMENT_TOML`]) stops the run like a bad one: the defaults could judge by
+    /// another regulation than the organisation's.
+    pub fn laad(register: &Registermap) -> Result<Reglement, Fout> {
+        match register.lees(REGLEMENT_TOML, MAX_REGLEMENT_TOML) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(tekst) => Reglement::lees(&tekst).map(Reglement::afgeschermd),
+                Err(_) => Err(Fout::new(format!(
+                    "{REGLEMENT_TOML}: geen geldige UTF-8-tekst"
+                ))),
+            },
+            Err(Weigering::Ontbreekt) => Ok(Reglement::default()),
+            Err(weigering) => Err(Fout::new(format!("{REGLEMENT_TOML} {weigering}"))),
         }
+    }
+
+    /// The regulation as every output shows it: the names and decisions of its versions,
+    /// which the site and the JSON output show, through `persoonsgegevens::toon` like every
+    /// text of the register.
+    fn afgeschermd(mut self) -> Reglement {
+        let geen = crate::persoonsgegevens::Geheimen::GEEN;
+        for versie in std::iter::once(&mut self.eerste).chain(self.wijzigingen.iter_mut()) {
+            versie.naam = crate::persoonsgegevens::toon(&versie.naam, &geen).into_owned();
+            if let Some(besluit) = &mut versie.besluit {
+                *besluit = crate::persoonsgegevens::toon(besluit, &geen).into_owned();
+            }
+        }
+        self
     }
 
     /// Parses the text of a `reglement.toml`.

@@ -14,6 +14,7 @@ use rustc_hash::FxHashMap;
 use super::{Aantallen, Invoerfout, GEBEURTENISSEN_CSV, KLACHTEN_CSV};
 use crate::datum;
 use crate::model::{Gebeurtenis, Soort, Tekst, Zaak};
+use crate::persoonsgegevens::Geheimen;
 
 /// What becomes of a valid row of klachten.csv.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,13 +87,16 @@ impl Samenhang {
             };
             if let Some(eerder) = eerder {
                 self.aantallen.zaken_ongeldig += 1;
-                self.fouten.push(Invoerfout::veld(
-                    KLACHTEN_CSV,
-                    zaak.line,
-                    "zaak",
-                    &zaak.id,
-                    format!("zaak {} komt al voor op regel {eerder}", zaak.id),
-                ));
+                self.fouten.push(
+                    Invoerfout::veld(
+                        KLACHTEN_CSV,
+                        zaak.line,
+                        "zaak",
+                        &zaak.id,
+                        format!("zaak {} komt al voor op regel {eerder}", zaak.id),
+                    )
+                    .van_zaak(&zaak.id),
+                );
             }
             self.lot.push(lot);
             self.zaken.push(zaak);
@@ -158,16 +162,48 @@ impl Samenhang {
                 }
                 None => {
                     self.aantallen.gebeurtenissen_ongeldig += 1;
-                    self.fouten.push(Invoerfout::veld(
-                        GEBEURTENISSEN_CSV,
-                        gebeurtenis.line,
-                        "zaak",
-                        &id,
-                        format!("zaak {id} staat niet in {KLACHTEN_CSV}"),
-                    ));
+                    self.fouten.push(
+                        Invoerfout::veld(
+                            GEBEURTENISSEN_CSV,
+                            gebeurtenis.line,
+                            "zaak",
+                            &id,
+                            format!("zaak {id} staat niet in {KLACHTEN_CSV}"),
+                        )
+                        .van_zaak(&id),
+                    );
                 }
             }
         }
+    }
+
+    /// The complainant's own name and contact of case `id`, from its first valid row
+    /// (also when it was received after the peildatum).
+    pub fn geheimen(&self, id: &str) -> Option<Geheimen> {
+        let zaak = &self.zaken[*self.index.get(id)?];
+        Some(Geheimen::van(
+            zaak.klager.as_deref(),
+            zaak.contact.as_deref(),
+        ))
+    }
+
+    /// The name and contact of every valid row that is not its case's first (a duplicate,
+    /// or a row after an invalid one with its number), by case number.
+    pub fn andere_geheimen(&self) -> FxHashMap<Tekst, Geheimen> {
+        let mut uit: FxHashMap<Tekst, Geheimen> = FxHashMap::default();
+        for (zaak, lot) in self.zaken.iter().zip(&self.lot) {
+            if *lot != Lot::Gecontroleerd {
+                let eigen = Geheimen::van(zaak.klager.as_deref(), zaak.contact.as_deref());
+                let eerder = uit.remove(&zaak.id).unwrap_or_default();
+                uit.insert(zaak.id.clone(), eigen.samen(&eerder));
+            }
+        }
+        uit
+    }
+
+    /// The input errors found so far (duplicate case numbers), taken out.
+    pub fn neem_fouten(&mut self) -> Vec<Invoerfout> {
+        std::mem::take(&mut self.fouten)
     }
 
     /// How a case file named `naam` is known.
@@ -236,6 +272,7 @@ fn orden_gebeurtenissen(zaak: &mut Zaak, peildatum: NaiveDate) -> (Vec<Invoerfou
     let ontvangen = zaak.ontvangen;
     let (mut uitspraak, mut beroep, mut afsluiting) = (false, false, false);
     let mut fouten = Vec::new();
+    let id = zaak.id.clone();
     zaak.gebeurtenissen.retain(|g| {
         let fout = if g.datum < ontvangen {
             let zoals_geschreven = if g.datum_dag_eerst {
@@ -259,7 +296,7 @@ fn orden_gebeurtenissen(zaak: &mut Zaak, peildatum: NaiveDate) -> (Vec<Invoerfou
         };
         if let Some((kolom, waarde, bericht)) = fout {
             let fout = Invoerfout::veld(GEBEURTENISSEN_CSV, g.line, kolom, &waarde, bericht);
-            fouten.push(fout);
+            fouten.push(fout.van_zaak(&id));
             return false;
         }
         match g.soort {

@@ -5,6 +5,19 @@ use chrono::NaiveDate;
 use super::lezer::{Kolom, Rij};
 use super::Invoerfout;
 use crate::datum;
+use crate::persoonsgegevens::Geheimen;
+
+/// The `klager` and `contact` values of a row, as far as its file has those columns.
+pub(crate) fn eigen_geheimen(rij: &Rij<'_>, kolommen: &[Kolom]) -> Geheimen {
+    let waarde = |naam: &str| {
+        kolommen
+            .iter()
+            .position(|k| k.naam == naam)
+            .map(|k| rij.veld_zoals_getoond(k))
+    };
+    let (klager, contact) = (waarde("klager"), waarde("contact"));
+    Geheimen::van(klager.as_deref(), contact.as_deref())
+}
 
 /// Reads the fields of one row of `bestand`, collecting an input error for each bad one.
 pub(crate) struct Velden<'r, 'a> {
@@ -13,6 +26,9 @@ pub(crate) struct Velden<'r, 'a> {
     kolommen: &'static [Kolom],
     fouten: &'r mut Vec<Invoerfout>,
     geldig: bool,
+    /// The row's own name and contact (a row of `klachten.csv`), read when the first
+    /// error needs them.
+    geheimen: Option<Geheimen>,
 }
 
 impl<'r, 'a> Velden<'r, 'a> {
@@ -28,6 +44,7 @@ impl<'r, 'a> Velden<'r, 'a> {
             kolommen,
             fouten,
             geldig: true,
+            geheimen: None,
         }
     }
 
@@ -38,13 +55,24 @@ impl<'r, 'a> Velden<'r, 'a> {
 
     pub fn fout(&mut self, kolom: usize, waarde: &str, bericht: impl Into<String>) {
         self.geldig = false;
-        self.fouten.push(Invoerfout::veld(
+        let mut fout = Invoerfout::veld(
             self.bestand,
             self.rij.line,
             self.kolommen[kolom].naam,
             waarde,
             bericht,
-        ));
+        );
+        // Column 0 is the zaak in both files.
+        if let Some(id) = self.rij.veld(0).ok().filter(|id| !id.is_empty()) {
+            fout.zaak = Some(id.into());
+        }
+        // A row's own name and contact are known only here, also when the row is invalid
+        // and never becomes a case.
+        let geheimen = self
+            .geheimen
+            .get_or_insert_with(|| eigen_geheimen(self.rij, self.kolommen));
+        fout.afschermen(geheimen);
+        self.fouten.push(fout);
     }
 
     /// The trimmed text of a column (empty when absent); None (with an error) when it is

@@ -49,7 +49,16 @@ pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io:
     for b in uitkomst.bevindingen.iter().filter(|b| !drempel.telt(b)) {
         bevinding(uit, b, opties)?;
     }
-    Ok(())
+    historie(uitkomst, uit)
+}
+
+/// A Git history that is there but could not be read whole: a notice of its own, on no
+/// file.
+fn historie(uitkomst: &Uitkomst, uit: &mut dyn Write) -> io::Result<()> {
+    match uitkomst.historie_onvolledig() {
+        Some(notitie) => writeln!(uit, "::notice title=git-historie::{}", gegeven(notitie)),
+        None => Ok(()),
+    }
 }
 
 fn bevinding(uit: &mut dyn Write, b: &Bevinding, opties: &Opties) -> io::Result<()> {
@@ -85,6 +94,7 @@ fn opdracht(
 
 /// Escapes a command's message (the toolkit's `escapeData`).
 pub fn gegeven(tekst: &str) -> String {
+    let tekst = super::zonder_stuurtekens(tekst, true);
     let mut uit = String::with_capacity(tekst.len());
     for c in tekst.chars() {
         match c {

@@ -9,13 +9,16 @@ pub mod junit;
 pub mod sarif;
 pub mod text;
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 use crate::bevinding::{Bevinding, Ernst};
-use crate::register::{Invoerfout, KLACHTEN_CSV};
+use crate::model::Zaak;
+use crate::persoonsgegevens::{self, toon};
+use crate::register::{Invoerfout, Register, KLACHTEN_CSV};
 use crate::{Drempel, Uitkomst};
 
 /// The output formats of `klachten check`.
@@ -115,7 +118,11 @@ pub fn schrijf_log(uitkomst: &Uitkomst, opties: &Opties, log: &mut dyn Write) ->
     let historie = uitkomst.historie.as_ref().and_then(|h| h.notitie.as_ref());
     for notitie in &uitkomst.notities {
         if Some(notitie) != historie {
-            writeln!(log, "klachten: let op: {notitie}")?;
+            writeln!(
+                log,
+                "klachten: let op: {}",
+                zonder_stuurtekens(notitie, false)
+            )?;
         }
     }
     writeln!(
@@ -203,6 +210,35 @@ pub fn bevinding_tekst(b: &Bevinding, opties: &Opties) -> String {
     tekst
 }
 
+/// `tekst` with every control character (and every character that changes the direction
+/// of text) written as an escape, `\u{1b}`: nothing from the register may steer a terminal
+/// or a CI log (colours, cursor moves, a line that seems to come from the tool). With
+/// `regeleinden`, `\r` and `\n` stay (GitHub's commands escape those themselves).
+pub fn zonder_stuurtekens(tekst: &str, regeleinden: bool) -> Cow<'_, str> {
+    let stuur = |c: char| {
+        (c.is_control() && !(regeleinden && matches!(c, '\r' | '\n')))
+            || persoonsgegevens::is_richtingteken(c)
+    };
+    if !tekst.chars().any(stuur) {
+        return Cow::Borrowed(tekst);
+    }
+    let mut uit = String::with_capacity(tekst.len() + 8);
+    for c in tekst.chars() {
+        if stuur(c) {
+            uit.extend(c.escape_unicode());
+        } else {
+            uit.push(c);
+        }
+    }
+    Cow::Owned(uit)
+}
+
+/// The handler of case `zaak` as a printer shows it: with personal data and the case's own
+/// name and contact redacted, like every text of the register.
+pub fn behandelaar<'z>(register: &Register, zaak: &'z Zaak) -> Cow<'z, str> {
+    toon(&zaak.behandelaar, &register.geheimen(zaak))
+}
+
 /// The register path as the user gave it, relative and with `/`: the prefix of every path
 /// in the text formats. An absolute path is made relative to the working directory
 /// (`../elders/register` when it lies outside it); only where no relative path exists (on
@@ -279,6 +315,19 @@ impl Opties {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stuurtekens_worden_ontsnapt() {
+        assert_eq!(
+            zonder_stuurtekens("a\u{1b}[31mrood\u{7}\tb\nc\u{202e}d", false),
+            "a\\u{1b}[31mrood\\u{7}\\u{9}b\\u{a}c\\u{202e}d"
+        );
+        assert_eq!(zonder_stuurtekens("a\r\nb\u{9b}c", true), "a\r\nb\\u{9b}c");
+        assert!(matches!(
+            zonder_stuurtekens("gewoon ë", false),
+            Cow::Borrowed(_)
+        ));
+    }
 
     #[test]
     fn weergavepad_is_nooit_absoluut() {

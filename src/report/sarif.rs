@@ -182,7 +182,12 @@ pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io:
             .notities
             .iter()
             .map(|n| Melding {
-                level: "note",
+                // A history that could not be read whole is more than a remark.
+                level: if uitkomst.historie_onvolledig() == Some(n.as_str()) {
+                    "warning"
+                } else {
+                    "note"
+                },
                 message: Tekst { text: n.into() },
             })
             .collect(),

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
 
-use super::{invoerfout_tekst, Opties};
+use super::{invoerfout_tekst, zonder_stuurtekens, Opties};
 use crate::bevinding::{Bevinding, Bron, Ernst};
 use crate::datum::dmj;
 use crate::register::{GEBEURTENISSEN_CSV, KLACHTEN_CSV, REGLEMENT_TOML};
@@ -101,7 +101,7 @@ pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io:
                             z.id,
                             z.dienst.naam(),
                             dmj(z.ontvangen),
-                            &z.behandelaar
+                            zonder_stuurtekens(&super::behandelaar(&uitkomst.register, z), false)
                         )
                     )
                 )?,
@@ -120,10 +120,15 @@ pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io:
         writeln!(uit, "{}", stijl.verf(VET, "Invoerfouten"))?;
         for f in fouten {
             let regel = format!("{}: {}", opties.plek_fout(f), invoerfout_tekst(f));
-            writeln!(uit, "  {}", stijl.verf(ROOD, &regel))?;
+            writeln!(
+                uit,
+                "  {}",
+                stijl.verf(ROOD, &zonder_stuurtekens(&regel, false))
+            )?;
         }
     }
     for notitie in &uitkomst.notities {
+        let notitie = zonder_stuurtekens(notitie, false);
         writeln!(uit, "{}", stijl.verf(DIM, &format!("let op: {notitie}")))?;
     }
     if !uitkomst.bevindingen.is_empty() || !fouten.is_empty() || !uitkomst.notities.is_empty() {
@@ -158,7 +163,7 @@ fn schrijf_bevinding(
         "  {} {} {}{telt}",
         stijl.verfd(kleur, format_args!("{label:<12}")),
         stijl.verfd(VET, b.regel.id()),
-        b.bericht
+        zonder_stuurtekens(&b.bericht, false)
     )?;
     writeln!(uit, "  {:<12} {}", "", stijl.verfd(DIM, Plek(opties, b)))?;
     if let Some(j) = &b.verantwoording {
@@ -166,7 +171,10 @@ fn schrijf_bevinding(
             uit,
             "  {:<12} {}",
             "",
-            stijl.verf(GROEN, &format!("verantwoording: {j}"))
+            stijl.verf(
+                GROEN,
+                &format!("verantwoording: {}", zonder_stuurtekens(j, false))
+            )
         )?;
     }
     Ok(())
@@ -228,6 +236,9 @@ pub fn samenvattingsregel(s: &Samenvatting, uitkomst: &Uitkomst, opties: &Opties
     );
     if s.accepted > 0 {
         bevindingen.push_str(&format!(" ({} verantwoord)", s.accepted));
+    }
+    if uitkomst.historie_onvolledig().is_some() {
+        bevindingen.push_str("; Git-historie onvolledig, art. 7 niet getoetst");
     }
     let tellend = match super::tellend(uitkomst, opties.drempel) {
         0 => "geen bevinding telt mee".to_string(),

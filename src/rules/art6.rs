@@ -6,14 +6,21 @@
 //! BSN (nine digits passing the elfproef) or an IBAN (passing its mod-97 check). The site
 //! shows every such occurrence redacted; this rule asks for it to be removed at the source.
 //!
+//! The rule judges the text a reader of the site sees, as `markdown::vondsten` assembles
+//! it with the site's own rendering (entities and escapes decoded, comments left out), so
+//! whatever the site redacts raises this finding; and the file as written, so that personal
+//! data in a comment or a link's address counts too. The line is that of the first
+//! occurrence in the file.
+//!
 //! Example: a case file that reads "bel mevrouw op 06-12345678" raises
 //! art-6-persoonsgegevens pointing at that line.
 
 use std::collections::BTreeMap;
 
 use super::{Bevinding, Bron, Ernst, Regel, RegelId};
+use crate::markdown;
 use crate::model::Tekst;
-use crate::persoonsgegevens::{self, Persoonsgegeven};
+use crate::persoonsgegevens::{Geheimen, Persoonsgegeven};
 use crate::register::Dossier;
 
 pub const PERSOONSGEGEVENS: Regel = Regel {
@@ -29,12 +36,15 @@ pub const PERSOONSGEGEVENS: Regel = Regel {
     },
 };
 
-pub fn persoonsgegevens(zaak: &Tekst, dossier: &Dossier) -> Option<Bevinding> {
-    let vondsten = persoonsgegevens::zoek(&dossier.tekst);
-    let eerste = vondsten.first()?;
+/// The finding on case `zaak`'s case file, judged as the site shows it to a reader with
+/// `geheimen` (the case's own name and contact) redacted: a number that a name glued to it
+/// hid is found, here as there.
+pub fn persoonsgegevens(zaak: &Tekst, dossier: &Dossier, geheimen: &Geheimen) -> Option<Bevinding> {
+    let vondsten = markdown::vondsten(&dossier.tekst, geheimen);
+    let &(_, eerste) = vondsten.first()?;
     let mut aantallen: BTreeMap<Persoonsgegeven, usize> = BTreeMap::new();
-    for v in &vondsten {
-        *aantallen.entry(v.soort).or_default() += 1;
+    for (soort, _) in &vondsten {
+        *aantallen.entry(*soort).or_default() += 1;
     }
     let soorten: Vec<String> = aantallen
         .iter()
@@ -48,11 +58,11 @@ pub fn persoonsgegevens(zaak: &Tekst, dossier: &Dossier) -> Option<Bevinding> {
         format!(
             "zaakdossier bevat persoonsgegevens ({}), eerste op regel {}; de site toont ze onleesbaar gemaakt",
             super::opsomming(&soorten),
-            eerste.line
+            eerste
         ),
     );
     b.bron = Bron::Dossier(zaak.clone());
-    b.line = Some(eerste.line);
+    b.line = Some(eerste);
     Some(b)
 }
 
@@ -71,14 +81,14 @@ mod tests {
     fn dossier_zonder_persoonsgegevens() {
         let zaak: Tekst = "KP-1".into();
         let d = dossier("# KP-1\n\nGesprek op 12-03-2025 met de klager; zaak ZW-2025-014.\n");
-        assert!(persoonsgegevens(&zaak, &d).is_none());
+        assert!(persoonsgegevens(&zaak, &d, &Geheimen::GEEN).is_none());
     }
 
     #[test]
     fn dossier_met_persoonsgegevens_wijst_de_eerste_regel_aan() {
         let zaak: Tekst = "KP-1".into();
         let d = dossier("# KP-1\n\nBel 06-12345678 of mail k@example.nl.\nRekening NL91ABNA0417164300, BSN 111222333.\n");
-        let b = persoonsgegevens(&zaak, &d).unwrap();
+        let b = persoonsgegevens(&zaak, &d, &Geheimen::GEEN).unwrap();
         assert_eq!(b.regel, RegelId::Art6Persoonsgegevens);
         assert_eq!(b.ernst, Ernst::Warning);
         assert_eq!(b.bron, Bron::Dossier(zaak.clone()));

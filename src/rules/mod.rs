@@ -6,6 +6,7 @@
 //! Adding a rule: a variant of [`RegelId`] (its stable id), a module here with its
 //! [`Regel`] and the code that raises it, and one line in [`REGELS`].
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -15,6 +16,7 @@ use crate::calendar::Kalender;
 use crate::datum::dmj;
 use crate::history::Historielezing;
 use crate::model::{Tekst, Zaak};
+use crate::persoonsgegevens::{toon, Geheimen};
 use crate::register::{Dossier, Reglement, Termen};
 use crate::verloop::Verloop;
 
@@ -123,6 +125,9 @@ pub struct Omgeving<'a> {
     pub dossiers: &'a HashMap<Tekst, Dossier>,
     /// What the Git history read; None when it was not read (art 7 is then skipped).
     pub historie: Option<&'a Historielezing>,
+    /// The name and contact of other rows with a case's number (see
+    /// `Register::andere_geheimen`), which its findings must not show.
+    pub andere_geheimen: Option<&'a HashMap<Tekst, Geheimen>>,
 }
 
 impl<'a> Omgeving<'a> {
@@ -140,6 +145,7 @@ impl<'a> Omgeving<'a> {
             waarschuwingsgrens: kalender.werkdagen_na(peildatum, reglement.waarschuwing_werkdagen),
             dossiers,
             historie: None,
+            andere_geheimen: None,
         }
     }
 }
@@ -230,7 +236,8 @@ pub fn beoordeel_zaak(zaak: &Zaak, omgeving: &Omgeving<'_>) -> (Option<Verloop>,
         };
         termijnen(&ctx, &mut bevindingen);
         if let Some(dossier) = omgeving.dossiers.get(&zaak.id) {
-            bevindingen.extend(art6::persoonsgegevens(&zaak.id, dossier));
+            let geheimen = geheimen(zaak, omgeving);
+            bevindingen.extend(art6::persoonsgegevens(&zaak.id, dossier, &geheimen));
         }
         if let Some(historie) = omgeving.historie {
             bevindingen.extend(art7::beoordeel_zaak(&ctx, historie));
@@ -244,8 +251,35 @@ pub fn beoordeel_zaak(zaak: &Zaak, omgeving: &Omgeving<'_>) -> (Option<Verloop>,
         b.reglement_vanaf = versie.map(|v| v.vanaf);
     }
     verantwoording::pas_toe(zaak, &mut bevindingen);
+    afschermen(zaak, omgeving, &mut bevindingen);
     bevindingen.sort_by(volgorde);
     (verloop, bevindingen)
+}
+
+/// What findings say goes to every output, and quotes the register (who decided an
+/// appeal, a justification): it passes `persoonsgegevens::toon` with the case's own name
+/// and contact, like every other text of the register.
+fn afschermen(zaak: &Zaak, omgeving: &Omgeving<'_>, bevindingen: &mut [Bevinding]) {
+    if bevindingen.is_empty() {
+        return;
+    }
+    let geheimen = geheimen(zaak, omgeving);
+    for b in bevindingen {
+        if let Cow::Owned(getoond) = toon(&b.bericht, &geheimen) {
+            b.bericht = getoond;
+        }
+        if let Some(Cow::Owned(getoond)) = b.verantwoording.as_deref().map(|v| toon(v, &geheimen)) {
+            b.verantwoording = Some(getoond.into());
+        }
+    }
+}
+
+/// What no text of `zaak` may show (`register::geheimen`).
+fn geheimen(zaak: &Zaak, omgeving: &Omgeving<'_>) -> Geheimen {
+    match omgeving.andere_geheimen {
+        Some(andere) => crate::register::geheimen(zaak, andere),
+        None => Geheimen::van(zaak.klager.as_deref(), zaak.contact.as_deref()),
+    }
 }
 
 /// Judges what concerns the register as a whole rather than one case: the history of
@@ -259,6 +293,12 @@ pub fn beoordeel_register(
         return (Vec::new(), Vec::new());
     };
     let (mut bevindingen, notities) = art9::beoordeel(reglement, historie);
+    // What they say goes to every output: through the scanner, as every text.
+    for b in &mut bevindingen {
+        if let Cow::Owned(getoond) = toon(&b.bericht, &Geheimen::GEEN) {
+            b.bericht = getoond;
+        }
+    }
     // By rule and date, as the contract orders; commits of the same day in history order.
     bevindingen.sort_by_key(|b| (b.regel, b.datum));
     (bevindingen, notities)

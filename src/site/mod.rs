@@ -4,7 +4,6 @@
 //! keeps the output deterministic, atomic and inside `--out`.
 
 pub mod grafieken;
-pub mod markdown;
 pub mod openbaar;
 pub mod schrijver;
 pub mod statistiek;
@@ -22,6 +21,7 @@ use tera::{Context, Tera};
 
 use crate::bevinding::RegelId;
 use crate::datum::dmj;
+use crate::markdown;
 use crate::register::{is_geldig_zaaknummer, Reglement};
 use crate::rules;
 use crate::stempel::Stempel;
@@ -277,6 +277,7 @@ fn schrijf_site(
     let register = &uitkomst.register;
     let peildatum = register.peildatum;
     let algemeen = Algemeen {
+        // Through the scanner where reglement.toml was read.
         organisatie: register.reglement.geldend_op(peildatum).naam.clone(),
         peildatum: dmj(peildatum),
         jaar: peildatum.year(),
@@ -291,10 +292,13 @@ fn schrijf_site(
         .zaken
         .iter()
         .enumerate()
-        .map(|(i, zaak)| Zaakgegevens {
-            zaak,
-            verloop: verlopen[i].as_ref(),
-            bevindingen: uitkomst.bevindingen_van(i),
+        .map(|(i, zaak)| {
+            Zaakgegevens::new(
+                zaak,
+                verlopen[i].as_ref(),
+                uitkomst.bevindingen_van(i),
+                register.geheimen(zaak),
+            )
         })
         .collect();
 
@@ -367,9 +371,7 @@ fn schrijf_site(
                     .unwrap_or(&lege_historie);
                 let pagina = weergave::zaakpagina(
                     ZaakInvoer {
-                        zaak,
-                        verloop: verlopen[i].as_ref(),
-                        bevindingen: uitkomst.bevindingen_van(i),
+                        gegevens: &gegevens[i],
                         dossier: register.dossiers.get(&zaak.id).map(|d| d.tekst.as_str()),
                         wijzigingen,
                         peildatum,
@@ -530,14 +532,8 @@ fn schrijf_site(
                     ("bestand", f.bestand.clone()),
                     ("regel", f.line.map(|l| l.to_string()).unwrap_or_default()),
                     ("kolom", f.kolom.clone().unwrap_or_default()),
-                    // Personal data never reaches the site, not even from a broken row.
-                    (
-                        "waarde",
-                        match f.kolom.as_deref() {
-                            Some("klager" | "contact") => "[verborgen]".to_string(),
-                            _ => f.waarde.clone().unwrap_or_default(),
-                        },
-                    ),
+                    // As the loader left it: a complainant's name or contact never shown.
+                    ("waarde", f.waarde.clone().unwrap_or_default()),
                     ("bericht", f.bericht.clone()),
                 ])
             })
@@ -642,6 +638,7 @@ fn schrijf_site(
         c.insert("open_overtredingen", &open_overtredingen);
         c.insert("aantal_open_overtredingen", &aantal_open_overtredingen);
         c.insert("samenvatting", &samenvatting(uitkomst));
+        c.insert("historie_onvolledig", &uitkomst.historie_onvolledig());
         c.insert("perioden", &perioden);
         schrijf("index.html", render(tera, "index.html", &c)?.as_bytes())?;
         Ok(())

@@ -18,6 +18,7 @@
 //!   otherwise under its severity;
 //! - a day after the peildatum (a deadline still ahead) counts as the peildatum.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, Months, NaiveDate};
@@ -27,6 +28,7 @@ use super::grafieken::{self, Grafiek, Reeks};
 use super::weergave::{datum, zaakpad, Datum};
 use crate::bevinding::{Bevinding, Ernst};
 use crate::model::{Dienst, Gebeurtenis, Kanaal, Oordeel, Soort, Zaak};
+use crate::persoonsgegevens::{toon, Geheimen};
 use crate::verloop::{Termijn, Termijnstatus, Verloop};
 
 /// The findings of a scope, each counted once: accounted for, or under its severity.
@@ -231,33 +233,74 @@ fn maandlabel((jaar, m): Maand) -> String {
     format!("{} {jaar}", MAANDNAMEN[(m as usize + 11) % 12])
 }
 
-/// One case with what the figures need.
+/// One case with what the figures and pages need.
 pub struct Zaakgegevens<'a> {
     pub zaak: &'a Zaak,
     pub verloop: Option<&'a Verloop>,
     pub bevindingen: &'a [Bevinding],
+    /// The complainant's own name and contact, which no text of the case shows.
+    geheimen: Geheimen,
+    categorie: Option<Cow<'a, str>>,
+    beklaagde: Option<Cow<'a, str>>,
+    behandelaar: Cow<'a, str>,
+    omschrijving: Option<Cow<'a, str>>,
 }
 
-/// Every name and free text the site reads of a case goes through these.
+/// Every name and free text the site reads of a case goes through these: as
+/// `persoonsgegevens::toon` shows it, with the case's own name and contact redacted. The
+/// complainant's name and contact themselves have no accessor.
 impl<'a> Zaakgegevens<'a> {
-    pub fn categorie(&self) -> Option<&'a str> {
-        self.zaak.categorie.as_deref()
+    /// The case `zaak`, whose texts must not show `geheimen` (`Register::geheimen`).
+    pub fn new(
+        zaak: &'a Zaak,
+        verloop: Option<&'a Verloop>,
+        bevindingen: &'a [Bevinding],
+        geheimen: Geheimen,
+    ) -> Zaakgegevens<'a> {
+        Zaakgegevens {
+            categorie: zaak.categorie.as_deref().map(|t| toon(t, &geheimen)),
+            beklaagde: zaak.beklaagde.as_deref().map(|t| toon(t, &geheimen)),
+            behandelaar: toon(&zaak.behandelaar, &geheimen),
+            omschrijving: zaak.omschrijving.as_deref().map(|t| toon(t, &geheimen)),
+            geheimen,
+            zaak,
+            verloop,
+            bevindingen,
+        }
     }
 
-    pub fn beklaagde(&self) -> Option<&'a str> {
-        self.zaak.beklaagde.as_deref()
+    pub fn categorie(&self) -> Option<&str> {
+        self.categorie.as_deref()
     }
 
-    pub fn behandelaar(&self) -> &'a str {
-        &self.zaak.behandelaar
+    pub fn beklaagde(&self) -> Option<&str> {
+        self.beklaagde.as_deref()
     }
 
-    pub fn door<'g>(&self, g: &'g Gebeurtenis) -> Option<&'g str> {
-        g.door.as_deref()
+    pub fn behandelaar(&self) -> &str {
+        &self.behandelaar
     }
 
-    pub fn toelichting<'g>(&self, g: &'g Gebeurtenis) -> Option<&'g str> {
-        g.toelichting.as_deref()
+    pub fn omschrijving(&self) -> Option<&str> {
+        self.omschrijving.as_deref()
+    }
+
+    pub fn door<'g>(&self, g: &'g Gebeurtenis) -> Option<Cow<'g, str>> {
+        g.door.as_deref().map(|t| self.toon(t))
+    }
+
+    pub fn toelichting<'g>(&self, g: &'g Gebeurtenis) -> Option<Cow<'g, str>> {
+        g.toelichting.as_deref().map(|t| self.toon(t))
+    }
+
+    /// Any other text of the case (its description, a change in its history), as shown.
+    pub fn toon<'t>(&self, tekst: &'t str) -> Cow<'t, str> {
+        toon(tekst, &self.geheimen)
+    }
+
+    /// The case's own name and contact, to redact its case file with.
+    pub fn geheimen(&self) -> &Geheimen {
+        &self.geheimen
     }
 }
 
@@ -847,7 +890,7 @@ impl<'a> Statistiek<'a> {
             datum: datum(g.datum),
             categorie: z.categorie().unwrap_or("").to_string(),
             dienst: z.zaak.dienst.naam(),
-            toelichting: z.toelichting(g).unwrap_or("").to_string(),
+            toelichting: z.toelichting(g).unwrap_or_default().into_owned(),
             herhaald_in: later
                 .iter()
                 .take(MAX_HERHAALD)
@@ -884,7 +927,10 @@ impl<'a> Statistiek<'a> {
             ingesteld: datum(events[e].datum),
             uitspraak: uitspraak.map(|g| datum(g.datum)),
             oordeel: uitspraak.map(|g| OORDELEN[oordeelplek(g.oordeel)]),
-            door: uitspraak.and_then(|g| z.door(g)).unwrap_or("").to_string(),
+            door: uitspraak
+                .and_then(|g| z.door(g))
+                .unwrap_or_default()
+                .into_owned(),
             termijn,
         }
     }
@@ -1201,10 +1247,9 @@ mod tests {
     fn gegevens(zaken: &[Zaak]) -> Vec<Zaakgegevens<'_>> {
         zaken
             .iter()
-            .map(|zaak| Zaakgegevens {
-                zaak,
-                verloop: None,
-                bevindingen: &[],
+            .map(|zaak| {
+                let geheimen = Geheimen::van(zaak.klager.as_deref(), zaak.contact.as_deref());
+                Zaakgegevens::new(zaak, None, &[], geheimen)
             })
             .collect()
     }

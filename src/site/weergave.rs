@@ -5,11 +5,11 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::markdown;
-use super::statistiek::{telsoort, Bevindingtelling};
+use super::statistiek::{telsoort, Bevindingtelling, Zaakgegevens};
 use crate::bevinding::{Bevinding, RegelId};
 use crate::datum::dmj;
 use crate::history::Wijziging;
+use crate::markdown;
 use crate::model::{Gebeurtenis, Soort, Zaak};
 use crate::register::{Reglement, Termen, Versie};
 use crate::rules;
@@ -287,12 +287,8 @@ fn ernstvolgorde(soort: &str) -> u8 {
     }
 }
 
-pub fn zaakrij(
-    zaak: &Zaak,
-    verloop: Option<&Verloop>,
-    bevindingen: &[Bevinding],
-    basis: &str,
-) -> ZaakRij {
+pub fn zaakrij(z: &Zaakgegevens<'_>, basis: &str) -> ZaakRij {
+    let (zaak, verloop, bevindingen) = (z.zaak, z.verloop, z.bevindingen);
     let eerste_uitspraak = zaak
         .gebeurtenissen
         .iter()
@@ -303,8 +299,8 @@ pub fn zaakrij(
         ontvangen: datum(zaak.ontvangen),
         kanaal: zaak.kanaal.naam(),
         dienst: zaak.dienst.naam(),
-        categorie: zaak.categorie.as_deref().unwrap_or_default().to_string(),
-        behandelaar: zaak.behandelaar.to_string(),
+        categorie: z.categorie().unwrap_or_default().to_string(),
+        behandelaar: z.behandelaar().to_string(),
         status: status(zaak, verloop),
         binnen_reglement: verloop.is_some(),
         uitspraak: eerste_uitspraak.map(|g| datum(g.datum)),
@@ -405,9 +401,7 @@ pub struct ZaakPagina {
 }
 
 pub struct ZaakInvoer<'a> {
-    pub zaak: &'a Zaak,
-    pub verloop: Option<&'a Verloop>,
-    pub bevindingen: &'a [Bevinding],
+    pub gegevens: &'a Zaakgegevens<'a>,
     pub dossier: Option<&'a str>,
     pub wijzigingen: &'a [Wijziging],
     pub peildatum: NaiveDate,
@@ -419,17 +413,15 @@ pub fn zaakpagina(
     artikel_href: &dyn Fn(&'static str) -> String,
 ) -> ZaakPagina {
     let ZaakInvoer {
-        zaak,
-        verloop,
-        bevindingen,
+        gegevens: z,
         dossier,
         wijzigingen,
         peildatum,
         reglement,
     } = invoer;
+    let (zaak, verloop, bevindingen) = (z.zaak, z.verloop, z.bevindingen);
     let basis = "../../";
-    let geheim =
-        |tekst: &str| markdown::redigeer(tekst, zaak.klager.as_deref(), zaak.contact.as_deref());
+    let geheim = |tekst: &str| z.toon(tekst).into_owned();
     let events = &zaak.gebeurtenissen;
     let mut opmerkingen: Vec<Option<String>> = vec![None; events.len()];
     let mut termijnen = Vec::new();
@@ -506,9 +498,9 @@ pub fn zaakpagina(
         })
         .collect();
     ZaakPagina {
-        rij: zaakrij(zaak, verloop, bevindingen, basis),
-        beklaagde: zaak.beklaagde.as_deref().unwrap_or_default().to_string(),
-        omschrijving: zaak.omschrijving.as_deref().map(geheim).unwrap_or_default(),
+        rij: zaakrij(z, basis),
+        beklaagde: z.beklaagde().unwrap_or_default().to_string(),
+        omschrijving: z.omschrijving().unwrap_or_default().to_string(),
         regel_in_register: zaak.line,
         termijnen,
         cycli,
@@ -516,7 +508,8 @@ pub fn zaakpagina(
             .iter()
             .map(|b| bevinding(b, reglement, basis, artikel_href))
             .collect(),
-        dossier: dossier.map(|tekst| markdown::naar_html(&geheim(tekst))),
+        // Two folders below the site's root: zaken/<xx>/.
+        dossier: dossier.map(|tekst| markdown::naar_html(tekst, z.geheimen(), 2)),
         versie: reglement
             .versie_op(zaak.ontvangen)
             .map(|v| versie(reglement, v)),
@@ -528,7 +521,7 @@ pub fn zaakpagina(
                     .clone()
                     .unwrap_or_else(|| "niet vastgelegd".to_string()),
                 datum: datum(w.datum),
-                auteur: w.auteur.clone(),
+                auteur: geheim(&w.auteur),
                 plek: match w.line {
                     Some(line) => format!("{}:{line}", w.bron.pad()),
                     None => w.bron.pad(),

@@ -16,11 +16,10 @@ use std::io;
 
 use serde::Serialize;
 
-use super::markdown;
 use super::statistiek::{Bevindingtelling, Zaakgegevens, OORDELEN};
 use super::weergave::{self, regellabels};
 use crate::bevinding::RegelId;
-use crate::model::{Dienst, Zaak};
+use crate::model::Dienst;
 use crate::report::csv::Spreadsheet;
 
 /// The statuses `weergave::status` gives, in the order the filter lists them.
@@ -101,7 +100,7 @@ impl Zakenlijst {
             .into_iter()
             .map(|z| {
                 let zaak = z.zaak;
-                let rij = weergave::zaakrij(zaak, z.verloop, z.bevindingen, "");
+                let rij = weergave::zaakrij(z, "");
                 let map = rij.href.split('/').nth(1).unwrap_or_default().to_string();
                 let t: Bevindingtelling = rij.telling;
                 Rij(
@@ -123,7 +122,7 @@ impl Zakenlijst {
                             (regel as u8, plek(&SOORTEN, &r.soort) as u8)
                         })
                         .collect(),
-                    omschrijving(zaak),
+                    omschrijving(z),
                 )
             })
             .collect();
@@ -168,11 +167,8 @@ impl Zakenlijst {
 }
 
 /// The description as the case page shows it: redacted.
-fn omschrijving(zaak: &Zaak) -> String {
-    zaak.omschrijving
-        .as_deref()
-        .map(|o| markdown::redigeer(o, zaak.klager.as_deref(), zaak.contact.as_deref()))
-        .unwrap_or_default()
+fn omschrijving(z: &Zaakgegevens<'_>) -> String {
+    z.omschrijving().unwrap_or_default().to_string()
 }
 
 /// The columns of `zaken.csv`.
@@ -204,8 +200,7 @@ pub fn spreadsheet(zaken: &[Zaakgegevens<'_>]) -> io::Result<Vec<u8>> {
     let mut uit = Vec::new();
     let mut tabel = Spreadsheet::nieuw(&mut uit, &SPREADSHEETKOLOMMEN)?;
     for z in volgorde {
-        let zaak = z.zaak;
-        let rij = weergave::zaakrij(zaak, z.verloop, z.bevindingen, "");
+        let rij = weergave::zaakrij(z, "");
         let t = rij.telling;
         let regels: Vec<&str> = rij.regels.iter().map(|r| r.id).collect();
         let cellen = [
@@ -215,7 +210,7 @@ pub fn spreadsheet(zaken: &[Zaakgegevens<'_>]) -> io::Result<Vec<u8>> {
             rij.dienst.to_string(),
             rij.categorie,
             rij.behandelaar,
-            zaak.beklaagde.as_deref().unwrap_or_default().to_string(),
+            z.beklaagde().unwrap_or_default().to_string(),
             rij.status.to_string(),
             if rij.binnen_reglement { "ja" } else { "nee" }.to_string(),
             rij.uitspraak.map(|d| d.tekst).unwrap_or_default(),
@@ -225,7 +220,7 @@ pub fn spreadsheet(zaken: &[Zaakgegevens<'_>]) -> io::Result<Vec<u8>> {
             t.info.to_string(),
             t.verantwoord.to_string(),
             regels.join(", "),
-            omschrijving(zaak),
+            omschrijving(z),
         ];
         tabel.rij(cellen.iter().map(String::as_str))?;
     }

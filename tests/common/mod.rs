@@ -74,6 +74,98 @@ pub fn json(o: &Output) -> serde_json::Value {
     serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("geen JSON ({e}): {}", stdout(o)))
 }
 
+/// Every file in `map` (a built site), by path relative to it with `/`.
+pub fn bestanden(map: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(map)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let pad = e
+                .path()
+                .strip_prefix(map)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            (pad, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// A seeded pseudo-random generator (SplitMix64), so that every run of a randomised test
+/// is the same and a failure names the seed that reproduces it.
+pub struct Toeval(pub u64);
+
+impl Toeval {
+    pub fn volgende(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number below `n` (0 when `n` is 0).
+    pub fn onder(&mut self, n: usize) -> usize {
+        if n == 0 {
+            0
+        } else {
+            (self.volgende() % n as u64) as usize
+        }
+    }
+
+    /// True once in `n` times.
+    pub fn een_op(&mut self, n: usize) -> bool {
+        self.onder(n) == 0
+    }
+
+    /// One of `keuzes`.
+    pub fn kies<'a, T>(&mut self, keuzes: &'a [T]) -> &'a T {
+        &keuzes[self.onder(keuzes.len())]
+    }
+}
+
+/// HTML (or XML) with its character references decoded; tags stay.
+pub fn html_ontsleuteld(html: &str) -> String {
+    let mut uit = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find('&') {
+        uit.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let eind = rest.find(';').filter(|&e| e <= 12);
+        let teken = eind.and_then(|e| {
+            let naam = &rest[1..e];
+            match naam {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some('\u{a0}'),
+                _ => naam
+                    .strip_prefix("#x")
+                    .or_else(|| naam.strip_prefix("#X"))
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .or_else(|| naam.strip_prefix('#').and_then(|d| d.parse().ok()))
+                    .and_then(char::from_u32),
+            }
+        });
+        match (teken, eind) {
+            (Some(c), Some(e)) => {
+                uit.push(c);
+                rest = &rest[e + 1..];
+            }
+            _ => {
+                uit.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    uit.push_str(rest);
+    uit
+}
+
 pub fn voorbeeldregister() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("register")
 }
