@@ -182,15 +182,19 @@ fn elke_vrije_tekst_van_een_zaak_wordt_afgeschermd() {
 /// in every format of `check`, which CI logs and annotations show to everyone.
 #[test]
 fn een_invoerfout_toont_nooit_de_naam_of_het_contact_van_de_klager() {
-    let mut klachten = KLACHTEN_KOP.as_bytes().to_vec();
     // Not UTF-8 (Latin-1) in klager and contact; the name also in another column of the
-    // row.
+    // row. The file's first character outside ASCII is UTF-8 (in a header of its own),
+    // so that the file is read as UTF-8 and these bytes are input errors, not
+    // Windows-1252.
+    let mut klachten = KLACHTEN_KOP
+        .replace("beklaagde", "beklaagde,caf\u{e9}")
+        .into_bytes();
     klachten.extend_from_slice(
-        b"KP-1,2025-03-03,email,Anouk de Vr\xE9es,B. Handel,Anouk de Vr\xE9es,anouk@exampl\xE9.nl,x,,\n",
+        b"KP-1,2025-03-03,email,Anouk de Vr\xE9es,B. Handel,Anouk de Vr\xE9es,anouk@exampl\xE9.nl,x,,,\n",
     );
     // The name in a column that has an error, of a row whose own klager is valid.
     klachten.extend_from_slice(
-        b"KP-2,2025-03-03,Piet Klaasen,preventie,B. Handel,Piet Klaasen,piet@example.nl,x,,\n",
+        b"KP-2,2025-03-03,Piet Klaasen,preventie,B. Handel,Piet Klaasen,piet@example.nl,x,,,\n",
     );
     let f = Fixture::leeg();
     f.schrijf("klachten.csv", klachten);
