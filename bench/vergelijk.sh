@@ -25,8 +25,8 @@ for n in "$@"; do
   map=target/bench-data/register-$n
   [ -f "$map/gebeurtenissen.csv" ] || "$BIN" genereer --zaken "$n" --out "$map" --seed 1
   maps+=("$map")
-  # The same register with CRLF line ends and a blank line now and then, so that the
-  # parts a large file is read in start after CRLF and next to blank lines too.
+  # The same register with CRLF line ends and a blank line now and then: line numbers
+  # after CRLF and blank lines must come out the same.
   crlf=$map-crlf
   if [ ! -f "$crlf/gebeurtenissen.csv" ]; then
     mkdir -p "$crlf"
@@ -37,7 +37,7 @@ for n in "$@"; do
   maps+=("$crlf")
   # And with input errors spread over the file (a day that does not exist, a field too
   # many, a line that is only `\r`, a row given twice, a row given again after an invalid
-  # copy of it), so that the lines reported from every part are checked.
+  # copy of it), so that the lines reported all through a file are checked.
   fouten=$map-fouten2
   if [ ! -f "$fouten/gebeurtenissen.csv" ]; then
     mkdir -p "$fouten"

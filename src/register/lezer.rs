@@ -18,7 +18,6 @@ use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufRead, Read};
 
-use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use super::codering::{Codering, Tekstlezer};
@@ -99,49 +98,6 @@ pub struct Csvlezer<R: Read> {
     gestopt: bool,
     /// Whether the file was read to its end.
     uitgelezen: bool,
-}
-
-/// Records read together, to be turned into rows side by side: the memory of each record
-/// serves again for the next batch.
-#[derive(Default)]
-pub struct Partij {
-    records: Vec<csv::ByteRecord>,
-    /// Per record: its line, or why it cannot be a row.
-    regels: Vec<Result<u32, Recordfout>>,
-}
-
-impl Partij {
-    /// How many records the batch holds.
-    pub fn len(&self) -> usize {
-        self.regels.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.regels.is_empty()
-    }
-
-    /// The records of the batch in stretches of at most `lengte`, each as a list of rows
-    /// (or why a record cannot be one), for turning them into rows side by side.
-    pub fn stukken<'a>(
-        &'a self,
-        lengte: usize,
-        kolommen: &'a [Option<usize>],
-    ) -> impl IndexedParallelIterator<Item = Vec<Result<Rij<'a>, &'a Recordfout>>> + 'a {
-        let records = &self.records[..self.regels.len()];
-        self.regels
-            .par_chunks(lengte)
-            .zip(records.par_chunks(lengte))
-            .map(move |(regels, records)| {
-                regels
-                    .iter()
-                    .zip(records)
-                    .map(|(regel, record)| {
-                        let line = *regel.as_ref()?;
-                        Ok(Rij::van(record, line, kolommen))
-                    })
-                    .collect()
-            })
-    }
 }
 
 /// One record: the line it starts on (header = line 1), its byte offset after the
@@ -319,25 +275,6 @@ impl<R: Read> Csvlezer<R> {
     /// For every expected column: its index in the records, when the header has it.
     pub fn kolommen(&self) -> &[Option<usize>] {
         &self.posities
-    }
-
-    /// Reads up to `aantal` records into `partij`, in place of what it held. False when
-    /// there were none left.
-    pub fn lees_partij(&mut self, partij: &mut Partij, aantal: usize) -> bool {
-        partij.regels.clear();
-        while partij.regels.len() < aantal {
-            let Some(gelezen) = self.lees() else { break };
-            let i = partij.regels.len();
-            if partij.records.len() == i {
-                partij.records.push(csv::ByteRecord::new());
-            }
-            let regel = gelezen.and_then(|()| {
-                std::mem::swap(&mut partij.records[i], &mut self.record);
-                self.controleer_breedte(&partij.records[i])
-            });
-            partij.regels.push(regel);
-        }
-        !partij.regels.is_empty()
     }
 
     /// The record's line, when it has as many fields as the header and none longer than

@@ -36,8 +36,7 @@ pub use reglement::{Reglement, Termen, Versie};
 use crate::model::{Gebeurtenis, Tekst, Zaak};
 use crate::persoonsgegevens::{self, toon, Geheimen};
 use crate::Fout;
-use lezer::{Csvlezer, Kolom, Partij, Recordfout, Rij};
-use rayon::prelude::*;
+use lezer::{Csvlezer, Kolom, Recordfout, Rij};
 use samenhang::Samenhang;
 use toegang::{Registermap, Weigering};
 
@@ -325,14 +324,6 @@ struct Bestand {
 }
 
 impl Bestand {
-    /// Takes in what a stretch of the file yielded.
-    fn voeg_toe(&mut self, stuk: Bestand) {
-        self.fouten.extend(stuk.fouten);
-        self.waarschuwingen.extend(stuk.waarschuwingen);
-        self.gelezen += stuk.gelezen;
-        self.ongeldig += stuk.ongeldig;
-    }
-
     /// A file that yields nothing but `fout`.
     fn met_fout(fout: Invoerfout) -> Bestand {
         Bestand {
@@ -348,9 +339,7 @@ impl Bestand {
 const WACHTENDE_STUKKEN: usize = 64;
 const WACHTENDE_GEBEURTENISSEN: usize = 64 * STUK;
 
-/// Records are read from a file this many at a time, and turned into rows side by side in
-/// stretches of [`STUK`] (each with a [`Tekstbank`] of its own).
-const PARTIJ: usize = 1 << 12;
+/// Rows are handed on [`STUK`] at a time.
 const STUK: usize = 1 << 10;
 
 /// A stretch of a file's rows: the valid ones in file order, and the case numbers of the
@@ -360,18 +349,34 @@ struct Stuk<T> {
     ongeldige_ids: Vec<(Tekst, u32, Geheimen)>,
 }
 
-/// Reads every record of the file `naam` in the register `pad`: turns each into a row with
+impl<T> Default for Stuk<T> {
+    fn default() -> Self {
+        Stuk {
+            rijen: Vec::new(),
+            ongeldige_ids: Vec::new(),
+        }
+    }
+}
+
+impl<T> Stuk<T> {
+    fn len(&self) -> usize {
+        self.rijen.len() + self.ongeldige_ids.len()
+    }
+}
+
+/// Reads every record of the file `naam` in the register `map`: turns each into a row with
 /// `lees` (None when it is invalid, with its input errors), and hands the rows, in file
 /// order, a stretch at a time to `bewaar` (which may say to stop).
 ///
-/// The csv crate reads the records on this thread; turning them into rows takes about as
-/// long, and is done on every core: with one thread, `check` took NNN at 100,000 cases
-/// (see docs/performance.md).
-fn lees_bestand<T: Send>(
+/// Records are read and turned into rows on the caller's thread, one after another.
+/// Turning them into rows side by side on every core (rayon) made `check` no faster: at
+/// 100,000 cases 0.41 against 0.40 s, at a million 4.38 against 4.22 s (median wall time,
+/// `bench/check.sh`), as the two files are already read on two threads.
+fn lees_bestand<T>(
     map: &Registermap,
     naam: &'static str,
     kolommen: &'static [Kolom],
-    lees: impl Fn(&Rij<'_>, &mut Vec<Invoerfout>, &mut Tekstbank) -> Option<T> + Sync,
+    lees: impl Fn(&Rij<'_>, &mut Vec<Invoerfout>, &mut Tekstbank) -> Option<T>,
     mut bewaar: impl FnMut(Stuk<T>) -> Doorgaan,
 ) -> Result<Bestand, Weigering> {
     let mut lezer = Csvlezer::open(map, naam, kolommen)?;
@@ -393,68 +398,41 @@ fn lees_bestand<T: Send>(
     }
     // The file's error already says which column is missing; no row can be valid.
     let compleet = lezer.ontbrekende_kolommen.is_empty();
-    let mut partij = Partij::default();
-    while lezer.lees_partij(&mut partij, PARTIJ) {
-        let stukken: Vec<(Stuk<T>, Bestand)> = partij
-            .stukken(STUK, lezer.kolommen())
-            .map(|rijen| lees_stuk(naam, kolommen, rijen, compleet, &lees))
-            .collect();
-        for (stuk, gelezen) in stukken {
-            uit.voeg_toe(gelezen);
-            if bewaar(stuk) == Doorgaan::Nee {
-                return Ok(uit);
-            }
-        }
-    }
-    uit.waarschuwingen
-        .extend(codering::notitie(naam, lezer.codering()));
-    uit.sha256 = lezer.sha256();
-    Ok(uit)
-}
-
-/// Turns a stretch of records into rows.
-fn lees_stuk<T>(
-    naam: &str,
-    kolommen: &[Kolom],
-    rijen: Vec<Result<Rij<'_>, &Recordfout>>,
-    compleet: bool,
-    lees: &impl Fn(&Rij<'_>, &mut Vec<Invoerfout>, &mut Tekstbank) -> Option<T>,
-) -> (Stuk<T>, Bestand) {
-    let mut uit = Bestand::default();
-    let mut stuk = Stuk {
-        rijen: Vec::with_capacity(rijen.len()),
-        ongeldige_ids: Vec::new(),
-    };
     let mut teksten = Tekstbank::default();
-    for rij in rijen {
+    let mut stuk = Stuk::default();
+    while let Some(rij) = lezer.volgende() {
         uit.gelezen += 1;
-        let rij = match rij {
-            Ok(rij) => rij,
-            Err(Recordfout { line, bericht }) => {
-                uit.ongeldig += 1;
-                uit.fouten
-                    .push(Invoerfout::rij(naam, *line, bericht.clone()));
-                continue;
-            }
-        };
-        match compleet
-            .then(|| lees(&rij, &mut uit.fouten, &mut teksten))
-            .flatten()
-        {
-            Some(waarde) => stuk.rijen.push(waarde),
-            None => {
-                uit.ongeldig += 1;
-                if let Ok(id) = rij.veld(0) {
-                    if !id.is_empty() {
+        match rij {
+            Ok(rij) => match compleet
+                .then(|| lees(&rij, &mut uit.fouten, &mut teksten))
+                .flatten()
+            {
+                Some(waarde) => stuk.rijen.push(waarde),
+                None => {
+                    uit.ongeldig += 1;
+                    if let Some(id) = rij.veld(0).ok().filter(|id| !id.is_empty()) {
                         let geheimen = velden::eigen_geheimen(&rij, kolommen);
                         stuk.ongeldige_ids
                             .push((teksten.zaaknummer(id), rij.line, geheimen));
                     }
                 }
+            },
+            Err(Recordfout { line, bericht }) => {
+                uit.ongeldig += 1;
+                uit.fouten.push(Invoerfout::rij(naam, line, bericht));
             }
         }
+        if stuk.len() == STUK && bewaar(std::mem::take(&mut stuk)) == Doorgaan::Nee {
+            return Ok(uit);
+        }
     }
-    (stuk, uit)
+    if stuk.len() > 0 && bewaar(stuk) == Doorgaan::Nee {
+        return Ok(uit);
+    }
+    uit.waarschuwingen
+        .extend(codering::notitie(naam, lezer.codering()));
+    uit.sha256 = lezer.sha256();
+    Ok(uit)
 }
 
 /// Whether reading a file goes on.
@@ -528,7 +506,8 @@ fn lees_gebeurtenissen(
 /// the people who did something, and the case numbers of events.
 ///
 /// At a million cases this keeps some five million names in memory as a few thousand
-/// strings: without it, peak memory rose from XXX to YYY MiB (see docs/performance.md).
+/// strings: without it, peak memory of `check` rose from 814 to 1,118 MiB, past the
+/// 1 GiB target (`bench/check.sh`).
 #[derive(Default)]
 pub(crate) struct Tekstbank {
     namen: FxHashSet<Tekst>,
