@@ -40,8 +40,9 @@ pub(crate) enum Overgang {
     },
 }
 
+/// A row of a file's current version: its key, when it could be read, and where it starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Plek {
+struct Rijplek {
     sleutel: Option<Sleutel>,
     start: usize,
 }
@@ -52,7 +53,7 @@ pub(crate) struct Bestandsstand {
     inhoud: Vec<u8>,
     /// The header line with its line break; empty while the file does not exist.
     kop: Vec<u8>,
-    rijen: Vec<Plek>,
+    rijen: Vec<Rijplek>,
     /// Rows per pair in the current version.
     tellingen: FxHashMap<Paar, u32>,
     /// Whether a version was taken in.
@@ -61,7 +62,7 @@ pub(crate) struct Bestandsstand {
 
 /// How many rows of one pair the changed middle had and has, and the unchanged stretch.
 #[derive(Default, Clone, Copy)]
-struct Telling {
+struct Paartelling {
     midden_oud: u32,
     midden_nieuw: u32,
     staart: u32,
@@ -205,7 +206,7 @@ impl Bestandsstand {
 
         // Ranks. A pair keeps the rows it has in the unchanged beginning; the middle's rows
         // follow them; the stretch after it moves by what the middle gained or lost.
-        let mut per_paar: FxHashMap<Paar, Telling> = FxHashMap::default();
+        let mut per_paar: FxHashMap<Paar, Paartelling> = FxHashMap::default();
         for plek in &self.rijen[k..j] {
             if let Some(s) = plek.sleutel {
                 per_paar.entry(s.paar).or_default().midden_oud += 1;
@@ -246,11 +247,11 @@ impl Bestandsstand {
         let oud_midden: Vec<Option<Sleutel>> =
             self.rijen[k..j].iter().map(|plek| plek.sleutel).collect();
         // The unchanged stretch in its new place; rows whose rank moved may have changed.
-        let mut staart_rijen: Vec<Plek> = Vec::with_capacity(n - j);
+        let mut staart_rijen: Vec<Rijplek> = Vec::with_capacity(n - j);
         let mut verplaatst: Vec<(Sleutel, usize)> = Vec::new();
         for i in j..n {
             let plek = self.rijen[i];
-            let mut nieuwe_plek = Plek {
+            let mut nieuwe_plek = Rijplek {
                 sleutel: plek.sleutel,
                 start: verschoven(plek.start),
             };
@@ -283,7 +284,7 @@ impl Bestandsstand {
             if let Some(s) = s {
                 nieuw_geraakt.push((s, self.rijen.len(), Some(g.bewaakt)));
             }
-            self.rijen.push(Plek {
+            self.rijen.push(Rijplek {
                 sleutel: s,
                 start: g.start,
             });
@@ -307,7 +308,7 @@ impl Bestandsstand {
             if let Some(s) = s {
                 nieuw_geraakt.push((s, self.rijen.len(), Some(g.bewaakt)));
             }
-            self.rijen.push(Plek {
+            self.rijen.push(Rijplek {
                 sleutel: s,
                 start: g.start,
             });
@@ -315,7 +316,7 @@ impl Bestandsstand {
 
         // Compare what may have changed.
         let rijen = &self.rijen;
-        let eind_nieuw = |i: usize| rijen.get(i + 1).map_or(nieuw.len(), |p: &Plek| p.start);
+        let eind_nieuw = |i: usize| rijen.get(i + 1).map_or(nieuw.len(), |p: &Rijplek| p.start);
         let mut overgangen = Vec::new();
         for (s, i, bewaakt) in nieuw_geraakt {
             let (start, eind) = (rijen[i].start, eind_nieuw(i));

@@ -12,7 +12,7 @@ use super::{Stap, Wijziging};
 use crate::bevinding::Bron;
 use crate::model::Tekst;
 
-struct Regel {
+struct Logregel {
     zaak: u32,
     stap: usize,
     /// The row it concerns, to find its current line at the end.
@@ -23,7 +23,7 @@ struct Regel {
 
 #[derive(Default)]
 pub(crate) struct Logboek {
-    regels: Vec<Regel>,
+    regels: Vec<Logregel>,
     /// The cases whose case file exists at the step being followed.
     dossiers: rustc_hash::FxHashSet<u32>,
 }
@@ -98,7 +98,7 @@ impl Logboek {
             return;
         }
         for omschrijving in omschrijvingen {
-            self.regels.push(Regel {
+            self.regels.push(Logregel {
                 zaak: sleutel.paar.zaak,
                 stap,
                 rij: Some((bestand, sleutel)),
@@ -120,7 +120,7 @@ impl Logboek {
         } else {
             self.dossiers.remove(&zaak);
         }
-        self.regels.push(Regel {
+        self.regels.push(Logregel {
             zaak,
             stap,
             rij: None,

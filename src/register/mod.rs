@@ -244,7 +244,7 @@ impl Register {
                 samenhang.verdeel(stuk);
             }
             let gebeurtenissen = gebeurtenissen.join().unwrap_or_else(|_| {
-                Bestand::met_fout(Invoerfout::bestand(
+                Leesverslag::met_fout(Invoerfout::bestand(
                     GEBEURTENISSEN_CSV,
                     "bestand niet te lezen",
                 ))
@@ -313,7 +313,7 @@ impl Register {
 
 /// What reading one CSV file yields besides its rows.
 #[derive(Default)]
-struct Bestand {
+struct Leesverslag {
     fouten: Vec<Invoerfout>,
     waarschuwingen: Vec<String>,
     /// Every record, valid or not.
@@ -323,12 +323,12 @@ struct Bestand {
     sha256: Option<String>,
 }
 
-impl Bestand {
+impl Leesverslag {
     /// A file that yields nothing but `fout`.
-    fn met_fout(fout: Invoerfout) -> Bestand {
-        Bestand {
+    fn met_fout(fout: Invoerfout) -> Leesverslag {
+        Leesverslag {
             fouten: vec![fout],
-            ..Bestand::default()
+            ..Leesverslag::default()
         }
     }
 }
@@ -378,9 +378,9 @@ fn lees_bestand<T>(
     kolommen: &'static [Kolom],
     lees: impl Fn(&Rij<'_>, &mut Vec<Invoerfout>, &mut Tekstbank) -> Option<T>,
     mut bewaar: impl FnMut(Stuk<T>) -> Doorgaan,
-) -> Result<Bestand, Weigering> {
+) -> Result<Leesverslag, Weigering> {
     let mut lezer = Csvlezer::open(map, naam, kolommen)?;
-    let mut uit = Bestand::default();
+    let mut uit = Leesverslag::default();
     uit.fouten
         .extend(lezer.ontbrekende_kolommen.iter().map(|kolom| Invoerfout {
             bestand: naam.to_string(),
@@ -448,7 +448,7 @@ fn lees_klachten(
     map: &Registermap,
     pad: &Path,
     mut neem: impl FnMut(Vec<Zaak>, Vec<(Tekst, u32, Geheimen)>),
-) -> Result<Bestand, Fout> {
+) -> Result<Leesverslag, Fout> {
     let bestand = lees_bestand(
         map,
         KLACHTEN_CSV,
@@ -477,7 +477,7 @@ fn lees_klachten(
 fn lees_gebeurtenissen(
     map: &Registermap,
     zender: mpsc::SyncSender<Vec<(Tekst, Gebeurtenis)>>,
-) -> Bestand {
+) -> Leesverslag {
     let gelezen = lees_bestand(
         map,
         GEBEURTENISSEN_CSV,
@@ -489,7 +489,7 @@ fn lees_gebeurtenissen(
         },
     );
     gelezen.unwrap_or_else(|fout| {
-        Bestand::met_fout(match fout {
+        Leesverslag::met_fout(match fout {
             Weigering::Ontbreekt => Invoerfout::bestand(
                 GEBEURTENISSEN_CSV,
                 "bestand ontbreekt; de zaken worden gecontroleerd als zaken zonder gebeurtenissen",

@@ -165,7 +165,12 @@ fn schrijf_bevinding(
         stijl.verfd(VET, b.regel.id()),
         zonder_stuurtekens(&b.bericht, false)
     )?;
-    writeln!(uit, "  {:<12} {}", "", stijl.verfd(DIM, Plek(opties, b)))?;
+    writeln!(
+        uit,
+        "  {:<12} {}",
+        "",
+        stijl.verfd(DIM, Vindplaats(opties, b))
+    )?;
     if let Some(j) = &b.verantwoording {
         writeln!(
             uit,
@@ -181,11 +186,11 @@ fn schrijf_bevinding(
 }
 
 /// Where a finding points (`Opties::plek`), written straight to the output.
-struct Plek<'a>(&'a Opties, &'a Bevinding);
+struct Vindplaats<'a>(&'a Opties, &'a Bevinding);
 
-impl Display for Plek<'_> {
+impl Display for Vindplaats<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let Plek(opties, b) = self;
+        let Vindplaats(opties, b) = self;
         let bestand = match &b.bron {
             Bron::Klachten => Cow::Borrowed(KLACHTEN_CSV),
             Bron::Gebeurtenissen => Cow::Borrowed(GEBEURTENISSEN_CSV),

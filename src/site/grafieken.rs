@@ -198,7 +198,7 @@ fn beide(
     id: &str,
     titel: &str,
     beschrijving: &str,
-    teken: impl Fn(Maat, DrawingArea<SVGBackend<'_>, plotters::coord::Shift>) -> Uitkomst,
+    teken: impl Fn(Maat, DrawingArea<SVGBackend<'_>, plotters::coord::Shift>) -> Tekening,
 ) -> (String, String) {
     let [breed, smal] = [BREED, SMAL].map(|maat| {
         let ruw = svg(maat, |root| teken(maat, root));
@@ -207,7 +207,8 @@ fn beide(
     (breed, smal)
 }
 
-type Uitkomst = Result<(), Box<dyn std::error::Error>>;
+/// What drawing a chart yields: nothing, or plotters' error.
+type Tekening = Result<(), Box<dyn std::error::Error>>;
 
 type Vlak<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
@@ -263,7 +264,7 @@ const MARGE: u32 = 10;
 /// Draws with `teken` into an SVG string; an error leaves a chart with only its table.
 fn svg(
     maat: Maat,
-    teken: impl FnOnce(DrawingArea<SVGBackend<'_>, plotters::coord::Shift>) -> Uitkomst,
+    teken: impl FnOnce(DrawingArea<SVGBackend<'_>, plotters::coord::Shift>) -> Tekening,
 ) -> String {
     let mut uit = String::new();
     let gelukt = {

@@ -22,7 +22,7 @@ pub const DREMPEL: usize = 5;
 
 /// One line of a table: a name and a value per year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Regel {
+pub struct Tabelregel {
     pub naam: String,
     pub waarden: Vec<String>,
 }
@@ -33,11 +33,11 @@ pub struct Jaarverslag {
     pub jaar: i32,
     /// The years shown, this one first.
     pub kolommen: Vec<String>,
-    pub kern: Vec<Regel>,
-    pub diensten: Vec<Regel>,
-    pub categorieen: Vec<Regel>,
-    pub oordelen: Vec<Regel>,
-    pub beroepsoordelen: Vec<Regel>,
+    pub kern: Vec<Tabelregel>,
+    pub diensten: Vec<Tabelregel>,
+    pub categorieen: Vec<Tabelregel>,
+    pub oordelen: Vec<Tabelregel>,
+    pub beroepsoordelen: Vec<Tabelregel>,
     pub drempel: usize,
     /// The acknowledgement term of the complaints counted, per version where the versions
     /// of the years shown differ.
@@ -54,7 +54,7 @@ pub struct Jaarverslag {
 /// count is shown as "–" and added to "overig". A name with fewer in every year, and a
 /// group already called "overig", are added up as "overig". Named lines come largest
 /// first (this year, then the name).
-pub fn vouw(lijnen: Vec<(String, Vec<usize>)>) -> Vec<Regel> {
+pub fn vouw(lijnen: Vec<(String, Vec<usize>)>) -> Vec<Tabelregel> {
     let jaren = lijnen.first().map_or(0, |(_, w)| w.len());
     let mut overig = vec![0usize; jaren];
     let mut genoemd: Vec<(String, Vec<usize>)> = Vec::new();
@@ -73,9 +73,9 @@ pub fn vouw(lijnen: Vec<(String, Vec<usize>)>) -> Vec<Regel> {
         }
     }
     genoemd.sort_by(|a, b| b.1[0].cmp(&a.1[0]).then_with(|| a.0.cmp(&b.0)));
-    let mut regels: Vec<Regel> = genoemd
+    let mut regels: Vec<Tabelregel> = genoemd
         .into_iter()
-        .map(|(naam, waarden)| Regel {
+        .map(|(naam, waarden)| Tabelregel {
             naam,
             waarden: waarden
                 .iter()
@@ -90,7 +90,7 @@ pub fn vouw(lijnen: Vec<(String, Vec<usize>)>) -> Vec<Regel> {
         })
         .collect();
     if overig.iter().any(|w| *w > 0) {
-        regels.push(Regel {
+        regels.push(Tabelregel {
             naam: "overig".to_string(),
             waarden: overig.iter().map(usize::to_string).collect(),
         });
@@ -120,7 +120,7 @@ impl Jaarverslag {
             cohorten.push(c);
             kolommen.push(p.kort);
         }
-        let regel = |naam: &str, waarde: &dyn Fn(&Cohort) -> String| Regel {
+        let regel = |naam: &str, waarde: &dyn Fn(&Cohort) -> String| Tabelregel {
             naam: naam.to_string(),
             waarden: cohorten.iter().map(|c| waarde(c)).collect(),
         };

@@ -538,7 +538,7 @@ fn kanaalplek(kanaal: Kanaal) -> usize {
 }
 
 /// A finding or an event: (case, its place among the case's findings or events).
-type Plek = (usize, usize);
+type Zaakplek = (usize, usize);
 
 /// What happened in one month.
 #[derive(Debug, Clone, Default)]
@@ -547,14 +547,14 @@ pub struct Maandcijfers {
     pub cohort: Cohort,
     pub uitspraken: usize,
     pub oordelen: [usize; 4],
-    pub beroepen: Vec<Plek>,
+    pub beroepen: Vec<Zaakplek>,
     pub beroepsoordelen: [usize; 4],
-    pub maatregelen: Vec<Plek>,
+    pub maatregelen: Vec<Zaakplek>,
     /// Terms whose deadline fell in the month.
     pub ontvangstbevestiging: Teller,
     pub afhandeling: Teller,
     pub bevindingen: Bevindingtelling,
-    pub bevinding_plekken: Vec<Plek>,
+    pub bevinding_plekken: Vec<Zaakplek>,
 }
 
 impl Maandcijfers {
@@ -578,7 +578,7 @@ type Soortgelijk<'a> = (Dienst, &'a str);
 /// The figures of a register at its peildatum, month by month.
 pub struct Statistiek<'a> {
     zaken: &'a [Zaakgegevens<'a>],
-    /// The findings about the register as a whole (on no case); in [`Plek`]s of findings
+    /// The findings about the register as a whole (on no case); in [`Zaakplek`]s of findings
     /// they are case number `zaken.len()`.
     over_register: &'a [Bevinding],
     peildatum: NaiveDate,
@@ -682,7 +682,7 @@ impl<'a> Statistiek<'a> {
 
     /// The finding at `plek` (a case, its place among the case's findings), and its case:
     /// none for a finding about the register as a whole.
-    pub fn bevinding(&self, (i, k): Plek) -> (&'a Bevinding, Option<&'a Zaak>) {
+    pub fn bevinding(&self, (i, k): Zaakplek) -> (&'a Bevinding, Option<&'a Zaak>) {
         match self.zaken.get(i) {
             Some(z) => (&z.bevindingen[k], Some(z.zaak)),
             None => (&self.over_register[k], None),
@@ -1235,7 +1235,7 @@ pub struct Cijfers {
     pub bevindingen: Bevindingtelling,
     /// The period's findings (case, place among its findings), by the day they count on.
     #[serde(skip)]
-    pub bevinding_plekken: Vec<Plek>,
+    pub bevinding_plekken: Vec<Zaakplek>,
     pub grafieken: Vec<Grafiek>,
 }
 
