@@ -67,7 +67,7 @@ fn schrijf_register(map: &Path) {
         )
         .unwrap();
         writeln!(gebeurtenissen, "{z},{},beroep,,,,,", later(i, 25)).unwrap();
-        let door = if i % 3 == 0 {
+        let door = if i.is_multiple_of(3) {
             behandelaar.to_uppercase()
         } else {
             "directie".to_string()
@@ -78,7 +78,7 @@ fn schrijf_register(map: &Path) {
             later(i, 30)
         )
         .unwrap();
-        if i % 5 == 0 {
+        if i.is_multiple_of(5) {
             writeln!(
                 gebeurtenissen,
                 "{z},{},verantwoording,directie,,,\"Te laat bevestigd in zaak {i}, besproken\",art-4.2-ontvangstbevestiging",

@@ -330,7 +330,7 @@ fn x_label(labels: &[String], x: f64, stap: usize) -> String {
         return String::new();
     }
     let i = i as usize;
-    if i % stap.max(1) != 0 {
+    if !i.is_multiple_of(stap.max(1)) {
         return String::new();
     }
     labels.get(i).cloned().unwrap_or_default()

@@ -329,7 +329,7 @@ fn schrijf_site(
     let schrijf = |pad: &str, inhoud: &[u8]| -> Result<(), Fout> {
         schrijver.schrijf(pad, inhoud)?;
         let n = geschreven.fetch_add(1, Ordering::Relaxed) + 1;
-        if opties.voortgang && n % 2000 == 0 {
+        if opties.voortgang && n.is_multiple_of(2000) {
             eprint!("\rklachten: {n} pagina's geschreven");
         }
         Ok(())

@@ -319,49 +319,18 @@ impl Slot {
     fn laat_staan(self) {}
 }
 
-/// An exclusive lock on `bestand`, without waiting.
-#[cfg(unix)]
+/// An exclusive lock on `bestand`, without waiting (`flock` on Unix, `LockFileEx` on
+/// Windows). Where the platform has no locks, none is taken: a work folder left behind
+/// cannot then be told from a running build's, and none is taken or removed.
 fn vergrendel(bestand: &File) -> io::Result<()> {
-    use std::os::fd::AsRawFd;
-    // SAFETY: flock on a descriptor that `bestand` owns and keeps open.
-    let r = unsafe { libc::flock(bestand.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
-    if r == 0 {
-        Ok(())
-    } else {
-        Err(io::Error::last_os_error())
-    }
+    bestand.try_lock().map_err(io::Error::from)
 }
 
-/// Without `flock` a work folder left behind cannot be told from a running build's: none
-/// is taken (and none removed), as before this writer kept locks.
-#[cfg(not(unix))]
-fn vergrendel(_: &File) -> io::Result<()> {
-    Err(io::Error::from(io::ErrorKind::Unsupported))
-}
-
-/// Swaps the folders `a` and `b` in one step.
+/// Swaps the folders `a` and `b` in one step (`renameat2` with `RENAME_EXCHANGE`).
 #[cfg(target_os = "linux")]
 fn wissel(a: &Path, b: &Path) -> io::Result<()> {
-    use std::ffi::CString;
-    use std::os::unix::ffi::OsStrExt;
-    let a = CString::new(a.as_os_str().as_bytes())?;
-    let b = CString::new(b.as_os_str().as_bytes())?;
-    // SAFETY: renameat2 with two NUL-terminated paths that live across the call.
-    let r = unsafe {
-        libc::syscall(
-            libc::SYS_renameat2,
-            libc::AT_FDCWD,
-            a.as_ptr(),
-            libc::AT_FDCWD,
-            b.as_ptr(),
-            libc::RENAME_EXCHANGE,
-        )
-    };
-    if r == 0 {
-        Ok(())
-    } else {
-        Err(io::Error::last_os_error())
-    }
+    use rustix::fs::{renameat_with, RenameFlags, CWD};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(io::Error::from)
 }
 
 #[cfg(not(target_os = "linux"))]
