@@ -370,8 +370,9 @@ impl<T> Stuk<T> {
 ///
 /// Records are read and turned into rows on the caller's thread, one after another.
 /// Turning them into rows side by side on every core (rayon) made `check` no faster: at
-/// 100,000 cases 0.41 against 0.40 s, at a million 4.38 against 4.22 s (median wall time,
-/// `bench/check.sh`), as the two files are already read on two threads.
+/// 100,000 cases 0.41 against 0.40 s, at a million 4.38 against 4.22 s (median wall time
+/// of `check --format json` on the registers of `bench/check.sh`, the two builds run in
+/// turn), as the two files are already read on two threads.
 fn lees_bestand<T>(
     map: &Registermap,
     naam: &'static str,
@@ -506,8 +507,8 @@ fn lees_gebeurtenissen(
 /// the people who did something, and the case numbers of events.
 ///
 /// At a million cases this keeps some five million names in memory as a few thousand
-/// strings: without it, peak memory of `check` rose from 814 to 1,118 MiB, past the
-/// 1 GiB target (`bench/check.sh`).
+/// strings: without it, peak memory of `check --format json` rose from 814 to 1,118 MiB,
+/// past the 1 GiB target (the register of a million cases of `bench/check.sh`).
 #[derive(Default)]
 pub(crate) struct Tekstbank {
     namen: FxHashSet<Tekst>,
