@@ -88,6 +88,13 @@ impl Maat {
         self.letter as f64 * 1.24
     }
 
+    /// The style of axis labels and descriptions: `letter` pixels, dark.
+    fn asletters(self) -> TextStyle<'static> {
+        ("sans-serif", self.lettergrootte())
+            .into_font()
+            .color(&DONKER)
+    }
+
     /// Width of the y axis' labels, for values of up to `tekens` characters.
     fn y_ruimte(self, tekens: usize) -> u32 {
         (tekens as u32 * self.letter * 6 / 10 + self.letter * 2 + 8).max(36)
@@ -239,16 +246,8 @@ fn assen<'a, 'b>(
         .x_label_formatter(&x_opmaak)
         .y_labels(if maat.hoogte < 300 { 5 } else { 6 })
         .y_label_formatter(y_opmaak)
-        .label_style(
-            ("sans-serif", maat.lettergrootte())
-                .into_font()
-                .color(&DONKER),
-        )
-        .axis_desc_style(
-            ("sans-serif", maat.lettergrootte())
-                .into_font()
-                .color(&DONKER),
-        )
+        .label_style(maat.asletters())
+        .axis_desc_style(maat.asletters())
         .axis_style(DONKER)
         .light_line_style(WHITE);
     if let Some(eenheid) = eenheid {
@@ -660,16 +659,8 @@ pub fn horizontale_staven(
             .x_desc(eenheid)
             .x_labels(if maat.breedte < 500 { 4 } else { 6 })
             .x_label_formatter(&|x| getal(*x))
-            .label_style(
-                ("sans-serif", maat.lettergrootte())
-                    .into_font()
-                    .color(&DONKER),
-            )
-            .axis_desc_style(
-                ("sans-serif", maat.lettergrootte())
-                    .into_font()
-                    .color(&DONKER),
-            )
+            .label_style(maat.asletters())
+            .axis_desc_style(maat.asletters())
             .axis_style(DONKER)
             .light_line_style(WHITE)
             .draw()?;
