@@ -378,6 +378,16 @@ fn check(
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
         Err(e) => return Err(Fout::new(format!("uitvoer niet te schrijven: {e}"))),
     }
+    // The job summary in GitHub Actions: a file that cannot be written is noted, and
+    // changes nothing about the check (its exit status is the same in every format).
+    if formaat == Formaat::Github {
+        if let Err(e) = report::github::schrijf_stapsamenvatting(&uitkomst, &opties) {
+            eprintln!(
+                "klachten: let op: stapsamenvatting niet geschreven: {}",
+                report::zonder_stuurtekens(&e.to_string(), false)
+            );
+        }
+    }
     // After the document, so that a merged log ends with the summary; a log that cannot
     // be written changes nothing about the check.
     if formaat.heeft_log() {

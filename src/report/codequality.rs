@@ -25,9 +25,9 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::sarif::Vingerafdrukker;
-use super::{bevinding_tekst, getoonde_ernst, invoerfout_tekst, Opties};
-use crate::bevinding::Ernst;
-use crate::Uitkomst;
+use super::{bevinding_tekst, invoerfout_tekst, Opties};
+use crate::bevinding::{Bevinding, Ernst};
+use crate::{Drempel, Uitkomst};
 
 /// The `check_name` of an input error.
 pub const INVOER: &str = "invoer";
@@ -105,5 +105,19 @@ fn locatie(path: String, line: Option<u32>) -> Locatie {
         lines: Regels {
             begin: line.unwrap_or(1),
         },
+    }
+}
+
+/// The severity a finding is reported at: its own, except that a finding that does not
+/// count toward the exit status is never `major`. An accepted finding shows
+/// as an info, an error from before `--since` as a warning. A warning that counts because
+/// of `--strict` stays a warning: the severity is never raised.
+fn getoonde_ernst(b: &Bevinding, drempel: Drempel) -> Ernst {
+    if b.is_geaccepteerd() {
+        Ernst::Info
+    } else if b.ernst == Ernst::Error && !drempel.telt(b) {
+        Ernst::Warning
+    } else {
+        b.ernst
     }
 }

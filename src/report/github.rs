@@ -3,11 +3,11 @@
 //! request's diff). Nothing else goes to stdout; the summary line goes to stderr (see
 //! [`super::schrijf_log`]).
 //!
-//! The kind of command follows [`getoonde_ernst`]: `::error` for error findings and input
-//! errors, `::warning` for warnings, `::notice` for infos; a finding that does not count
-//! toward the exit status is never an `::error` (an accepted one is a `::notice`, an error
-//! from before `--since` a `::warning`). Each command carries `file=`, `line=` (not for an
-//! error about a whole file) and `title=` (the rule id, or `invoer`). Values are escaped as
+//! The kind of command follows the contract ([`soort`]): `::error` for error findings and
+//! input errors, `::warning` for warnings, `::notice` for infos and accepted findings. A
+//! finding that does not count toward the exit status keeps its kind and says so in its
+//! message. Each command carries `file=`, `line=` (not for an error about a whole file) and
+//! `title=` (the rule id, or `invoer`). Values are escaped as
 //! the Actions toolkit does: `%`, CR and LF in the message; also `:` and `,` in properties.
 //!
 //! GitHub shows at most [`PER_SOORT`] annotations of each kind per step: the findings that
@@ -20,7 +20,7 @@ use std::fs::OpenOptions;
 use std::io::{self, Write};
 
 use super::text::meervoud;
-use super::{bevinding_tekst, getoonde_ernst, invoerfout_tekst, tellend, voor_since, Opties};
+use super::{bevinding_tekst, invoerfout_tekst, tellend, voor_since, Opties};
 use crate::bevinding::{Bevinding, Ernst, RegelId};
 use crate::datum::dmj;
 use crate::{Drempel, Uitkomst};
@@ -64,15 +64,24 @@ fn historie(uitkomst: &Uitkomst, uit: &mut dyn Write) -> io::Result<()> {
 fn bevinding(uit: &mut dyn Write, b: &Bevinding, opties: &Opties) -> io::Result<()> {
     let pad = opties.pad(&b.bron.pad());
     let tekst = bevinding_tekst(b, opties);
-    opdracht(uit, soort(b, opties), &pad, b.line, b.regel.id(), &tekst)
+    opdracht(uit, soort(b), &pad, b.line, b.regel.id(), &tekst)
 }
 
-/// The workflow command for a finding.
-fn soort(b: &Bevinding, opties: &Opties) -> &'static str {
-    match getoonde_ernst(b, opties.drempel) {
+/// The workflow command for a finding: by its severity, `::notice` when accepted.
+fn soort(b: &Bevinding) -> &'static str {
+    match getoond(b) {
         Ernst::Error => "error",
         Ernst::Warning => "warning",
         Ernst::Info => "notice",
+    }
+}
+
+/// The severity a finding is annotated at: its own, an info when accepted.
+fn getoond(b: &Bevinding) -> Ernst {
+    if b.is_geaccepteerd() {
+        Ernst::Info
+    } else {
+        b.ernst
     }
 }
 
@@ -146,7 +155,7 @@ pub fn schrijf_samenvatting(
     wat_meetelt(uitkomst, opties.drempel, uit)?;
     per_regel(uitkomst, opties.drempel, uit)?;
     wat_faalt(uitkomst, opties, uit)?;
-    annotaties(uitkomst, opties, uit)
+    annotaties(uitkomst, uit)
 }
 
 /// The outcome, the summary line and the notes.
@@ -298,10 +307,10 @@ fn wat_faalt(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io::R
 }
 
 /// How many annotations this step wrote of each kind, and how many GitHub leaves out.
-fn annotaties(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io::Result<()> {
+fn annotaties(uitkomst: &Uitkomst, uit: &mut dyn Write) -> io::Result<()> {
     let mut per_soort = [0usize; 3];
     for b in &uitkomst.bevindingen {
-        per_soort[kolom(getoonde_ernst(b, opties.drempel))] += 1;
+        per_soort[kolom(getoond(b))] += 1;
     }
     per_soort[kolom(Ernst::Error)] += uitkomst.register.invoerfouten.len();
     let weg = per_soort.map(|n| n.saturating_sub(PER_SOORT));

@@ -72,10 +72,7 @@ pub fn schrijf(
         Formaat::Json => json::schrijf(uitkomst, opties, uit),
         Formaat::Junit => junit::schrijf(uitkomst, opties, uit),
         Formaat::Sarif => sarif::schrijf(uitkomst, opties, uit),
-        Formaat::Github => {
-            github::schrijf(uitkomst, opties, uit)?;
-            github::schrijf_stapsamenvatting(uitkomst, opties)
-        }
+        Formaat::Github => github::schrijf(uitkomst, opties, uit),
         Formaat::Codequality => codequality::schrijf(uitkomst, opties, uit),
         Formaat::Csv => csv::schrijf(uitkomst, opties, uit),
     }
@@ -152,20 +149,6 @@ pub fn tellend(uitkomst: &Uitkomst, drempel: Drempel) -> usize {
         .iter()
         .filter(|b| drempel.telt(b))
         .count()
-}
-
-/// The severity a CI format shows a finding at: its own, except that a finding that does
-/// not count toward the exit status is never shown as an error. An accepted finding shows
-/// as an info, an error from before `--since` as a warning. A warning that counts because
-/// of `--strict` stays a warning: the severity is never raised.
-pub fn getoonde_ernst(b: &Bevinding, drempel: Drempel) -> Ernst {
-    if b.is_geaccepteerd() {
-        Ernst::Info
-    } else if b.ernst == Ernst::Error && !drempel.telt(b) {
-        Ernst::Warning
-    } else {
-        b.ernst
-    }
 }
 
 /// The value an input error may show: none from the columns that hold the complainant's
