@@ -141,7 +141,14 @@ pub fn controleer(register: Register) -> Uitkomst {
 }
 
 /// Judges every case of `register`, with what `historie` read for art 7.
-pub fn controleer_met(register: Register, mut historie: Option<Historie>) -> Uitkomst {
+pub fn controleer_met(mut register: Register, mut historie: Option<Historie>) -> Uitkomst {
+    // A case's texts hide the names and contacts its row held in earlier versions too.
+    if let Some(h) = &mut historie {
+        for (id, vroeger) in std::mem::take(&mut h.vroegere_geheimen) {
+            let eerder = register.andere_geheimen.remove(&id).unwrap_or_default();
+            register.andere_geheimen.insert(id, vroeger.samen(&eerder));
+        }
+    }
     let kalender = register.reglement.kalender();
     let mut omgeving = Omgeving::new(
         &register.reglement,

@@ -581,14 +581,7 @@ fn zaakpagina_toont_de_wijzigingshistorie() {
     repo.schrijf("zaken/KP-1.md", "# KP-1\n\nGesprek gevoerd.\n");
     repo.commit("2025-04-24T10:00:00+02:00");
     let uit = repo.map.path().join("site");
-    let o = Command::new(env!("CARGO_BIN_EXE_klachten"))
-        .args(["build", "--as-of", "2025-06-01", "--register"])
-        .arg(&repo.register)
-        .arg("--out")
-        .arg(&uit)
-        .output()
-        .unwrap();
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    bouw(&repo.register, &uit, "2025-06-01");
     let pagina =
         std::fs::read_to_string(uit.join(klachten::site::weergave::zaakpad("KP-1"))).unwrap();
     assert!(pagina.contains("Wijzigingshistorie"));
@@ -600,7 +593,7 @@ fn zaakpagina_toont_de_wijzigingshistorie() {
     assert!(!pagina.contains("toegevoegd of gewijzigd"));
     // A changed field shows before and after, except the complainant's name and contact.
     assert!(
-        pagina.contains("omschrijving „traag; [verwijderd] belde” → „traag teruggebeld”"),
+        pagina.contains("omschrijving „traag; [naam verwijderd] belde” → „traag teruggebeld”"),
         "{pagina}"
     );
     assert!(pagina.contains("klager gewijzigd") && pagina.contains("contact gewijzigd"));
@@ -613,6 +606,50 @@ fn zaakpagina_toont_de_wijzigingshistorie() {
     assert!(pagina.contains("Kwaliteit"), "auteur");
     let overtredingen = std::fs::read_to_string(uit.join("overtredingen.html")).unwrap();
     assert!(overtredingen.contains("art-7-wijziging"));
+}
+
+/// A complainant's name and contact that the register no longer holds (erased, or
+/// corrected) stay hidden on the case page in any spelling: in the old description and in
+/// the old text of an event, which has no name of its own.
+#[test]
+fn een_vroegere_naam_van_de_klager_blijft_verborgen() {
+    let repo = Repo::new();
+    let g = "zaak,datum,soort,door,oordeel,toelichting\n";
+    repo.schrijf(
+        "klachten.csv",
+        &format!(
+            "{K}KP-1,2025-04-18,email,preventie,A. Behandelaar,Anouk de Vries,anouk@example.nl,\
+             Mevrouw anouk  de vries belde boos\n"
+        ),
+    );
+    repo.schrijf(
+        "gebeurtenissen.csv",
+        &format!("{g}KP-1,2025-04-22,gesprek,A,,Gesprek met ANOUK DE VRIES\n"),
+    );
+    repo.commit("2025-04-22T10:00:00+02:00");
+    // Erased on request: name and contact emptied, the texts rewritten.
+    repo.schrijf(
+        "klachten.csv",
+        &format!("{K}KP-1,2025-04-18,email,preventie,A. Behandelaar,,,Klager belde boos\n"),
+    );
+    repo.schrijf(
+        "gebeurtenissen.csv",
+        &format!("{g}KP-1,2025-04-22,gesprek,A,,Gesprek gevoerd\n"),
+    );
+    repo.commit("2025-04-24T10:00:00+02:00");
+    let uit = repo.map.path().join("site");
+    bouw(&repo.register, &uit, "2025-06-01");
+    let pagina =
+        std::fs::read_to_string(uit.join(klachten::site::weergave::zaakpad("KP-1"))).unwrap();
+    // The changes are shown, before and after ...
+    assert!(pagina.contains("→ „Klager belde boos”"), "{pagina}");
+    assert!(pagina.contains("→ „Gesprek gevoerd”"), "{pagina}");
+    assert!(pagina.contains("klager gewijzigd"), "{pagina}");
+    // ... without the former name or contact, in any spelling.
+    let klein = pagina.to_lowercase();
+    for geheim in ["anouk", "vries", "anouk@example.nl"] {
+        assert!(!klein.contains(geheim), "{geheim}: {pagina}");
+    }
 }
 
 #[test]

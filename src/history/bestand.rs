@@ -12,6 +12,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::rij::{self, Bestand, Bewaakt, Gelezen, Namen, Paar, Sleutel};
+use crate::persoonsgegevens::Geheimen;
 use crate::register::codering;
 
 /// What became of one row from one version to the next.
@@ -31,6 +32,8 @@ pub(crate) enum Overgang {
         bewaakt: Bewaakt,
         /// What changed, column by column, in Dutch.
         velden: Vec<String>,
+        /// The complainant's name and contact in both versions of the row.
+        geheimen: Geheimen,
     },
     /// A row whose key the new version does not have.
     Verwijderd {
@@ -342,12 +345,14 @@ impl Bestandsstand {
                 rij::lees_volledig(self.bestand, &self.kop, &self.inhoud[oud_start..oud_eind]);
             let nu = rij::lees_volledig(self.bestand, &nieuwe_kop, &nieuw[start..eind]);
             if let (Some(oud), Some(nu)) = (oud, nu) {
-                let velden = rij::veldverschillen(&oud, &nu);
+                let geheimen = oud.geheimen().samen(&nu.geheimen());
+                let velden = rij::veldverschillen(&oud, &nu, &geheimen);
                 if !velden.is_empty() {
                     overgangen.push(Overgang::Gewijzigd {
                         sleutel: s,
                         bewaakt: nu.bewaakt,
                         velden,
+                        geheimen,
                     });
                 }
             }

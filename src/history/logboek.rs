@@ -11,6 +11,7 @@ use super::rij::{Bestand, Bewaakt, Namen, Sleutel};
 use super::{Stap, Wijziging};
 use crate::bevinding::Bron;
 use crate::model::Tekst;
+use crate::persoonsgegevens::Geheimen;
 
 struct Logregel {
     zaak: u32,
@@ -24,6 +25,9 @@ struct Logregel {
 #[derive(Default)]
 pub(crate) struct Logboek {
     regels: Vec<Logregel>,
+    /// Per case: the complainant's names and contacts of every version of its row that
+    /// changed.
+    geheimen: FxHashMap<u32, Geheimen>,
     /// The cases whose case file exists at the step being followed.
     dossiers: rustc_hash::FxHashSet<u32>,
 }
@@ -72,14 +76,22 @@ impl Logboek {
                 )],
             ),
             Overgang::Gewijzigd {
-                sleutel, velden, ..
-            } => (
-                *sleutel,
-                velden
-                    .iter()
-                    .map(|v| format!("{}: {v}", namen.beschrijf(*sleutel)))
-                    .collect(),
-            ),
+                sleutel,
+                velden,
+                geheimen,
+                ..
+            } => {
+                let eerder = self.geheimen.remove(&sleutel.paar.zaak).unwrap_or_default();
+                self.geheimen
+                    .insert(sleutel.paar.zaak, geheimen.clone().samen(&eerder));
+                (
+                    *sleutel,
+                    velden
+                        .iter()
+                        .map(|v| format!("{}: {v}", namen.beschrijf(*sleutel)))
+                        .collect(),
+                )
+            }
             // Shown as the soort change above.
             Overgang::Verwijderd {
                 nieuwe_soort: Some(_),
@@ -129,13 +141,19 @@ impl Logboek {
         });
     }
 
-    /// The changes per case, each with the current line of its row where it still exists.
+    /// The changes per case, each with the current line of its row where it still exists;
+    /// and per case the names and contacts its row held.
     pub fn per_zaak(
         self,
         stappen: &[Stap],
         namen: &Namen,
         regels: &FxHashMap<(Bestand, Sleutel), u32>,
-    ) -> HashMap<Tekst, Vec<Wijziging>> {
+    ) -> (HashMap<Tekst, Vec<Wijziging>>, HashMap<Tekst, Geheimen>) {
+        let geheimen = self
+            .geheimen
+            .into_iter()
+            .map(|(zaak, geheimen)| (namen.zaaknaam(zaak).clone(), geheimen))
+            .collect();
         let mut uit: HashMap<Tekst, Vec<Wijziging>> = HashMap::new();
         for r in self.regels {
             let Some(stap) = stappen.get(r.stap) else {
@@ -152,6 +170,6 @@ impl Logboek {
                     omschrijving: r.omschrijving,
                 });
         }
-        uit
+        (uit, geheimen)
     }
 }

@@ -72,6 +72,9 @@ pub struct Historie {
     pub lezing: Option<Box<Historielezing>>,
     /// Every change per case, in history order, for the case pages.
     pub per_zaak: HashMap<Tekst, Vec<Wijziging>>,
+    /// Per case, the complainant's names and contacts its row held in earlier versions
+    /// (read with the changes per case): its texts must hide these too.
+    pub vroegere_geheimen: HashMap<Tekst, Geheimen>,
     /// Where the register's folder stands in Git (for the evidence stamp); None outside
     /// Git.
     pub bronstand: Option<Bronstand>,
@@ -90,6 +93,7 @@ pub(crate) mod spoor;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::bevinding::{GEBEURTENISSEN_CSV, KLACHTEN_CSV, REGLEMENT_TOML, ZAKEN_MAP};
+use crate::persoonsgegevens::Geheimen;
 use bestand::Bestandsstand;
 use logboek::Logboek;
 use rij::{Bestand, Namen, Sleutel};
@@ -191,6 +195,7 @@ fn overgeslagen(status: Historiestatus, reden: &str) -> Historie {
         status,
         lezing: None,
         per_zaak: HashMap::new(),
+        vroegere_geheimen: HashMap::new(),
         bronstand: None,
         notitie: Some(format!(
             "{reden}: art-7-registratie, art-7-wijziging en art-9-wijziging zijn overgeslagen"
@@ -219,6 +224,8 @@ struct Gitstand {
     werkmap: Vec<String>,
 }
 
+// Called once per run: the size of the history that says why it was skipped is no cost.
+#[allow(clippy::result_large_err)]
 fn gitstand(pad: &Path) -> Result<Gitstand, Historie> {
     let repo = match git::repository(pad) {
         git::Vondst::Repository(repo) => repo,
@@ -267,6 +274,7 @@ pub fn onvolledig(reden: &str) -> Historie {
         status: Historiestatus::Onvolledig,
         lezing: None,
         per_zaak: HashMap::new(),
+        vroegere_geheimen: HashMap::new(),
         bronstand: None,
         notitie: Some(format!(
             "de Git-historie van het register is niet volledig te lezen ({reden}): \
@@ -403,13 +411,14 @@ fn volg(
         sporen,
         namen,
     };
-    let per_zaak = logboek
+    let (per_zaak, vroegere_geheimen) = logboek
         .map(|logboek| logboek.per_zaak(&lezing.stappen, &lezing.namen, &regels))
         .unwrap_or_default();
     Some(Historie {
         status: Historiestatus::Gelezen,
         lezing: Some(Box::new(lezing)),
         per_zaak,
+        vroegere_geheimen,
         bronstand: None,
         notitie: None,
     })

@@ -11,6 +11,7 @@ use rustc_hash::FxHashMap;
 
 use crate::datum;
 use crate::model::Tekst;
+use crate::persoonsgegevens::{toon, Geheimen};
 use crate::register::gebeurtenissen::{self, g};
 use crate::register::klachten::{self, k};
 use crate::register::lezer::{Csvlezer, Kolom, Rij};
@@ -308,6 +309,20 @@ pub(crate) struct Volledig {
     velden: Vec<(&'static str, String)>,
 }
 
+impl Volledig {
+    /// The complainant's name and contact in this version of the row (none in a row of
+    /// gebeurtenissen.csv).
+    pub fn geheimen(&self) -> Geheimen {
+        let waarde = |naam: &str| {
+            self.velden
+                .iter()
+                .find(|(n, _)| *n == naam)
+                .map(|(_, w)| w.as_str())
+        };
+        Geheimen::van(waarde("klager"), waarde("contact"))
+    }
+}
+
 /// Reads the one row `rij` (its bytes) under the header `kop`.
 pub(crate) fn lees_volledig(bestand: Bestand, kop: &[u8], rij: &[u8]) -> Option<Volledig> {
     let invoer = met_kop(kop, rij);
@@ -339,9 +354,15 @@ const DATUMS: [&str; 3] = ["ontvangen", "datum", "termijn"];
 const OPSOMMINGEN: [&str; 5] = ["kanaal", "dienst", "soort", "oordeel", "regel"];
 
 /// Every column in which `nieuw` differs from `oud`, in Dutch: "datum 03-03-2025 →
-/// 28-02-2025", "klager gewijzigd" (personal data is never shown). Dates compare as dates, enumerated values
-/// without regard to case, the rest as trimmed text.
-pub(crate) fn veldverschillen(oud: &Volledig, nieuw: &Volledig) -> Vec<String> {
+/// 28-02-2025", "klager gewijzigd" (personal data is never shown). Dates compare as dates,
+/// enumerated values without regard to case, the rest as trimmed text. Free text is shown
+/// as every text of the register is ([`toon`]), with `geheimen` hidden: the name and
+/// contact of both versions (the site hides the case's other ones, former ones included).
+pub(crate) fn veldverschillen(
+    oud: &Volledig,
+    nieuw: &Volledig,
+    geheimen: &Geheimen,
+) -> Vec<String> {
     let waarde = |velden: &[(&'static str, String)], naam: &str| -> Waarde {
         let tekst = velden
             .iter()
@@ -355,23 +376,7 @@ pub(crate) fn veldverschillen(oud: &Volledig, nieuw: &Volledig) -> Vec<String> {
             Waarde::Tekst(tekst.trim().into())
         }
     };
-    // Free text is shown, but never the complainant's name or contact details of either
-    // version (the site redacts the current ones, and e-mail addresses, phone numbers and
-    // the like, again).
-    let persoonlijk: Vec<&str> = [oud, nieuw]
-        .iter()
-        .flat_map(|v| v.velden.iter())
-        .filter(|(n, _)| ALLEEN_GEWIJZIGD.contains(n))
-        .map(|(_, w)| w.trim())
-        .filter(|w| w.chars().count() >= 3)
-        .collect();
-    let verborgen = |w: Waarde| -> Waarde {
-        let mut tekst = crate::persoonsgegevens::redigeer(&w.toon());
-        for p in &persoonlijk {
-            tekst = tekst.replace(p, "[verwijderd]");
-        }
-        Waarde::Tekst(tekst.into())
-    };
+    let verborgen = |w: Waarde| -> Waarde { Waarde::Tekst(toon(&w.toon(), geheimen).into()) };
     let mut namen: Vec<&'static str> = oud.velden.iter().map(|(n, _)| *n).collect();
     for (n, _) in &nieuw.velden {
         if !namen.contains(n) {

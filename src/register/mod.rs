@@ -163,7 +163,9 @@ pub struct Register {
     pub waarschuwingen: Vec<String>,
     pub aantallen: Aantallen,
     /// The name and contact of the other rows of `klachten.csv` with a case's number
-    /// (duplicates, invalid rows): that case's texts must not show them either.
+    /// (duplicates, invalid rows), and, once checked, those its row held in earlier
+    /// versions in Git ([`crate::history::Historie::vroegere_geheimen`]): that case's texts
+    /// must not show them either.
     pub andere_geheimen: HashMap<Tekst, Geheimen>,
 }
 

@@ -45,10 +45,7 @@ pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io:
         .chunk_by(|a, b| a.zaak == b.zaak && a.regel == b.regel)
         .collect();
     let fouten = &uitkomst.register.invoerfouten;
-    let falend = groepen
-        .iter()
-        .filter(|g| g.iter().any(faalt))
-        .count();
+    let falend = groepen.iter().filter(|g| g.iter().any(faalt)).count();
 
     writeln!(uit, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
