@@ -323,6 +323,61 @@ fn ongeldige_zaakregel_wordt_niet_gecontroleerd_en_haar_gebeurtenissen_niet_als_
     assert_eq!(v["summary"]["invalid"], 1);
 }
 
+/// A row with a field too many (an unquoted comma in the description) is an input error
+/// of its own; its case is known, so its events are not reported as of an unknown case.
+#[test]
+fn een_rij_met_te_veel_velden_en_haar_gebeurtenissen() {
+    let f = Fixture::new(
+        &format!("{GOED}KP-2,2025-03-03,email,preventie,A,J,j@x.nl,traag, en onvriendelijk,,\n"),
+        &format!("{GOED_EVENTS}KP-2,2025-03-04,ontvangstbevestiging,A,,,,\n"),
+    );
+    let (v, _) = check(&f);
+    let fouten = invoerfouten(&v);
+    assert_eq!(fouten.len(), 1, "{v}");
+    assert_eq!(fouten[0]["file"], "klachten.csv");
+    assert_eq!(fouten[0]["line"], 3);
+    assert_eq!(v["summary"]["invalid"], 1);
+    assert_eq!(v["summary"]["events_invalid"], 1);
+}
+
+/// A quoted field that is never closed runs to the end of the file and takes the rows
+/// after it with it: an input error on its line that says the rest was not read, never a
+/// case whose text holds other rows (and other complainants' names).
+#[test]
+fn een_aanhalingsteken_dat_niet_sluit_is_een_invoerfout() {
+    let f = Fixture::new(
+        &format!(
+            "{GOED}KP-2,2025-03-03,email,preventie,A,J,j@x.nl,\"klacht over,,\n\
+             KP-3,2025-03-05,email,preventie,A,Anouk de Vries,anouk@example.nl,x,,\n"
+        ),
+        GOED_EVENTS,
+    );
+    let (v, code) = check(&f);
+    assert_eq!(code, 1, "{v}");
+    let fouten = invoerfouten(&v);
+    assert_eq!(fouten.len(), 1, "{v}");
+    assert_eq!(fouten[0]["line"], 3);
+    assert!(
+        fouten[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("aanhalingsteken niet gesloten"),
+        "{v}"
+    );
+    assert_eq!(v["summary"]["checked"], 1);
+    assert_eq!(v["summary"]["invalid"], 1);
+    let uit = tempfile::tempdir().unwrap();
+    bouw(f.pad(), &uit.path().join("site"), "2025-06-01");
+    for bestand in walkdir::WalkDir::new(uit.path()) {
+        let bestand = bestand.unwrap();
+        if bestand.file_type().is_file() {
+            let inhoud = std::fs::read(bestand.path()).unwrap();
+            let tekst = String::from_utf8_lossy(&inhoud);
+            assert!(!tekst.contains("Anouk"), "{}", bestand.path().display());
+        }
+    }
+}
+
 #[test]
 fn peildatum_laat_latere_zaken_en_gebeurtenissen_weg() {
     let f = Fixture::new(

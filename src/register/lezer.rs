@@ -98,6 +98,8 @@ pub struct Csvlezer<R: Read> {
     gestopt: bool,
     /// Whether the file was read to its end.
     uitgelezen: bool,
+    /// Whether `record` holds the record read last.
+    record_gelezen: bool,
 }
 
 /// One record: the line it starts on (header = line 1), its byte offset after the
@@ -267,6 +269,7 @@ impl<R: BufRead> Csvlezer<R> {
             breedte: namen.len(),
             gestopt: false,
             uitgelezen: false,
+            record_gelezen: false,
         }
     }
 }
@@ -305,14 +308,33 @@ impl<R: Read> Csvlezer<R> {
 
     /// The next record, or why it cannot be a row; None at the end of the file, and after
     /// an error that stops reading.
+    ///
+    /// A quoted field that is never closed runs to the end of the file, and takes every
+    /// row after it: that record is an error that stops reading, never a row.
     pub fn volgende(&mut self) -> Option<Result<Rij<'_>, Recordfout>> {
         if let Err(fout) = self.lees()? {
             return Some(Err(fout));
+        }
+        if self.csv.get_ref().open_aanhalingsteken {
+            self.gestopt = true;
+            return Some(Err(Recordfout {
+                line: self.line,
+                bericht: "aanhalingsteken niet gesloten: het veld loopt door tot het einde van \
+                          het bestand, dat vanaf hier niet is gelezen"
+                    .to_string(),
+            }));
         }
         match self.controleer_breedte(&self.record) {
             Ok(_) => Some(Ok(self.rij())),
             Err(fout) => Some(Err(fout)),
         }
+    }
+
+    /// The record that [`Csvlezer::volgende`] last turned down, as far as it was read
+    /// (its fields as the csv crate split them): to know its case. None after an error
+    /// that left no record.
+    pub fn afgewezen_rij(&self) -> Option<Rij<'_>> {
+        self.record_gelezen.then(|| self.rij())
     }
 
     /// The next record as it stands, whatever its number of fields (a missing field reads
@@ -328,10 +350,12 @@ impl<R: Read> Csvlezer<R> {
         if self.gestopt || self.uitgelezen {
             return None;
         }
+        self.record_gelezen = false;
         match self.csv.read_byte_record(&mut self.record) {
             Ok(true) => {
                 let eind = self.csv.position().byte();
                 self.line = self.csv.get_mut().line(&self.record, eind);
+                self.record_gelezen = true;
                 Some(Ok(()))
             }
             Ok(false) => {
@@ -475,6 +499,11 @@ struct Regelteller<R> {
     einde: bool,
     /// Where the record being read began: the end of the one before.
     record_begin: u64,
+    /// Offsets of the quotes handed out that no record has passed yet.
+    aanhalingstekens: VecDeque<u64>,
+    /// Whether the record read last ran to the end of the file inside a quoted field: it
+    /// holds an odd number of quotes and no line end ended it.
+    open_aanhalingsteken: bool,
 }
 
 impl<R> Regelteller<R> {
@@ -487,6 +516,8 @@ impl<R> Regelteller<R> {
             voorbij: 0,
             einde: false,
             record_begin: 0,
+            aanhalingstekens: VecDeque::new(),
+            open_aanhalingsteken: false,
         }
     }
 
@@ -509,6 +540,12 @@ impl<R> Regelteller<R> {
             None => 0,
         } as u64;
         let line = 1 + self.voorbij - binnen.min(self.voorbij) - u64::from(afgesloten);
+        let mut aanhalingstekens = 0u64;
+        while self.aanhalingstekens.front().is_some_and(|&a| a < eind) {
+            self.aanhalingstekens.pop_front();
+            aanhalingstekens += 1;
+        }
+        self.open_aanhalingsteken = self.einde && !afgesloten && aanhalingstekens % 2 == 1;
         u32::try_from(line).unwrap_or(u32::MAX)
     }
 
@@ -531,6 +568,8 @@ impl<R: Read> Read for Regelteller<R> {
         let begin = self.gelezen;
         self.einden
             .extend(memchr::memchr_iter(self.teken, &buf[..n]).map(|i| begin + i as u64));
+        self.aanhalingstekens
+            .extend(memchr::memchr_iter(b'"', &buf[..n]).map(|i| begin + i as u64));
         self.gelezen += n as u64;
         Ok(n)
     }
@@ -607,6 +646,33 @@ mod tests {
         assert_eq!(lezer.ontbrekende_kolommen, ["a"]);
         let lezer = Csvlezer::uit_bytes(b"", &KOLOMMEN);
         assert_eq!(lezer.ontbrekende_kolommen, ["a"]);
+    }
+
+    #[test]
+    fn een_open_aanhalingsteken_aan_het_einde_is_een_fout_die_het_lezen_stopt() {
+        for tekst in [
+            &b"a,b\n1,x\n2,\"nooit dicht\n3,y\n"[..],
+            b"a,b\n1,x\n2,\"nooit dicht",
+            b"a,b\r\n1,x\r\n2,\"nooit\r\n3,y\r\n",
+        ] {
+            let mut lezer = Csvlezer::uit_bytes(tekst, &KOLOMMEN);
+            assert_eq!(lezer.volgende().unwrap().unwrap().line, 2);
+            let fout = lezer.volgende().unwrap().err().unwrap();
+            assert_eq!(fout.line, 3);
+            assert!(fout.bericht.starts_with("aanhalingsteken niet gesloten"));
+            assert_eq!(lezer.afgewezen_rij().unwrap().veld(0), Ok("2"));
+            assert!(lezer.volgende().is_none());
+        }
+        // Closed quotes, doubled ones and a last line without a line end are no error.
+        for tekst in [
+            &b"a,b\n1,\"x \"\"y\"\"\"\n2,\"z\""[..],
+            b"a,b\n1,\"x\ny\"\n2,z",
+        ] {
+            let mut lezer = Csvlezer::uit_bytes(tekst, &KOLOMMEN);
+            assert!(lezer.volgende().unwrap().is_ok());
+            assert!(lezer.volgende().unwrap().is_ok());
+            assert!(lezer.volgende().is_none());
+        }
     }
 
     #[test]

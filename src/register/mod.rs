@@ -403,6 +403,14 @@ fn lees_bestand<T>(
     let compleet = lezer.ontbrekende_kolommen.is_empty();
     let mut teksten = Tekstbank::default();
     let mut stuk = Stuk::default();
+    // An invalid row: its case is not checked, and its name and contact are hidden too.
+    let ongeldig = |rij: &Rij<'_>, stuk: &mut Stuk<T>, teksten: &mut Tekstbank| {
+        if let Some(id) = rij.veld(0).ok().filter(|id| !id.is_empty()) {
+            let geheimen = velden::eigen_geheimen(rij, kolommen);
+            stuk.ongeldige_ids
+                .push((teksten.zaaknummer(id), rij.line, geheimen));
+        }
+    };
     while let Some(rij) = lezer.volgende() {
         uit.gelezen += 1;
         match rij {
@@ -413,16 +421,17 @@ fn lees_bestand<T>(
                 Some(waarde) => stuk.rijen.push(waarde),
                 None => {
                     uit.ongeldig += 1;
-                    if let Some(id) = rij.veld(0).ok().filter(|id| !id.is_empty()) {
-                        let geheimen = velden::eigen_geheimen(&rij, kolommen);
-                        stuk.ongeldige_ids
-                            .push((teksten.zaaknummer(id), rij.line, geheimen));
-                    }
+                    ongeldig(&rij, &mut stuk, &mut teksten);
                 }
             },
             Err(Recordfout { line, bericht }) => {
                 uit.ongeldig += 1;
                 uit.fouten.push(Invoerfout::rij(naam, line, bericht));
+                // A record with too many or too few fields, or an unclosed quote: its
+                // case is known as far as its first field can be read.
+                if let Some(rij) = lezer.afgewezen_rij() {
+                    ongeldig(&rij, &mut stuk, &mut teksten);
+                }
             }
         }
         if stuk.len() == STUK && bewaar(std::mem::take(&mut stuk)) == Doorgaan::Nee {
