@@ -738,6 +738,30 @@ fn een_verschreven_jaartal_maakt_de_site_niet_groter() {
     assert!(duur.as_secs() < 30, "{duur:?}");
 }
 
+/// The same for a term: `reglement.toml` may set a term of up to a thousand years, and
+/// the chart of handling times drew a bar per week of twice the term on every page (400 MB
+/// for two cases). The site's size does not follow the term.
+#[test]
+fn een_lange_termijn_maakt_de_site_niet_groter() {
+    let bouw_met = |weken: u32| {
+        let f = Fixture::new(
+            "KP-1,2025-03-03,email,preventie,B,A,a@example.nl,x,,\n",
+            "KP-1,2025-03-04,ontvangstbevestiging,B,,,,\nKP-1,2025-03-20,uitspraak,B,ongegrond,,,\n",
+        );
+        f.schrijf(
+            "reglement.toml",
+            format!("afhandeltermijn_weken = {weken}\nberoep_afhandeltermijn_weken = {weken}\n"),
+        );
+        let doel = tempfile::tempdir().unwrap();
+        let o = bouw(f.pad(), &doel.path().join("site"));
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let site = bestanden(&doel.path().join("site"));
+        site.values().map(Vec::len).sum::<usize>()
+    };
+    let (kort, lang) = (bouw_met(52), bouw_met(52_000));
+    assert!(lang * 10 < kort * 11, "{lang} bytes against {kort}");
+}
+
 /// Point 9: 100 KB of nested `>` in a case file took 20 s to build (the sanitiser's time
 /// grew with the square of the nesting). The page now nests at most a bounded depth, so
 /// the time follows the file's length: asserted on the page's structure, and with a bound

@@ -21,6 +21,9 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+/// The longest handling time the chart of handling times shows week by week.
+const MAX_DOORLOOPWEKEN: usize = 104;
+
 use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
@@ -973,9 +976,11 @@ impl<'a> Statistiek<'a> {
                 })
                 .collect()
         };
-        // Handling time in whole weeks, up to twice the term; the rest in one last bar.
+        // Handling time in whole weeks, up to twice the term (at least 8, at most 104
+        // weeks: a term `reglement.toml` sets to a thousand years would draw a bar per
+        // week on every page); the rest in one last bar.
         let termijn = self.termijn_weken.max(1) as usize;
-        let vakken = (2 * termijn).max(8);
+        let vakken = (2 * termijn).clamp(8, MAX_DOORLOOPWEKEN);
         let mut doorlooptijd = vec![0f64; vakken + 1];
         for dagen in &som.cohort.doorlooptijden {
             doorlooptijd[(*dagen as usize / 7).min(vakken)] += 1.0;
