@@ -21,9 +21,6 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-/// The longest handling time the chart of handling times shows week by week.
-const MAX_DOORLOOPWEKEN: usize = 104;
-
 use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
@@ -33,6 +30,9 @@ use crate::bevinding::{Bevinding, Ernst};
 use crate::model::{Dienst, Gebeurtenis, Kanaal, Oordeel, Soort, Zaak};
 use crate::persoonsgegevens::{toon, Geheimen};
 use crate::verloop::{Termijn, Termijnstatus, Verloop};
+
+/// The longest handling time the chart of handling times shows week by week.
+const MAX_DOORLOOPWEKEN: usize = 104;
 
 /// The findings of a scope, each counted once: accounted for, or under its severity.
 /// Every count of findings on the site is one of these.
