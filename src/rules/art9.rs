@@ -163,9 +163,10 @@ fn bevinding(
     );
     b.datum = Some(stap.datum);
     b.bron = Bron::Reglement;
-    // Where the version that now judges that day starts; the first version when the day
-    // now lies before the regulation.
-    b.line = Some(huidig.geldend_op(dag).line.unwrap_or(1));
+    // Where the version that now judges that day starts, as the contract says; line 1 when
+    // the current file has none (the day lies before the regulation now, or the file does
+    // not write the key).
+    b.line = Some(huidig.versie_op(dag).and_then(|v| v.line).unwrap_or(1));
     b.commit = stap.commit.clone();
     Some(b)
 }
