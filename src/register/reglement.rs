@@ -198,12 +198,12 @@ impl Reglement {
                     reglement.sluitingsdagen = dagen;
                 }
                 "waarschuwing_werkdagen" => {
-                    reglement.waarschuwing_werkdagen =
-                        getal(waarde, 0).ok_or_else(|| fout("een geheel getal van minstens 0"))?
+                    reglement.waarschuwing_werkdagen = getal(waarde, 0)
+                        .ok_or_else(|| fout("een geheel getal van minstens 0 en hoogstens 52000"))?
                 }
                 "registratie_werkdagen" => {
-                    reglement.registratie_werkdagen =
-                        getal(waarde, 0).ok_or_else(|| fout("een geheel getal van minstens 0"))?
+                    reglement.registratie_werkdagen = getal(waarde, 0)
+                        .ok_or_else(|| fout("een geheel getal van minstens 0 en hoogstens 52000"))?
                 }
                 "wijziging" => {
                     wijzigingen = Some(
@@ -314,7 +314,7 @@ impl Reglement {
 /// What a date, a text and a term must look like, as the errors say.
 const DATUM: &str = "een datum zonder aanhalingstekens, zoals 2024-10-01";
 const TEKST: &str = "een niet-lege tekst tussen aanhalingstekens";
-const TERMIJN: &str = "een geheel getal van minstens 1";
+const TERMIJN: &str = "een geheel getal van minstens 1 en hoogstens 52000";
 
 /// Sets the term `sleutel` of `termen` from `waarde`. None when `sleutel` is no term;
 /// `Some(Err(expected))` when the value is not a term.
@@ -459,12 +459,15 @@ fn tekstwaarde(waarde: &toml::Value) -> Option<String> {
         .map(str::to_string)
 }
 
-/// A whole number of at least `minimum` that fits the terms' type. Terms beyond a
-/// thousand years are no terms.
+/// A whole number of at least `minimum` and at most [`MAX_TERMIJN`].
 fn getal(waarde: &toml::Value, minimum: i64) -> Option<u32> {
     let n = waarde.as_integer()?;
-    (minimum..=52_000).contains(&n).then_some(n as u32)
+    (minimum..=MAX_TERMIJN).contains(&n).then_some(n as u32)
 }
+
+/// The largest term, in weeks or working days: a thousand years of weeks. Terms beyond it
+/// are no terms; the bound keeps every date computed from a term within chrono's range.
+const MAX_TERMIJN: i64 = 52_000;
 
 /// A TOML value as its author wrote it, on one line: the reason for stopping is one line.
 fn weergave(waarde: &toml::Value) -> String {
