@@ -54,6 +54,9 @@
 
 use std::borrow::Cow;
 
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
 /// A kind of personal data that must not appear in a case narrative.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Persoonsgegeven {
@@ -1018,7 +1021,11 @@ impl Zicht {
             if c.is_whitespace() {
                 self.spatie(bron);
             } else if !is_onzichtbaar(c) {
-                for klein in als_ascii(c).to_lowercase() {
+                // Decomposed, without accents: a name written with "é" as one character
+                // or as "e" and a combining accent (as some editors save it) reads the
+                // same, and so does one written without the accent.
+                let basis = als_ascii(c).nfd().filter(|d| !is_combining_mark(*d));
+                for klein in basis.flat_map(char::to_lowercase) {
                     let mut buf = [0u8; 4];
                     let s = klein.encode_utf8(&mut buf);
                     self.tekst.push_str(s);
@@ -2022,6 +2029,26 @@ mod tests {
         let mut z = Zicht::default();
         z.stuk(0, tekst);
         z.tekst().to_string()
+    }
+
+    /// A name with accents, written in the text with combining accents (decomposed, as
+    /// some editors save it) or without accents, is still the complainant's.
+    #[test]
+    fn een_naam_met_accenten_in_elke_schrijfwijze() {
+        let g = Geheimen::van(Some("Jérôme Dupont"), None);
+        for tekst in [
+            "Gesprek met Jérôme Dupont gevoerd.",
+            "Gesprek met Je\u{301}ro\u{302}me Dupont gevoerd.",
+            "Gesprek met JEROME dupont gevoerd.",
+        ] {
+            assert_eq!(
+                toon(tekst, &g),
+                "Gesprek met [naam verwijderd] gevoerd.",
+                "{tekst:?}"
+            );
+        }
+        // Accents elsewhere stay as they were.
+        assert_eq!(toon("Zoë belde over de café", &g), "Zoë belde over de café");
     }
 
     #[test]
