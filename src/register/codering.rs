@@ -32,15 +32,6 @@ pub enum Codering {
 }
 
 impl Codering {
-    pub fn naam(self) -> &'static str {
-        match self {
-            Codering::Utf8 => "UTF-8",
-            Codering::Utf16Le => "UTF-16 LE",
-            Codering::Utf16Be => "UTF-16 BE",
-            Codering::Windows1252 => "Windows-1252",
-        }
-    }
-
     fn encoding(self) -> &'static Encoding {
         match self {
             Codering::Utf8 => encoding_rs::UTF_8,

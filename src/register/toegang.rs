@@ -142,7 +142,7 @@ impl Registermap {
         if !is_stroom(&fs::metadata(&echt)?) {
             return Err(Weigering::GeenBestand);
         }
-        let bestand = File::open(&echt)?;
+        let bestand = open_zonder_symlink(&echt)?;
         if !is_stroom(&bestand.metadata()?) {
             return Err(Weigering::GeenBestand);
         }
@@ -157,13 +157,6 @@ impl Registermap {
         } else {
             Err(Weigering::GeenBestand)
         }
-    }
-
-    /// Whether `relatief` is a regular file inside the register (for the evidence stamp's
-    /// hash, which reads it whole).
-    pub fn gewoon_bestand(&self, relatief: &str) -> Option<PathBuf> {
-        let echt = self.binnen(relatief).ok()?;
-        fs::metadata(&echt).ok()?.is_file().then_some(echt)
     }
 }
 
@@ -183,14 +176,28 @@ fn is_stroom(gegevens: &fs::Metadata) -> bool {
 /// Opens `pad` for reading without following a symlink at its last step and without
 /// waiting for a writer, should it have become a named pipe since it was looked at.
 fn open_zonder_wachten(pad: &Path) -> io::Result<File> {
-    let mut opties = fs::OpenOptions::new();
-    opties.read(true);
     #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opties.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
-    }
-    opties.open(pad)
+    return open_met(pad, libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    #[cfg(not(unix))]
+    return File::open(pad);
+}
+
+/// Opens `pad` for reading without following a symlink at its last step (a file swapped
+/// for one after it was looked at); a named pipe waits for its writer.
+fn open_zonder_symlink(pad: &Path) -> io::Result<File> {
+    #[cfg(unix)]
+    return open_met(pad, libc::O_NOFOLLOW);
+    #[cfg(not(unix))]
+    return File::open(pad);
+}
+
+#[cfg(unix)]
+fn open_met(pad: &Path, vlaggen: i32) -> io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(vlaggen)
+        .open(pad)
 }
 
 #[cfg(test)]
