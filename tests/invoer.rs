@@ -378,6 +378,39 @@ fn een_aanhalingsteken_dat_niet_sluit_is_een_invoerfout() {
     }
 }
 
+/// A case file saved in Windows-1252 (Notepad, an export) is read as its text, with a
+/// note, as the CSV files are; one in UTF-8 with a byte-order mark shows without it.
+#[test]
+fn een_dossier_in_windows_1252_of_met_bom() {
+    let f = Fixture::new(GOED, GOED_EVENTS);
+    f.schrijf(
+        "zaken/KP-1.md",
+        b"# Gesprek\n\nZo\xEB belde over het caf\xE9.\n",
+    );
+    let (v, _) = check(&f);
+    assert_eq!(invoerfouten(&v), Vec::<Value>::new(), "{v}");
+    let notities = v["notes"].to_string();
+    assert!(
+        notities.contains("zaken/KP-1.md: gelezen als Windows-1252"),
+        "{notities}"
+    );
+    let uit = tempfile::tempdir().unwrap();
+    bouw(f.pad(), uit.path(), "2025-06-01");
+    let pagina = lees(uit.path(), &klachten::site::weergave::zaakpad("KP-1"));
+    assert!(pagina.contains("Zoë belde over het café."), "{pagina}");
+
+    f.schrijf(
+        "zaken/KP-1.md",
+        "\u{FEFF}# Gesprek\n\nZoë belde.\n".as_bytes(),
+    );
+    let (v, _) = check(&f);
+    assert!(!v["notes"].to_string().contains("zaken/KP-1.md"), "{v}");
+    bouw(f.pad(), uit.path(), "2025-06-01");
+    let pagina = lees(uit.path(), &klachten::site::weergave::zaakpad("KP-1"));
+    assert!(pagina.contains("Zoë belde."), "{pagina}");
+    assert!(!pagina.contains('\u{FEFF}'), "{pagina}");
+}
+
 #[test]
 fn peildatum_laat_latere_zaken_en_gebeurtenissen_weg() {
     let f = Fixture::new(

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::codering::{self, Codering};
 use super::samenhang::Bekend;
 use super::toegang::{Registermap, Weigering, MAX_DOSSIER, MAX_REGLEMENT_MD};
 use super::{Invoerfout, REGLEMENT_MD, ZAKEN_MAP};
@@ -16,18 +17,33 @@ pub struct Dossier {
     pub tekst: String,
 }
 
+/// What reading the case files and `reglement.md` yields.
+pub struct Teksten {
+    pub dossiers: HashMap<Tekst, Dossier>,
+    pub fouten: Vec<Invoerfout>,
+    /// One per file read as Windows-1252 or UTF-16.
+    pub notities: Vec<String>,
+    pub reglement: Option<String>,
+}
+
 /// Reads every `zaken/*.md` (in name order) for the cases that are checked, and
-/// `reglement.md`. A file named after no case is an input error; so is one that is not
+/// `reglement.md`, each in the encoding it was saved in, as the CSV files are (see
+/// [`codering`]). A file named after no case is an input error; so is one that is not
 /// read (see [`toegang`](super::toegang): outside the register, no regular file, larger
-/// than its bound, not UTF-8), and it is not shown.
-pub fn lees(
-    register: &Registermap,
-    ken: impl Fn(&str) -> Bekend,
-) -> (HashMap<Tekst, Dossier>, Vec<Invoerfout>, Option<String>) {
+/// than its bound, not UTF-8 throughout), and it is not shown.
+pub fn lees(register: &Registermap, ken: impl Fn(&str) -> Bekend) -> Teksten {
     let mut dossiers = HashMap::new();
     let mut fouten = Vec::new();
+    let mut notities = Vec::new();
     match register.map(ZAKEN_MAP) {
-        Ok(map) => lees_map(register, &map, &ken, &mut dossiers, &mut fouten),
+        Ok(map) => lees_map(
+            register,
+            &map,
+            &ken,
+            &mut dossiers,
+            &mut fouten,
+            &mut notities,
+        ),
         Err(Weigering::Ontbreekt) => {}
         Err(weigering) => fouten.push(Invoerfout::bestand(
             ZAKEN_MAP,
@@ -35,9 +51,9 @@ pub fn lees(
         )),
     }
     let reglement = match register.lees(REGLEMENT_MD, MAX_REGLEMENT_MD) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(tekst) => Some(tekst),
-            Err(_) => {
+        Ok(bytes) => match als_tekst(REGLEMENT_MD, bytes, &mut notities) {
+            Some(tekst) => Some(tekst),
+            None => {
                 fouten.push(Invoerfout::bestand(
                     REGLEMENT_MD,
                     "geen geldige UTF-8-tekst; het reglement wordt niet getoond",
@@ -54,7 +70,29 @@ pub fn lees(
             None
         }
     };
-    (dossiers, fouten, reglement)
+    Teksten {
+        dossiers,
+        fouten,
+        notities,
+        reglement,
+    }
+}
+
+/// A file's bytes as text, decoded as a CSV file is; a note when it was not UTF-8. None
+/// when it is UTF-8 with a byte further on that is not.
+fn als_tekst(bestand: &str, bytes: Vec<u8>, notities: &mut Vec<String>) -> Option<String> {
+    let (bytes, gelezen_als) = codering::naar_utf8(bytes);
+    let tekst = String::from_utf8(bytes).ok()?;
+    if gelezen_als != Codering::Utf8 {
+        notities.push(format!(
+            "{bestand}: gelezen als {}; bewaar het bestand liever als UTF-8",
+            match gelezen_als {
+                Codering::Windows1252 => "Windows-1252",
+                _ => "UTF-16",
+            }
+        ));
+    }
+    Some(tekst)
 }
 
 /// The case files in the folder `map` (`zaken/`, resolved).
@@ -64,6 +102,7 @@ fn lees_map(
     ken: &impl Fn(&str) -> Bekend,
     dossiers: &mut HashMap<Tekst, Dossier>,
     fouten: &mut Vec<Invoerfout>,
+    notities: &mut Vec<String>,
 ) {
     let namen = walkdir::WalkDir::new(map)
         .min_depth(1)
@@ -99,11 +138,11 @@ fn lees_map(
             }),
             Bekend::NietGecontroleerd => {}
             Bekend::Gecontroleerd(id) => match register.lees(&bestand, MAX_DOSSIER) {
-                Ok(bytes) => match String::from_utf8(bytes) {
-                    Ok(tekst) => {
+                Ok(bytes) => match als_tekst(&bestand, bytes, notities) {
+                    Some(tekst) => {
                         dossiers.insert(id, Dossier { bestand, tekst });
                     }
-                    Err(_) => fouten.push(Invoerfout::bestand(
+                    None => fouten.push(Invoerfout::bestand(
                         &bestand,
                         "geen geldige UTF-8-tekst; het dossier wordt niet getoond",
                     )),

@@ -254,8 +254,12 @@ impl Register {
             Ok::<_, Fout>((klachten, samenhang, gebeurtenissen))
         })?;
 
-        let (dossiers, dossierfouten, reglement_tekst) =
-            dossiers::lees(map, |naam| samenhang.ken(naam));
+        let dossiers::Teksten {
+            dossiers,
+            fouten: dossierfouten,
+            notities: dossiernotities,
+            reglement: reglement_tekst,
+        } = dossiers::lees(map, |naam| samenhang.ken(naam));
         let mut andere_geheimen: HashMap<Tekst, Geheimen> =
             samenhang.andere_geheimen().into_iter().collect();
         for (id, geheimen) in ongeldig {
@@ -290,6 +294,7 @@ impl Register {
         invoerfouten.sort();
         let mut waarschuwingen = klachten.waarschuwingen;
         waarschuwingen.extend(gebeurtenissen.waarschuwingen);
+        waarschuwingen.extend(dossiernotities);
         Ok(Register {
             pad: pad.to_path_buf(),
             peildatum,
