@@ -271,7 +271,12 @@ impl Reglement {
     /// The version in force on `dag`: the last whose start is on or before it. None
     /// before the regulation took effect.
     pub fn versie_op(&self, dag: NaiveDate) -> Option<&Versie> {
-        self.versies().rev().find(|v| v.vanaf <= dag)
+        // The wijzigingen are in order of `vanaf` (checked when read): a binary search,
+        // as every case asks this, and a file may hold thousands of them.
+        match self.wijzigingen.partition_point(|v| v.vanaf <= dag) {
+            0 => (self.eerste.vanaf <= dag).then_some(&self.eerste),
+            n => self.wijzigingen.get(n - 1),
+        }
     }
 
     /// The version in force on `dag`, or the first when `dag` lies before it: the version
