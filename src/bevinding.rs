@@ -95,6 +95,14 @@ impl RegelId {
         RegelId::Art9Wijziging,
     ];
 
+    /// Whether the rule judges the register's Git history (its findings carry a commit).
+    pub fn uit_historie(self) -> bool {
+        matches!(
+            self,
+            RegelId::Art7Registratie | RegelId::Art7Wijziging | RegelId::Art9Wijziging
+        )
+    }
+
     /// The rule's place in [`RegelId::ALLE`].
     pub fn nummer(self) -> usize {
         self as usize

@@ -25,12 +25,9 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::sarif::Vingerafdrukker;
-use super::{bevinding_tekst, invoerfout_tekst, Opties};
+use super::{bevinding_tekst, invoerfout_tekst, Opties, INVOER};
 use crate::bevinding::{Bevinding, Ernst};
 use crate::{Drempel, Uitkomst};
-
-/// The `check_name` of an input error.
-pub const INVOER: &str = "invoer";
 
 #[derive(Serialize)]
 struct Kwestie<'a> {

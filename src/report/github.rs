@@ -20,13 +20,11 @@ use std::fs::OpenOptions;
 use std::io::{self, Write};
 
 use super::text::meervoud;
-use super::{bevinding_tekst, invoerfout_tekst, tellend, voor_since, Opties};
+use super::{bevinding_tekst, invoerfout_tekst, tellend, voor_since, Opties, INVOER};
 use crate::bevinding::{Bevinding, Ernst, RegelId};
 use crate::datum::dmj;
 use crate::{Drempel, Uitkomst};
 
-/// The title of an input error's annotation.
-pub const INVOER: &str = "invoer";
 /// The annotations GitHub shows of each kind (error, warning, notice) per step.
 pub const PER_SOORT: usize = 10;
 /// The annotations GitHub shows per job, of all steps and kinds together.

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Opties;
-use crate::bevinding::{Bevinding, Bron, RegelId, GEBEURTENISSEN_CSV, KLACHTEN_CSV};
+use crate::bevinding::{Bevinding, Bron, GEBEURTENISSEN_CSV, KLACHTEN_CSV};
 use crate::datum;
 use crate::Uitkomst;
 
@@ -183,10 +183,7 @@ pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io:
 }
 
 fn finding(b: &Bevinding) -> Finding<'_> {
-    let uit_historie = matches!(
-        b.regel,
-        RegelId::Art7Registratie | RegelId::Art7Wijziging | RegelId::Art9Wijziging
-    );
+    let uit_historie = b.regel.uit_historie();
     Finding {
         case: b.zaak.as_deref(),
         rule: b.regel.id(),

@@ -20,15 +20,13 @@
 
 use std::io::{self, Write};
 
-use super::{bevinding_tekst, invoerfout_tekst, Opties};
+use super::{bevinding_tekst, invoerfout_tekst, Opties, INVOER};
 use crate::bevinding::{Bevinding, Ernst};
 use crate::register::Invoerfout;
 use crate::Uitkomst;
 
 /// The name of the test suite of findings.
 pub const ZAKEN: &str = "klachten";
-/// The name of the test suite of input errors.
-pub const INVOER: &str = "invoer";
 
 /// Whether a finding is a `<failure>`: an error nobody accounted for, as the contract
 /// says, also when it does not count toward the exit status (from before `--since`; its

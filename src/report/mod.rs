@@ -60,6 +60,10 @@ impl Formaat {
     }
 }
 
+/// The name every CI format gives input errors: the rule id of their annotations,
+/// results and issues, the name of their JUnit test suite.
+pub const INVOER: &str = "invoer";
+
 /// Writes `uitkomst` in `formaat` to `uit`: the document only (see [`Formaat::heeft_log`]).
 pub fn schrijf(
     uitkomst: &Uitkomst,

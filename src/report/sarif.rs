@@ -24,15 +24,13 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{bevinding_tekst, invoerfout_tekst, Opties};
+use super::{bevinding_tekst, invoerfout_tekst, Opties, INVOER};
 use crate::bevinding::{Bevinding, Ernst, RegelId};
 use crate::register::Invoerfout;
 use crate::register::{Reglement, Termen};
 use crate::rules;
 use crate::Uitkomst;
 
-/// The rule id of input errors.
-pub const INVOER: &str = "invoer";
 /// The key under `partialFingerprints`.
 pub const VINGERAFDRUK: &str = "klachten/v1";
 /// The `$schema` of the log: SchemaStore's address of the SARIF 2.1.0 schema, which names
@@ -334,11 +332,10 @@ fn resultaat<'a>(
             severity: Some(b.ernst.naam()),
             deadline: b.deadline.map(|d| d.format("%Y-%m-%d").to_string()),
             date: b.datum.map(|d| d.format("%Y-%m-%d").to_string()),
-            commit: matches!(
-                b.regel,
-                RegelId::Art7Registratie | RegelId::Art7Wijziging | RegelId::Art9Wijziging
-            )
-            .then(|| b.commit.as_deref().unwrap_or("")),
+            commit: b
+                .regel
+                .uit_historie()
+                .then(|| b.commit.as_deref().unwrap_or("")),
             counts: opties.drempel.telt(b),
             ..Eigenschappen::default()
         },
