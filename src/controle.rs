@@ -1,7 +1,6 @@
 //! The check: runs every rule on every case of a loaded register and gathers the outcome
 //! (uitkomst) that all printers and the site read. Decided once, here.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -10,7 +9,7 @@ use rayon::prelude::*;
 use crate::bevinding::{Bevinding, Ernst};
 use crate::calendar::Kalender;
 use crate::history::{Historie, Historiestatus};
-use crate::persoonsgegevens::{toon, Geheimen};
+use crate::persoonsgegevens::{toon_in_plaats, Geheimen};
 use crate::register::Register;
 use crate::rules::{self, Omgeving};
 use crate::stempel::Stempel;
@@ -207,9 +206,7 @@ pub fn controleer_met(mut register: Register, mut historie: Option<Historie>) ->
         .iter_mut()
         .chain(historie.as_mut().and_then(|h| h.notitie.as_mut()))
     {
-        if let Cow::Owned(getoond) = toon(notitie, &Geheimen::GEEN) {
-            *notitie = getoond;
-        }
+        toon_in_plaats(notitie, &Geheimen::GEEN);
     }
     Uitkomst {
         register,

@@ -1308,6 +1308,13 @@ pub fn toon<'t>(tekst: &'t str, geheimen: &Geheimen) -> Cow<'t, str> {
     getoond
 }
 
+/// As [`toon`], in place: `tekst` becomes what every output may show of it.
+pub fn toon_in_plaats(tekst: &mut String, geheimen: &Geheimen) {
+    if let Cow::Owned(getoond) = toon(tekst, geheimen) {
+        *tekst = getoond;
+    }
+}
+
 /// How often a text is looked at again after a redaction (see [`toon`]). Each round
 /// removes at least one digit or `@`, or one of the case's own values; more than a few
 /// rounds only a text made for it needs.

@@ -19,7 +19,6 @@ mod samenhang;
 pub mod toegang;
 mod velden;
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -34,7 +33,7 @@ pub use dossiers::Dossier;
 pub use reglement::{Reglement, Termen, Versie};
 
 use crate::model::{Gebeurtenis, Tekst, Zaak};
-use crate::persoonsgegevens::{self, toon, Geheimen};
+use crate::persoonsgegevens::{self, toon_in_plaats, Geheimen};
 use crate::Fout;
 use lezer::{Csvlezer, Kolom, Recordfout, Rij};
 use samenhang::Samenhang;
@@ -83,21 +82,17 @@ impl Invoerfout {
     /// redacted from any other value, from the message, and from the file's name (a case
     /// file may be named anything).
     pub(crate) fn afschermen(&mut self, geheimen: &Geheimen) {
-        if let Cow::Owned(getoond) = toon(&self.bestand, geheimen) {
-            self.bestand = getoond;
-        }
+        toon_in_plaats(&mut self.bestand, geheimen);
         if let Some(waarde) = &mut self.waarde {
             if matches!(self.kolom.as_deref(), Some("klager" | "contact")) {
                 if !waarde.is_empty() {
                     *waarde = persoonsgegevens::VERBORGEN.to_string();
                 }
-            } else if let Cow::Owned(getoond) = toon(waarde, geheimen) {
-                *waarde = getoond;
+            } else {
+                toon_in_plaats(waarde, geheimen);
             }
         }
-        if let Cow::Owned(getoond) = toon(&self.bericht, geheimen) {
-            self.bericht = getoond;
-        }
+        toon_in_plaats(&mut self.bericht, geheimen);
     }
 
     fn rij(bestand: &str, line: u32, bericht: impl Into<String>) -> Invoerfout {

@@ -16,7 +16,7 @@ use crate::calendar::Kalender;
 use crate::datum::dmj;
 use crate::history::Historielezing;
 use crate::model::{Tekst, Zaak};
-use crate::persoonsgegevens::{toon, Geheimen};
+use crate::persoonsgegevens::{toon, toon_in_plaats, Geheimen};
 use crate::register::{Dossier, Reglement, Termen};
 use crate::verloop::Verloop;
 
@@ -265,9 +265,7 @@ fn afschermen(zaak: &Zaak, omgeving: &Omgeving<'_>, bevindingen: &mut [Bevinding
     }
     let geheimen = geheimen(zaak, omgeving);
     for b in bevindingen {
-        if let Cow::Owned(getoond) = toon(&b.bericht, &geheimen) {
-            b.bericht = getoond;
-        }
+        toon_in_plaats(&mut b.bericht, &geheimen);
         if let Some(Cow::Owned(getoond)) = b.verantwoording.as_deref().map(|v| toon(v, &geheimen)) {
             b.verantwoording = Some(getoond.into());
         }
@@ -295,9 +293,7 @@ pub fn beoordeel_register(
     let (mut bevindingen, notities) = art9::beoordeel(reglement, historie);
     // What they say goes to every output: through the scanner, as every text.
     for b in &mut bevindingen {
-        if let Cow::Owned(getoond) = toon(&b.bericht, &Geheimen::GEEN) {
-            b.bericht = getoond;
-        }
+        toon_in_plaats(&mut b.bericht, &Geheimen::GEEN);
     }
     // By rule and date, as the contract orders; commits of the same day in history order.
     bevindingen.sort_by_key(|b| (b.regel, b.datum));
