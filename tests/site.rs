@@ -10,14 +10,7 @@ use common::*;
 use klachten::site::weergave::zaakpad;
 
 fn bouw(register: &Path, uit: &Path) {
-    let o = std::process::Command::new(env!("CARGO_BIN_EXE_klachten"))
-        .args(["build", "--as-of", "2026-11-24", "--register"])
-        .arg(register)
-        .arg("--out")
-        .arg(uit)
-        .output()
-        .unwrap();
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = common::bouw(register, uit, "2026-11-24");
     assert!(stderr(&o).contains("pagina's"), "{}", stderr(&o));
 }
 

@@ -33,14 +33,7 @@ fn voorbeeld(args: &[&str]) -> std::process::Output {
 }
 
 fn bouw(register: &Path, uit: &Path) {
-    let o = std::process::Command::new(env!("CARGO_BIN_EXE_klachten"))
-        .args(["build", "--as-of", PEILDATUM, "--register"])
-        .arg(register)
-        .arg("--out")
-        .arg(uit)
-        .output()
-        .unwrap();
-    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    common::bouw(register, uit, PEILDATUM);
 }
 
 /// A column per field, a row per finding and per input error, in the JSON's order.

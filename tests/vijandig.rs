@@ -14,13 +14,7 @@ const AS_OF: &str = "2026-11-24";
 
 /// `klachten build` of `register` into `uit`.
 fn bouw(register: &Path, uit: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_klachten"))
-        .args(["build", "--as-of", AS_OF, "--register"])
-        .arg(register)
-        .arg("--out")
-        .arg(uit)
-        .output()
-        .expect("klachten starten")
+    bouw_uitvoer(register, uit, AS_OF)
 }
 
 /// Every file of a built site, by path relative to its root, as text.

@@ -226,16 +226,22 @@ pub fn rules_of(v: &serde_json::Value, case: &str) -> Vec<String> {
         .collect()
 }
 
-/// Builds the site of `register` into `uit` at `as_of`; the build must succeed.
-pub fn bouw(register: &Path, uit: &Path, as_of: &str) {
-    let o = Command::new(env!("CARGO_BIN_EXE_klachten"))
+/// `klachten build` of `register` into `uit` at `as_of`, as it ended.
+pub fn bouw_uitvoer(register: &Path, uit: &Path, as_of: &str) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_klachten"))
         .args(["build", "--as-of", as_of, "--register"])
         .arg(register)
         .arg("--out")
         .arg(uit)
         .output()
-        .unwrap();
+        .expect("klachten starten")
+}
+
+/// Builds the site of `register` into `uit` at `as_of`; the build must succeed.
+pub fn bouw(register: &Path, uit: &Path, as_of: &str) -> Output {
+    let o = bouw_uitvoer(register, uit, as_of);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    o
 }
 
 /// A page of a built site, with the slashes tera escapes in attributes written plainly.
