@@ -6,6 +6,8 @@
 //! them; each of them imports this vocabulary from here. What a rule means (its article,
 //! title and explanation) lives with the rule, in `crate::rules`.
 
+use std::borrow::Cow;
+
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -159,12 +161,12 @@ pub enum Bron {
 
 impl Bron {
     /// The path relative to the register, with `/`.
-    pub fn pad(&self) -> String {
+    pub fn pad(&self) -> Cow<'static, str> {
         match self {
-            Bron::Klachten => KLACHTEN_CSV.to_string(),
-            Bron::Gebeurtenissen => GEBEURTENISSEN_CSV.to_string(),
-            Bron::Dossier(zaak) => format!("{ZAKEN_MAP}/{zaak}.md"),
-            Bron::Reglement => REGLEMENT_TOML.to_string(),
+            Bron::Klachten => Cow::Borrowed(KLACHTEN_CSV),
+            Bron::Gebeurtenissen => Cow::Borrowed(GEBEURTENISSEN_CSV),
+            Bron::Dossier(zaak) => Cow::Owned(format!("{ZAKEN_MAP}/{zaak}.md")),
+            Bron::Reglement => Cow::Borrowed(REGLEMENT_TOML),
         }
     }
 }

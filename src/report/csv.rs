@@ -107,7 +107,7 @@ fn bevinding(b: &Bevinding, drempel: Drempel) -> [String; 10] {
         b.bericht.clone(),
         b.deadline.map(dmj).unwrap_or_default(),
         b.datum.map(dmj).unwrap_or_default(),
-        b.bron.pad(),
+        b.bron.pad().into_owned(),
         b.line.map(|l| l.to_string()).unwrap_or_default(),
         ja_nee(drempel.telt(b)),
         b.verantwoording.as_deref().unwrap_or_default().to_string(),

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Opties;
-use crate::bevinding::{Bevinding, Bron, GEBEURTENISSEN_CSV, KLACHTEN_CSV};
+use crate::bevinding::Bevinding;
 use crate::datum;
 use crate::Uitkomst;
 
@@ -191,11 +191,7 @@ fn finding(b: &Bevinding) -> Finding<'_> {
         message: &b.bericht,
         deadline: b.deadline.map(Datum),
         date: b.datum.map(Datum),
-        file: match &b.bron {
-            Bron::Klachten => Cow::Borrowed(KLACHTEN_CSV),
-            Bron::Gebeurtenissen => Cow::Borrowed(GEBEURTENISSEN_CSV),
-            bron => Cow::Owned(bron.pad()),
-        },
+        file: b.bron.pad(),
         line: b.line,
         accepted: b.is_geaccepteerd(),
         justification: b.verantwoording.as_deref(),

@@ -1,16 +1,15 @@
 //! `--format text`: what a complaint handler reads in a terminal. Findings grouped per
 //! case, input errors as `file:line: column: message`, and one closing summary line.
 
-use std::borrow::Cow;
 use std::fmt::{self, Display};
 use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
 
 use super::{invoerfout_tekst, zonder_stuurtekens, Opties};
-use crate::bevinding::{Bevinding, Bron, Ernst};
+use crate::bevinding::{Bevinding, Ernst};
 use crate::datum::dmj;
-use crate::register::{GEBEURTENISSEN_CSV, KLACHTEN_CSV, REGLEMENT_TOML};
+use crate::register::REGLEMENT_TOML;
 use crate::{Samenvatting, Uitkomst};
 
 const ROOD: Style = AnsiColor::Red.on_default().bold();
@@ -165,12 +164,7 @@ fn schrijf_bevinding(
         stijl.verfd(VET, b.regel.id()),
         zonder_stuurtekens(&b.bericht, false)
     )?;
-    writeln!(
-        uit,
-        "  {:<12} {}",
-        "",
-        stijl.verfd(DIM, Vindplaats(opties, b))
-    )?;
+    writeln!(uit, "  {:<12} {}", "", stijl.verfd(DIM, opties.plek(b)))?;
     if let Some(j) = &b.verantwoording {
         writeln!(
             uit,
@@ -183,28 +177,6 @@ fn schrijf_bevinding(
         )?;
     }
     Ok(())
-}
-
-/// Where a finding points (`Opties::plek`), written straight to the output.
-struct Vindplaats<'a>(&'a Opties, &'a Bevinding);
-
-impl Display for Vindplaats<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let Vindplaats(opties, b) = self;
-        let bestand = match &b.bron {
-            Bron::Klachten => Cow::Borrowed(KLACHTEN_CSV),
-            Bron::Gebeurtenissen => Cow::Borrowed(GEBEURTENISSEN_CSV),
-            bron => Cow::Owned(bron.pad()),
-        };
-        if opties.register != "." {
-            write!(f, "{}/", opties.register)?;
-        }
-        f.write_str(&bestand)?;
-        match b.line {
-            Some(line) => write!(f, ":{line}"),
-            None => Ok(()),
-        }
-    }
 }
 
 /// `1 zaak`, `2 zaken`.

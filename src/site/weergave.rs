@@ -166,7 +166,7 @@ pub fn bevinding(
         bericht_html: datums_heel(&b.bericht),
         plek: match b.line {
             Some(line) => format!("{}:{line}", b.bron.pad()),
-            None => b.bron.pad(),
+            None => b.bron.pad().into_owned(),
         },
         deadline: b.deadline.map(datum),
         datum: b.datum.map(datum),
@@ -524,7 +524,7 @@ pub fn zaakpagina(
                 auteur: geheim(&w.auteur),
                 plek: match w.line {
                     Some(line) => format!("{}:{line}", w.bron.pad()),
-                    None => w.bron.pad(),
+                    None => w.bron.pad().into_owned(),
                 },
                 omschrijving: geheim(&w.omschrijving),
             })
