@@ -446,3 +446,44 @@ fn in_elk_formaat() {
     assert_eq!(resultaat["properties"]["commit"], json!(c));
     assert!(resultaat["properties"].get("case").is_none());
 }
+
+/// An art-9 warning alone passes the check; with `--strict` it fails it, and with
+/// `--since` after the commit's date (its `date`) it no longer counts.
+#[test]
+fn art9_en_de_exitstatus() {
+    let repo = Repo::new();
+    repo.register("", "");
+    repo.schrijf("reglement.toml", BASIS);
+    repo.commit(EERSTE);
+    repo.schrijf(
+        "reglement.toml",
+        &BASIS.replace("afhandeltermijn_weken = 6", "afhandeltermijn_weken = 8"),
+    );
+    repo.commit(TWEEDE);
+    let uitvoer = |extra: &[&str]| {
+        let args = [
+            &["check", "--as-of", "2026-06-01", "--format", "json"],
+            extra,
+        ]
+        .concat();
+        klachten(&args, &repo.register)
+    };
+    let o = uitvoer(&[]);
+    let v = json(&o);
+    assert_eq!(v["findings"].as_array().unwrap().len(), 1, "{v}");
+    assert_eq!(v["findings"][0]["rule"], "art-9-wijziging");
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(uitvoer(&["--strict"]).status.code(), Some(1));
+    assert_eq!(
+        uitvoer(&["--strict", "--since", "2026-03-02"])
+            .status
+            .code(),
+        Some(1)
+    );
+    assert_eq!(
+        uitvoer(&["--strict", "--since", "2026-03-03"])
+            .status
+            .code(),
+        Some(0)
+    );
+}

@@ -222,6 +222,39 @@ mod tests {
     }
 
     #[test]
+    fn na_een_geldige_verlenging_zegt_de_bevinding_dat_de_termijn_verlengd_is() {
+        // Extended to Fri 13 June 2025; the uitspraak on Mon 16 June is one working day,
+        // three days, late. Still open at the peildatum: an error after the new deadline,
+        // a warning two working days before it.
+        let verlenging = (
+            "2025-05-28",
+            "verlenging",
+            "termijn=2025-06-13;toelichting=extern advies nodig",
+        );
+        let te_laat = zaak(
+            "2025-05-01",
+            &[verlenging, ("2025-06-16", "uitspraak", "gegrond")],
+        );
+        let b = bevindingen(&te_laat, "2025-08-01", TERMIJN);
+        assert_eq!(
+            b[0].bericht,
+            "uitspraak 3 dagen te laat: termijn van 4 weken (verlengd) verliep op 13-06-2025, uitspraak op 16-06-2025"
+        );
+        let open = zaak("2025-05-01", &[verlenging]);
+        let b = bevindingen(&open, "2025-06-16", TERMIJN);
+        assert_eq!(
+            b[0].bericht,
+            "geen uitspraak: termijn van 4 weken (verlengd) verliep op 13-06-2025"
+        );
+        let b = bevindingen(&open, "2025-06-11", TERMIJN);
+        assert_eq!(b[0].ernst, Ernst::Warning);
+        assert_eq!(
+            b[0].bericht,
+            "nog geen uitspraak: termijn van 4 weken (verlengd) verloopt op 13-06-2025"
+        );
+    }
+
+    #[test]
     fn verlenging_op_de_verschoven_deadline_is_nog_op_tijd() {
         // Deadline Fri 30 May 2025 (after Ascension Day): an extension that day still counts.
         let zaak = zaak(
