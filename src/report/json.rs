@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::Opties;
 use crate::bevinding::Bevinding;
-use crate::datum;
+use crate::datum::Geschreven;
 use crate::Uitkomst;
 
 #[derive(Serialize)]
@@ -96,7 +96,7 @@ struct Datum(NaiveDate);
 
 impl Serialize for Datum {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&datum::Geschreven::jmd(self.0))
+        s.collect_str(&Geschreven::jmd(self.0))
     }
 }
 
@@ -148,7 +148,7 @@ pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io:
     write!(
         uit,
         "{{\n  \"as_of\": \"{}\",\n  \"summary\": ",
-        peildatum.format("%Y-%m-%d")
+        Geschreven::jmd(peildatum)
     )?;
     serde_json::to_writer(&mut *uit, &samenvatting)?;
     write!(uit, ",\n  \"findings\": [")?;

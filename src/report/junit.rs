@@ -22,6 +22,7 @@ use std::io::{self, Write};
 
 use super::{bevinding_tekst, invoerfout_tekst, Opties, INVOER};
 use crate::bevinding::{Bevinding, Ernst};
+use crate::datum::Geschreven;
 use crate::register::Invoerfout;
 use crate::Uitkomst;
 
@@ -128,10 +129,10 @@ fn testcase(uit: &mut dyn Write, groep: &[Bevinding], opties: &Opties) -> io::Re
 fn details(bericht: &str, b: &Bevinding) -> String {
     let mut regels = vec![bericht.to_string()];
     if let Some(d) = b.deadline {
-        regels.push(format!("termijn: {}", d.format("%Y-%m-%d")));
+        regels.push(format!("termijn: {}", Geschreven::jmd(d)));
     }
     if let Some(d) = b.datum {
-        regels.push(format!("datum: {}", d.format("%Y-%m-%d")));
+        regels.push(format!("datum: {}", Geschreven::jmd(d)));
     }
     if let Some(c) = &b.commit {
         regels.push(format!("commit: {c}"));

@@ -26,6 +26,7 @@ use serde::Serialize;
 
 use super::{bevinding_tekst, invoerfout_tekst, Opties, INVOER};
 use crate::bevinding::{Bevinding, Ernst, RegelId};
+use crate::datum::{jmd, Geschreven};
 use crate::register::Invoerfout;
 use crate::register::{Reglement, Termen};
 use crate::rules;
@@ -194,7 +195,7 @@ pub fn schrijf(uitkomst: &Uitkomst, opties: &Opties, uit: &mut dyn Write) -> io:
     write!(
         uit,
         "],\n      \"properties\": {{\"as_of\": \"{}\", \"counting\": {}}},\n      \"results\": [",
-        uitkomst.register.peildatum.format("%Y-%m-%d"),
+        Geschreven::jmd(uitkomst.register.peildatum),
         super::tellend(uitkomst, opties.drempel)
     )?;
 
@@ -330,8 +331,8 @@ fn resultaat<'a>(
         properties: Eigenschappen {
             case: b.zaak.as_deref(),
             severity: Some(b.ernst.naam()),
-            deadline: b.deadline.map(|d| d.format("%Y-%m-%d").to_string()),
-            date: b.datum.map(|d| d.format("%Y-%m-%d").to_string()),
+            deadline: b.deadline.map(jmd),
+            date: b.datum.map(jmd),
             commit: b
                 .regel
                 .uit_historie()
