@@ -1224,6 +1224,44 @@ fn sarif_met_lastige_tekens() {
     );
 }
 
+/// An input error whose message names a line (a case number given twice) keeps its
+/// fingerprint when rows are inserted above it, in SARIF and in Code Quality.
+#[test]
+fn de_vingerafdruk_van_een_invoerfout_hangt_niet_aan_een_regel() {
+    let rij = "KP-1,2025-03-03,email,preventie,B,C,c@example.nl,x,,\n";
+    let doel = Doel::nieuw("register", &format!("{rij}{rij}"), "");
+    let afdruk = |doel: &Doel| {
+        let log = sarif(doel, &["--as-of", "2025-06-02"]);
+        let invoer: Vec<Value> = log["runs"][0]["results"]
+            .as_array()
+            .expect("results")
+            .iter()
+            .filter(|r| r["ruleId"] == "invoer")
+            .cloned()
+            .collect();
+        assert_eq!(invoer.len(), 1, "{log:#}");
+        let (_, rapport) = codequality(doel, &["--as-of", "2025-06-02"]);
+        let kwaliteit = rapport
+            .as_array()
+            .expect("array")
+            .iter()
+            .find(|i| i["check_name"] == "invoer")
+            .expect("invoer")["fingerprint"]
+            .clone();
+        (
+            invoer[0]["message"]["text"].to_string(),
+            invoer[0]["partialFingerprints"]["klachten/v1"].to_string(),
+            kwaliteit,
+        )
+    };
+    let (bericht, sarif_voor, kwaliteit_voor) = afdruk(&doel);
+    doel.zaak_bovenaan();
+    let (bericht_na, sarif_na, kwaliteit_na) = afdruk(&doel);
+    assert_ne!(bericht, bericht_na, "the message names the moved line");
+    assert_eq!(sarif_voor, sarif_na);
+    assert_eq!(kwaliteit_voor, kwaliteit_na);
+}
+
 #[test]
 fn sarif_vingerafdrukken_blijven_gelijk() {
     let doel = lastig();

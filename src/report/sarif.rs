@@ -366,14 +366,17 @@ fn invoerresultaat<'a>(
     }
 }
 
-/// What identifies an input error for its fingerprint: not its line.
+/// What identifies an input error for its fingerprint, never its line: the file, column
+/// and value of an error about a value (its message may name another row's line: "komt al
+/// voor op regel 2"); the message of one about a whole record or file.
 fn invoersleutel(f: &Invoerfout) -> [&str; 5] {
+    let bericht = if f.kolom.is_some() { "" } else { &f.bericht };
     [
         INVOER,
         &f.bestand,
         f.kolom.as_deref().unwrap_or(""),
         super::invoerwaarde(f).unwrap_or(""),
-        &f.bericht,
+        bericht,
     ]
 }
 
