@@ -144,8 +144,7 @@ pub fn controleer_met(mut register: Register, mut historie: Option<Historie>) ->
     // A case's texts hide the names and contacts its row held in earlier versions too.
     if let Some(h) = &mut historie {
         for (id, vroeger) in std::mem::take(&mut h.vroegere_geheimen) {
-            let eerder = register.andere_geheimen.remove(&id).unwrap_or_default();
-            register.andere_geheimen.insert(id, vroeger.samen(&eerder));
+            Geheimen::voeg_bij(&mut register.andere_geheimen, id, vroeger);
         }
     }
     let kalender = register.reglement.kalender();

@@ -53,6 +53,8 @@
 //! shown on the site as "Bel mevrouw op [telefoonnummer verwijderd]."
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::{BuildHasher, Hash};
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -886,6 +888,17 @@ impl Geheimen {
         if vorm.chars().count() >= KORTSTE_GEHEIM && !self.waarden.iter().any(|(w, _)| *w == vorm) {
             self.waarden.push((vorm, vervanging));
         }
+    }
+
+    /// Adds `nieuw` to the values of case `zaak` in `per_zaak` (another row of its number,
+    /// an earlier version of its row).
+    pub fn voeg_bij<K, S>(per_zaak: &mut HashMap<K, Geheimen, S>, zaak: K, nieuw: Geheimen)
+    where
+        K: Eq + Hash,
+        S: BuildHasher,
+    {
+        let eerder = per_zaak.remove(&zaak).unwrap_or_default();
+        per_zaak.insert(zaak, nieuw.samen(&eerder));
     }
 
     /// These values and those of `ander` (two rows of one case number, say).

@@ -81,9 +81,7 @@ impl Logboek {
                 geheimen,
                 ..
             } => {
-                let eerder = self.geheimen.remove(&sleutel.paar.zaak).unwrap_or_default();
-                self.geheimen
-                    .insert(sleutel.paar.zaak, geheimen.clone().samen(&eerder));
+                Geheimen::voeg_bij(&mut self.geheimen, sleutel.paar.zaak, geheimen.clone());
                 (
                     *sleutel,
                     velden

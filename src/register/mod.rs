@@ -222,8 +222,7 @@ impl Register {
                 let ids = ongeldige_rijen
                     .into_iter()
                     .map(|(id, line, geheimen)| {
-                        let eerder = ongeldig.remove(&id).unwrap_or_default();
-                        ongeldig.insert(id.clone(), geheimen.samen(&eerder));
+                        Geheimen::voeg_bij(&mut ongeldig, id.clone(), geheimen);
                         (id, line)
                     })
                     .collect();
@@ -258,8 +257,7 @@ impl Register {
         let mut andere_geheimen: HashMap<Tekst, Geheimen> =
             samenhang.andere_geheimen().into_iter().collect();
         for (id, geheimen) in ongeldig {
-            let eerder = andere_geheimen.remove(&id).unwrap_or_default();
-            andere_geheimen.insert(id, geheimen.samen(&eerder));
+            Geheimen::voeg_bij(&mut andere_geheimen, id, geheimen);
         }
         let mut invoerfouten = klachten.fouten;
         invoerfouten.extend(gebeurtenissen.fouten);

@@ -194,8 +194,7 @@ impl Samenhang {
         for (zaak, lot) in self.zaken.iter().zip(&self.lot) {
             if *lot != Lot::Gecontroleerd {
                 let eigen = Geheimen::van(zaak.klager.as_deref(), zaak.contact.as_deref());
-                let eerder = uit.remove(&zaak.id).unwrap_or_default();
-                uit.insert(zaak.id.clone(), eigen.samen(&eerder));
+                Geheimen::voeg_bij(&mut uit, zaak.id.clone(), eigen);
             }
         }
         uit
