@@ -537,3 +537,43 @@ fn dubbele_zaak_na_een_ongeldige_rij() {
     assert_eq!(v["summary"]["invalid"], 2);
     assert_eq!(v["summary"]["events_invalid"], 3);
 }
+
+/// Each event goes to its case's first valid row, whatever order the two files list the
+/// cases in: events of a case that come before, after or between other cases' events, next
+/// to a later duplicate row of their number, and of a case that is not there.
+#[test]
+fn gebeurtenissen_vinden_hun_zaak_in_elke_volgorde() {
+    let zaak = |id: &str| {
+        format!("{id},2025-03-03,email,preventie,A. Bakker,J. Jansen,j@example.nl,Te laat,,\n")
+    };
+    let klachten = [zaak("KP-1"), zaak("KP-2"), zaak("KP-1"), zaak("KP-3")].concat();
+    let ontvangen = |id: &str| format!("{id},2025-03-04,ontvangstbevestiging,A. Bakker,,,,\n");
+    let afgehandeld = |id: &str| {
+        format!("{id},2025-03-20,uitspraak,A. Bakker,ongegrond,,,\n{id},2025-03-21,afsluiting,A. Bakker,,,,\n")
+    };
+    let gebeurtenissen = [
+        ontvangen("KP-1"),
+        ontvangen("KP-3"),
+        afgehandeld("KP-3"),
+        ontvangen("KP-2"),
+        afgehandeld("KP-2"),
+        // After KP-2 comes the duplicate row of KP-1 in klachten.csv: these are the
+        // first row's.
+        afgehandeld("KP-1"),
+        ontvangen("KP-9"),
+    ]
+    .concat();
+    let f = Fixture::new(&klachten, &gebeurtenissen);
+    let (v, code) = check(&f);
+    assert_eq!(code, 1, "{v:#}");
+    assert_eq!(v["findings"], json!([]), "{v:#}");
+    assert_eq!(v["summary"]["checked"], 3);
+    assert_eq!(v["summary"]["events_invalid"], 1);
+    let fouten = invoerfouten(&v);
+    assert_eq!(fouten.len(), 2, "{v:#}");
+    assert_eq!(fouten[0]["file"], "gebeurtenissen.csv");
+    assert_eq!(fouten[0]["line"], 11);
+    assert_eq!(fouten[0]["value"], "KP-9");
+    assert_eq!(fouten[1]["file"], "klachten.csv");
+    assert_eq!(fouten[1]["line"], 4);
+}

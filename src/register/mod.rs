@@ -21,7 +21,6 @@ mod velden;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
 
 use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -32,9 +31,10 @@ pub use crate::bevinding::{
 pub use dossiers::Dossier;
 pub use reglement::{Reglement, Termen, Versie};
 
-use crate::model::{Gebeurtenis, Tekst, Zaak};
+use crate::model::{Tekst, Zaak};
 use crate::persoonsgegevens::{self, toon_in_plaats, Geheimen};
 use crate::Fout;
+use gebeurtenissen::Reeks;
 use lezer::{Csvlezer, Kolom, Recordfout, Rij};
 use samenhang::Samenhang;
 use toegang::{Registermap, Weigering};
@@ -212,11 +212,10 @@ impl Register {
         let reglement = Reglement::laad(map)?;
         // The name and contact of invalid rows of klachten.csv, by case number.
         let mut ongeldig: FxHashMap<Tekst, Geheimen> = FxHashMap::default();
-        // Both files are read side by side, and the events go to their cases while they
-        // are read: they are never all held at once.
-        let (klachten, mut samenhang, gebeurtenissen) = std::thread::scope(|draden| {
-            let (zender, ontvanger) = mpsc::sync_channel(WACHTENDE_STUKKEN);
-            let gebeurtenissen = draden.spawn(|| lees_gebeurtenissen(map, zender));
+        // Both files are read side by side; the cases are indexed while klachten.csv is
+        // read, and the events go to their cases once both files are read.
+        let (klachten, mut samenhang, (gebeurtenissen, reeksen)) = std::thread::scope(|draden| {
+            let gebeurtenissen = draden.spawn(|| lees_gebeurtenissen(map));
             let mut samenhang = Samenhang::new(peildatum);
             let klachten = lees_klachten(map, pad, |zaken, ongeldige_rijen| {
                 let ids = ongeldige_rijen
@@ -227,26 +226,14 @@ impl Register {
                     })
                     .collect();
                 samenhang.neem_zaken(zaken, ids);
-                // Events whose case comes later in klachten.csv wait; when too many wait,
-                // the events are left in the channel, and their reading pauses.
-                while samenhang.wachtend() < WACHTENDE_GEBEURTENISSEN {
-                    let Ok(stuk) = ontvanger.try_recv() else {
-                        break;
-                    };
-                    samenhang.verdeel(stuk);
-                }
             })?;
-            for stuk in ontvanger {
-                samenhang.verdeel(stuk);
-            }
             let gebeurtenissen = gebeurtenissen.join().unwrap_or_else(|_| {
-                Leesverslag::met_fout(Invoerfout::bestand(
-                    GEBEURTENISSEN_CSV,
-                    "bestand niet te lezen",
-                ))
+                let fout = Invoerfout::bestand(GEBEURTENISSEN_CSV, "bestand niet te lezen");
+                (Leesverslag::met_fout(fout), Vec::new())
             });
             Ok::<_, Fout>((klachten, samenhang, gebeurtenissen))
         })?;
+        samenhang.verdeel(reeksen);
 
         let dossiers::Teksten {
             dossiers,
@@ -333,12 +320,6 @@ impl Leesverslag {
     }
 }
 
-/// Stretches of events that may wait in the channel, and events that may wait for their
-/// case to be read: enough for the files to be read side by side, few enough that the
-/// events are never all in memory at once.
-const WACHTENDE_STUKKEN: usize = 64;
-const WACHTENDE_GEBEURTENISSEN: usize = 64 * STUK;
-
 /// Rows are handed on [`STUK`] at a time.
 const STUK: usize = 1 << 10;
 
@@ -378,7 +359,7 @@ fn lees_bestand<T>(
     naam: &'static str,
     kolommen: &'static [Kolom],
     lees: impl Fn(&Rij<'_>, &mut Vec<Invoerfout>, &mut Tekstbank) -> Option<T>,
-    mut bewaar: impl FnMut(Stuk<T>) -> Doorgaan,
+    mut bewaar: impl FnMut(Stuk<T>),
 ) -> Result<Leesverslag, Weigering> {
     let mut lezer = Csvlezer::open(map, naam, kolommen)?;
     let mut uit = Leesverslag::default();
@@ -432,24 +413,17 @@ fn lees_bestand<T>(
                 }
             }
         }
-        if stuk.len() == STUK && bewaar(std::mem::take(&mut stuk)) == Doorgaan::Nee {
-            return Ok(uit);
+        if stuk.len() == STUK {
+            bewaar(std::mem::take(&mut stuk));
         }
     }
-    if stuk.len() > 0 && bewaar(stuk) == Doorgaan::Nee {
-        return Ok(uit);
+    if stuk.len() > 0 {
+        bewaar(stuk);
     }
     uit.waarschuwingen
         .extend(codering::notitie(naam, lezer.codering()));
     uit.sha256 = lezer.sha256();
     Ok(uit)
-}
-
-/// Whether reading a file goes on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Doorgaan {
-    Ja,
-    Nee,
 }
 
 /// Reads klachten.csv, handing its valid cases and the case numbers of its invalid rows
@@ -464,10 +438,7 @@ fn lees_klachten(
         KLACHTEN_CSV,
         &klachten::KOLOMMEN,
         klachten::lees_zaak,
-        |stuk| {
-            neem(stuk.rijen, stuk.ongeldige_ids);
-            Doorgaan::Ja
-        },
+        |stuk| neem(stuk.rijen, stuk.ongeldige_ids),
     );
     let bestand = bestand.map_err(|fout| {
         let pad = pad.join(KLACHTEN_CSV);
@@ -482,23 +453,17 @@ fn lees_klachten(
     Ok(bestand)
 }
 
-/// Reads gebeurtenissen.csv, sending its valid events (with their case numbers, in file
-/// order) a stretch at a time to `zender`. Stops when nobody receives them any more.
-fn lees_gebeurtenissen(
-    map: &Registermap,
-    zender: mpsc::SyncSender<Vec<(Tekst, Gebeurtenis)>>,
-) -> Leesverslag {
+/// Reads gebeurtenissen.csv: its valid events in file order, in runs of one case.
+fn lees_gebeurtenissen(map: &Registermap) -> (Leesverslag, Vec<Reeks>) {
+    let mut reeksen = Vec::new();
     let gelezen = lees_bestand(
         map,
         GEBEURTENISSEN_CSV,
         &gebeurtenissen::KOLOMMEN,
         gebeurtenissen::lees_gebeurtenis,
-        |stuk| match zender.send(stuk.rijen) {
-            Ok(()) => Doorgaan::Ja,
-            Err(_) => Doorgaan::Nee,
-        },
+        |stuk| gebeurtenissen::voeg_toe(&mut reeksen, stuk.rijen),
     );
-    gelezen.unwrap_or_else(|fout| {
+    let verslag = gelezen.unwrap_or_else(|fout| {
         Leesverslag::met_fout(match fout {
             Weigering::Ontbreekt => Invoerfout::bestand(
                 GEBEURTENISSEN_CSV,
@@ -509,7 +474,8 @@ fn lees_gebeurtenissen(
                 format!("bestand {weigering}; de zaken worden gecontroleerd als zaken zonder gebeurtenissen"),
             ),
         })
-    })
+    });
+    (verslag, reeksen)
 }
 
 /// The texts that recur across the rows of a file, each kept once: handlers, categories,
