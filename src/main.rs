@@ -85,6 +85,13 @@ enum Opdracht {
 const SJABLOON: &str = "{about-with-newline}\nGebruik: {usage}\n\n{all-args}{after-help}";
 
 /// The command line as clap parses it, with every word of `--help` in Dutch.
+/// The register becomes millions of small allocations (texts, events, findings), made and
+/// freed on several threads: with mimalloc `check` took 0.24 instead of 0.32 s at 100,000
+/// cases and 2.5 instead of 2.9 s at a million (`bench/check.sh`'s registers, medians of
+/// the two builds run in turn).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn opdrachtregel() -> clap::Command {
     use clap::{Arg, ArgAction, CommandFactory};
     let hulp = || {
