@@ -856,6 +856,13 @@ const ALLE_VERVANGINGEN: [&str; 7] = [
     VERBORGEN,
 ];
 
+/// [`ALLE_VERVANGINGEN`] in lower case, as [`Zicht`] compares texts.
+fn kleine_vervangingen() -> &'static [String] {
+    static KLEIN: std::sync::LazyLock<Vec<String>> =
+        std::sync::LazyLock::new(|| ALLE_VERVANGINGEN.iter().map(|v| v.to_lowercase()).collect());
+    &KLEIN
+}
+
 /// A value shorter than this (in characters, after normalising) is not looked for: two
 /// letters would match inside ordinary words everywhere.
 const KORTSTE_GEHEIM: usize = 3;
@@ -1104,10 +1111,9 @@ impl Zicht {
         // are: redacting twice changes nothing.
         let mut vervangingen: Vec<(usize, usize)> = Vec::new();
         if !geheimen.waarden.is_empty() {
-            for vervanging in ALLE_VERVANGINGEN {
-                let klein = vervanging.to_lowercase();
+            for klein in kleine_vervangingen() {
                 vervangingen.extend(
-                    vind_alle(&self.tekst, &klein)
+                    vind_alle(&self.tekst, klein)
                         .into_iter()
                         .map(|b| (b, b + klein.len())),
                 );
@@ -1237,14 +1243,13 @@ fn vind_alle(hooi: &str, naald: &str) -> Vec<usize> {
     if h.len().saturating_mul(n.len()) > 1 << 14 {
         return memchr::memmem::find_iter(h, n).collect();
     }
+    // Compared only where the first byte is.
     let mut uit = Vec::new();
-    let mut i = 0;
-    while i + n.len() <= h.len() {
-        if h[i..].starts_with(n) {
+    let mut vrij = 0;
+    for i in memchr::memchr_iter(eerste, h) {
+        if i >= vrij && h[i..].starts_with(n) {
             uit.push(i);
-            i += n.len();
-        } else {
-            i += 1;
+            vrij = i + n.len();
         }
     }
     uit
