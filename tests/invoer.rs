@@ -577,3 +577,63 @@ fn gebeurtenissen_vinden_hun_zaak_in_elke_volgorde() {
     assert_eq!(fouten[1]["file"], "klachten.csv");
     assert_eq!(fouten[1]["line"], 4);
 }
+
+/// The same when klachten.csv lists its case numbers in ascending order (found without a
+/// map), and when that order breaks half way: a later row that repeats an earlier number is
+/// still the error, and events still find their cases.
+#[test]
+fn gebeurtenissen_vinden_hun_zaak_in_oplopende_en_gebroken_volgorde() {
+    let zaak = |id: &str| {
+        format!("{id},2025-03-03,email,preventie,A. Bakker,J. Jansen,j@example.nl,Te laat,,\n")
+    };
+    let compleet = |id: &str| {
+        format!(
+            "{id},2025-03-04,ontvangstbevestiging,A. Bakker,,,,\n\
+             {id},2025-03-20,uitspraak,A. Bakker,ongegrond,,,\n\
+             {id},2025-03-21,afsluiting,A. Bakker,,,,\n"
+        )
+    };
+    // Ascending: events of later cases first, and of a case that sorts before them all.
+    let klachten = [zaak("KP-1"), zaak("KP-2"), zaak("KP-3")].concat();
+    let gebeurtenissen = [
+        compleet("KP-3"),
+        compleet("KP-1"),
+        compleet("KP-0"),
+        compleet("KP-2"),
+    ]
+    .concat();
+    let (v, code) = check(&Fixture::new(&klachten, &gebeurtenissen));
+    assert_eq!(code, 1, "{v:#}");
+    assert_eq!(v["findings"], json!([]), "{v:#}");
+    assert_eq!(v["summary"]["checked"], 3);
+    let fouten = invoerfouten(&v);
+    assert_eq!(fouten.len(), 3, "{v:#}");
+    assert!(fouten.iter().all(|f| f["value"] == "KP-0"), "{v:#}");
+
+    // Ascending for three rows, then a number that sorts before them, then a repeat of the
+    // first row's number.
+    let klachten = [
+        zaak("KP-1"),
+        zaak("KP-2"),
+        zaak("KP-3"),
+        zaak("KP-0"),
+        zaak("KP-1"),
+    ]
+    .concat();
+    let gebeurtenissen = [
+        compleet("KP-0"),
+        compleet("KP-3"),
+        compleet("KP-2"),
+        compleet("KP-1"),
+    ]
+    .concat();
+    let (v, code) = check(&Fixture::new(&klachten, &gebeurtenissen));
+    assert_eq!(code, 1, "{v:#}");
+    assert_eq!(v["findings"], json!([]), "{v:#}");
+    assert_eq!(v["summary"]["checked"], 4);
+    let fouten = invoerfouten(&v);
+    assert_eq!(fouten.len(), 1, "{v:#}");
+    assert_eq!(fouten[0]["file"], "klachten.csv");
+    assert_eq!(fouten[0]["line"], 6);
+    assert_eq!(fouten[0]["value"], "KP-1");
+}
