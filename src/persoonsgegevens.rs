@@ -319,10 +319,7 @@ fn zoek_emails(tekst: &str) -> Vec<Vondst> {
     // No address may start before `vrij` (the end of the previous one).
     let mut vrij = 0;
     let mut zoek_vanaf = 0;
-    while let Some(rel) = b
-        .get(zoek_vanaf..)
-        .and_then(|r| r.iter().position(|&c| c == b'@'))
-    {
+    while let Some(rel) = b.get(zoek_vanaf..).and_then(|r| memchr::memchr(b'@', r)) {
         let at = zoek_vanaf + rel;
         zoek_vanaf = at + 1;
 
