@@ -359,7 +359,6 @@ fn check(
         vandaag(),
         klachten::Gebruik::Controle,
     )?;
-    meld_historie(&uitkomst);
     let stdout = io::stdout();
     let kleur = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let opties = Opties {
@@ -376,6 +375,10 @@ fn check(
         Uitvoer::Codequality => Formaat::Codequality,
         Uitvoer::Csv => Formaat::Csv,
     };
+    // The text report says it above its summary; the other formats' readers see stderr.
+    if formaat != Formaat::Text {
+        meld_historie(&uitkomst);
+    }
     let mut uit = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let geschreven =
         report::schrijf(&uitkomst, formaat, &opties, &mut uit).and_then(|_| uit.flush());
