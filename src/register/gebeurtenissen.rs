@@ -98,8 +98,6 @@ pub(crate) fn lees_gebeurtenis(
     ))
 }
 
-/// A verantwoording names the rule it accounts for, who accounts for it and why (article
-/// 9), whatever its date.
 /// Events of one case that follow each other in gebeurtenissen.csv, as the file lists
 /// them: they go to their case together, with one look-up.
 #[derive(Debug)]
@@ -135,6 +133,8 @@ pub(crate) fn voeg_toe(reeksen: &mut Vec<Reeks>, gebeurtenissen: Vec<(Tekst, Geb
     }
 }
 
+/// A verantwoording names the rule it accounts for, who accounts for it and why (article
+/// 9), whatever its date.
 fn verantwoording_compleet(
     veld: &mut Velden<'_, '_>,
     regel_tekst: &str,

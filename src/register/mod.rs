@@ -212,8 +212,8 @@ impl Register {
         let reglement = Reglement::laad(map)?;
         // The name and contact of invalid rows of klachten.csv, by case number.
         let mut ongeldig: FxHashMap<Tekst, Geheimen> = FxHashMap::default();
-        // Both files are read side by side; the cases are indexed while klachten.csv is
-        // read, and the events go to their cases once both files are read.
+        // Both files are read side by side; the events go to their cases once both are
+        // read.
         let (klachten, mut samenhang, (gebeurtenissen, reeksen)) = std::thread::scope(|draden| {
             let gebeurtenissen = draden.spawn(|| lees_gebeurtenissen(map));
             let mut samenhang = Samenhang::new(peildatum);
