@@ -3,10 +3,8 @@
 #
 #   bash bench/site.sh [CASES]
 #
-# Each run prints wall, user and system time of the build, its peak memory, and the site's
-# files and size. The build removes the previous site in a background process after it
-# has finished; the script waits for that before the next run, so that runs do not
-# overlap, and prints how long it took.
+# Each run prints wall, user and system time of the build (which includes removing the
+# site of the run before), its peak memory, and the site's files and size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-100000}
@@ -18,10 +16,7 @@ uit="$data/site-$n"
 for run in 1 2 3; do
   /usr/bin/time -o "$data/time.txt" -f '%e %U %S %M' target/release/klachten build --register "$map" --out "$uit" --as-of 2026-11-24 2>/dev/null
   read -r s user sys kib < "$data/time.txt"
-  begin=$(date +%s.%N)
-  while compgen -G "$data/.site-$n.oud-*" > /dev/null; do sleep 0.05; done
-  opruimen=$(echo "$(date +%s.%N) - $begin" | bc -l)
-  printf 'run %d: %s s (user %s s, sys %s s), peak %.0f MiB, %s files, %s on disk; old site removed %.1f s later\n' \
+  printf 'run %d: %s s (user %s s, sys %s s), peak %.0f MiB, %s files, %s on disk\n' \
     "$run" "$s" "$user" "$sys" "$(echo "$kib/1024" | bc -l)" \
-    "$(find "$uit" -type f | wc -l)" "$(du -sh "$uit" | cut -f1)" "$opruimen"
+    "$(find "$uit" -type f | wc -l)" "$(du -sh "$uit" | cut -f1)"
 done
