@@ -533,18 +533,18 @@ impl<R> Regelteller<R> {
             self.voorbij += 1;
             afgesloten = einde + 1 == eind && !self.einde;
         }
-        // Line ends inside quoted fields are rare: look for one before counting them all.
-        let velden = record.as_slice();
-        let binnen = match memchr::memchr(self.teken, velden) {
-            Some(eerste) => 1 + memchr::memchr_iter(self.teken, &velden[eerste + 1..]).count(),
-            None => 0,
-        } as u64;
-        let line = 1 + self.voorbij - binnen.min(self.voorbij) - u64::from(afgesloten);
         let mut aanhalingstekens = 0u64;
         while self.aanhalingstekens.front().is_some_and(|&a| a < eind) {
             self.aanhalingstekens.pop_front();
             aanhalingstekens += 1;
         }
+        // Only a quoted field holds a line end: a record without quotes has none.
+        let binnen = if aanhalingstekens == 0 {
+            0
+        } else {
+            memchr::memchr_iter(self.teken, record.as_slice()).count() as u64
+        };
+        let line = 1 + self.voorbij - binnen.min(self.voorbij) - u64::from(afgesloten);
         self.open_aanhalingsteken = self.einde && !afgesloten && aanhalingstekens % 2 == 1;
         u32::try_from(line).unwrap_or(u32::MAX)
     }
