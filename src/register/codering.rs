@@ -203,15 +203,10 @@ impl<R: Read> Tekstlezer<R> {
         loop {
             match &mut self.staat {
                 Staat::Utf8 => {
-                    let bewaard = &self.ruw[self.ruw_begin..];
-                    if !bewaard.is_empty() {
-                        self.uit[..bewaard.len()].copy_from_slice(bewaard);
-                        self.eind = bewaard.len();
-                        self.ruw.clear();
-                        self.ruw_begin = 0;
-                    } else {
-                        self.eind = lees(&mut self.binnen, &mut self.uit)?;
-                    }
+                    // Nothing is kept back once the file is known to be UTF-8: the states
+                    // before it pass on what they kept before they turn to this one.
+                    debug_assert_eq!(self.ruw_begin, self.ruw.len());
+                    self.eind = lees(&mut self.binnen, &mut self.uit)?;
                     return Ok(());
                 }
                 Staat::Begin | Staat::Ascii => {
