@@ -252,15 +252,11 @@ impl Register {
         invoerfouten.extend(samenhang.neem_fouten());
         // The one place input errors are made fit for output: every error of a row of a
         // case, with the name and contact of every row with that case's number.
-        let geheimen_van = |id: &str| {
-            let eigen = samenhang.geheimen(id).unwrap_or_default();
-            match andere_geheimen.get(id) {
-                Some(ook) => eigen.samen(ook),
-                None => eigen,
-            }
-        };
         for fout in &mut invoerfouten {
-            let geheimen = fout.zaak.as_deref().map(geheimen_van);
+            let geheimen = fout
+                .zaak
+                .as_deref()
+                .map(|id| samenhang.geheimen(id, &andere_geheimen));
             fout.afschermen(&geheimen.unwrap_or_default());
         }
         // What is left: events of no case, and events out of order; their values are
@@ -347,7 +343,7 @@ impl<T> Stuk<T> {
 
 /// Reads every record of the file `naam` in the register `map`: turns each into a row with
 /// `lees` (None when it is invalid, with its input errors), and hands the rows, in file
-/// order, a stretch at a time to `bewaar` (which may say to stop).
+/// order, a stretch at a time to `bewaar`.
 ///
 /// Records are read and turned into rows on the caller's thread, one after another.
 /// Turning them into rows side by side on every core (rayon) made `check` no faster: at
@@ -444,9 +440,6 @@ fn lees_klachten(
         let pad = pad.join(KLACHTEN_CSV);
         match fout {
             Weigering::Ontbreekt => Fout::new(format!("{} ontbreekt", pad.display())),
-            Weigering::Onleesbaar(e) => {
-                Fout::new(format!("{} is niet te lezen: {e}", pad.display()))
-            }
             weigering => Fout::new(format!("{} {weigering}", pad.display())),
         }
     })?;

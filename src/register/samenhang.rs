@@ -4,6 +4,8 @@
 //! events goes to its case. Then each case's events are put in date order, and what lies
 //! after the peildatum is left out.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -193,14 +195,13 @@ impl Samenhang {
         }
     }
 
-    /// The complainant's own name and contact of case `id`, from its first valid row
-    /// (also when it was received after the peildatum).
-    pub fn geheimen(&self, id: &str) -> Option<Geheimen> {
-        let zaak = &self.zaken[self.vind(id)?];
-        Some(Geheimen::van(
-            zaak.klager.as_deref(),
-            zaak.contact.as_deref(),
-        ))
+    /// What no text of case `id` may show ([`super::geheimen`]): the name and contact of
+    /// its first valid row (also when it was received after the peildatum), and `andere`'s.
+    pub fn geheimen(&self, id: &str, andere: &HashMap<Tekst, Geheimen>) -> Geheimen {
+        match self.vind(id) {
+            Some(i) => super::geheimen(&self.zaken[i], andere),
+            None => andere.get(id).cloned().unwrap_or_default(),
+        }
     }
 
     /// The name and contact of every valid row that is not its case's first (a duplicate,

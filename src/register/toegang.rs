@@ -59,7 +59,7 @@ impl fmt::Display for Weigering {
             Weigering::TeGroot(max) => {
                 write!(f, "is groter dan {} en wordt niet gelezen", grootte(*max))
             }
-            Weigering::Onleesbaar(e) => write!(f, "niet te lezen: {e}"),
+            Weigering::Onleesbaar(e) => write!(f, "is niet te lezen: {e}"),
         }
     }
 }

@@ -1,15 +1,14 @@
 //! `--format junit`: JUnit XML for the test reports of Jenkins and GitLab.
 //!
 //! The test suite `klachten` has one `<testcase>` per case and rule with a finding:
-//! `classname` is the zaak (`reglement` for a finding on no case), `name` the rule id, `file` and `line` where its (first failing,
-//! else first) finding points. Each unaccepted error finding is a `<failure>` whose
-//! message starts with `file:line:`, as the contract asks; warnings (with `--strict` too),
-//! infos and accepted findings pass and are listed, with the justification, in
-//! `<system-out>`, whose text says when a warning counts toward the exit status. An error
-//! finding from before `--since` is still a failure; its message says that it does not
-//! count. Input
-//! errors are failing test cases of a second test suite, `invoer`: `classname` is
-//! `invoer`, `name` the file, line and column.
+//! `classname` is the zaak (`reglement` for a finding on no case), `name` the rule id,
+//! `file` and `line` where its (first failing, else first) finding points. Each unaccepted
+//! error finding is a `<failure>` whose message starts with `file:line:`, as the contract
+//! asks; warnings (with `--strict` too), infos and accepted findings pass and are listed,
+//! with the justification, in `<system-out>`, whose text says when a warning counts toward
+//! the exit status. An error finding from before `--since` is still a failure; its message
+//! says that it does not count. Input errors are failing test cases of a second test
+//! suite, `invoer`: `classname` is `invoer`, `name` the file, line and column.
 //!
 //! Apart from the testcase attributes `file` and `line`, the document validates against the
 //! JUnit schema of Jenkins' xUnit plugin (`tests/schemas/junit-10.xsd`). It holds only the
