@@ -290,3 +290,37 @@ fn een_nieuwe_build_ruimt_de_oude_site_op() {
         .collect();
     assert_eq!(overig, ["site"], "no leftovers beside the site");
 }
+
+/// A build that cannot make its work folder (here: a name too long for the file system)
+/// stops at once with exit status 2 and a reason, instead of trying number after number.
+#[test]
+fn een_werkmap_die_niet_te_maken_is_stopt_de_build() {
+    let map = tempfile::tempdir().expect("map");
+    let uit = map.path().join("s".repeat(240));
+    let mut kind = std::process::Command::new(env!("CARGO_BIN_EXE_klachten"))
+        .args(["build", "--as-of", "2026-11-24", "--register"])
+        .arg(voorbeeldregister())
+        .arg("--out")
+        .arg(&uit)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("klachten starten");
+    let begin = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = kind.try_wait().expect("wachten") {
+            break status;
+        }
+        if begin.elapsed() > std::time::Duration::from_secs(60) {
+            let _ = kind.kill();
+            panic!("de build stopt niet");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    let mut fout = String::new();
+    std::io::Read::read_to_string(&mut kind.stderr.take().expect("stderr"), &mut fout)
+        .expect("stderr lezen");
+    assert_eq!(status.code(), Some(2), "{fout}");
+    assert!(fout.contains("geen werkmap te maken"), "{fout}");
+    assert!(!uit.exists());
+}

@@ -50,13 +50,22 @@ impl Schrijver {
             )));
         }
         ruim_op(&doel);
-        let (werkmap, slot) = (0u32..)
-            .map(|n| werkmap(&doel, &format!("{}-{n}", std::process::id())))
-            .find_map(|werkmap| {
-                let slot = Slot::neem(&slotpad(&werkmap)).ok()?;
-                Some((werkmap, slot))
-            })
-            .ok_or_else(|| Fout::new(format!("{}: geen werkmap te maken", doel.display())))?;
+        // The next number when a lock of this process's number is left from an earlier
+        // process; any other failure (no rights, a full disk, a name too long) ends here.
+        let mut n = 0u32;
+        let (werkmap, slot) = loop {
+            let werkmap = werkmap(&doel, &format!("{}-{n}", std::process::id()));
+            match Slot::neem(&slotpad(&werkmap)) {
+                Ok(slot) => break (werkmap, slot),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < u32::MAX => n += 1,
+                Err(e) => {
+                    return Err(Fout::new(format!(
+                        "{}: geen werkmap te maken: {e}",
+                        doel.display()
+                    )))
+                }
+            }
+        };
         let _ = fs::remove_dir_all(&werkmap);
         if let Err(e) = fs::create_dir(&werkmap) {
             slot.geef_vrij();
@@ -284,15 +293,15 @@ struct Slot {
 }
 
 impl Slot {
-    /// Creates the lock file `pad`, which must not exist yet, and locks it (where the
-    /// system has locks).
+    /// Creates the lock file `pad`, which must not exist yet, and locks it.
     fn neem(pad: &Path) -> io::Result<Slot> {
         let bestand = fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(pad)?;
-        if cfg!(unix) {
-            vergrendel(&bestand)?;
+        if let Err(e) = vergrendel(&bestand) {
+            let _ = fs::remove_file(pad);
+            return Err(e);
         }
         Ok(Slot {
             pad: pad.to_path_buf(),
@@ -320,8 +329,7 @@ impl Slot {
 }
 
 /// An exclusive lock on `bestand`, without waiting (`flock` on Unix, `LockFileEx` on
-/// Windows). Where the platform has no locks, none is taken: a work folder left behind
-/// cannot then be told from a running build's, and none is taken or removed.
+/// Windows).
 fn vergrendel(bestand: &File) -> io::Result<()> {
     bestand.try_lock().map_err(io::Error::from)
 }
