@@ -32,12 +32,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use common::{GEBEURTENISSEN_KOP, KLACHTEN_KOP};
+use common::{FORMATEN, GEBEURTENISSEN_KOP, KLACHTEN_KOP};
 use serde_json::Value;
 
-const FORMATEN: [&str; 6] = ["text", "json", "junit", "sarif", "github", "codequality"];
 /// The formats whose document owns stdout: notes and the summary line go to stderr.
-const CI_FORMATEN: [&str; 4] = ["junit", "sarif", "github", "codequality"];
+const CI_FORMATEN: [&str; 5] = ["junit", "sarif", "github", "codequality", "csv"];
 
 // ---------------------------------------------------------------------------------------
 // Registers and runs

@@ -74,9 +74,10 @@ fn willekeurige_en_verminkte_registers() {
                 })
             })
             .collect();
+        // A worker that panicked outside a round's own guard fails the test with its panic.
         werkers
             .into_iter()
-            .flat_map(|w| w.join().unwrap_or_default())
+            .flat_map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
             .collect()
     });
     fouten.sort();
@@ -97,9 +98,12 @@ fn willekeurige_en_verminkte_registers() {
         geteld.redacties.load(Relaxed),
         geteld.paginas.load(Relaxed),
     );
-    // The registers reach what they are made for.
-    assert!(geteld.niet_geladen.load(Relaxed) < rondes.len() / 3);
-    assert!(geteld.redacties.load(Relaxed) > rondes.len());
+    // The registers of a whole run reach what they are made for (one round, rerun to
+    // reproduce a failure, need not).
+    if alleen.is_none() {
+        assert!(geteld.niet_geladen.load(Relaxed) < rondes.len() / 3);
+        assert!(geteld.redacties.load(Relaxed) > rondes.len());
+    }
 }
 
 /// What the registers of a run exercised, to show that they reach the code they aim at.
@@ -983,15 +987,7 @@ fn formaat_naam(formaat: Formaat) -> &'static str {
 }
 
 fn draai_binair(register: &Gemaakt, peildatum: &str, geteld: &Telling) {
-    for formaat in [
-        "text",
-        "json",
-        "junit",
-        "sarif",
-        "github",
-        "codequality",
-        "csv",
-    ] {
+    for formaat in FORMATEN {
         let o = Command::new(env!("CARGO_BIN_EXE_klachten"))
             .args([
                 "check",

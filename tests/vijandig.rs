@@ -45,15 +45,7 @@ fn gelezen(html: &str) -> String {
 /// Every format of `check` on `f`, and the site: what each printed or wrote.
 fn alle_uitvoer(f: &Fixture) -> Vec<(String, String)> {
     let mut uit = Vec::new();
-    for formaat in [
-        "text",
-        "json",
-        "junit",
-        "sarif",
-        "github",
-        "codequality",
-        "csv",
-    ] {
+    for formaat in FORMATEN {
         let o = f.klachten(&["check", "--as-of", AS_OF, "--format", formaat]);
         assert!(matches!(code(&o), 0 | 1), "{formaat}: {}", stderr(&o));
         uit.push((format!("check {formaat} (stdout)"), stdout(&o)));

@@ -8,6 +8,17 @@ pub mod git;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// Every `--format` of `klachten check`.
+pub const FORMATEN: [&str; 7] = [
+    "text",
+    "json",
+    "junit",
+    "sarif",
+    "github",
+    "codequality",
+    "csv",
+];
+
 pub const KLACHTEN_KOP: &str =
     "zaak,ontvangen,kanaal,dienst,behandelaar,klager,contact,omschrijving,categorie,beklaagde\n";
 pub const GEBEURTENISSEN_KOP: &str = "zaak,datum,soort,door,oordeel,termijn,toelichting,regel\n";
