@@ -263,8 +263,10 @@ fn stuurtekens_bereiken_geen_terminal() {
          KP-2,2025-03-03,\u{1b}]8;;x\u{7}email,preventie,B,A. Klager,a@example.nl,x,,\n",
         "KP-1,2025-03-04,verantwoording,directie,,,\"reden\u{1b}[0m\nnep: geslaagd\u{202e}\",art-4.2-ontvangstbevestiging\n",
     );
-    for formaat in ["text", "github", "junit", "sarif", "json"] {
+    for formaat in FORMATEN {
         let o = f.klachten(&["check", "--as-of", AS_OF, "--format", formaat]);
+        // KP-2's kanaal is an input error, in every format.
+        assert_eq!(code(&o), 1, "{formaat}: {}", stderr(&o));
         for (stroom, bytes) in [("stdout", &o.stdout), ("stderr", &o.stderr)] {
             assert!(
                 !bytes.contains(&0x1b) && !bytes.contains(&0x07),
@@ -770,17 +772,22 @@ fn diep_geneste_markdown_kost_tijd_naar_lengte() {
     let duur = begin.elapsed();
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert!(duur.as_secs() < 30, "{duur:?}");
+    let mut dossiers = 0;
     for (pad, html) in site(&doel.path().join("site")) {
         if !pad.starts_with("zaken/") {
             continue;
         }
-        let dossier = html.split("class=\"dossier\"").nth(1).unwrap_or_default();
+        let Some(dossier) = html.split("class=\"dossier\"").nth(1) else {
+            continue;
+        };
+        dossiers += 1;
         let diep = dossier.matches("<blockquote>").count();
         assert!(
             diep <= klachten::markdown::MAX_DIEPTE,
             "{pad}: {diep} nested quotes"
         );
     }
+    assert_eq!(dossiers, 3, "every case page shows its case file");
 }
 
 /// A throw-away Git repository holding a register at its top, with Git's configuration

@@ -51,11 +51,14 @@ impl<W: Write> Spreadsheet<W> {
         Ok(tabel)
     }
 
-    /// Writes one row; every cell made safe with [`veilig`].
+    /// Writes one row; every cell made safe with [`veilig`], and without control
+    /// characters but line breaks (the table is printed to a terminal or a CI log too:
+    /// [`super::zonder_stuurtekens`]).
     pub fn rij<'a>(&mut self, cellen: impl IntoIterator<Item = &'a str>) -> io::Result<()> {
-        self.csv
-            .write_record(cellen.into_iter().map(|cel| veilig(cel).into_owned()))
-            .map_err(io::Error::from)
+        let cellen = cellen
+            .into_iter()
+            .map(|cel| veilig(&super::zonder_stuurtekens(cel, true)).into_owned());
+        self.csv.write_record(cellen).map_err(io::Error::from)
     }
 
     /// Writes out what is buffered.
