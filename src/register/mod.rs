@@ -34,7 +34,7 @@ pub use reglement::{Reglement, Termen, Versie};
 use crate::model::{Tekst, Zaak};
 use crate::persoonsgegevens::{self, toon_in_plaats, Geheimen};
 use crate::Fout;
-use gebeurtenissen::Reeks;
+use gebeurtenissen::{Reeks, Reeksen};
 use lezer::{Csvlezer, Kolom, Recordfout, Rij};
 use samenhang::Samenhang;
 use toegang::{Registermap, Weigering};
@@ -217,15 +217,12 @@ impl Register {
         let (klachten, mut samenhang, (gebeurtenissen, reeksen)) = std::thread::scope(|draden| {
             let gebeurtenissen = draden.spawn(|| lees_gebeurtenissen(map));
             let mut samenhang = Samenhang::new(peildatum);
-            let klachten = lees_klachten(map, pad, |zaken, ongeldige_rijen| {
-                let ids = ongeldige_rijen
-                    .into_iter()
-                    .map(|(id, line, geheimen)| {
-                        Geheimen::voeg_bij(&mut ongeldig, id.clone(), geheimen);
-                        (id, line)
-                    })
-                    .collect();
-                samenhang.neem_zaken(zaken, ids);
+            let klachten = lees_klachten(map, pad, |rij| match rij {
+                Gelezen::Geldig(zaak) => samenhang.neem_zaak(zaak),
+                Gelezen::Ongeldig(id, line, geheimen) => {
+                    Geheimen::voeg_bij(&mut ongeldig, id.clone(), geheimen);
+                    samenhang.neem_ongeldig(id, line);
+                }
             })?;
             let gebeurtenissen = gebeurtenissen.join().unwrap_or_else(|_| {
                 let fout = Invoerfout::bestand(GEBEURTENISSEN_CSV, "bestand niet te lezen");
@@ -316,34 +313,18 @@ impl Leesverslag {
     }
 }
 
-/// Rows are handed on [`STUK`] at a time.
-const STUK: usize = 1 << 10;
-
-/// A stretch of a file's rows: the valid ones in file order, and the case numbers of the
-/// invalid ones with their lines and their own name and contact.
-struct Stuk<T> {
-    rijen: Vec<T>,
-    ongeldige_ids: Vec<(Tekst, u32, Geheimen)>,
-}
-
-impl<T> Default for Stuk<T> {
-    fn default() -> Self {
-        Stuk {
-            rijen: Vec::new(),
-            ongeldige_ids: Vec::new(),
-        }
-    }
-}
-
-impl<T> Stuk<T> {
-    fn len(&self) -> usize {
-        self.rijen.len() + self.ongeldige_ids.len()
-    }
+/// What a record of a file became.
+enum Gelezen<T> {
+    /// A valid row.
+    Geldig(T),
+    /// An invalid row with a case number: that number, the row's line, and the name and
+    /// contact it holds (its case is not checked, and they are hidden too).
+    Ongeldig(Tekst, u32, Geheimen),
 }
 
 /// Reads every record of the file `naam` in the register `map`: turns each into a row with
 /// `lees` (None when it is invalid, with its input errors), and hands the rows, in file
-/// order, a stretch at a time to `bewaar`.
+/// order, one at a time to `bewaar`.
 ///
 /// Records are read and turned into rows on the caller's thread, one after another.
 /// Turning them into rows side by side on every core (rayon) made `check` no faster: at
@@ -355,7 +336,7 @@ fn lees_bestand<T>(
     naam: &'static str,
     kolommen: &'static [Kolom],
     lees: impl Fn(&Rij<'_>, &mut Vec<Invoerfout>, &mut Tekstbank) -> Option<T>,
-    mut bewaar: impl FnMut(Stuk<T>),
+    mut bewaar: impl FnMut(Gelezen<T>),
 ) -> Result<Leesverslag, Weigering> {
     let mut lezer = Csvlezer::open(map, naam, kolommen)?;
     let mut uit = Leesverslag::default();
@@ -377,26 +358,27 @@ fn lees_bestand<T>(
     // The file's error already says which column is missing; no row can be valid.
     let compleet = lezer.ontbrekende_kolommen.is_empty();
     let mut teksten = Tekstbank::default();
-    let mut stuk = Stuk::default();
     // An invalid row: its case is not checked, and its name and contact are hidden too.
-    let ongeldig = |rij: &Rij<'_>, stuk: &mut Stuk<T>, teksten: &mut Tekstbank| {
-        if let Some(id) = rij.veld(0).ok().filter(|id| !id.is_empty()) {
-            let geheimen = velden::eigen_geheimen(rij, kolommen);
-            stuk.ongeldige_ids
-                .push((teksten.zaaknummer(id), rij.line, geheimen));
-        }
+    let ongeldig = |rij: &Rij<'_>, teksten: &mut Tekstbank| {
+        let id = rij.veld(0).ok().filter(|id| !id.is_empty())?;
+        let geheimen = velden::eigen_geheimen(rij, kolommen);
+        Some(Gelezen::Ongeldig(
+            teksten.zaaknummer(id),
+            rij.line,
+            geheimen,
+        ))
     };
     while let Some(rij) = lezer.volgende() {
         uit.gelezen += 1;
-        match rij {
+        let gelezen = match rij {
             Ok(rij) => match compleet
                 .then(|| lees(&rij, &mut uit.fouten, &mut teksten))
                 .flatten()
             {
-                Some(waarde) => stuk.rijen.push(waarde),
+                Some(waarde) => Some(Gelezen::Geldig(waarde)),
                 None => {
                     uit.ongeldig += 1;
-                    ongeldig(&rij, &mut stuk, &mut teksten);
+                    ongeldig(&rij, &mut teksten)
                 }
             },
             Err(Recordfout { line, bericht }) => {
@@ -404,17 +386,13 @@ fn lees_bestand<T>(
                 uit.fouten.push(Invoerfout::rij(naam, line, bericht));
                 // A record with too many or too few fields, or an unclosed quote: its
                 // case is known as far as its first field can be read.
-                if let Some(rij) = lezer.afgewezen_rij() {
-                    ongeldig(&rij, &mut stuk, &mut teksten);
-                }
+                let rij = lezer.afgewezen_rij();
+                rij.and_then(|rij| ongeldig(&rij, &mut teksten))
             }
+        };
+        if let Some(gelezen) = gelezen {
+            bewaar(gelezen);
         }
-        if stuk.len() == STUK {
-            bewaar(std::mem::take(&mut stuk));
-        }
-    }
-    if stuk.len() > 0 {
-        bewaar(stuk);
     }
     uit.waarschuwingen
         .extend(codering::notitie(naam, lezer.codering()));
@@ -423,18 +401,18 @@ fn lees_bestand<T>(
 }
 
 /// Reads klachten.csv, handing its valid cases and the case numbers of its invalid rows
-/// (with their own name and contact) to `neem`, a stretch at a time.
+/// (with their own name and contact) to `neem`, one row at a time.
 fn lees_klachten(
     map: &Registermap,
     pad: &Path,
-    mut neem: impl FnMut(Vec<Zaak>, Vec<(Tekst, u32, Geheimen)>),
+    neem: impl FnMut(Gelezen<Zaak>),
 ) -> Result<Leesverslag, Fout> {
     let bestand = lees_bestand(
         map,
         KLACHTEN_CSV,
         &klachten::KOLOMMEN,
         klachten::lees_zaak,
-        |stuk| neem(stuk.rijen, stuk.ongeldige_ids),
+        neem,
     );
     let bestand = bestand.map_err(|fout| {
         let pad = pad.join(KLACHTEN_CSV);
@@ -448,13 +426,18 @@ fn lees_klachten(
 
 /// Reads gebeurtenissen.csv: its valid events in file order, in runs of one case.
 fn lees_gebeurtenissen(map: &Registermap) -> (Leesverslag, Vec<Reeks>) {
-    let mut reeksen = Vec::new();
+    let mut reeksen = Reeksen::default();
     let gelezen = lees_bestand(
         map,
         GEBEURTENISSEN_CSV,
         &gebeurtenissen::KOLOMMEN,
         gebeurtenissen::lees_gebeurtenis,
-        |stuk| gebeurtenissen::voeg_toe(&mut reeksen, stuk.rijen),
+        |rij| {
+            // The rows of an invalid event count, and its case number is not needed.
+            if let Gelezen::Geldig((zaak, gebeurtenis)) = rij {
+                reeksen.voeg_toe(zaak, gebeurtenis);
+            }
+        },
     );
     let verslag = gelezen.unwrap_or_else(|fout| {
         Leesverslag::met_fout(match fout {
@@ -468,7 +451,7 @@ fn lees_gebeurtenissen(map: &Registermap) -> (Leesverslag, Vec<Reeks>) {
             ),
         })
     });
-    (verslag, reeksen)
+    (verslag, reeksen.af())
 }
 
 /// The texts that recur across the rows of a file, each kept once: handlers, categories,

@@ -65,40 +65,41 @@ impl Samenhang {
         }
     }
 
-    /// Takes in the next rows of klachten.csv: the case numbers of its invalid rows with
-    /// their lines, and its valid rows in file order. Reports duplicate case numbers.
-    pub fn neem_zaken(&mut self, zaken: Vec<Zaak>, ongeldige_rijen: Vec<(Tekst, u32)>) {
-        for (id, line) in ongeldige_rijen {
-            self.ongeldig.entry(id).or_insert(line);
-        }
-        for zaak in zaken {
-            let i = self.zaken.len();
-            let eerste = self.eerste_rij(&zaak.id, i);
-            let (lot, eerder) = if eerste != i {
-                (Lot::Dubbel, Some(self.zaken[eerste].line))
-            } else {
-                // A row of a number that an invalid row above it has.
-                match self.ongeldig.get(&zaak.id).filter(|&&l| l < zaak.line) {
-                    Some(&l) => (Lot::NaOngeldig, Some(l)),
-                    None => (Lot::Gecontroleerd, None),
-                }
-            };
-            if let Some(eerder) = eerder {
-                self.aantallen.zaken_ongeldig += 1;
-                self.fouten.push(
-                    Invoerfout::veld(
-                        KLACHTEN_CSV,
-                        zaak.line,
-                        "zaak",
-                        &zaak.id,
-                        format!("zaak {} komt al voor op regel {eerder}", zaak.id),
-                    )
-                    .van_zaak(&zaak.id),
-                );
+    /// Takes in the case number of an invalid row of klachten.csv, with its line, in file
+    /// order.
+    pub fn neem_ongeldig(&mut self, id: Tekst, line: u32) {
+        self.ongeldig.entry(id).or_insert(line);
+    }
+
+    /// Takes in the next valid row of klachten.csv, in file order. Reports a duplicate
+    /// case number.
+    pub fn neem_zaak(&mut self, zaak: Zaak) {
+        let i = self.zaken.len();
+        let eerste = self.eerste_rij(&zaak.id, i);
+        let (lot, eerder) = if eerste != i {
+            (Lot::Dubbel, Some(self.zaken[eerste].line))
+        } else {
+            // A row of a number that an invalid row above it has.
+            match self.ongeldig.get(&zaak.id) {
+                Some(&l) => (Lot::NaOngeldig, Some(l)),
+                None => (Lot::Gecontroleerd, None),
             }
-            self.lot.push(lot);
-            self.zaken.push(zaak);
+        };
+        if let Some(eerder) = eerder {
+            self.aantallen.zaken_ongeldig += 1;
+            self.fouten.push(
+                Invoerfout::veld(
+                    KLACHTEN_CSV,
+                    zaak.line,
+                    "zaak",
+                    &zaak.id,
+                    format!("zaak {} komt al voor op regel {eerder}", zaak.id),
+                )
+                .van_zaak(&zaak.id),
+            );
         }
+        self.lot.push(lot);
+        self.zaken.push(zaak);
     }
 
     /// The first valid row of case number `id`, or `i` (the row being taken in) when no
