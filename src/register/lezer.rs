@@ -382,10 +382,21 @@ impl<R: Read> Csvlezer<R> {
     fn rij(&self) -> Rij<'_> {
         Rij::van(&self.record, self.line, &self.posities)
     }
+
+    /// Swaps the record read last for `record` (to hand it to another thread); the
+    /// reader no longer has it.
+    pub(super) fn wissel_record(&mut self, record: &mut csv::ByteRecord) {
+        std::mem::swap(&mut self.record, record);
+        self.record_gelezen = false;
+    }
 }
 
 impl<'a> Rij<'a> {
-    fn van(record: &'a csv::ByteRecord, line: u32, posities: &'a [Option<usize>]) -> Rij<'a> {
+    pub(super) fn van(
+        record: &'a csv::ByteRecord,
+        line: u32,
+        posities: &'a [Option<usize>],
+    ) -> Rij<'a> {
         Rij {
             line,
             byte: record.position().map_or(0, |p| p.byte()),

@@ -1,0 +1,245 @@
+//! Reading a CSV file ahead on a thread of its own: that thread reads the records (the
+//! csv crate, with the decoding, the line numbers and the hash under it), the calling
+//! thread turns them into rows. Records are handed over in bundles, which come back empty
+//! to be read into again, so that reading allocates nothing once the first bundles exist.
+//!
+//! Why: `gebeurtenissen.csv` is the larger file, and its thread (reading and making rows)
+//! was the one `check` waited for, while the thread of `klachten.csv` had long finished.
+//! With the reading split off, `check --format json` took 1.83 instead of 2.46 s at a
+//! million cases, and 0.203 instead of 0.211 s at 100,000 (median wall time, 7 and 31 runs
+//! of the two builds in turn, the registers of `bench/check.sh`): under the 10 % that a
+//! trick must buy at 100,000 cases, kept for the million-case target. Making the rows on
+//! more threads (rayon, or two threads taking bundles in turn) was no faster at 100,000
+//! cases and took more processor time (0.43 and 0.37 against 0.34 s).
+
+use std::io::Read;
+use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
+use std::thread::{Scope, ScopedJoinHandle};
+
+use super::lezer::{Csvlezer, Recordfout, Rij};
+
+/// Records per hand-over: enough that handing over costs little.
+const BUNDEL: usize = 256;
+
+/// Bundles on their way to the calling thread: the reader is at most this far ahead.
+const ONDERWEG: usize = 4;
+
+/// Records that the reading thread hands over at once.
+#[derive(Default)]
+struct Bundel {
+    /// Room for records, reused: a bundle's first `uitkomsten.len()` are read.
+    records: Vec<csv::ByteRecord>,
+    uitkomsten: Vec<Uitkomst>,
+}
+
+/// What became of one record.
+enum Uitkomst {
+    /// A row, on this line.
+    Rij(u32),
+    /// Not a row: why, and whether its record came along (to know its case).
+    Fout(Recordfout, bool),
+}
+
+/// A [`Csvlezer`] reading ahead on a thread of its own, handing out what it read in file
+/// order, as [`Csvlezer::volgende`] and [`Csvlezer::afgewezen_rij`] do.
+pub struct Voorlezer<'s, R: Read> {
+    bundels: Receiver<Bundel>,
+    terug: Sender<Bundel>,
+    draad: ScopedJoinHandle<'s, Csvlezer<R>>,
+    bundel: Bundel,
+    /// The next record of `bundel` to hand out.
+    volgend: usize,
+    posities: Vec<Option<usize>>,
+}
+
+impl<'s, R: Read + Send + 's> Voorlezer<'s, R> {
+    /// Starts reading `lezer`'s records on a thread in `draden`.
+    pub fn new<'e>(lezer: Csvlezer<R>, draden: &'s Scope<'s, 'e>) -> Voorlezer<'s, R> {
+        let posities = lezer.kolommen().to_vec();
+        let (heen, bundels) = mpsc::sync_channel(ONDERWEG);
+        let (terug, leeg) = mpsc::channel();
+        let draad = draden.spawn(move || lees(lezer, &heen, &leeg));
+        Voorlezer {
+            bundels,
+            terug,
+            draad,
+            bundel: Bundel::default(),
+            volgend: 0,
+            posities,
+        }
+    }
+
+    /// The next record, or why it cannot be a row; None at the end.
+    pub fn volgende(&mut self) -> Option<Result<Rij<'_>, Recordfout>> {
+        if self.volgend == self.bundel.uitkomsten.len() {
+            let volgende = self.bundels.recv().ok()?;
+            let gelezen = std::mem::replace(&mut self.bundel, volgende);
+            // The reader may have finished: then the bundle is not needed.
+            let _ = self.terug.send(gelezen);
+            self.volgend = 0;
+        }
+        let i = self.volgend;
+        self.volgend += 1;
+        match self.bundel.uitkomsten.get_mut(i)? {
+            Uitkomst::Rij(line) => {
+                Some(Ok(Rij::van(&self.bundel.records[i], *line, &self.posities)))
+            }
+            Uitkomst::Fout(fout, _) => Some(Err(Recordfout {
+                line: fout.line,
+                bericht: std::mem::take(&mut fout.bericht),
+            })),
+        }
+    }
+
+    /// The record that [`Voorlezer::volgende`] last turned down, as far as it was read.
+    pub fn afgewezen_rij(&self) -> Option<Rij<'_>> {
+        let i = self.volgend.checked_sub(1)?;
+        match self.bundel.uitkomsten.get(i)? {
+            Uitkomst::Fout(fout, true) => {
+                Some(Rij::van(&self.bundel.records[i], fout.line, &self.posities))
+            }
+            _ => None,
+        }
+    }
+
+    /// Waits for the reading thread, and gives back the reader as it ended.
+    pub fn af(self) -> Csvlezer<R> {
+        drop(self.bundels);
+        self.draad
+            .join()
+            .unwrap_or_else(|paniek| std::panic::resume_unwind(paniek))
+    }
+}
+
+/// The reading thread: reads every record into bundles and sends them; empty bundles come
+/// back through `leeg`. Stops at the end of the file, or when nobody takes bundles.
+fn lees<R: Read>(
+    mut lezer: Csvlezer<R>,
+    heen: &SyncSender<Bundel>,
+    leeg: &Receiver<Bundel>,
+) -> Csvlezer<R> {
+    loop {
+        let mut bundel = leeg.try_recv().unwrap_or_default();
+        bundel.uitkomsten.clear();
+        let mut uit = false;
+        while bundel.uitkomsten.len() < BUNDEL {
+            let i = bundel.uitkomsten.len();
+            if bundel.records.len() == i {
+                bundel.records.push(csv::ByteRecord::new());
+            }
+            let Some(uitkomst) = volgende_in(&mut lezer, &mut bundel.records[i]) else {
+                uit = true;
+                break;
+            };
+            bundel.uitkomsten.push(uitkomst);
+        }
+        if !bundel.uitkomsten.is_empty() && heen.send(bundel).is_err() {
+            return lezer;
+        }
+        if uit {
+            return lezer;
+        }
+    }
+}
+
+/// The next record of `lezer`, swapped into `record`.
+fn volgende_in<R: Read>(lezer: &mut Csvlezer<R>, record: &mut csv::ByteRecord) -> Option<Uitkomst> {
+    let uitkomst = match lezer.volgende()? {
+        Ok(rij) => Uitkomst::Rij(rij.line),
+        Err(fout) => Uitkomst::Fout(fout, lezer.afgewezen_rij().is_some()),
+    };
+    lezer.wissel_record(record);
+    Some(uitkomst)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::register::lezer::Kolom;
+
+    const KOLOMMEN: [Kolom; 2] = [Kolom::verplicht("zaak"), Kolom::optioneel("b")];
+
+    /// A row as a line of text: its line and fields.
+    fn rij(rij: Rij<'_>) -> String {
+        let veld = |k| rij.veld_zoals_getoond(k);
+        format!("{} {:?} {:?}", rij.line, veld(0), veld(1))
+    }
+
+    /// A record that is no row: its line and why, and the case of its record if it came.
+    fn fout(fout: Recordfout, afgewezen: Option<Rij<'_>>) -> String {
+        let zaak = afgewezen.map(|rij| rij.veld_zoals_getoond(0).into_owned());
+        format!("{} fout: {} ({zaak:?})", fout.line, fout.bericht)
+    }
+
+    /// Every record of `tekst` as [`Csvlezer`] itself hands them out.
+    fn zelf(tekst: &[u8]) -> Vec<String> {
+        let mut lezer = Csvlezer::uit_bytes(tekst, &KOLOMMEN);
+        let mut uit = Vec::new();
+        while let Some(gelezen) = lezer.volgende() {
+            uit.push(match gelezen.map(rij) {
+                Ok(regel) => regel,
+                Err(f) => fout(f, lezer.afgewezen_rij()),
+            });
+        }
+        uit
+    }
+
+    /// Every record of `tekst` as [`Voorlezer`] hands them out from its thread.
+    fn vooruit(tekst: &[u8]) -> Vec<String> {
+        let lezer = Csvlezer::uit_bytes(tekst, &KOLOMMEN);
+        std::thread::scope(|draden| {
+            let mut lezer = Voorlezer::new(lezer, draden);
+            let mut uit = Vec::new();
+            while let Some(gelezen) = lezer.volgende() {
+                uit.push(match gelezen.map(rij) {
+                    Ok(regel) => regel,
+                    Err(f) => fout(f, lezer.afgewezen_rij()),
+                });
+            }
+            lezer.af();
+            uit
+        })
+    }
+
+    #[test]
+    fn geeft_wat_de_lezer_zelf_geeft_over_bundels_heen() {
+        // Valid rows, rows of the wrong width at the end and the start of a bundle, rows
+        // whose record spans lines, and an unclosed quote at the end.
+        let mut tekst = String::from("zaak,b\n");
+        for i in 0..3 * BUNDEL + 7 {
+            let rij = if i == BUNDEL - 1 || i == BUNDEL || i == 2 * BUNDEL {
+                format!("Z{i},x,te veel\n")
+            } else if i % 97 == 0 {
+                format!("Z{i}\n")
+            } else if i % 31 == 0 {
+                format!("Z{i},\"over\ntwee regels\"\n")
+            } else {
+                format!("Z{i},{i}\n")
+            };
+            tekst.push_str(&rij);
+        }
+        tekst.push_str("Z-open,\"nooit dicht\nZ-na,1\n");
+        let verwacht = zelf(tekst.as_bytes());
+        assert_eq!(verwacht.len(), 3 * BUNDEL + 8);
+        assert!(
+            verwacht[BUNDEL - 1].contains("fout: record heeft 3 velden"),
+            "{}",
+            verwacht[BUNDEL - 1]
+        );
+        let zaak = format!("(Some(\"Z{BUNDEL}\"))");
+        assert!(verwacht[BUNDEL].ends_with(&zaak), "{}", verwacht[BUNDEL]);
+        assert!(verwacht
+            .last()
+            .unwrap()
+            .contains("aanhalingsteken niet gesloten"));
+        assert_eq!(vooruit(tekst.as_bytes()), verwacht);
+    }
+
+    #[test]
+    fn een_leeg_bestand_en_een_met_alleen_een_kopregel() {
+        for tekst in [&b""[..], b"zaak,b\n", b"zaak,b"] {
+            assert_eq!(vooruit(tekst), Vec::<String>::new());
+        }
+        assert_eq!(vooruit(b"zaak,b\nZ1,2"), vec!["2 \"Z1\" \"2\"".to_string()]);
+    }
+}
