@@ -168,6 +168,29 @@ impl<R: Read> Read for Vingerafdruk<R> {
     }
 }
 
+/// A file's records one after another, as rows are made of them: [`Csvlezer`] itself, or
+/// one reading ahead on a thread of its own (`super::vooruit::Voorlezer`).
+pub trait Records {
+    /// The next record, or why it cannot be a row; None at the end of the file, and after
+    /// an error that stops reading.
+    fn volgende(&mut self) -> Option<Result<Rij<'_>, Recordfout>>;
+
+    /// The record that [`Records::volgende`] last turned down, as far as it was read (its
+    /// fields as the csv crate split them): to know its case. None after an error that left
+    /// no record.
+    fn afgewezen_rij(&self) -> Option<Rij<'_>>;
+}
+
+impl<R: Read> Records for Csvlezer<R> {
+    fn volgende(&mut self) -> Option<Result<Rij<'_>, Recordfout>> {
+        Csvlezer::volgende(self)
+    }
+
+    fn afgewezen_rij(&self) -> Option<Rij<'_>> {
+        Csvlezer::afgewezen_rij(self)
+    }
+}
+
 impl<'b> Csvlezer<&'b [u8]> {
     /// Reads a table from UTF-8 bytes in memory (an earlier version of a file, say,
     /// decoded with [`super::codering::naar_utf8`]).

@@ -36,7 +36,7 @@ use crate::model::{Tekst, Zaak};
 use crate::persoonsgegevens::{self, toon_in_plaats, Geheimen};
 use crate::Fout;
 use gebeurtenissen::{Reeks, Reeksen};
-use lezer::{Csvlezer, Kolom, Recordfout, Rij};
+use lezer::{Csvlezer, Kolom, Recordfout, Records, Rij};
 use samenhang::Samenhang;
 use toegang::{Registermap, Weigering};
 use vooruit::Voorlezer;
@@ -324,20 +324,27 @@ enum Gelezen<T> {
     Ongeldig(Tekst, u32, Geheimen),
 }
 
+/// How a file's records are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lezen {
+    /// On the calling thread, where its rows are made.
+    Hier,
+    /// Ahead, on a thread of its own ([`vooruit`]); rows are made on the calling thread.
+    Vooruit,
+}
+
 /// Reads every record of the file `naam` in the register `map`: turns each into a row with
 /// `lees` (None when it is invalid, with its input errors), and hands the rows, in file
 /// order, one at a time to `bewaar`.
-///
-/// Records are read on a thread of their own ([`vooruit`]) and turned into rows on the
-/// caller's thread, one after another.
 fn lees_bestand<T>(
     map: &Registermap,
     naam: &'static str,
     kolommen: &'static [Kolom],
+    lezen: Lezen,
     lees: impl Fn(&Rij<'_>, &mut Vec<Invoerfout>, &mut Tekstbank) -> Option<T>,
     mut bewaar: impl FnMut(Gelezen<T>),
 ) -> Result<Leesverslag, Weigering> {
-    let lezer = Csvlezer::open(map, naam, kolommen)?;
+    let mut lezer = Csvlezer::open(map, naam, kolommen)?;
     let mut uit = Leesverslag::default();
     uit.fouten
         .extend(lezer.ontbrekende_kolommen.iter().map(|kolom| Invoerfout {
@@ -356,21 +363,9 @@ fn lees_bestand<T>(
     }
     // The file's error already says which column is missing; no row can be valid.
     let compleet = lezer.ontbrekende_kolommen.is_empty();
-    let mut teksten = Tekstbank::default();
-    // An invalid row: its case is not checked, and its name and contact are hidden too.
-    let ongeldig = |rij: &Rij<'_>, teksten: &mut Tekstbank| {
-        let id = rij.veld(0).ok().filter(|id| !id.is_empty())?;
-        let geheimen = velden::eigen_geheimen(rij, kolommen);
-        Some(Gelezen::Ongeldig(
-            teksten.zaaknummer(id),
-            rij.line,
-            geheimen,
-        ))
-    };
-    // Records are read on a thread of their own (see `vooruit`), rows made on this one.
-    let lezer = std::thread::scope(|draden| {
-        let mut lezer = Voorlezer::new(lezer, draden);
-        while let Some(rij) = lezer.volgende() {
+    let mut rijen = |records: &mut dyn Records| {
+        let mut teksten = Tekstbank::default();
+        while let Some(rij) = records.volgende() {
             uit.gelezen += 1;
             let gelezen = match rij {
                 Ok(rij) => match compleet
@@ -380,7 +375,7 @@ fn lees_bestand<T>(
                     Some(waarde) => Some(Gelezen::Geldig(waarde)),
                     None => {
                         uit.ongeldig += 1;
-                        ongeldig(&rij, &mut teksten)
+                        ongeldig(&rij, kolommen, &mut teksten)
                     }
                 },
                 Err(Recordfout { line, bericht }) => {
@@ -388,20 +383,40 @@ fn lees_bestand<T>(
                     uit.fouten.push(Invoerfout::rij(naam, line, bericht));
                     // A record with too many or too few fields, or an unclosed quote: its
                     // case is known as far as its first field can be read.
-                    let rij = lezer.afgewezen_rij();
-                    rij.and_then(|rij| ongeldig(&rij, &mut teksten))
+                    let rij = records.afgewezen_rij();
+                    rij.and_then(|rij| ongeldig(&rij, kolommen, &mut teksten))
                 }
             };
             if let Some(gelezen) = gelezen {
                 bewaar(gelezen);
             }
         }
-        lezer.af()
-    });
+    };
+    if lezen == Lezen::Vooruit {
+        lezer = std::thread::scope(|draden| {
+            let mut vooruit = Voorlezer::new(lezer, draden);
+            rijen(&mut vooruit);
+            vooruit.af()
+        });
+    } else {
+        rijen(&mut lezer);
+    }
     uit.waarschuwingen
         .extend(codering::notitie(naam, lezer.codering()));
     uit.sha256 = lezer.sha256();
     Ok(uit)
+}
+
+/// An invalid row with a case number: its case is not checked, and the name and contact
+/// it holds are hidden too.
+fn ongeldig<T>(rij: &Rij<'_>, kolommen: &[Kolom], teksten: &mut Tekstbank) -> Option<Gelezen<T>> {
+    let id = rij.veld(0).ok().filter(|id| !id.is_empty())?;
+    let geheimen = velden::eigen_geheimen(rij, kolommen);
+    Some(Gelezen::Ongeldig(
+        teksten.zaaknummer(id),
+        rij.line,
+        geheimen,
+    ))
 }
 
 /// Reads klachten.csv, handing its valid cases and the case numbers of its invalid rows
@@ -415,6 +430,9 @@ fn lees_klachten(
         map,
         KLACHTEN_CSV,
         &klachten::KOLOMMEN,
+        // Not the file that `check` waits for: a thread of its own would only take
+        // processor time from the events' threads (see `vooruit`).
+        Lezen::Hier,
         klachten::lees_zaak,
         neem,
     );
@@ -435,6 +453,8 @@ fn lees_gebeurtenissen(map: &Registermap) -> (Leesverslag, Vec<Reeks>) {
         map,
         GEBEURTENISSEN_CSV,
         &gebeurtenissen::KOLOMMEN,
+        // The larger file, the one `check` waits for (see `vooruit`).
+        Lezen::Vooruit,
         gebeurtenissen::lees_gebeurtenis,
         |rij| {
             // The rows of an invalid event count, and its case number is not needed.

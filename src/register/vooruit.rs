@@ -5,18 +5,21 @@
 //!
 //! Why: `gebeurtenissen.csv` is the larger file, and its thread (reading and making rows)
 //! was the one `check` waited for, while the thread of `klachten.csv` had long finished.
-//! With the reading split off, `check --format json` took 1.83 instead of 2.46 s at a
+//! With its reading split off, `check --format json` took 1.83 instead of 2.46 s at a
 //! million cases, and 0.203 instead of 0.211 s at 100,000 (median wall time, 7 and 31 runs
 //! of the two builds in turn, the registers of `bench/check.sh`): under the 10 % that a
-//! trick must buy at 100,000 cases, kept for the million-case target. Making the rows on
-//! more threads (rayon, or two threads taking bundles in turn) was no faster at 100,000
-//! cases and took more processor time (0.43 and 0.37 against 0.34 s).
+//! trick must buy at 100,000 cases, kept for the million-case target. `klachten.csv` is
+//! not read ahead: a third thread for it took processor time from these two, and reading
+//! it on the calling thread took `check` from 2.25 to 1.81 s at a million cases and from
+//! 0.204 to 0.194 s at 100,000. Making the rows on more threads (rayon, or two threads
+//! taking bundles in turn) was no faster at 100,000 cases and took more processor time
+//! (0.43 and 0.37 against 0.34 s).
 
 use std::io::Read;
 use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
 use std::thread::{Scope, ScopedJoinHandle};
 
-use super::lezer::{Csvlezer, Recordfout, Rij};
+use super::lezer::{Csvlezer, Recordfout, Records, Rij};
 
 /// Records per hand-over: enough that handing over costs little.
 const BUNDEL: usize = 256;
@@ -69,8 +72,17 @@ impl<'s, R: Read + Send + 's> Voorlezer<'s, R> {
         }
     }
 
-    /// The next record, or why it cannot be a row; None at the end.
-    pub fn volgende(&mut self) -> Option<Result<Rij<'_>, Recordfout>> {
+    /// Waits for the reading thread, and gives back the reader as it ended.
+    pub fn af(self) -> Csvlezer<R> {
+        drop(self.bundels);
+        self.draad
+            .join()
+            .unwrap_or_else(|paniek| std::panic::resume_unwind(paniek))
+    }
+}
+
+impl<'s, R: Read> Records for Voorlezer<'s, R> {
+    fn volgende(&mut self) -> Option<Result<Rij<'_>, Recordfout>> {
         if self.volgend == self.bundel.uitkomsten.len() {
             let volgende = self.bundels.recv().ok()?;
             let gelezen = std::mem::replace(&mut self.bundel, volgende);
@@ -91,8 +103,7 @@ impl<'s, R: Read + Send + 's> Voorlezer<'s, R> {
         }
     }
 
-    /// The record that [`Voorlezer::volgende`] last turned down, as far as it was read.
-    pub fn afgewezen_rij(&self) -> Option<Rij<'_>> {
+    fn afgewezen_rij(&self) -> Option<Rij<'_>> {
         let i = self.volgend.checked_sub(1)?;
         match self.bundel.uitkomsten.get(i)? {
             Uitkomst::Fout(fout, true) => {
@@ -100,14 +111,6 @@ impl<'s, R: Read + Send + 's> Voorlezer<'s, R> {
             }
             _ => None,
         }
-    }
-
-    /// Waits for the reading thread, and gives back the reader as it ended.
-    pub fn af(self) -> Csvlezer<R> {
-        drop(self.bundels);
-        self.draad
-            .join()
-            .unwrap_or_else(|paniek| std::panic::resume_unwind(paniek))
     }
 }
 
