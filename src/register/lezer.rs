@@ -4,8 +4,9 @@
 //! quoted fields that may span lines. Header names match the expected columns
 //! case-insensitively and in any order.
 //!
-//! The file is streamed through one reused [`csv::ByteRecord`], so the reader's memory does
-//! not grow with the file. A file that changes while it is read yields what was there, or
+//! The file is streamed through one reused [`csv::ByteRecord`] (or, read ahead, through a
+//! few bundles of them: `super::vooruit`), so the reader's memory does not grow with the
+//! file. A file that changes while it is read yields what was there, or
 //! an error for the record where reading stopped; never a crash.
 //!
 //! Bounds: a record (with any blank lines before it) is at most [`MAX_RECORD`] bytes; the

@@ -1,9 +1,10 @@
 //! Reading the register: `klachten.csv`, `gebeurtenissen.csv`, the optional
 //! `reglement.toml` and the case files under `zaken/`, into a typed [`Register`].
 //!
-//! The two CSV files are read side by side, each on a thread of its own, by the csv crate
-//! ([`lezer`]); each row becomes a [`Zaak`] or a [`Gebeurtenis`] ([`klachten`],
-//! [`gebeurtenissen`]). Then one pass ([`samenhang`]) checks that the rows fit together
+//! The two CSV files are read side by side by the csv crate ([`lezer`]): `klachten.csv` on
+//! the calling thread, `gebeurtenissen.csv` on a thread of its own, with its records read
+//! ahead on another ([`vooruit`]). Each row becomes a [`Zaak`] or a [`Gebeurtenis`]
+//! ([`klachten`], [`gebeurtenissen`]). Then one pass ([`samenhang`]) checks that the rows fit together
 //! and gives every case its events. Every row that cannot be used becomes an
 //! [`Invoerfout`] naming file, line, column and value; the rest is still loaded. The
 //! peildatum is applied here: cases received and events dated after it are left out (and
@@ -457,7 +458,7 @@ fn lees_gebeurtenissen(map: &Registermap) -> (Leesverslag, Vec<Reeks>) {
         Lezen::Vooruit,
         gebeurtenissen::lees_gebeurtenis,
         |rij| {
-            // The rows of an invalid event count, and its case number is not needed.
+            // An invalid event is only counted: its case number is not needed.
             if let Gelezen::Geldig((zaak, gebeurtenis)) = rij {
                 reeksen.voeg_toe(zaak, gebeurtenis);
             }
