@@ -1337,7 +1337,7 @@ pub const MAX_RONDEN: usize = 8;
 
 /// `tekst` redacted once, or None when nothing was found.
 fn een_ronde(tekst: &str, geheimen: &Geheimen) -> Option<String> {
-    if is_gewoon(tekst) && geheimen.waarden.is_empty() {
+    if geheimen.waarden.is_empty() && is_gewoon(tekst) {
         // The text is its own normalised form: the scanner alone decides.
         let gevonden = zoek(tekst);
         return (!gevonden.is_empty()).then(|| redigeer_met(tekst, &gevonden));
