@@ -22,6 +22,15 @@ use super::lezer::{Csvlezer, Recordfout, Records, Rij};
 /// Records per hand-over: enough that handing over costs little.
 const BUNDEL: usize = 256;
 
+/// Bytes of records per hand-over, at most (and one record more): a record may be up to
+/// [`super::lezer::MAX_RECORD`] long, and the reader's memory stays bounded, whatever the
+/// file holds, at a few bundles of this.
+const BUNDEL_BYTES: usize = 1 << 20;
+
+/// Room that held a record of more bytes than this is not read into again: so that the
+/// room of the reused bundles stays small however long some records are.
+const GROOT: usize = 16 << 10;
+
 /// Bundles on their way to the calling thread: the reader is at most this far ahead.
 const ONDERWEG: usize = 4;
 
@@ -120,20 +129,7 @@ fn lees<R: Read>(
     leeg: &Receiver<Bundel>,
 ) -> Csvlezer<R> {
     loop {
-        let mut bundel = leeg.try_recv().unwrap_or_default();
-        bundel.uitkomsten.clear();
-        let mut uit = false;
-        while bundel.uitkomsten.len() < BUNDEL {
-            let i = bundel.uitkomsten.len();
-            if bundel.records.len() == i {
-                bundel.records.push(csv::ByteRecord::new());
-            }
-            let Some(uitkomst) = volgende_in(&mut lezer, &mut bundel.records[i]) else {
-                uit = true;
-                break;
-            };
-            bundel.uitkomsten.push(uitkomst);
-        }
+        let (bundel, uit) = vul(&mut lezer, leeg.try_recv().unwrap_or_default());
         if !bundel.uitkomsten.is_empty() && heen.send(bundel).is_err() {
             return lezer;
         }
@@ -141,6 +137,27 @@ fn lees<R: Read>(
             return lezer;
         }
     }
+}
+
+/// `bundel` filled afresh with the next records of `lezer`: up to [`BUNDEL`] records, or
+/// fewer when they pass [`BUNDEL_BYTES`]. Says too whether the file is read to its end.
+fn vul<R: Read>(lezer: &mut Csvlezer<R>, mut bundel: Bundel) -> (Bundel, bool) {
+    bundel.uitkomsten.clear();
+    let mut bytes = 0;
+    while bundel.uitkomsten.len() < BUNDEL && bytes < BUNDEL_BYTES {
+        let i = bundel.uitkomsten.len();
+        match bundel.records.get_mut(i) {
+            Some(record) if record.as_slice().len() > GROOT => *record = csv::ByteRecord::new(),
+            Some(_) => {}
+            None => bundel.records.push(csv::ByteRecord::new()),
+        }
+        let Some(uitkomst) = volgende_in(lezer, &mut bundel.records[i]) else {
+            return (bundel, true);
+        };
+        bytes += bundel.records[i].as_slice().len();
+        bundel.uitkomsten.push(uitkomst);
+    }
+    (bundel, false)
 }
 
 /// The next record of `lezer`, swapped into `record`.
@@ -234,6 +251,30 @@ mod tests {
             .unwrap()
             .contains("aanhalingsteken niet gesloten"));
         assert_eq!(vooruit(tekst.as_bytes()), verwacht);
+    }
+
+    #[test]
+    fn lange_records_maken_een_bundel_kleiner() {
+        // Records of 60 KiB: a bundle stops once it holds 1 MiB of them.
+        let lang = "x".repeat(60 << 10);
+        let mut tekst = String::from("zaak,b\n");
+        for i in 0..40 {
+            tekst.push_str(&format!("Z{i},{lang}\n"));
+        }
+        let mut lezer = Csvlezer::uit_bytes(tekst.as_bytes(), &KOLOMMEN);
+        let (bundel, uit) = vul(&mut lezer, Bundel::default());
+        assert!(!uit);
+        let n = bundel.uitkomsten.len();
+        let bytes =
+            |n: usize| -> usize { bundel.records[..n].iter().map(|r| r.as_slice().len()).sum() };
+        assert!(n < BUNDEL, "{n}");
+        assert!(
+            bytes(n - 1) < BUNDEL_BYTES && bytes(n) >= BUNDEL_BYTES,
+            "{n}"
+        );
+        // Read whole, ahead or not, the rows are the same.
+        assert_eq!(vooruit(tekst.as_bytes()), zelf(tekst.as_bytes()));
+        assert_eq!(zelf(tekst.as_bytes()).len(), 40);
     }
 
     #[test]
