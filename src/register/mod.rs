@@ -221,8 +221,8 @@ impl Register {
             let gebeurtenissen = draden.spawn(|| lees_gebeurtenissen(map));
             let mut samenhang = Samenhang::new(peildatum);
             let klachten = lees_klachten(map, pad, |rij| match rij {
-                Gelezen::Geldig(zaak) => samenhang.neem_zaak(zaak),
-                Gelezen::Ongeldig(id, line, geheimen) => {
+                Ingelezen::Geldig(zaak) => samenhang.neem_zaak(zaak),
+                Ingelezen::Ongeldig(id, line, geheimen) => {
                     Geheimen::voeg_bij(&mut ongeldig, id.clone(), geheimen);
                     samenhang.neem_ongeldig(id, line);
                 }
@@ -317,7 +317,7 @@ impl Leesverslag {
 }
 
 /// What a record of a file became.
-enum Gelezen<T> {
+enum Ingelezen<T> {
     /// A valid row.
     Geldig(T),
     /// An invalid row with a case number: that number, the row's line, and the name and
@@ -343,7 +343,7 @@ fn lees_bestand<T>(
     kolommen: &'static [Kolom],
     lezen: Lezen,
     lees: impl Fn(&Rij<'_>, &mut Vec<Invoerfout>, &mut Tekstbank) -> Option<T>,
-    mut bewaar: impl FnMut(Gelezen<T>),
+    mut bewaar: impl FnMut(Ingelezen<T>),
 ) -> Result<Leesverslag, Weigering> {
     let mut lezer = Csvlezer::open(map, naam, kolommen)?;
     let mut uit = Leesverslag::default();
@@ -373,7 +373,7 @@ fn lees_bestand<T>(
                     .then(|| lees(&rij, &mut uit.fouten, &mut teksten))
                     .flatten()
                 {
-                    Some(waarde) => Some(Gelezen::Geldig(waarde)),
+                    Some(waarde) => Some(Ingelezen::Geldig(waarde)),
                     None => {
                         uit.ongeldig += 1;
                         ongeldig(&rij, kolommen, &mut teksten)
@@ -410,10 +410,10 @@ fn lees_bestand<T>(
 
 /// An invalid row with a case number: its case is not checked, and the name and contact
 /// it holds are hidden too.
-fn ongeldig<T>(rij: &Rij<'_>, kolommen: &[Kolom], teksten: &mut Tekstbank) -> Option<Gelezen<T>> {
+fn ongeldig<T>(rij: &Rij<'_>, kolommen: &[Kolom], teksten: &mut Tekstbank) -> Option<Ingelezen<T>> {
     let id = rij.veld(0).ok().filter(|id| !id.is_empty())?;
     let geheimen = velden::eigen_geheimen(rij, kolommen);
-    Some(Gelezen::Ongeldig(
+    Some(Ingelezen::Ongeldig(
         teksten.zaaknummer(id),
         rij.line,
         geheimen,
@@ -425,7 +425,7 @@ fn ongeldig<T>(rij: &Rij<'_>, kolommen: &[Kolom], teksten: &mut Tekstbank) -> Op
 fn lees_klachten(
     map: &Registermap,
     pad: &Path,
-    neem: impl FnMut(Gelezen<Zaak>),
+    neem: impl FnMut(Ingelezen<Zaak>),
 ) -> Result<Leesverslag, Fout> {
     let bestand = lees_bestand(
         map,
@@ -459,7 +459,7 @@ fn lees_gebeurtenissen(map: &Registermap) -> (Leesverslag, Vec<Reeks>) {
         gebeurtenissen::lees_gebeurtenis,
         |rij| {
             // An invalid event is only counted: its case number is not needed.
-            if let Gelezen::Geldig((zaak, gebeurtenis)) = rij {
+            if let Ingelezen::Geldig((zaak, gebeurtenis)) = rij {
                 reeksen.voeg_toe(zaak, gebeurtenis);
             }
         },

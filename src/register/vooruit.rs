@@ -37,13 +37,13 @@ const ONDERWEG: usize = 4;
 /// Records that the reading thread hands over at once.
 #[derive(Default)]
 struct Bundel {
-    /// Room for records, reused: a bundle's first `uitkomsten.len()` are read.
+    /// Room for records, reused: a bundle's first `voorgelezen.len()` are read.
     records: Vec<csv::ByteRecord>,
-    uitkomsten: Vec<Uitkomst>,
+    voorgelezen: Vec<Voorgelezen>,
 }
 
 /// What became of one record.
-enum Uitkomst {
+enum Voorgelezen {
     /// A row, on this line.
     Rij(u32),
     /// Not a row: why, and whether its record came along (to know its case).
@@ -90,7 +90,7 @@ impl<'s, R: Read + Send + 's> Voorlezer<'s, R> {
 
 impl<'s, R: Read> Records for Voorlezer<'s, R> {
     fn volgende(&mut self) -> Option<Result<Rij<'_>, Recordfout>> {
-        if self.volgend == self.bundel.uitkomsten.len() {
+        if self.volgend == self.bundel.voorgelezen.len() {
             let volgende = self.bundels.recv().ok()?;
             let gelezen = std::mem::replace(&mut self.bundel, volgende);
             // The reader may have finished: then the bundle is not needed.
@@ -99,11 +99,11 @@ impl<'s, R: Read> Records for Voorlezer<'s, R> {
         }
         let i = self.volgend;
         self.volgend += 1;
-        match self.bundel.uitkomsten.get_mut(i)? {
-            Uitkomst::Rij(line) => {
+        match self.bundel.voorgelezen.get_mut(i)? {
+            Voorgelezen::Rij(line) => {
                 Some(Ok(Rij::van(&self.bundel.records[i], *line, &self.posities)))
             }
-            Uitkomst::Fout(fout, _) => Some(Err(Recordfout {
+            Voorgelezen::Fout(fout, _) => Some(Err(Recordfout {
                 line: fout.line,
                 bericht: std::mem::take(&mut fout.bericht),
             })),
@@ -112,8 +112,8 @@ impl<'s, R: Read> Records for Voorlezer<'s, R> {
 
     fn afgewezen_rij(&self) -> Option<Rij<'_>> {
         let i = self.volgend.checked_sub(1)?;
-        match self.bundel.uitkomsten.get(i)? {
-            Uitkomst::Fout(fout, true) => {
+        match self.bundel.voorgelezen.get(i)? {
+            Voorgelezen::Fout(fout, true) => {
                 Some(Rij::van(&self.bundel.records[i], fout.line, &self.posities))
             }
             _ => None,
@@ -130,7 +130,7 @@ fn lees<R: Read>(
 ) -> Csvlezer<R> {
     loop {
         let (bundel, uit) = vul(&mut lezer, leeg.try_recv().unwrap_or_default());
-        if !bundel.uitkomsten.is_empty() && heen.send(bundel).is_err() {
+        if !bundel.voorgelezen.is_empty() && heen.send(bundel).is_err() {
             return lezer;
         }
         if uit {
@@ -142,32 +142,35 @@ fn lees<R: Read>(
 /// `bundel` filled afresh with the next records of `lezer`: up to [`BUNDEL`] records, or
 /// fewer when they pass [`BUNDEL_BYTES`]. Says too whether the file is read to its end.
 fn vul<R: Read>(lezer: &mut Csvlezer<R>, mut bundel: Bundel) -> (Bundel, bool) {
-    bundel.uitkomsten.clear();
+    bundel.voorgelezen.clear();
     let mut bytes = 0;
-    while bundel.uitkomsten.len() < BUNDEL && bytes < BUNDEL_BYTES {
-        let i = bundel.uitkomsten.len();
+    while bundel.voorgelezen.len() < BUNDEL && bytes < BUNDEL_BYTES {
+        let i = bundel.voorgelezen.len();
         match bundel.records.get_mut(i) {
             Some(record) if record.as_slice().len() > GROOT => *record = csv::ByteRecord::new(),
             Some(_) => {}
             None => bundel.records.push(csv::ByteRecord::new()),
         }
-        let Some(uitkomst) = volgende_in(lezer, &mut bundel.records[i]) else {
+        let Some(gelezen) = volgende_in(lezer, &mut bundel.records[i]) else {
             return (bundel, true);
         };
         bytes += bundel.records[i].as_slice().len();
-        bundel.uitkomsten.push(uitkomst);
+        bundel.voorgelezen.push(gelezen);
     }
     (bundel, false)
 }
 
 /// The next record of `lezer`, swapped into `record`.
-fn volgende_in<R: Read>(lezer: &mut Csvlezer<R>, record: &mut csv::ByteRecord) -> Option<Uitkomst> {
-    let uitkomst = match lezer.volgende()? {
-        Ok(rij) => Uitkomst::Rij(rij.line),
-        Err(fout) => Uitkomst::Fout(fout, lezer.afgewezen_rij().is_some()),
+fn volgende_in<R: Read>(
+    lezer: &mut Csvlezer<R>,
+    record: &mut csv::ByteRecord,
+) -> Option<Voorgelezen> {
+    let gelezen = match lezer.volgende()? {
+        Ok(rij) => Voorgelezen::Rij(rij.line),
+        Err(fout) => Voorgelezen::Fout(fout, lezer.afgewezen_rij().is_some()),
     };
     lezer.wissel_record(record);
-    Some(uitkomst)
+    Some(gelezen)
 }
 
 #[cfg(test)]
@@ -264,7 +267,7 @@ mod tests {
         let mut lezer = Csvlezer::uit_bytes(tekst.as_bytes(), &KOLOMMEN);
         let (bundel, uit) = vul(&mut lezer, Bundel::default());
         assert!(!uit);
-        let n = bundel.uitkomsten.len();
+        let n = bundel.voorgelezen.len();
         let bytes =
             |n: usize| -> usize { bundel.records[..n].iter().map(|r| r.as_slice().len()).sum() };
         assert!(n < BUNDEL, "{n}");
