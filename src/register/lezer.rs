@@ -177,8 +177,8 @@ pub trait Records {
     fn volgende(&mut self) -> Option<Result<Rij<'_>, Recordfout>>;
 
     /// The record that [`Records::volgende`] last turned down, as far as it was read (its
-    /// fields as the csv crate split them): to know its case. None after an error that left
-    /// no record.
+    /// fields as the csv crate split them): to know its case. Only to be asked right after
+    /// `volgende` gave an error; None when that error left no record.
     fn afgewezen_rij(&self) -> Option<Rij<'_>>;
 }
 

@@ -1,17 +1,20 @@
 //! Reading a CSV file ahead on a thread of its own: that thread reads the records (the
 //! csv crate, with the decoding, the line numbers and the hash under it), the calling
 //! thread turns them into rows. Records are handed over in bundles, which come back empty
-//! to be read into again, so that reading allocates nothing once the first bundles exist.
+//! to be read into again, so that reading allocates little once the first bundles exist.
 //!
 //! Why: `gebeurtenissen.csv` is the larger file, and its thread (reading and making rows)
 //! was the one `check` waited for, while the thread of `klachten.csv` had long finished.
 //! With its reading split off, `check --format json` took 0.195 instead of 0.219 s at
 //! 100,000 cases and 1.81 instead of 2.46 s at a million (median wall time of 41 and 7
 //! runs, the two builds in turn, the registers of `bench/check.sh`). `klachten.csv` is
-//! not read ahead: a third thread for it took processor time from these two (2.25 against
-//! 1.81 s at a million cases). Making the rows on more threads (rayon, or two threads
-//! taking bundles in turn) was no faster at 100,000 cases and took more processor time
-//! (0.43 and 0.37 against 0.34 s).
+//! not read ahead: a fourth thread, for its records, took processor time from these (2.25
+//! against 1.81 s at a million cases). Making the rows on more threads (rayon, or two
+//! threads taking bundles in turn) was no faster at 100,000 cases and took more processor
+//! time (0.43 and 0.37 against 0.34 s).
+//!
+//! Should the thread that makes rows fail (a bug), the reading thread is still waited for:
+//! on a named pipe, until its writer writes or closes it.
 
 use std::io::Read;
 use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
@@ -22,16 +25,17 @@ use super::lezer::{Csvlezer, Recordfout, Records, Rij};
 /// Records per hand-over: enough that handing over costs little.
 const BUNDEL: usize = 256;
 
-/// Bytes of records per hand-over, at most (and one record more): a record may be up to
-/// [`super::lezer::MAX_RECORD`] long, and the reader's memory stays bounded, whatever the
-/// file holds, at a few bundles of this.
+/// Memory of records per hand-over, at most (and one record more; see [`gewicht`]): a
+/// record may be up to [`super::lezer::MAX_RECORD`] long, and the reader's memory stays
+/// bounded, whatever the file holds, at a few bundles of this.
 const BUNDEL_BYTES: usize = 1 << 20;
 
-/// Room that held a record of more bytes than this is not read into again: so that the
-/// room of the reused bundles stays small however long some records are.
+/// Room that held a record weighing more than this is not read into again: so that the
+/// room of the reused bundles stays small however long or wide some records are.
 const GROOT: usize = 16 << 10;
 
-/// Bundles on their way to the calling thread: the reader is at most this far ahead.
+/// Bundles waiting for the calling thread: the reader is at most this many, and the one
+/// it is handing over, ahead.
 const ONDERWEG: usize = 4;
 
 /// Records that the reading thread hands over at once.
@@ -147,17 +151,24 @@ fn vul<R: Read>(lezer: &mut Csvlezer<R>, mut bundel: Bundel) -> (Bundel, bool) {
     while bundel.voorgelezen.len() < BUNDEL && bytes < BUNDEL_BYTES {
         let i = bundel.voorgelezen.len();
         match bundel.records.get_mut(i) {
-            Some(record) if record.as_slice().len() > GROOT => *record = csv::ByteRecord::new(),
+            Some(record) if gewicht(record) > GROOT => *record = csv::ByteRecord::new(),
             Some(_) => {}
             None => bundel.records.push(csv::ByteRecord::new()),
         }
         let Some(gelezen) = volgende_in(lezer, &mut bundel.records[i]) else {
             return (bundel, true);
         };
-        bytes += bundel.records[i].as_slice().len();
+        bytes += gewicht(&bundel.records[i]);
         bundel.voorgelezen.push(gelezen);
     }
     (bundel, false)
+}
+
+/// The memory a record takes: its bytes, and where each of its fields ends (the csv crate
+/// keeps a `usize` per field, in room up to twice that). A record of empty fields is one
+/// comma per field, and takes sixteen times its length.
+fn gewicht(record: &csv::ByteRecord) -> usize {
+    record.as_slice().len() + 2 * std::mem::size_of::<usize>() * record.len()
 }
 
 /// The next record of `lezer`, swapped into `record`.
@@ -278,6 +289,45 @@ mod tests {
         // Read whole, ahead or not, the rows are the same.
         assert_eq!(vooruit(tekst.as_bytes()), zelf(tekst.as_bytes()));
         assert_eq!(zelf(tekst.as_bytes()).len(), 40);
+    }
+
+    #[test]
+    fn brede_records_van_lege_velden_maken_een_bundel_kleiner() {
+        // Records of 20,000 empty fields: no bytes of their own, but 20,000 field ends.
+        let breed = ",".repeat(20_000);
+        let mut tekst = String::from("zaak,b\n");
+        for i in 0..40 {
+            tekst.push_str(&format!("Z{i}{breed}\n"));
+        }
+        let mut lezer = Csvlezer::uit_bytes(tekst.as_bytes(), &KOLOMMEN);
+        let (bundel, _) = vul(&mut lezer, Bundel::default());
+        let n = bundel.voorgelezen.len();
+        let gewicht = |n: usize| -> usize { bundel.records[..n].iter().map(gewicht).sum() };
+        assert!(n < 10, "{n}");
+        assert!(
+            gewicht(n - 1) < BUNDEL_BYTES && gewicht(n) >= BUNDEL_BYTES,
+            "{n}"
+        );
+        assert_eq!(vooruit(tekst.as_bytes()), zelf(tekst.as_bytes()));
+    }
+
+    #[test]
+    fn een_te_lang_record_midden_in_een_bundel() {
+        // Reading stops at a record over the limit, as the reader itself stops.
+        let te_lang = "x".repeat(3 * super::super::lezer::MAX_RECORD as usize);
+        let mut tekst = String::from("zaak,b\n");
+        for i in 0..10 {
+            tekst.push_str(&format!("Z{i},{i}\n"));
+        }
+        tekst.push_str(&format!("Z-lang,{te_lang}\nZ-na,1\n"));
+        let verwacht = zelf(tekst.as_bytes());
+        assert_eq!(verwacht.len(), 11, "{verwacht:?}");
+        assert!(
+            verwacht[10].contains("record langer dan"),
+            "{}",
+            verwacht[10]
+        );
+        assert_eq!(vooruit(tekst.as_bytes()), verwacht);
     }
 
     #[test]
