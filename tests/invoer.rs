@@ -538,6 +538,52 @@ fn dubbele_zaak_na_een_ongeldige_rij() {
     assert_eq!(v["summary"]["events_invalid"], 3);
 }
 
+/// A valid row and, further down, an invalid row with its number: the case is checked
+/// (its valid row came first) and the later row is an input error of its own. Across some
+/// thousands of rows, as a register of that size reads them.
+#[test]
+fn geldige_zaak_voor_een_ongeldige_rij_met_hetzelfde_nummer() {
+    let rij = |i: usize, ontvangen: &str| {
+        format!("KP-{i},{ontvangen},email,preventie,A. Bakker,J. Jansen,j@example.nl,Te laat,,\n")
+    };
+    let mut klachten: String = (0..1500).map(|i| rij(i, "2025-03-03")).collect();
+    for i in [1, 700, 1499] {
+        klachten.push_str(&rij(i, "32-01-2025"));
+    }
+    let events: String = [1, 700, 1499]
+        .iter()
+        .map(|i| GOED_EVENTS.replace("KP-1,", &format!("KP-{i},")))
+        .collect();
+    let (v, _) = check(&Fixture::new(&klachten, &events));
+    assert_eq!(v["summary"]["cases"], 1503, "{}", v["summary"]);
+    assert_eq!(v["summary"]["checked"], 1500, "{}", v["summary"]);
+    assert_eq!(v["summary"]["invalid"], 3, "{}", v["summary"]);
+    assert_eq!(v["summary"]["events_invalid"], 0, "{}", v["summary"]);
+    let fouten = invoerfouten(&v);
+    let regels: Vec<&Value> = fouten.iter().map(|f| &f["line"]).collect();
+    assert_eq!(
+        regels,
+        [&json!(1502), &json!(1503), &json!(1504)],
+        "{fouten:#?}"
+    );
+    assert!(
+        fouten.iter().all(|f| f["column"] == "ontvangen"),
+        "{fouten:#?}"
+    );
+    // The three cases' events were theirs: no finding says an event is missing.
+    for id in ["KP-1", "KP-700", "KP-1499"] {
+        assert!(
+            !v["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|b| b["case"] == id),
+            "{id}: {:#}",
+            v["findings"]
+        );
+    }
+}
+
 /// Each event goes to its case's first valid row, whatever order the two files list the
 /// cases in: events of a case that come before, after or between other cases' events, next
 /// to a later duplicate row of their number, and of a case that is not there.

@@ -4,8 +4,8 @@
 //! The two CSV files are read side by side by the csv crate ([`lezer`]): `klachten.csv` on
 //! the calling thread, `gebeurtenissen.csv` on a thread of its own, with its records read
 //! ahead on another ([`vooruit`]). Each row becomes a [`Zaak`] or a [`Gebeurtenis`]
-//! ([`klachten`], [`gebeurtenissen`]). Then one pass ([`samenhang`]) checks that the rows fit together
-//! and gives every case its events. Every row that cannot be used becomes an
+//! ([`klachten`], [`gebeurtenissen`]). Then one pass ([`samenhang`]) checks that the rows
+//! fit together and gives every case its events. Every row that cannot be used becomes an
 //! [`Invoerfout`] naming file, line, column and value; the rest is still loaded. The
 //! peildatum is applied here: cases received and events dated after it are left out (and
 //! counted), so that the register's state at any past day can be reproduced.
@@ -458,7 +458,8 @@ fn lees_gebeurtenissen(map: &Registermap) -> (Leesverslag, Vec<Reeks>) {
         Lezen::Vooruit,
         gebeurtenissen::lees_gebeurtenis,
         |rij| {
-            // An invalid event is only counted: its case number is not needed.
+            // An invalid event is counted in the file's report; its case number is not
+            // needed here.
             if let Ingelezen::Geldig((zaak, gebeurtenis)) = rij {
                 reeksen.voeg_toe(zaak, gebeurtenis);
             }
