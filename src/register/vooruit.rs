@@ -191,29 +191,29 @@ mod tests {
 
     const KOLOMMEN: [Kolom; 2] = [Kolom::verplicht("zaak"), Kolom::optioneel("b")];
 
-    /// A row as a line of text: its line and fields.
-    fn rij(rij: Rij<'_>) -> String {
-        let veld = |k| rij.veld_zoals_getoond(k);
-        format!("{} {:?} {:?}", rij.line, veld(0), veld(1))
-    }
-
-    /// A record that is no row: its line and why, and the case of its record if it came.
-    fn fout(fout: Recordfout, afgewezen: Option<Rij<'_>>) -> String {
-        let zaak = afgewezen.map(|rij| rij.veld_zoals_getoond(0).into_owned());
-        format!("{} fout: {} ({zaak:?})", fout.line, fout.bericht)
+    /// Every record that `records` hands out, one line each: a row's line and fields, or
+    /// an error's line and message with the case of the record it turned down.
+    fn alles(records: &mut dyn Records) -> Vec<String> {
+        let mut uit = Vec::new();
+        while let Some(gelezen) = records.volgende() {
+            uit.push(match gelezen {
+                Ok(rij) => {
+                    let veld = |k| rij.veld_zoals_getoond(k);
+                    format!("{} {:?} {:?}", rij.line, veld(0), veld(1))
+                }
+                Err(fout) => {
+                    let afgewezen = records.afgewezen_rij();
+                    let zaak = afgewezen.map(|rij| rij.veld_zoals_getoond(0).into_owned());
+                    format!("{} fout: {} ({zaak:?})", fout.line, fout.bericht)
+                }
+            });
+        }
+        uit
     }
 
     /// Every record of `tekst` as [`Csvlezer`] itself hands them out.
     fn zelf(tekst: &[u8]) -> Vec<String> {
-        let mut lezer = Csvlezer::uit_bytes(tekst, &KOLOMMEN);
-        let mut uit = Vec::new();
-        while let Some(gelezen) = lezer.volgende() {
-            uit.push(match gelezen.map(rij) {
-                Ok(regel) => regel,
-                Err(f) => fout(f, lezer.afgewezen_rij()),
-            });
-        }
-        uit
+        alles(&mut Csvlezer::uit_bytes(tekst, &KOLOMMEN))
     }
 
     /// Every record of `tekst` as [`Voorlezer`] hands them out from its thread.
@@ -221,13 +221,7 @@ mod tests {
         let lezer = Csvlezer::uit_bytes(tekst, &KOLOMMEN);
         std::thread::scope(|draden| {
             let mut lezer = Voorlezer::new(lezer, draden);
-            let mut uit = Vec::new();
-            while let Some(gelezen) = lezer.volgende() {
-                uit.push(match gelezen.map(rij) {
-                    Ok(regel) => regel,
-                    Err(f) => fout(f, lezer.afgewezen_rij()),
-                });
-            }
+            let uit = alles(&mut lezer);
             lezer.af();
             uit
         })
