@@ -20,6 +20,21 @@ fn invoerfouten(v: &Value) -> Vec<Value> {
     v["input_errors"].as_array().cloned().unwrap_or_default()
 }
 
+/// A valid row of klachten.csv for case `id`, received on `ontvangen`.
+fn zaakrij(id: &str, ontvangen: &str) -> String {
+    format!("{id},{ontvangen},email,preventie,A. Bakker,J. Jansen,j@example.nl,Te laat,,\n")
+}
+
+/// Checks a register whose cases all pass: exit status 1 for its input errors alone, and no
+/// finding. Gives the JSON and its input errors.
+fn alleen_invoerfouten(klachten: &[String], gebeurtenissen: &[String]) -> (Value, Vec<Value>) {
+    let (v, code) = check(&Fixture::new(&klachten.concat(), &gebeurtenissen.concat()));
+    assert_eq!(code, 1, "{v:#}");
+    assert_eq!(v["findings"], json!([]), "{v:#}");
+    let fouten = invoerfouten(&v);
+    (v, fouten)
+}
+
 #[test]
 fn een_schoon_register_slaagt() {
     let f = Fixture::new(GOED, GOED_EVENTS);
@@ -543,9 +558,7 @@ fn dubbele_zaak_na_een_ongeldige_rij() {
 /// thousands of rows, as a register of that size reads them.
 #[test]
 fn geldige_zaak_voor_een_ongeldige_rij_met_hetzelfde_nummer() {
-    let rij = |i: usize, ontvangen: &str| {
-        format!("KP-{i},{ontvangen},email,preventie,A. Bakker,J. Jansen,j@example.nl,Te laat,,\n")
-    };
+    let rij = |i: usize, ontvangen: &str| zaakrij(&format!("KP-{i}"), ontvangen);
     let mut klachten: String = (0..1500).map(|i| rij(i, "2025-03-03")).collect();
     for i in [1, 700, 1499] {
         klachten.push_str(&rij(i, "32-01-2025"));
@@ -589,10 +602,8 @@ fn geldige_zaak_voor_een_ongeldige_rij_met_hetzelfde_nummer() {
 /// to a later duplicate row of their number, and of a case that is not there.
 #[test]
 fn gebeurtenissen_vinden_hun_zaak_in_elke_volgorde() {
-    let zaak = |id: &str| {
-        format!("{id},2025-03-03,email,preventie,A. Bakker,J. Jansen,j@example.nl,Te laat,,\n")
-    };
-    let klachten = [zaak("KP-1"), zaak("KP-2"), zaak("KP-1"), zaak("KP-3")].concat();
+    let zaak = |id: &str| zaakrij(id, "2025-03-03");
+    let klachten = [zaak("KP-1"), zaak("KP-2"), zaak("KP-1"), zaak("KP-3")];
     let ontvangen = |id: &str| format!("{id},2025-03-04,ontvangstbevestiging,A. Bakker,,,,\n");
     let afgehandeld = |id: &str| {
         format!("{id},2025-03-20,uitspraak,A. Bakker,ongegrond,,,\n{id},2025-03-21,afsluiting,A. Bakker,,,,\n")
@@ -607,15 +618,10 @@ fn gebeurtenissen_vinden_hun_zaak_in_elke_volgorde() {
         // first row's.
         afgehandeld("KP-1"),
         ontvangen("KP-9"),
-    ]
-    .concat();
-    let f = Fixture::new(&klachten, &gebeurtenissen);
-    let (v, code) = check(&f);
-    assert_eq!(code, 1, "{v:#}");
-    assert_eq!(v["findings"], json!([]), "{v:#}");
+    ];
+    let (v, fouten) = alleen_invoerfouten(&klachten, &gebeurtenissen);
     assert_eq!(v["summary"]["checked"], 3);
     assert_eq!(v["summary"]["events_invalid"], 1);
-    let fouten = invoerfouten(&v);
     assert_eq!(fouten.len(), 2, "{v:#}");
     assert_eq!(fouten[0]["file"], "gebeurtenissen.csv");
     assert_eq!(fouten[0]["line"], 11);
@@ -629,9 +635,7 @@ fn gebeurtenissen_vinden_hun_zaak_in_elke_volgorde() {
 /// still the error, and events still find their cases.
 #[test]
 fn gebeurtenissen_vinden_hun_zaak_in_oplopende_en_gebroken_volgorde() {
-    let zaak = |id: &str| {
-        format!("{id},2025-03-03,email,preventie,A. Bakker,J. Jansen,j@example.nl,Te laat,,\n")
-    };
+    let zaak = |id: &str| zaakrij(id, "2025-03-03");
     let compleet = |id: &str| {
         format!(
             "{id},2025-03-04,ontvangstbevestiging,A. Bakker,,,,\n\
@@ -640,19 +644,15 @@ fn gebeurtenissen_vinden_hun_zaak_in_oplopende_en_gebroken_volgorde() {
         )
     };
     // Ascending: events of later cases first, and of a case that sorts before them all.
-    let klachten = [zaak("KP-1"), zaak("KP-2"), zaak("KP-3")].concat();
+    let klachten = [zaak("KP-1"), zaak("KP-2"), zaak("KP-3")];
     let gebeurtenissen = [
         compleet("KP-3"),
         compleet("KP-1"),
         compleet("KP-0"),
         compleet("KP-2"),
-    ]
-    .concat();
-    let (v, code) = check(&Fixture::new(&klachten, &gebeurtenissen));
-    assert_eq!(code, 1, "{v:#}");
-    assert_eq!(v["findings"], json!([]), "{v:#}");
+    ];
+    let (v, fouten) = alleen_invoerfouten(&klachten, &gebeurtenissen);
     assert_eq!(v["summary"]["checked"], 3);
-    let fouten = invoerfouten(&v);
     assert_eq!(fouten.len(), 3, "{v:#}");
     assert!(fouten.iter().all(|f| f["value"] == "KP-0"), "{v:#}");
 
@@ -664,20 +664,15 @@ fn gebeurtenissen_vinden_hun_zaak_in_oplopende_en_gebroken_volgorde() {
         zaak("KP-3"),
         zaak("KP-0"),
         zaak("KP-1"),
-    ]
-    .concat();
+    ];
     let gebeurtenissen = [
         compleet("KP-0"),
         compleet("KP-3"),
         compleet("KP-2"),
         compleet("KP-1"),
-    ]
-    .concat();
-    let (v, code) = check(&Fixture::new(&klachten, &gebeurtenissen));
-    assert_eq!(code, 1, "{v:#}");
-    assert_eq!(v["findings"], json!([]), "{v:#}");
+    ];
+    let (v, fouten) = alleen_invoerfouten(&klachten, &gebeurtenissen);
     assert_eq!(v["summary"]["checked"], 4);
-    let fouten = invoerfouten(&v);
     assert_eq!(fouten.len(), 1, "{v:#}");
     assert_eq!(fouten[0]["file"], "klachten.csv");
     assert_eq!(fouten[0]["line"], 6);
