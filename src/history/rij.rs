@@ -286,9 +286,9 @@ pub(crate) fn lees_rijen(
                 Bestand::Gebeurtenissen => namen.soort(&veld(&rij, g::SOORT)),
             },
         });
-        // The header was read first: the stretch starts right after it. The csv crate may
-        // place a record before the line breaks that precede it (with CRLF, at the `\n`
-        // that ends the line before; before blank lines); a row starts at its first byte.
+        // The header was read first: the stretch starts right after it. The csv crate
+        // places a record before the blank lines that precede it; a row starts at its
+        // first byte.
         let mut start = begin + (rij.byte as usize).saturating_sub(kop.len());
         while matches!(inhoud.get(start), Some(b'\r' | b'\n')) {
             start += 1;

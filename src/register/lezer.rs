@@ -15,7 +15,6 @@
 //! on for ever. A field is at most [`MAX_VELD`] bytes; a longer one makes its row an input
 //! error. So the reader's memory is bounded whatever the file holds.
 
-use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufRead, Read};
 
@@ -82,7 +81,7 @@ impl std::error::Error for TeLang {}
 
 /// A CSV file opened for reading, its header matched to the expected columns.
 pub struct Csvlezer<R: Read> {
-    csv: csv::Reader<Regelteller<R>>,
+    csv: csv::Reader<Regelinvoer<R>>,
     record: csv::ByteRecord,
     /// The line on which the record read last starts.
     line: u32,
@@ -214,16 +213,10 @@ impl Dialect {
     fn van(begin: &[u8]) -> Dialect {
         let bom = if begin.starts_with(BOM) { BOM.len() } else { 0 };
         let kopregel = eerste_regel(&begin[bom..]);
-        let na_kop = &begin[bom + kopregel.len()..];
-        let regeleinde = match na_kop {
-            [b'\r', volgend, ..] if *volgend != b'\n' => b'\r',
-            [b'\r'] => b'\r',
-            _ => b'\n',
-        };
         Dialect {
             bom,
             scheidingsteken: scheidingsteken(kopregel),
-            regeleinde,
+            regeleinde: regeleinde(&begin[bom + kopregel.len()..]),
         }
     }
 }
@@ -240,18 +233,18 @@ impl<R: BufRead> Csvlezer<R> {
             .delimiter(dialect.scheidingsteken)
             .has_headers(false)
             .flexible(true)
-            .from_reader(Regelteller::new(invoer, dialect.regeleinde));
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_reader(Regelinvoer::new(invoer, dialect.regeleinde));
         let mut record = csv::ByteRecord::new();
         // An empty file, or one whose header cannot be read, has no columns at all.
-        let namen: Vec<String> = match csv.read_byte_record(&mut record) {
+        let namen: Vec<String> = match lees_record(&mut csv, &mut record) {
             Ok(true) => record
                 .iter()
                 .map(|naam| String::from_utf8_lossy(naam).trim().to_lowercase())
                 .collect(),
             Ok(false) | Err(_) => Vec::new(),
         };
-        let eind = csv.position().byte();
-        let line = csv.get_mut().line(&record, eind);
+        let line = regel_van(&mut csv, &record);
         let posities: Vec<Option<usize>> = kolommen
             .iter()
             .map(|k| namen.iter().position(|n| n == k.naam))
@@ -310,7 +303,11 @@ impl<R: Read> Csvlezer<R> {
         let velden = record.len();
         let bericht = if velden != self.breedte {
             format!("record heeft {velden} velden, de kopregel {}", self.breedte)
-        } else if let Some(k) = record.iter().position(|veld| veld.len() > MAX_VELD) {
+        } else if let Some(k) = (record.as_slice().len() > MAX_VELD)
+            // No field is longer than the record's fields together.
+            .then(|| record.iter().position(|veld| veld.len() > MAX_VELD))
+            .flatten()
+        {
             format!(
                 "veld {} is langer dan {}; de rij wordt niet gelezen",
                 k + 1,
@@ -339,7 +336,7 @@ impl<R: Read> Csvlezer<R> {
         if let Err(fout) = self.lees()? {
             return Some(Err(fout));
         }
-        if self.csv.get_ref().open_aanhalingsteken {
+        if self.csv.get_ref().einde {
             self.gestopt = true;
             return Some(Err(Recordfout {
                 line: self.line,
@@ -375,10 +372,9 @@ impl<R: Read> Csvlezer<R> {
             return None;
         }
         self.record_gelezen = false;
-        match self.csv.read_byte_record(&mut self.record) {
+        match lees_record(&mut self.csv, &mut self.record) {
             Ok(true) => {
-                let eind = self.csv.position().byte();
-                self.line = self.csv.get_mut().line(&self.record, eind);
+                self.line = regel_van(&mut self.csv, &self.record);
                 self.record_gelezen = true;
                 Some(Ok(()))
             }
@@ -388,7 +384,7 @@ impl<R: Read> Csvlezer<R> {
             }
             Err(fout) => {
                 self.gestopt = true;
-                let line = self.csv.get_ref().line_op(self.csv.position().byte());
+                let line = u32::try_from(self.csv.position().line()).unwrap_or(u32::MAX);
                 let te_lang = match fout.kind() {
                     csv::ErrorKind::Io(e) => e.get_ref().is_some_and(|e| e.is::<TeLang>()),
                     _ => false,
@@ -413,6 +409,52 @@ impl<R: Read> Csvlezer<R> {
         std::mem::swap(&mut self.record, record);
         self.record_gelezen = false;
     }
+}
+
+/// Reads the next record of `csv` into `record`, as the file has it: a line of nothing but
+/// `\r`s is a blank line (the csv crate skips those of `\n`s), and a record of a file
+/// with CR line ends gets its `\r`s and `\n`s back (see [`Regelinvoer`]).
+fn lees_record<R: Read>(
+    csv: &mut csv::Reader<Regelinvoer<R>>,
+    record: &mut csv::ByteRecord,
+) -> csv::Result<bool> {
+    loop {
+        if !csv.read_byte_record(record)? {
+            return Ok(false);
+        }
+        if record.len() == 1 && !record[0].is_empty() && record[0].iter().all(|&b| b == b'\r') {
+            continue;
+        }
+        if csv.get_ref().cr && memchr::memchr2(b'\r', b'\n', record.as_slice()).is_some() {
+            let positie = record.position().cloned();
+            *record = record
+                .iter()
+                .map(|veld| veld.iter().map(|&b| wissel_cr_lf(b)).collect::<Vec<u8>>())
+                .collect();
+            record.set_position(positie);
+        }
+        return Ok(true);
+    }
+}
+
+/// The first line of `record`, which `csv` has just read (with [`lees_record`]): the lines
+/// up to where it ends, less the line ends inside it (in quoted fields, which keep them)
+/// and the one that ended it.
+fn regel_van<R: Read>(csv: &mut csv::Reader<Regelinvoer<R>>, record: &csv::ByteRecord) -> u32 {
+    let eind = csv.position().clone();
+    let invoer = csv.get_mut();
+    invoer.record_begin = eind.byte();
+    let afgesloten = u64::from(!invoer.einde);
+    // Most records hold no line end and have no blank line before them: the lines where
+    // reading began and ended tell so without looking at their bytes.
+    let begin = record.position().map_or(1, csv::Position::line);
+    let binnen = if eind.line().saturating_sub(begin) <= afgesloten {
+        0
+    } else {
+        let regeleinde = if invoer.cr { b'\r' } else { b'\n' };
+        memchr::memchr_iter(regeleinde, record.as_slice()).count() as u64
+    };
+    u32::try_from(eind.line().saturating_sub(binnen + afgesloten)).unwrap_or(u32::MAX)
 }
 
 impl<'a> Rij<'a> {
@@ -484,6 +526,17 @@ fn eerste_regel(begin: &[u8]) -> &[u8] {
     &begin[..eind]
 }
 
+/// The line end of the header line, which `na_kop` follows: `\n` (LF or CRLF), or `\r` (CR
+/// line ends). A `\r` more before a CRLF (`\r\r\n`) does not make a file of CR lines.
+fn regeleinde(na_kop: &[u8]) -> u8 {
+    let na_cr = na_kop.iter().find(|&&teken| teken != b'\r');
+    if na_kop.starts_with(b"\r") && na_cr != Some(&b'\n') {
+        b'\r'
+    } else {
+        b'\n'
+    }
+}
+
 /// The separator that occurs most often in the header outside quotes: comma, semicolon or
 /// tab (on a tie, in that order).
 fn scheidingsteken(kopregel: &[u8]) -> u8 {
@@ -510,101 +563,77 @@ fn scheidingsteken(kopregel: &[u8]) -> u8 {
         .0
 }
 
-/// Counts line ends as the csv crate reads the file, so that each record's first line is
-/// known.
+/// The file's bytes as the csv crate reads them, every line ended by a `\n`: the csv crate
+/// then counts the lines itself ([`csv::Position::line`], one more than the `\n`s before a
+/// position), and [`Csvlezer`] works out each record's first line from where it ends.
 ///
-/// The csv crate's own [`csv::Position`] of a record is where it began reading it: right
-/// after the byte that ended the record before. With CRLF line ends that byte is the `\r`,
-/// and blank lines lie between too, so its line is often one too early; and it counts
-/// `\n` only, so a file with CR line ends would be all line 1. A record's first line is
-/// instead worked out from where it ends: one more than the line ends before its end, less
-/// those inside it (in quoted fields, which keep them) and the one that ends it.
-struct Regelteller<R> {
+/// - In a file with CR line ends (old Mac files, Excel's "CSV (Macintosh)"), `\r` and `\n`
+///   trade places as they pass; they trade back in the rare record that holds either
+///   ([`lees_record`]). So only the file's own kind of line end ends a line: a lone `\r`
+///   in a file of LF or CRLF lines, or a lone `\n` in a file of CR lines, is part of its
+///   field.
+/// - The file's last line gets a line end when it has none. A record that still runs to
+///   the end of the file is inside a quoted field that was never closed.
+/// - A record (with any blank lines before it) is at most [`MAX_RECORD`] bytes.
+struct Regelinvoer<R> {
     binnen: R,
-    /// The byte that ends a line: `\n` (also for CRLF), or `\r` in a file with CR line ends.
-    teken: u8,
+    /// Whether the file has CR line ends.
+    cr: bool,
     /// Bytes handed to the csv reader so far.
     gelezen: u64,
-    /// Offsets of the line ends handed out that no record has passed yet.
-    einden: VecDeque<u64>,
-    /// Line ends before the end of the record read last.
-    voorbij: u64,
-    /// Whether the file's end was reached: a record read then ended with the file, not
-    /// with a line end (an unterminated quote runs to the end of the file).
-    einde: bool,
     /// Where the record being read began: the end of the one before.
     record_begin: u64,
-    /// Offsets of the quotes handed out that no record has passed yet.
-    aanhalingstekens: VecDeque<u64>,
-    /// Whether the record read last ran to the end of the file inside a quoted field: it
-    /// holds an odd number of quotes and no line end ended it.
-    open_aanhalingsteken: bool,
+    /// Whether the line end after the file's last byte was handed out.
+    afgesloten: bool,
+    /// Whether the end of the file was handed out after that: a record read then ran to
+    /// the end of the file inside a quoted field.
+    einde: bool,
 }
 
-impl<R> Regelteller<R> {
-    fn new(binnen: R, teken: u8) -> Regelteller<R> {
-        Regelteller {
+impl<R> Regelinvoer<R> {
+    fn new(binnen: R, regeleinde: u8) -> Regelinvoer<R> {
+        Regelinvoer {
             binnen,
-            teken,
+            cr: regeleinde == b'\r',
             gelezen: 0,
-            einden: VecDeque::new(),
-            voorbij: 0,
-            einde: false,
             record_begin: 0,
-            aanhalingstekens: VecDeque::new(),
-            open_aanhalingsteken: false,
+            afgesloten: false,
+            einde: false,
         }
-    }
-
-    /// The first line of `record`, which the csv crate read up to offset `eind`.
-    fn line(&mut self, record: &csv::ByteRecord, eind: u64) -> u32 {
-        self.record_begin = eind;
-        let mut afgesloten = false;
-        while let Some(&einde) = self.einden.front() {
-            if einde >= eind {
-                break;
-            }
-            self.einden.pop_front();
-            self.voorbij += 1;
-            afgesloten = einde + 1 == eind && !self.einde;
-        }
-        let mut aanhalingstekens = 0u64;
-        while self.aanhalingstekens.front().is_some_and(|&a| a < eind) {
-            self.aanhalingstekens.pop_front();
-            aanhalingstekens += 1;
-        }
-        // Only a quoted field holds a line end: a record without quotes has none.
-        let binnen = if aanhalingstekens == 0 {
-            0
-        } else {
-            memchr::memchr_iter(self.teken, record.as_slice()).count() as u64
-        };
-        let line = 1 + self.voorbij - binnen.min(self.voorbij) - u64::from(afgesloten);
-        self.open_aanhalingsteken = self.einde && !afgesloten && aanhalingstekens % 2 == 1;
-        u32::try_from(line).unwrap_or(u32::MAX)
-    }
-
-    /// The line on which offset `byte` lies, as far as the file was read.
-    fn line_op(&self, byte: u64) -> u32 {
-        let voor = self.einden.iter().take_while(|&&e| e < byte).count() as u64;
-        u32::try_from(1 + self.voorbij + voor).unwrap_or(u32::MAX)
     }
 }
 
-impl<R: Read> Read for Regelteller<R> {
+/// A byte of a file with CR line ends as the csv crate reads it, and back.
+fn wissel_cr_lf(byte: u8) -> u8 {
+    match byte {
+        b'\r' => b'\n',
+        b'\n' => b'\r',
+        byte => byte,
+    }
+}
+
+impl<R: Read> Read for Regelinvoer<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         // The csv reader asks for more only while its record goes on: everything handed
         // out since the record before ended belongs to it.
         if self.gelezen - self.record_begin.min(self.gelezen) >= MAX_RECORD {
             return Err(io::Error::other(TeLang));
         }
-        let n = self.binnen.read(buf)?;
-        self.einde |= n == 0 && !buf.is_empty();
-        let begin = self.gelezen;
-        self.einden
-            .extend(memchr::memchr_iter(self.teken, &buf[..n]).map(|i| begin + i as u64));
-        self.aanhalingstekens
-            .extend(memchr::memchr_iter(b'"', &buf[..n]).map(|i| begin + i as u64));
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        if self.afgesloten {
+            self.einde = true;
+            return Ok(0);
+        }
+        let mut n = self.binnen.read(buf)?;
+        if n == 0 {
+            buf[0] = b'\n';
+            n = 1;
+            self.afgesloten = true;
+        } else if self.cr {
+            buf[..n].iter_mut().for_each(|b| *b = wissel_cr_lf(*b));
+        }
         self.gelezen += n as u64;
         Ok(n)
     }
@@ -669,6 +698,40 @@ mod tests {
         );
     }
 
+    /// Only the file's own kind of line end ends a line: a lone `\r` in a file of CRLF
+    /// lines is part of its field, and so is a lone `\n` in a file of CR lines (both keep
+    /// it).
+    #[test]
+    fn een_los_regeleinde_van_de_andere_soort_hoort_bij_het_veld() {
+        let verwacht = |veld: &str| vec![r(2, "1", veld), r(3, "2", "z")];
+        assert_eq!(rijen(b"a,b\r\n1,x\ry\r\n2,z\r\n"), verwacht("x\ry"));
+        assert_eq!(rijen(b"a,b\n1,x\ry\n2,z\n"), verwacht("x\ry"));
+        assert_eq!(rijen(b"a,b\r1,x\ny\r2,z\r"), verwacht("x\ny"));
+        assert_eq!(rijen(b"a,b\r1,\"x\ny\"\r2,z"), verwacht("x\ny"));
+    }
+
+    /// A `\r` more before the header's CRLF does not make a file of CR lines; a CR file may
+    /// start with blank lines.
+    #[test]
+    fn het_regeleinde_na_de_kopregel_beslist() {
+        for (na_kop, verwacht) in [
+            (&b"\r\r\n1,x\r\n"[..], b'\n'),
+            (b"\r\n1,x\r\n", b'\n'),
+            (b"\n1,x\n", b'\n'),
+            (b"", b'\n'),
+            (b"\r\r1,x\r", b'\r'),
+            (b"\r", b'\r'),
+        ] {
+            assert_eq!(regeleinde(na_kop), verwacht, "{na_kop:?}");
+        }
+        for (tekst, (een, twee)) in [
+            (&b"a,b\r\r\n1,x\r\n\r\r\n2,z\r\n"[..], (2, 4)),
+            (b"a,b\r\r1,x\r\r\r2,z\r", (3, 6)),
+        ] {
+            assert_eq!(rijen(tekst), vec![r(een, "1", "x"), r(twee, "2", "z")]);
+        }
+    }
+
     #[test]
     fn kopregel_in_elke_volgorde_en_schrijfwijze() {
         let mut lezer = Csvlezer::uit_bytes(b"\xEF\xBB\xBF B ;A;c;a\n2;1;x;y\n", &KOLOMMEN);
@@ -689,6 +752,7 @@ mod tests {
             &b"a,b\n1,x\n2,\"nooit dicht\n3,y\n"[..],
             b"a,b\n1,x\n2,\"nooit dicht",
             b"a,b\r\n1,x\r\n2,\"nooit\r\n3,y\r\n",
+            b"a,b\r1,x\r2,\"nooit\r3,y\r",
         ] {
             let mut lezer = Csvlezer::uit_bytes(tekst, &KOLOMMEN);
             assert_eq!(lezer.volgende().unwrap().unwrap().line, 2);
@@ -698,10 +762,13 @@ mod tests {
             assert_eq!(lezer.afgewezen_rij().unwrap().veld(0), Ok("2"));
             assert!(lezer.volgende().is_none());
         }
-        // Closed quotes, doubled ones and a last line without a line end are no error.
+        // Closed quotes, doubled ones and a last line without a line end are no error; nor
+        // is a quote inside an unquoted field there (the csv crate takes it as it is).
         for tekst in [
             &b"a,b\n1,\"x \"\"y\"\"\"\n2,\"z\""[..],
             b"a,b\n1,\"x\ny\"\n2,z",
+            b"a,b\n1,x\"y\n2,z\"w",
+            b"a,b\r1,\"x\ry\"\r2,z",
         ] {
             let mut lezer = Csvlezer::uit_bytes(tekst, &KOLOMMEN);
             assert!(lezer.volgende().unwrap().is_ok());
