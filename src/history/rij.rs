@@ -287,8 +287,8 @@ pub(crate) fn lees_rijen(
             },
         });
         // The header was read first: the stretch starts right after it. The csv crate
-        // places a record before the blank lines that precede it; a row starts at its
-        // first byte.
+        // places a record before the blank lines of `\n`s that precede it; a row starts
+        // at its first byte.
         let mut start = begin + (rij.byte as usize).saturating_sub(kop.len());
         while matches!(inhoud.get(start), Some(b'\r' | b'\n')) {
             start += 1;

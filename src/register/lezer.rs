@@ -204,9 +204,6 @@ struct Dialect {
     /// Length of the byte-order mark, if any.
     bom: usize,
     scheidingsteken: u8,
-    /// The byte that ends a line: `\n` (also for CRLF), or `\r` in a file with CR line ends
-    /// (old Mac files).
-    regeleinde: u8,
 }
 
 impl Dialect {
@@ -216,7 +213,6 @@ impl Dialect {
         Dialect {
             bom,
             scheidingsteken: scheidingsteken(kopregel),
-            regeleinde: regeleinde(&begin[bom + kopregel.len()..]),
         }
     }
 }
@@ -234,7 +230,7 @@ impl<R: BufRead> Csvlezer<R> {
             .has_headers(false)
             .flexible(true)
             .terminator(csv::Terminator::Any(b'\n'))
-            .from_reader(Regelinvoer::new(invoer, dialect.regeleinde));
+            .from_reader(Regelinvoer::new(invoer));
         let mut record = csv::ByteRecord::new();
         // An empty file, or one whose header cannot be read, has no columns at all.
         let namen: Vec<String> = match lees_record(&mut csv, &mut record) {
@@ -305,7 +301,13 @@ impl<R: Read> Csvlezer<R> {
             format!("record heeft {velden} velden, de kopregel {}", self.breedte)
         } else if let Some(k) = (record.as_slice().len() > MAX_VELD)
             // No field is longer than the record's fields together.
-            .then(|| record.iter().position(|veld| veld.len() > MAX_VELD))
+            .then(|| {
+                let mut lengtes = record.iter().enumerate().map(|(i, veld)| {
+                    // A CRLF's `\r` ends the last field: it is the line end's, not the field's.
+                    veld.len() - usize::from(i + 1 == velden && veld.ends_with(b"\r"))
+                });
+                lengtes.position(|lengte| lengte > MAX_VELD)
+            })
             .flatten()
         {
             format!(
@@ -422,10 +424,10 @@ fn lees_record<R: Read>(
         if !csv.read_byte_record(record)? {
             return Ok(false);
         }
-        if record.len() == 1 && !record[0].is_empty() && record[0].iter().all(|&b| b == b'\r') {
+        if is_lege_regel(csv, record) {
             continue;
         }
-        if csv.get_ref().cr && memchr::memchr2(b'\r', b'\n', record.as_slice()).is_some() {
+        if csv.get_ref().is_cr() && memchr::memchr2(b'\r', b'\n', record.as_slice()).is_some() {
             let positie = record.position().cloned();
             *record = record
                 .iter()
@@ -435,6 +437,20 @@ fn lees_record<R: Read>(
         }
         return Ok(true);
     }
+}
+
+/// Whether `record`, which `csv` has just read, is a line of nothing but `\r`s (as a blank
+/// line of a CRLF file reads): one field of `\r`s that took, besides blank lines before
+/// it, just its own bytes and a line end. A quoted `"\r"` took its quotes too, and is a
+/// record.
+fn is_lege_regel<R: Read>(csv: &csv::Reader<Regelinvoer<R>>, record: &csv::ByteRecord) -> bool {
+    let (begin, eind) = (record.position(), csv.position());
+    let gelezen = eind.byte() - begin.map_or(0, csv::Position::byte);
+    let regels = eind.line() - begin.map_or(1, csv::Position::line);
+    record.len() == 1
+        && !record[0].is_empty()
+        && record[0].iter().all(|&b| b == b'\r')
+        && gelezen == regels + record[0].len() as u64
 }
 
 /// The first line of `record`, which `csv` has just read (with [`lees_record`]): the lines
@@ -451,7 +467,7 @@ fn regel_van<R: Read>(csv: &mut csv::Reader<Regelinvoer<R>>, record: &csv::ByteR
     let binnen = if eind.line().saturating_sub(begin) <= afgesloten {
         0
     } else {
-        let regeleinde = if invoer.cr { b'\r' } else { b'\n' };
+        let regeleinde = if invoer.is_cr() { b'\r' } else { b'\n' };
         memchr::memchr_iter(regeleinde, record.as_slice()).count() as u64
     };
     u32::try_from(eind.line().saturating_sub(binnen + afgesloten)).unwrap_or(u32::MAX)
@@ -526,17 +542,6 @@ fn eerste_regel(begin: &[u8]) -> &[u8] {
     &begin[..eind]
 }
 
-/// The line end of the header line, which `na_kop` follows: `\n` (LF or CRLF), or `\r` (CR
-/// line ends). A `\r` more before a CRLF (`\r\r\n`) does not make a file of CR lines.
-fn regeleinde(na_kop: &[u8]) -> u8 {
-    let na_cr = na_kop.iter().find(|&&teken| teken != b'\r');
-    if na_kop.starts_with(b"\r") && na_cr != Some(&b'\n') {
-        b'\r'
-    } else {
-        b'\n'
-    }
-}
-
 /// The separator that occurs most often in the header outside quotes: comma, semicolon or
 /// tab (on a tie, in that order).
 fn scheidingsteken(kopregel: &[u8]) -> u8 {
@@ -567,18 +572,24 @@ fn scheidingsteken(kopregel: &[u8]) -> u8 {
 /// then counts the lines itself ([`csv::Position::line`], one more than the `\n`s before a
 /// position), and [`Csvlezer`] works out each record's first line from where it ends.
 ///
-/// - In a file with CR line ends (old Mac files, Excel's "CSV (Macintosh)"), `\r` and `\n`
-///   trade places as they pass; they trade back in the rare record that holds either
-///   ([`lees_record`]). So only the file's own kind of line end ends a line: a lone `\r`
-///   in a file of LF or CRLF lines, or a lone `\n` in a file of CR lines, is part of its
-///   field.
-/// - The file's last line gets a line end when it has none. A record that still runs to
-///   the end of the file is inside a quoted field that was never closed.
+/// - The header's line end decides the file's: `\n` (LF, or CRLF), or `\r` (old Mac files,
+///   Excel's "CSV (Macintosh)") when no `\n` follows the `\r`s that end it. It is found as
+///   the bytes pass, however long the header or short the reads.
+/// - In a file with CR line ends, `\r` and `\n` trade places as they pass; they trade back
+///   in the rare record that holds either ([`lees_record`]). So only the file's own kind of
+///   line end ends a line: a lone `\r` in a file of LF or CRLF lines, or a `\n` in a file
+///   of CR lines, is part of its field.
+/// - After the file's last byte comes a `\n` (the csv crate counts it as a line after the
+///   last, which no record or error is placed on). A record that still runs on to the end
+///   is inside a quoted field that was never closed.
 /// - A record (with any blank lines before it) is at most [`MAX_RECORD`] bytes.
 struct Regelinvoer<R> {
     binnen: R,
-    /// Whether the file has CR line ends.
-    cr: bool,
+    /// Whether the file has CR line ends; None until its first line end has passed.
+    cr: Option<bool>,
+    /// Bytes read ahead to see what follows the `\r`s that end the header; handed out
+    /// first by the next read.
+    vooruit: Vec<u8>,
     /// Bytes handed to the csv reader so far.
     gelezen: u64,
     /// Where the record being read began: the end of the one before.
@@ -590,16 +601,48 @@ struct Regelinvoer<R> {
     einde: bool,
 }
 
+/// How far past the header's `\r`s [`Regelinvoer`] reads to see whether a `\n` follows:
+/// a longer run of `\r`s ends CR lines.
+const CR_VOORUIT: usize = 4096;
+
 impl<R> Regelinvoer<R> {
-    fn new(binnen: R, regeleinde: u8) -> Regelinvoer<R> {
+    fn new(binnen: R) -> Regelinvoer<R> {
         Regelinvoer {
             binnen,
-            cr: regeleinde == b'\r',
+            cr: None,
+            vooruit: Vec::new(),
             gelezen: 0,
             record_begin: 0,
             afgesloten: false,
             einde: false,
         }
+    }
+
+    fn is_cr(&self) -> bool {
+        self.cr == Some(true)
+    }
+}
+
+impl<R: Read> Regelinvoer<R> {
+    /// Decides the file's line end when `stuk`, read just now, holds the first one; reads
+    /// ahead (into `vooruit`) when `stuk` ends in the `\r`s of that line end.
+    fn beslis(&mut self, stuk: &[u8]) -> io::Result<()> {
+        let Some(eerste) = stuk.iter().position(|&b| b == b'\r' || b == b'\n') else {
+            return Ok(());
+        };
+        let mut na = stuk[eerste..].iter().copied().find(|&b| b != b'\r');
+        while na.is_none() && self.vooruit.len() < CR_VOORUIT {
+            let begin = self.vooruit.len();
+            self.vooruit.resize(begin + 512, 0);
+            let n = self.binnen.read(&mut self.vooruit[begin..])?;
+            self.vooruit.truncate(begin + n);
+            if n == 0 {
+                break;
+            }
+            na = self.vooruit[begin..].iter().copied().find(|&b| b != b'\r');
+        }
+        self.cr = Some(na != Some(b'\n'));
+        Ok(())
     }
 }
 
@@ -614,11 +657,6 @@ fn wissel_cr_lf(byte: u8) -> u8 {
 
 impl<R: Read> Read for Regelinvoer<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        // The csv reader asks for more only while its record goes on: everything handed
-        // out since the record before ended belongs to it.
-        if self.gelezen - self.record_begin.min(self.gelezen) >= MAX_RECORD {
-            return Err(io::Error::other(TeLang));
-        }
         if buf.is_empty() {
             return Ok(0);
         }
@@ -626,13 +664,30 @@ impl<R: Read> Read for Regelinvoer<R> {
             self.einde = true;
             return Ok(0);
         }
-        let mut n = self.binnen.read(buf)?;
+        // The csv reader asks for more only while its record goes on: everything handed
+        // out since the record before ended belongs to it.
+        if self.gelezen - self.record_begin.min(self.gelezen) >= MAX_RECORD {
+            return Err(io::Error::other(TeLang));
+        }
+        let mut n = if self.vooruit.is_empty() {
+            self.binnen.read(buf)?
+        } else {
+            let n = self.vooruit.len().min(buf.len());
+            buf[..n].copy_from_slice(&self.vooruit[..n]);
+            self.vooruit.drain(..n);
+            n
+        };
         if n == 0 {
             buf[0] = b'\n';
             n = 1;
             self.afgesloten = true;
-        } else if self.cr {
-            buf[..n].iter_mut().for_each(|b| *b = wissel_cr_lf(*b));
+        } else {
+            if self.cr.is_none() {
+                self.beslis(&buf[..n])?;
+            }
+            if self.is_cr() {
+                buf[..n].iter_mut().for_each(|b| *b = wissel_cr_lf(*b));
+            }
         }
         self.gelezen += n as u64;
         Ok(n)
@@ -652,7 +707,25 @@ mod tests {
 
     /// Every record of `tekst` as (line, a, b).
     fn rijen(tekst: &[u8]) -> Vec<(u32, String, String)> {
-        let mut lezer = Csvlezer::uit_bytes(tekst, &KOLOMMEN);
+        rijen_van(Csvlezer::uit_bytes(tekst, &KOLOMMEN))
+    }
+
+    /// As [`rijen`], with the file handed over one byte per read.
+    fn rijen_per_byte(tekst: &[u8]) -> Vec<(u32, String, String)> {
+        struct Druppel<'a>(&'a [u8]);
+        impl Read for Druppel<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                let n = self.0.len().min(buf.len()).min(1);
+                buf[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        let invoer = io::BufReader::with_capacity(1, Druppel(tekst));
+        rijen_van(Csvlezer::nieuw(invoer, &KOLOMMEN).unwrap())
+    }
+
+    fn rijen_van<R: Read>(mut lezer: Csvlezer<R>) -> Vec<(u32, String, String)> {
         let mut uit = Vec::new();
         while let Some(rij) = lezer.volgende_ruw() {
             let veld = |k| rij.veld_zoals_getoond(k).into_owned();
@@ -710,26 +783,62 @@ mod tests {
         assert_eq!(rijen(b"a,b\r1,\"x\ny\"\r2,z"), verwacht("x\ny"));
     }
 
-    /// A `\r` more before the header's CRLF does not make a file of CR lines; a CR file may
-    /// start with blank lines.
+    /// The header's line end decides the file's, found as the bytes pass: a `\r` more
+    /// before the header's CRLF does not make a file of CR lines, a CR file may start with
+    /// blank lines, and neither reads of one byte nor a header longer than a read (or than
+    /// the decoder's buffer) change that.
     #[test]
     fn het_regeleinde_na_de_kopregel_beslist() {
-        for (na_kop, verwacht) in [
-            (&b"\r\r\n1,x\r\n"[..], b'\n'),
-            (b"\r\n1,x\r\n", b'\n'),
-            (b"\n1,x\n", b'\n'),
-            (b"", b'\n'),
-            (b"\r\r1,x\r", b'\r'),
-            (b"\r", b'\r'),
-        ] {
-            assert_eq!(regeleinde(na_kop), verwacht, "{na_kop:?}");
-        }
+        // A header longer than a read: its long first column is left out of the rows.
+        let lange_kop = format!("{},a,b", "h".repeat(70_000));
         for (tekst, (een, twee)) in [
-            (&b"a,b\r\r\n1,x\r\n\r\r\n2,z\r\n"[..], (2, 4)),
-            (b"a,b\r\r1,x\r\r\r2,z\r", (3, 6)),
+            (b"a,b\r\r\n1,x\r\n\r\r\n2,z\r\n".to_vec(), (2, 4)),
+            (b"a,b\r\r1,x\r\r\r2,z\r".to_vec(), (3, 6)),
+            (b"a,b\r1,x\r2,z".to_vec(), (2, 3)),
+            (b"a,b\n1,x\n2,z\n".to_vec(), (2, 3)),
+            (format!("{lange_kop}\r,1,x\r,2,z\r").into_bytes(), (2, 3)),
+            (
+                format!("{lange_kop}\r\n,1,x\r\n,2,z\r\n").into_bytes(),
+                (2, 3),
+            ),
         ] {
-            assert_eq!(rijen(tekst), vec![r(een, "1", "x"), r(twee, "2", "z")]);
+            let verwacht = vec![r(een, "1", "x"), r(twee, "2", "z")];
+            assert_eq!(rijen(&tekst), verwacht);
+            assert_eq!(rijen_per_byte(&tekst), verwacht);
         }
+    }
+
+    /// A line of nothing but `\r`s is blank; a record of one quoted `\r` or of `""` is a
+    /// record.
+    #[test]
+    fn een_regel_van_alleen_cr_is_leeg() {
+        assert_eq!(
+            rijen(b"a,b\r\n\r\n\r\r\n1,x\r\n\"\"\r\n\"\r\"\r\n\r"),
+            vec![r(4, "1", "x"), r(5, "", ""), r(6, "", "")]
+        );
+    }
+
+    /// The limits are the file's: a field of exactly 64 KiB before a CRLF is read, blank
+    /// lines up to the end do not make a record, and a quoted field that is never closed is
+    /// that error (not a record that is too long) when the file ends before the limit.
+    #[test]
+    fn de_grenzen_gelden_voor_het_bestand() {
+        let veld = "y".repeat(MAX_VELD);
+        let tekst = format!("a,b\r\n1,{veld}\r\n");
+        let mut lezer = Csvlezer::uit_bytes(tekst.as_bytes(), &KOLOMMEN);
+        assert!(lezer.volgende().unwrap().is_ok());
+        assert!(lezer.volgende().is_none());
+
+        let mut tekst = b"a,b\n".to_vec();
+        tekst.resize(tekst.len() + MAX_RECORD as usize - 1, b'\n');
+        assert!(Csvlezer::uit_bytes(&tekst, &KOLOMMEN).volgende().is_none());
+
+        let mut tekst = b"a,b\n1,\"".to_vec();
+        tekst.resize(MAX_RECORD as usize - 16, b'z');
+        let mut lezer = Csvlezer::uit_bytes(&tekst, &KOLOMMEN);
+        let fout = lezer.volgende().unwrap().err().unwrap();
+        assert_eq!(fout.line, 2);
+        assert!(fout.bericht.starts_with("aanhalingsteken niet gesloten"));
     }
 
     #[test]
