@@ -14,6 +14,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::rij::{self, Bestand, Bewaakt, Gelezen, Namen, Paar, Sleutel};
 use crate::persoonsgegevens::Geheimen;
 use crate::register::codering;
+use crate::register::lezer::heeft_cr_regels;
 
 /// What became of one row from one version to the next.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,11 +72,17 @@ struct Paartelling {
     staart: u32,
 }
 
+/// The header line with its line end, which is the file's (as the reader decides it:
+/// `register::lezer::heeft_cr_regels`): up to its first `\r` in a file of CR lines, else
+/// up to its first `\n`.
 fn kopregel(inhoud: &[u8]) -> &[u8] {
-    match memchr::memchr(b'\n', inhoud) {
-        Some(i) => &inhoud[..=i],
-        None => inhoud,
+    let Some(eerste) = memchr::memchr2(b'\r', b'\n', inhoud) else {
+        return inhoud;
+    };
+    if heeft_cr_regels(&inhoud[eerste..]).unwrap_or(true) {
+        return &inhoud[..=eerste];
     }
+    memchr::memchr(b'\n', &inhoud[eerste..]).map_or(inhoud, |i| &inhoud[..=eerste + i])
 }
 
 /// The length of the longest common prefix.
@@ -127,6 +134,15 @@ impl Bestandsstand {
         !self.gezien
     }
 
+    /// Whether a line end of the file's kind (the one that ends its header) closes the
+    /// current version's last row.
+    fn is_afgesloten(&self) -> bool {
+        match self.kop.last() {
+            Some(&einde @ (b'\n' | b'\r')) => self.inhoud.ends_with(&[einde]),
+            _ => false,
+        }
+    }
+
     /// Where row `i` of the current version ends: where the next begins.
     fn eind(&self, i: usize) -> usize {
         self.rijen
@@ -158,7 +174,7 @@ impl Bestandsstand {
                 .rijen
                 .get(1..)
                 .map_or(0, |na| na.partition_point(|plek| plek.start <= p));
-            if k + 1 == n && self.inhoud.ends_with(b"\n") && self.inhoud.len() <= p {
+            if k + 1 == n && self.is_afgesloten() && self.inhoud.len() <= p {
                 k = n;
             }
             let begin = match self.rijen.get(k) {
@@ -172,7 +188,7 @@ impl Bestandsstand {
         };
 
         // An unchanged stretch of rows after the middle, found from the old version's end.
-        let staart = if kop_gelijk && k < n && self.inhoud.ends_with(b"\n") {
+        let staart = if kop_gelijk && k < n && self.is_afgesloten() {
             self.staart(&nieuw, k, begin_oud, namen)
         } else {
             None
@@ -493,6 +509,12 @@ mod tests {
     #[test]
     fn stap_voor_stap_met_lege_regels() {
         volg_willekeurige_versies("\r\n", true);
+    }
+
+    /// The same with CR line ends (old Mac files), and blank lines.
+    #[test]
+    fn stap_voor_stap_met_cr() {
+        volg_willekeurige_versies("\r", true);
     }
 
     fn volg_willekeurige_versies(regeleinde: &str, lege_regels: bool) {

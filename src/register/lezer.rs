@@ -630,8 +630,8 @@ impl<R: Read> Regelinvoer<R> {
         let Some(eerste) = stuk.iter().position(|&b| b == b'\r' || b == b'\n') else {
             return Ok(());
         };
-        let mut na = stuk[eerste..].iter().copied().find(|&b| b != b'\r');
-        while na.is_none() && self.vooruit.len() < CR_VOORUIT {
+        let mut cr = heeft_cr_regels(&stuk[eerste..]);
+        while cr.is_none() && self.vooruit.len() < CR_VOORUIT {
             let begin = self.vooruit.len();
             self.vooruit.resize(begin + 512, 0);
             let n = self.binnen.read(&mut self.vooruit[begin..])?;
@@ -639,11 +639,20 @@ impl<R: Read> Regelinvoer<R> {
             if n == 0 {
                 break;
             }
-            na = self.vooruit[begin..].iter().copied().find(|&b| b != b'\r');
+            cr = heeft_cr_regels(&self.vooruit[begin..]);
         }
-        self.cr = Some(na != Some(b'\n'));
+        // `\r`s up to the end of the file end CR lines.
+        self.cr = Some(cr.unwrap_or(true));
         Ok(())
     }
+}
+
+/// Whether a file has CR line ends, from its bytes from the header's first line-end byte
+/// on: a `\n` there, or after the `\r`s there, ends LF (or CRLF) lines; anything else
+/// after `\r`s, CR lines. None while `vanaf` holds nothing but `\r`s. (The history reads
+/// a file's header by the same rule.)
+pub fn heeft_cr_regels(vanaf: &[u8]) -> Option<bool> {
+    vanaf.iter().find(|&&b| b != b'\r').map(|&b| b != b'\n')
 }
 
 /// A byte of a file with CR line ends as the csv crate reads it, and back.
