@@ -346,13 +346,13 @@ impl<R: Read> Read for Tekstlezer<R> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     /// Hands out its bytes `stap` at a time: every place a read can cut a file.
-    struct Druppel<'a> {
-        bytes: &'a [u8],
-        stap: usize,
+    pub(in crate::register) struct Druppel<'a> {
+        pub bytes: &'a [u8],
+        pub stap: usize,
     }
 
     impl Read for Druppel<'_> {

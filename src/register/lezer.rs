@@ -444,13 +444,14 @@ fn lees_record<R: Read>(
 /// it, just its own bytes and a line end. A quoted `"\r"` took its quotes too, and is a
 /// record.
 fn is_lege_regel<R: Read>(csv: &csv::Reader<Regelinvoer<R>>, record: &csv::ByteRecord) -> bool {
+    if record.len() != 1 {
+        return false;
+    }
+    let veld = &record[0];
     let (begin, eind) = (record.position(), csv.position());
     let gelezen = eind.byte() - begin.map_or(0, csv::Position::byte);
     let regels = eind.line() - begin.map_or(1, csv::Position::line);
-    record.len() == 1
-        && !record[0].is_empty()
-        && record[0].iter().all(|&b| b == b'\r')
-        && gelezen == regels + record[0].len() as u64
+    !veld.is_empty() && veld.iter().all(|&b| b == b'\r') && gelezen == regels + veld.len() as u64
 }
 
 /// The first line of `record`, which `csv` has just read (with [`lees_record`]): the lines
@@ -601,8 +602,8 @@ struct Regelinvoer<R> {
     einde: bool,
 }
 
-/// How far past the header's `\r`s [`Regelinvoer`] reads to see whether a `\n` follows:
-/// a longer run of `\r`s ends CR lines.
+/// How many `\r`s after the header are looked at to see whether a `\n` follows (see
+/// [`heeft_cr_regels`]): a longer run of them ends CR lines.
 const CR_VOORUIT: usize = 4096;
 
 impl<R> Regelinvoer<R> {
@@ -631,28 +632,36 @@ impl<R: Read> Regelinvoer<R> {
             return Ok(());
         };
         let mut cr = heeft_cr_regels(&stuk[eerste..]);
-        while cr.is_none() && self.vooruit.len() < CR_VOORUIT {
-            let begin = self.vooruit.len();
-            self.vooruit.resize(begin + 512, 0);
-            let n = self.binnen.read(&mut self.vooruit[begin..])?;
-            self.vooruit.truncate(begin + n);
-            if n == 0 {
-                break;
+        if cr.is_none() {
+            // `stuk` ends in `\r`s: the bytes after it decide, together with them (at most
+            // `CR_VOORUIT` bytes on).
+            let mut gezien = stuk[eerste..].to_vec();
+            while cr.is_none() {
+                let begin = self.vooruit.len();
+                self.vooruit.resize(begin + 512, 0);
+                let n = self.binnen.read(&mut self.vooruit[begin..])?;
+                self.vooruit.truncate(begin + n);
+                gezien.extend_from_slice(&self.vooruit[begin..]);
+                // `\r`s up to the end of the file end CR lines.
+                cr = heeft_cr_regels(&gezien).or((n == 0).then_some(true));
             }
-            cr = heeft_cr_regels(&self.vooruit[begin..]);
         }
-        // `\r`s up to the end of the file end CR lines.
-        self.cr = Some(cr.unwrap_or(true));
+        self.cr = cr;
         Ok(())
     }
 }
 
 /// Whether a file has CR line ends, from its bytes from the header's first line-end byte
 /// on: a `\n` there, or after the `\r`s there, ends LF (or CRLF) lines; anything else
-/// after `\r`s, CR lines. None while `vanaf` holds nothing but `\r`s. (The history reads
-/// a file's header by the same rule.)
+/// after `\r`s, and a run of [`CR_VOORUIT`] `\r`s, CR lines. None while `vanaf` holds
+/// fewer `\r`s than that and nothing else. (The history reads a file's header by the same
+/// rule.)
 pub fn heeft_cr_regels(vanaf: &[u8]) -> Option<bool> {
-    vanaf.iter().find(|&&b| b != b'\r').map(|&b| b != b'\n')
+    match vanaf.iter().take(CR_VOORUIT).position(|&b| b != b'\r') {
+        Some(i) => Some(vanaf[i] != b'\n'),
+        None if vanaf.len() >= CR_VOORUIT => Some(true),
+        None => None,
+    }
 }
 
 /// A byte of a file with CR line ends as the csv crate reads it, and back.
@@ -705,6 +714,7 @@ impl<R: Read> Read for Regelinvoer<R> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::codering::tests::Druppel;
     use super::*;
 
     const KOLOMMEN: [Kolom; 2] = [Kolom::verplicht("a"), Kolom::optioneel("b")];
@@ -719,18 +729,10 @@ mod tests {
         rijen_van(Csvlezer::uit_bytes(tekst, &KOLOMMEN))
     }
 
-    /// As [`rijen`], with the file handed over one byte per read.
-    fn rijen_per_byte(tekst: &[u8]) -> Vec<(u32, String, String)> {
-        struct Druppel<'a>(&'a [u8]);
-        impl Read for Druppel<'_> {
-            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-                let n = self.0.len().min(buf.len()).min(1);
-                buf[..n].copy_from_slice(&self.0[..n]);
-                self.0 = &self.0[n..];
-                Ok(n)
-            }
-        }
-        let invoer = io::BufReader::with_capacity(1, Druppel(tekst));
+    /// As [`rijen`], with the file handed over `stap` bytes per read.
+    fn rijen_per(stap: usize, tekst: &[u8]) -> Vec<(u32, String, String)> {
+        let bytes = tekst;
+        let invoer = io::BufReader::with_capacity(stap, Druppel { bytes, stap });
         rijen_van(Csvlezer::nieuw(invoer, &KOLOMMEN).unwrap())
     }
 
@@ -790,6 +792,12 @@ mod tests {
         assert_eq!(rijen(b"a,b\n1,x\ry\n2,z\n"), verwacht("x\ry"));
         assert_eq!(rijen(b"a,b\r1,x\ny\r2,z\r"), verwacht("x\ny"));
         assert_eq!(rijen(b"a,b\r1,\"x\ny\"\r2,z"), verwacht("x\ny"));
+        // So a CRLF line in a file of CR lines ends at its CR, and its LF starts the next
+        // line: a quote after it no longer opens a quoted field.
+        assert_eq!(
+            rijen(b"a,b\r1,x\r\n\"2\",z\r"),
+            vec![r(2, "1", "x"), r(3, "\"2\"", "z")]
+        );
     }
 
     /// The header's line end decides the file's, found as the bytes pass: a `\r` more
@@ -806,6 +814,16 @@ mod tests {
             (b"a,b\r1,x\r2,z".to_vec(), (2, 3)),
             (b"a,b\n1,x\n2,z\n".to_vec(), (2, 3)),
             (format!("{lange_kop}\r,1,x\r,2,z\r").into_bytes(), (2, 3)),
+            // A run of `\r`s after the header as long as the limit ends CR lines, whatever
+            // follows; a shorter one before a `\n`, LF lines.
+            (
+                format!("a,b{}1,x\r2,z", "\r".repeat(CR_VOORUIT)).into_bytes(),
+                (4097, 4098),
+            ),
+            (
+                format!("a,b{}\n1,x\n2,z", "\r".repeat(CR_VOORUIT - 1)).into_bytes(),
+                (2, 3),
+            ),
             (
                 format!("{lange_kop}\r\n,1,x\r\n,2,z\r\n").into_bytes(),
                 (2, 3),
@@ -813,7 +831,9 @@ mod tests {
         ] {
             let verwacht = vec![r(een, "1", "x"), r(twee, "2", "z")];
             assert_eq!(rijen(&tekst), verwacht);
-            assert_eq!(rijen_per_byte(&tekst), verwacht);
+            for stap in [1, 2, 3, 7] {
+                assert_eq!(rijen_per(stap, &tekst), verwacht, "per {stap}");
+            }
         }
     }
 
