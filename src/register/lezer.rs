@@ -338,7 +338,7 @@ impl<R: Read> Csvlezer<R> {
         if let Err(fout) = self.lees()? {
             return Some(Err(fout));
         }
-        if self.csv.get_ref().einde {
+        if self.csv.get_ref().stand == Stand::Einde {
             self.gestopt = true;
             return Some(Err(Recordfout {
                 line: self.line,
@@ -461,7 +461,8 @@ fn regel_van<R: Read>(csv: &mut csv::Reader<Regelinvoer<R>>, record: &csv::ByteR
     let eind = csv.position().clone();
     let invoer = csv.get_mut();
     invoer.record_begin = eind.byte();
-    let afgesloten = u64::from(!invoer.einde);
+    // The line end that ended the record; none when it ran to the end of the file.
+    let afgesloten = u64::from(invoer.stand != Stand::Einde);
     // Most records hold no line end and have no blank line before them: the lines where
     // reading began and ended tell so without looking at their bytes.
     let begin = record.position().map_or(1, csv::Position::line);
@@ -595,11 +596,20 @@ struct Regelinvoer<R> {
     gelezen: u64,
     /// Where the record being read began: the end of the one before.
     record_begin: u64,
-    /// Whether the line end after the file's last byte was handed out.
-    afgesloten: bool,
-    /// Whether the end of the file was handed out after that: a record read then ran to
-    /// the end of the file inside a quoted field.
-    einde: bool,
+    /// How far the file has been handed out.
+    stand: Stand,
+}
+
+/// How far [`Regelinvoer`] has handed out its file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stand {
+    /// Bytes of the file.
+    Bezig,
+    /// The line end after the file's last byte.
+    Afgesloten,
+    /// The end of the file, after that line end: a record read then ran to the end of the
+    /// file inside a quoted field.
+    Einde,
 }
 
 /// How many `\r`s after the header are looked at to see whether a `\n` follows (see
@@ -614,8 +624,7 @@ impl<R> Regelinvoer<R> {
             vooruit: Vec::new(),
             gelezen: 0,
             record_begin: 0,
-            afgesloten: false,
-            einde: false,
+            stand: Stand::Bezig,
         }
     }
 
@@ -678,8 +687,8 @@ impl<R: Read> Read for Regelinvoer<R> {
         if buf.is_empty() {
             return Ok(0);
         }
-        if self.afgesloten {
-            self.einde = true;
+        if self.stand != Stand::Bezig {
+            self.stand = Stand::Einde;
             return Ok(0);
         }
         // The csv reader asks for more only while its record goes on: everything handed
@@ -698,7 +707,7 @@ impl<R: Read> Read for Regelinvoer<R> {
         if n == 0 {
             buf[0] = b'\n';
             n = 1;
-            self.afgesloten = true;
+            self.stand = Stand::Afgesloten;
         } else {
             if self.cr.is_none() {
                 self.beslis(&buf[..n])?;
