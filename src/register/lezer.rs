@@ -195,11 +195,12 @@ impl<'b> Csvlezer<&'b [u8]> {
     /// Reads a table from UTF-8 bytes in memory (an earlier version of a file, say,
     /// decoded with [`super::codering::naar_utf8`]).
     pub fn uit_bytes(inhoud: &'b [u8], kolommen: &[Kolom]) -> Self {
-        Csvlezer::met_dialect(inhoud, Dialect::van(inhoud), kolommen)
+        let dialect = Dialect::van(inhoud);
+        Csvlezer::met_dialect(&inhoud[dialect.bom..], Vec::new(), &dialect, kolommen)
     }
 }
 
-/// How a file writes its records, as its first bytes tell.
+/// How a file writes its records, as its header tells.
 struct Dialect {
     /// Length of the byte-order mark, if any.
     bom: usize,
@@ -218,19 +219,47 @@ impl Dialect {
 }
 
 impl<R: BufRead> Csvlezer<R> {
+    /// Reads the header first, whole, to find its separator (however few bytes each read
+    /// brings: a named pipe), then hands it to the csv reader before the rest.
     fn nieuw(mut invoer: R, kolommen: &[Kolom]) -> io::Result<Self> {
-        let dialect = Dialect::van(invoer.fill_buf()?);
-        Ok(Csvlezer::met_dialect(invoer, dialect, kolommen))
+        let kop = lees_kopregel(&mut invoer)?;
+        let dialect = Dialect::van(&kop);
+        let kop = kop[dialect.bom..].to_vec();
+        Ok(Csvlezer::met_dialect(invoer, kop, &dialect, kolommen))
     }
+}
 
-    fn met_dialect(mut invoer: R, dialect: Dialect, kolommen: &[Kolom]) -> Self {
-        invoer.consume(dialect.bom);
+/// The header's bytes up to its first line end (not included) or the end of the file; at
+/// most [`MAX_RECORD`] of them.
+fn lees_kopregel(invoer: &mut impl BufRead) -> io::Result<Vec<u8>> {
+    let mut kop = Vec::new();
+    loop {
+        let stuk = match invoer.fill_buf() {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            gelezen => gelezen?,
+        };
+        let ruimte = usize::try_from(MAX_RECORD).unwrap_or(usize::MAX) - kop.len();
+        let stuk = &stuk[..stuk.len().min(ruimte)];
+        let regeleinde = memchr::memchr2(b'\r', b'\n', stuk);
+        let n = regeleinde.unwrap_or(stuk.len());
+        kop.extend_from_slice(&stuk[..n]);
+        invoer.consume(n);
+        if n == 0 || regeleinde.is_some() {
+            return Ok(kop);
+        }
+    }
+}
+
+impl<R: Read> Csvlezer<R> {
+    /// A reader of `invoer`, a file after its byte-order mark, whose first bytes (of its
+    /// header) were read already: `kop`.
+    fn met_dialect(invoer: R, kop: Vec<u8>, dialect: &Dialect, kolommen: &[Kolom]) -> Self {
         let mut csv = csv::ReaderBuilder::new()
             .delimiter(dialect.scheidingsteken)
             .has_headers(false)
             .flexible(true)
             .terminator(csv::Terminator::Any(b'\n'))
-            .from_reader(Regelinvoer::new(invoer));
+            .from_reader(Regelinvoer::new(invoer, kop));
         let mut record = csv::ByteRecord::new();
         // An empty file, or one whose header cannot be read, has no columns at all.
         let namen: Vec<String> = match lees_record(&mut csv, &mut record) {
@@ -589,8 +618,8 @@ struct Regelinvoer<R> {
     binnen: R,
     /// Whether the file has CR line ends; None until its first line end has passed.
     cr: Option<bool>,
-    /// Bytes read ahead to see what follows the `\r`s that end the header; handed out
-    /// first by the next read.
+    /// Bytes read ahead (the header, to find its separator; what follows the `\r`s that end
+    /// it, to find its line end); handed out first by the next reads.
     vooruit: Vec<u8>,
     /// Bytes handed to the csv reader so far.
     gelezen: u64,
@@ -617,11 +646,12 @@ enum Stand {
 const CR_VOORUIT: usize = 4096;
 
 impl<R> Regelinvoer<R> {
-    fn new(binnen: R) -> Regelinvoer<R> {
+    /// Reads `binnen`, after `kop`: bytes of the file's header read from it already.
+    fn new(binnen: R, kop: Vec<u8>) -> Regelinvoer<R> {
         Regelinvoer {
             binnen,
             cr: None,
-            vooruit: Vec::new(),
+            vooruit: kop,
             gelezen: 0,
             record_begin: 0,
             stand: Stand::Bezig,
@@ -844,6 +874,29 @@ mod tests {
                 assert_eq!(rijen_per(stap, &tekst), verwacht, "per {stap}");
             }
         }
+    }
+
+    /// The separator is the header's, however its bytes arrive: a stream that hands over a
+    /// few bytes at a time (a named pipe) gives the same rows as a file read whole.
+    #[test]
+    fn het_scheidingsteken_van_de_hele_kopregel() {
+        let tekst = "a;b;\"c,d\"\r\n1;x,y;z\r\n2;z;\r\n".as_bytes();
+        let verwacht = vec![r(2, "1", "x,y"), r(3, "2", "z")];
+        assert_eq!(rijen(tekst), verwacht);
+        for stap in [1, 2, 3, 7] {
+            assert_eq!(rijen_per(stap, tekst), verwacht, "per {stap}");
+        }
+        // A byte-order mark arriving a byte at a time, and a header that is the whole file.
+        let met_bom = [BOM, b"a\tb\n1\tx".as_slice()].concat();
+        assert_eq!(rijen_per(1, &met_bom), vec![r(2, "1", "x")]);
+        assert_eq!(rijen_per(1, b"a;b"), vec![]);
+        // As a register file is read: decoded (here from Windows-1252) a byte at a time.
+        let invoer = Tekstlezer::new(Druppel {
+            bytes: b"a;b\r\n1;\xe9,\xe8\r\n",
+            stap: 1,
+        });
+        let lezer = Csvlezer::nieuw(invoer, &KOLOMMEN).unwrap();
+        assert_eq!(rijen_van(lezer), vec![r(2, "1", "é,è")]);
     }
 
     /// A line of nothing but `\r`s is blank; a record of one quoted `\r` or of `""` is a
