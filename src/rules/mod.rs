@@ -7,6 +7,7 @@
 //! [`Regel`] and the code that raises it, and one line in [`REGELS`].
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -221,6 +222,9 @@ fn opsomming(delen: &[&str]) -> String {
 /// history.
 pub fn beoordeel_zaak(zaak: &Zaak, omgeving: &Omgeving<'_>) -> (Option<Verloop>, Vec<Bevinding>) {
     let mut bevindingen: Vec<Bevinding> = art4_1::gegevens(zaak).into_iter().collect();
+    // What the case's texts may not show: made once, when a case file or a finding needs it.
+    let geheimen = OnceCell::new();
+    let geheimen = || geheimen.get_or_init(|| zaakgeheimen(zaak, omgeving));
     let buiten = toepassing::buiten_reglement(zaak, omgeving.reglement);
     let versie = omgeving.reglement.versie_op(zaak.ontvangen);
     let verloop = if let Some(versie) = versie.filter(|_| buiten.is_empty()) {
@@ -236,8 +240,7 @@ pub fn beoordeel_zaak(zaak: &Zaak, omgeving: &Omgeving<'_>) -> (Option<Verloop>,
         };
         termijnen(&ctx, &mut bevindingen);
         if let Some(dossier) = omgeving.dossiers.get(&zaak.id) {
-            let geheimen = geheimen(zaak, omgeving);
-            bevindingen.extend(art6::persoonsgegevens(&zaak.id, dossier, &geheimen));
+            bevindingen.extend(art6::persoonsgegevens(&zaak.id, dossier, geheimen()));
         }
         if let Some(historie) = omgeving.historie {
             bevindingen.extend(art7::beoordeel_zaak(&ctx, historie));
@@ -251,7 +254,9 @@ pub fn beoordeel_zaak(zaak: &Zaak, omgeving: &Omgeving<'_>) -> (Option<Verloop>,
         b.reglement_vanaf = versie.map(|v| v.vanaf);
     }
     verantwoording::pas_toe(zaak, &mut bevindingen);
-    afschermen(zaak, omgeving, &mut bevindingen);
+    if !bevindingen.is_empty() {
+        afschermen(geheimen(), &mut bevindingen);
+    }
     bevindingen.sort_by(volgorde);
     (verloop, bevindingen)
 }
@@ -259,21 +264,17 @@ pub fn beoordeel_zaak(zaak: &Zaak, omgeving: &Omgeving<'_>) -> (Option<Verloop>,
 /// What findings say goes to every output, and quotes the register (who decided an
 /// appeal, a justification): it passes `persoonsgegevens::toon` with the case's own name
 /// and contact, like every other text of the register.
-fn afschermen(zaak: &Zaak, omgeving: &Omgeving<'_>, bevindingen: &mut [Bevinding]) {
-    if bevindingen.is_empty() {
-        return;
-    }
-    let geheimen = geheimen(zaak, omgeving);
+fn afschermen(geheimen: &Geheimen, bevindingen: &mut [Bevinding]) {
     for b in bevindingen {
-        toon_in_plaats(&mut b.bericht, &geheimen);
-        if let Some(Cow::Owned(getoond)) = b.verantwoording.as_deref().map(|v| toon(v, &geheimen)) {
+        toon_in_plaats(&mut b.bericht, geheimen);
+        if let Some(Cow::Owned(getoond)) = b.verantwoording.as_deref().map(|v| toon(v, geheimen)) {
             b.verantwoording = Some(getoond.into());
         }
     }
 }
 
 /// What no text of `zaak` may show (`register::geheimen`).
-fn geheimen(zaak: &Zaak, omgeving: &Omgeving<'_>) -> Geheimen {
+fn zaakgeheimen(zaak: &Zaak, omgeving: &Omgeving<'_>) -> Geheimen {
     match omgeving.andere_geheimen {
         Some(andere) => crate::register::geheimen(zaak, andere),
         None => Geheimen::van(zaak.klager.as_deref(), zaak.contact.as_deref()),
