@@ -15,6 +15,7 @@
 //! on for ever. A field is at most [`MAX_VELD`] bytes; a longer one makes its row an input
 //! error. So the reader's memory is bounded whatever the file holds.
 
+use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufRead, Read};
 
@@ -620,7 +621,7 @@ struct Regelinvoer<R> {
     cr: Option<bool>,
     /// Bytes read ahead (the header, to find its separator; what follows the `\r`s that end
     /// it, to find its line end); handed out first by the next reads.
-    vooruit: Vec<u8>,
+    vooruit: VecDeque<u8>,
     /// Bytes handed to the csv reader so far.
     gelezen: u64,
     /// Where the record being read began: the end of the one before.
@@ -651,7 +652,7 @@ impl<R> Regelinvoer<R> {
         Regelinvoer {
             binnen,
             cr: None,
-            vooruit: kop,
+            vooruit: kop.into(),
             gelezen: 0,
             record_begin: 0,
             stand: Stand::Bezig,
@@ -676,11 +677,10 @@ impl<R: Read> Regelinvoer<R> {
             // `CR_VOORUIT` bytes on).
             let mut gezien = stuk[eerste..].to_vec();
             while cr.is_none() {
-                let begin = self.vooruit.len();
-                self.vooruit.resize(begin + 512, 0);
-                let n = self.binnen.read(&mut self.vooruit[begin..])?;
-                self.vooruit.truncate(begin + n);
-                gezien.extend_from_slice(&self.vooruit[begin..]);
+                let mut meer = [0; 512];
+                let n = self.binnen.read(&mut meer)?;
+                self.vooruit.extend(&meer[..n]);
+                gezien.extend_from_slice(&meer[..n]);
                 // `\r`s up to the end of the file end CR lines.
                 cr = heeft_cr_regels(&gezien).or((n == 0).then_some(true));
             }
@@ -729,10 +729,7 @@ impl<R: Read> Read for Regelinvoer<R> {
         let mut n = if self.vooruit.is_empty() {
             self.binnen.read(buf)?
         } else {
-            let n = self.vooruit.len().min(buf.len());
-            buf[..n].copy_from_slice(&self.vooruit[..n]);
-            self.vooruit.drain(..n);
-            n
+            self.vooruit.read(buf)?
         };
         if n == 0 {
             buf[0] = b'\n';
