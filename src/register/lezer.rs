@@ -223,31 +223,10 @@ impl<R: BufRead> Csvlezer<R> {
     /// Reads the header first, whole, to find its separator (however few bytes each read
     /// brings: a named pipe), then hands it to the csv reader before the rest.
     fn nieuw(mut invoer: R, kolommen: &[Kolom]) -> io::Result<Self> {
-        let kop = lees_kopregel(&mut invoer)?;
+        let mut kop = lees_kopregel(&mut invoer)?;
         let dialect = Dialect::van(&kop);
-        let kop = kop[dialect.bom..].to_vec();
+        kop.drain(..dialect.bom);
         Ok(Csvlezer::met_dialect(invoer, kop, &dialect, kolommen))
-    }
-}
-
-/// The header's bytes up to its first line end (not included) or the end of the file; at
-/// most [`MAX_RECORD`] of them.
-fn lees_kopregel(invoer: &mut impl BufRead) -> io::Result<Vec<u8>> {
-    let mut kop = Vec::new();
-    loop {
-        let stuk = match invoer.fill_buf() {
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            gelezen => gelezen?,
-        };
-        let ruimte = usize::try_from(MAX_RECORD).unwrap_or(usize::MAX) - kop.len();
-        let stuk = &stuk[..stuk.len().min(ruimte)];
-        let regeleinde = memchr::memchr2(b'\r', b'\n', stuk);
-        let n = regeleinde.unwrap_or(stuk.len());
-        kop.extend_from_slice(&stuk[..n]);
-        invoer.consume(n);
-        if n == 0 || regeleinde.is_some() {
-            return Ok(kop);
-        }
     }
 }
 
@@ -270,7 +249,8 @@ impl<R: Read> Csvlezer<R> {
                 .collect(),
             Ok(false) | Err(_) => Vec::new(),
         };
-        let line = regel_van(&mut csv, &record);
+        let line = regel_van(&csv, &record);
+        begin_volgend_record(&mut csv);
         let posities: Vec<Option<usize>> = kolommen
             .iter()
             .map(|k| namen.iter().position(|n| n == k.naam))
@@ -315,9 +295,7 @@ impl<R: Read> Csvlezer<R> {
             record_gelezen: false,
         }
     }
-}
 
-impl<R: Read> Csvlezer<R> {
     /// For every expected column: its index in the records, when the header has it.
     pub fn kolommen(&self) -> &[Option<usize>] {
         &self.posities
@@ -406,7 +384,8 @@ impl<R: Read> Csvlezer<R> {
         self.record_gelezen = false;
         match lees_record(&mut self.csv, &mut self.record) {
             Ok(true) => {
-                self.line = regel_van(&mut self.csv, &self.record);
+                self.line = regel_van(&self.csv, &self.record);
+                begin_volgend_record(&mut self.csv);
                 self.record_gelezen = true;
                 Some(Ok(()))
             }
@@ -484,13 +463,19 @@ fn is_lege_regel<R: Read>(csv: &csv::Reader<Regelinvoer<R>>, record: &csv::ByteR
     !veld.is_empty() && veld.iter().all(|&b| b == b'\r') && gelezen == regels + veld.len() as u64
 }
 
+/// Marks where the record after the one `csv` has just read begins: the limit on a
+/// record's length ([`MAX_RECORD`]) counts from there.
+fn begin_volgend_record<R: Read>(csv: &mut csv::Reader<Regelinvoer<R>>) {
+    let eind = csv.position().byte();
+    csv.get_mut().record_begin = eind;
+}
+
 /// The first line of `record`, which `csv` has just read (with [`lees_record`]): the lines
 /// up to where it ends, less the line ends inside it (in quoted fields, which keep them)
 /// and the one that ended it.
-fn regel_van<R: Read>(csv: &mut csv::Reader<Regelinvoer<R>>, record: &csv::ByteRecord) -> u32 {
-    let eind = csv.position().clone();
-    let invoer = csv.get_mut();
-    invoer.record_begin = eind.byte();
+fn regel_van<R: Read>(csv: &csv::Reader<Regelinvoer<R>>, record: &csv::ByteRecord) -> u32 {
+    let eind = csv.position();
+    let invoer = csv.get_ref();
     // The line end that ended the record; none when it ran to the end of the file.
     let afgesloten = u64::from(invoer.stand != Stand::Einde);
     // Most records hold no line end and have no blank line before them: the lines where
@@ -567,11 +552,29 @@ fn bijgesneden(tekst: &str) -> &str {
 
 /// The header line: up to the first line end.
 fn eerste_regel(begin: &[u8]) -> &[u8] {
-    let eind = begin
-        .iter()
-        .position(|&b| b == b'\n' || b == b'\r')
-        .unwrap_or(begin.len());
+    let eind = memchr::memchr2(b'\r', b'\n', begin).unwrap_or(begin.len());
     &begin[..eind]
+}
+
+/// The header's bytes up to its first line end (not included) or the end of the file, read
+/// from `invoer` however few bytes each read brings; at most [`MAX_RECORD`] of them.
+fn lees_kopregel(invoer: &mut impl BufRead) -> io::Result<Vec<u8>> {
+    let mut kop = Vec::new();
+    loop {
+        let stuk = match invoer.fill_buf() {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            gelezen => gelezen?,
+        };
+        let ruimte = usize::try_from(MAX_RECORD).unwrap_or(usize::MAX) - kop.len();
+        let stuk = &stuk[..stuk.len().min(ruimte)];
+        let regel = eerste_regel(stuk);
+        let (n, klaar) = (regel.len(), regel.is_empty() || regel.len() < stuk.len());
+        kop.extend_from_slice(regel);
+        invoer.consume(n);
+        if klaar {
+            return Ok(kop);
+        }
+    }
 }
 
 /// The separator that occurs most often in the header outside quotes: comma, semicolon or
@@ -767,8 +770,7 @@ mod tests {
 
     /// As [`rijen`], with the file handed over `stap` bytes per read.
     fn rijen_per(stap: usize, tekst: &[u8]) -> Vec<(u32, String, String)> {
-        let bytes = tekst;
-        let invoer = io::BufReader::with_capacity(stap, Druppel { bytes, stap });
+        let invoer = io::BufReader::with_capacity(stap, Druppel { bytes: tekst, stap });
         rijen_van(Csvlezer::nieuw(invoer, &KOLOMMEN).unwrap())
     }
 
