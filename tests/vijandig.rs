@@ -468,6 +468,49 @@ fn een_benoemde_pijp_is_een_stroom_met_een_grens() {
         .starts_with("record langer dan 1 MiB"));
 }
 
+/// A header longer than a record may be (1 MiB) is one input error on line 1 that says so:
+/// not the columns it seemed to lack, and its file's rows are not counted as read.
+#[test]
+fn een_te_lange_kopregel_is_een_fout_op_regel_1() {
+    let klachten = "KP-1,2025-03-03,email,preventie,B,A,a@example.nl,x,,\n";
+    let lange_kop = |kop: &str| format!("{},{}\n", kop.trim_end(), "x".repeat(1 << 21));
+    let f = Fixture::new(klachten, "");
+    f.schrijf(
+        "gebeurtenissen.csv",
+        format!(
+            "{}KP-1,2025-03-04,ontvangstbevestiging,B,,,,\n",
+            lange_kop(GEBEURTENISSEN_KOP)
+        ),
+    );
+    let v = check(&f, AS_OF);
+    let fouten = v["input_errors"].as_array().unwrap();
+    assert_eq!(fouten.len(), 1, "{fouten:?}");
+    assert_eq!(fouten[0]["file"], "gebeurtenissen.csv");
+    assert_eq!(fouten[0]["line"], 1);
+    assert!(fouten[0]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("record langer dan 1 MiB"));
+    // The case is still checked, as having no events.
+    assert_eq!(v["summary"]["checked"], 1);
+    assert_eq!(v["summary"]["events"], 0);
+
+    f.schrijf(
+        "klachten.csv",
+        format!("{}{klachten}", lange_kop(KLACHTEN_KOP)),
+    );
+    let v = check(&f, AS_OF);
+    let fouten: Vec<_> = v["input_errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["file"] == "klachten.csv")
+        .collect();
+    assert_eq!(fouten.len(), 1, "{fouten:?}");
+    assert_eq!(fouten[0]["line"], 1);
+    assert_eq!(v["summary"]["cases"], 0);
+}
+
 /// Point 12: with CR-only line ends every input error said line 1. Every format names the
 /// line of the record, whatever the line ends.
 #[test]

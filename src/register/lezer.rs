@@ -97,6 +97,9 @@ pub struct Csvlezer<R: Read> {
     breedte: usize,
     /// Whether reading stopped at an error.
     gestopt: bool,
+    /// Why the header could not be read (it is longer than [`MAX_RECORD`], say): the
+    /// file's error; nothing after it is read.
+    pub kopfout: Option<Recordfout>,
     /// Whether the file was read to its end.
     uitgelezen: bool,
     /// Whether `record` holds the record read last.
@@ -242,12 +245,14 @@ impl<R: Read> Csvlezer<R> {
             .from_reader(Regelinvoer::new(invoer, kop));
         let mut record = csv::ByteRecord::new();
         // An empty file, or one whose header cannot be read, has no columns at all.
-        let namen: Vec<String> = match lees_record(&mut csv, &mut record) {
-            Ok(true) => record
-                .iter()
-                .map(|naam| String::from_utf8_lossy(naam).trim().to_lowercase())
-                .collect(),
-            Ok(false) | Err(_) => Vec::new(),
+        let (namen, kopfout): (Vec<String>, _) = match lees_record(&mut csv, &mut record) {
+            Ok(true) => {
+                let namen = record.iter();
+                let namen = namen.map(|naam| String::from_utf8_lossy(naam).trim().to_lowercase());
+                (namen.collect(), None)
+            }
+            Ok(false) => (Vec::new(), None),
+            Err(fout) => (Vec::new(), Some(leesfout(&csv, &fout))),
         };
         let line = regel_van(&csv, &record);
         begin_volgend_record(&mut csv);
@@ -276,10 +281,11 @@ impl<R: Read> Csvlezer<R> {
                 }
             })
             .collect();
+        // A header that could not be read lacks no column: its error says what went wrong.
         let ontbrekende_kolommen = kolommen
             .iter()
             .zip(&posities)
-            .filter(|(k, p)| k.verplicht && p.is_none())
+            .filter(|(k, p)| k.verplicht && p.is_none() && kopfout.is_none())
             .map(|(k, _)| k.naam)
             .collect();
         Csvlezer {
@@ -290,7 +296,8 @@ impl<R: Read> Csvlezer<R> {
             onbekende_kolommen,
             ontbrekende_kolommen,
             breedte: namen.len(),
-            gestopt: false,
+            gestopt: kopfout.is_some(),
+            kopfout,
             uitgelezen: false,
             record_gelezen: false,
         }
@@ -395,17 +402,7 @@ impl<R: Read> Csvlezer<R> {
             }
             Err(fout) => {
                 self.gestopt = true;
-                let line = u32::try_from(self.csv.position().line()).unwrap_or(u32::MAX);
-                let te_lang = match fout.kind() {
-                    csv::ErrorKind::Io(e) => e.get_ref().is_some_and(|e| e.is::<TeLang>()),
-                    _ => false,
-                };
-                let bericht = if te_lang {
-                    TeLang.to_string()
-                } else {
-                    format!("kan niet verder lezen: {fout}")
-                };
-                Some(Err(Recordfout { line, bericht }))
+                Some(Err(leesfout(&self.csv, &fout)))
             }
         }
     }
@@ -420,6 +417,21 @@ impl<R: Read> Csvlezer<R> {
         std::mem::swap(&mut self.record, record);
         self.record_gelezen = false;
     }
+}
+
+/// The error that stops reading `csv`, on the line the reader had reached.
+fn leesfout<R: Read>(csv: &csv::Reader<Regelinvoer<R>>, fout: &csv::Error) -> Recordfout {
+    let line = u32::try_from(csv.position().line()).unwrap_or(u32::MAX);
+    let te_lang = match fout.kind() {
+        csv::ErrorKind::Io(e) => e.get_ref().is_some_and(|e| e.is::<TeLang>()),
+        _ => false,
+    };
+    let bericht = if te_lang {
+        TeLang.to_string()
+    } else {
+        format!("kan niet verder lezen: {fout}")
+    };
+    Recordfout { line, bericht }
 }
 
 /// Reads the next record of `csv` into `record`, as the file has it: a line of nothing but

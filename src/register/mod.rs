@@ -356,6 +356,9 @@ fn lees_bestand<T>(
             bericht: format!("verplichte kolom {kolom} ontbreekt in de kopregel"),
             zaak: None,
         }));
+    if let Some(Recordfout { line, bericht }) = lezer.kopfout.take() {
+        uit.fouten.push(Invoerfout::rij(naam, line, bericht));
+    }
     if !lezer.onbekende_kolommen.is_empty() {
         uit.waarschuwingen.push(format!(
             "{naam}: kolom(men) genegeerd (onbekend of dubbel): {}",
