@@ -7,6 +7,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::{Command, Output};
+use std::time::Duration;
 
 use common::*;
 
@@ -380,6 +381,62 @@ fn alleen_bestanden_in_het_register_worden_gelezen() {
     }
 }
 
+/// `check --format json` of `f`, while `schrijf` writes into the named pipe `pijp` (in
+/// `f`) on a thread of its own: the JSON, and what `schrijf` gave. A run that goes wrong
+/// fails instead of hanging: `check` is stopped after a minute, and a writer that still
+/// waits for a reader to open the pipe is let go (its writes then fail).
+#[cfg(unix)]
+fn check_met_pijp<T: Send + 'static>(
+    f: &Fixture,
+    pijp: &Path,
+    schrijf: impl FnOnce(std::fs::File) -> T + Send + 'static,
+) -> (serde_json::Value, T) {
+    use std::os::unix::fs::OpenOptionsExt;
+    use std::process::Stdio;
+    let schrijver = {
+        let pijp = pijp.to_path_buf();
+        std::thread::spawn(move || {
+            let p = std::fs::OpenOptions::new().write(true).open(pijp).unwrap();
+            schrijf(p)
+        })
+    };
+    let mut kind = Command::new(env!("CARGO_BIN_EXE_klachten"))
+        .args(["check", "--as-of", AS_OF, "--format", "json", "--register"])
+        .arg(f.pad())
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let tot = std::time::Instant::now() + Duration::from_secs(60);
+    while kind.try_wait().unwrap().is_none() && std::time::Instant::now() < tot {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let klaar = kind.try_wait().unwrap().is_some();
+    if !klaar {
+        let _ = kind.kill();
+    }
+    // A reader that comes and goes wakes a writer still waiting in `open`.
+    let _ = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(pijp);
+    let uitvoer = kind.wait_with_output().unwrap();
+    let geschreven = schrijver.join().expect("the writer");
+    assert!(
+        klaar,
+        "check did not end within a minute: {}",
+        stderr(&uitvoer)
+    );
+    assert!(
+        matches!(uitvoer.status.code(), Some(0) | Some(1)),
+        "exit {:?}: {}",
+        uitvoer.status.code(),
+        stderr(&uitvoer)
+    );
+    (json(&uitvoer), geschreven)
+}
+
 /// Point 5: a named pipe is read as a stream, with the outcome of a regular file; one that
 /// never ends (fed from `/dev/zero`) stops at the record bound, and memory stays bounded.
 #[cfg(unix)]
@@ -399,16 +456,10 @@ fn een_benoemde_pijp_is_een_stroom_met_een_grens() {
     std::fs::remove_file(&pijp).unwrap();
     let gemaakt = Command::new("mkfifo").arg(&pijp).status().unwrap();
     assert!(gemaakt.success());
-    let schrijver = {
-        let pijp = pijp.clone();
-        let inhoud = gebeurtenissen.clone();
-        std::thread::spawn(move || {
-            let mut p = std::fs::OpenOptions::new().write(true).open(pijp).unwrap();
-            p.write_all(inhoud.as_bytes()).unwrap();
-        })
-    };
-    let gelezen = check(&f, AS_OF);
-    schrijver.join().unwrap();
+    let inhoud = gebeurtenissen.clone();
+    let (gelezen, geschreven) =
+        check_met_pijp(&f, &pijp, move |mut p| p.write_all(inhoud.as_bytes()));
+    geschreven.unwrap();
     // The stamp's hash too: it is of the bytes read, from a file or a pipe.
     assert_eq!(gelezen, verwacht);
 
@@ -418,39 +469,28 @@ fn een_benoemde_pijp_is_een_stroom_met_een_grens() {
     gewoon.schrijf("gebeurtenissen.csv", &puntkomma);
     let verwacht = check(&gewoon, AS_OF);
     assert_eq!(verwacht["summary"]["events"], 1);
-    let schrijver = {
-        let pijp = pijp.clone();
-        std::thread::spawn(move || {
-            let mut p = std::fs::OpenOptions::new().write(true).open(pijp).unwrap();
-            let (kop, rest) = puntkomma.split_at(GEBEURTENISSEN_KOP.len());
-            for stuk in kop.as_bytes().chunks(3) {
-                p.write_all(stuk).unwrap();
-                std::thread::sleep(std::time::Duration::from_millis(2));
-            }
-            p.write_all(rest.as_bytes()).unwrap();
-        })
-    };
-    let gelezen = check(&f, AS_OF);
-    schrijver.join().unwrap();
+    let (gelezen, geschreven) = check_met_pijp(&f, &pijp, move |mut p| {
+        let (kop, rest) = puntkomma.split_at(GEBEURTENISSEN_KOP.len());
+        for stuk in kop.as_bytes().chunks(3) {
+            p.write_all(stuk)?;
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        p.write_all(rest.as_bytes())
+    });
+    geschreven.unwrap();
     assert_eq!(gelezen, verwacht);
 
     // Zeros for ever: the reader stops after the record bound.
-    let schrijver = {
-        let pijp = pijp.clone();
-        std::thread::spawn(move || {
-            let mut p = std::fs::OpenOptions::new().write(true).open(pijp).unwrap();
-            let _ = p.write_all(format!("{GEBEURTENISSEN_KOP}KP-1,").as_bytes());
-            let nullen = vec![0u8; 1 << 16];
-            let mut geschreven = 0u64;
-            // Until the reader closes the pipe (or far past any bound).
-            while geschreven < 1 << 32 && p.write_all(&nullen).is_ok() {
-                geschreven += nullen.len() as u64;
-            }
-            geschreven
-        })
-    };
-    let v = check(&f, AS_OF);
-    let geschreven = schrijver.join().unwrap();
+    let (v, geschreven) = check_met_pijp(&f, &pijp, |mut p| {
+        let _ = p.write_all(format!("{GEBEURTENISSEN_KOP}KP-1,").as_bytes());
+        let nullen = vec![0u8; 1 << 16];
+        let mut geschreven = 0u64;
+        // Until the reader closes the pipe (or far past any bound).
+        while geschreven < 1 << 32 && p.write_all(&nullen).is_ok() {
+            geschreven += nullen.len() as u64;
+        }
+        geschreven
+    });
     assert!(
         geschreven < 64 << 20,
         "{geschreven} bytes read from the pipe"
