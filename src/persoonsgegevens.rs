@@ -905,6 +905,11 @@ impl Geheimen {
         per_zaak.insert(zaak, nieuw.samen(&eerder));
     }
 
+    /// Whether one of these values and `naam` hold one another (see [`noemt`]).
+    pub fn noemt(&self, naam: &str) -> bool {
+        self.waarden.iter().any(|(waarde, _)| noemt(waarde, naam))
+    }
+
     /// These values and those of `ander` (two rows of one case number, say).
     pub fn samen(mut self, ander: &Geheimen) -> Geheimen {
         for (waarde, vervanging) in &ander.waarden {
@@ -913,6 +918,27 @@ impl Geheimen {
             }
         }
         self
+    }
+}
+
+/// Whether showing `naam` (a text in lower-case ASCII, the name of a column say) could show
+/// a complainant's name or contact `waarde`, or part of it: one holds the other, letter
+/// case aside. Values and names shorter than [`KORTSTE_GEHEIM`] characters are not looked
+/// for, as in redaction.
+pub fn noemt(waarde: &str, naam: &str) -> bool {
+    let waarde = waarde.trim();
+    let houdt = |tekst: &str, deel: &str| {
+        deel.chars().count() >= KORTSTE_GEHEIM
+            && tekst
+                .as_bytes()
+                .windows(deel.len())
+                .any(|stuk| stuk.eq_ignore_ascii_case(deel.as_bytes()))
+    };
+    if waarde.is_ascii() {
+        houdt(waarde, naam) || houdt(naam, waarde)
+    } else {
+        let waarde = waarde.to_lowercase();
+        houdt(&waarde, naam) || houdt(naam, &waarde)
     }
 }
 
@@ -2387,5 +2413,21 @@ mod tests {
         assert!(zoek(&iban).is_empty());
         let veel = "jan@x.nl 0612345678 111222333 ".repeat(10_000);
         assert_eq!(zoek(&veel).len(), 30_000);
+    }
+
+    #[test]
+    fn een_naam_noemt_een_waarde_die_hem_bevat_of_die_hij_bevat() {
+        assert!(noemt("K. Jansen", "jansen"));
+        assert!(noemt(" jansen ", "opmerking jansen"));
+        assert!(noemt("k.jansen@example.nl", "example"));
+        assert!(noemt("Özdemir", "özdemir"));
+        assert!(!noemt("K. Jansen", "opmerking"));
+        // Shorter than three characters: not looked for, as in redaction.
+        assert!(!noemt("K. Jansen", "k."));
+        assert!(!noemt("Al", "balans"));
+        let g = Geheimen::van(Some("Willemijn Vos"), Some("06 1234 5678"));
+        assert!(g.noemt("vos"));
+        assert!(g.noemt("willemijn vos extra"));
+        assert!(!g.noemt("categorie"));
     }
 }

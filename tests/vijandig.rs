@@ -215,6 +215,63 @@ fn een_invoerfout_toont_nooit_de_naam_of_het_contact_van_de_klager() {
     );
 }
 
+/// A header's cells are shown in the note on ignored columns. A file without its header
+/// (its first row read as one) showed that row's complainant in every output, and a
+/// quote the header left open took in the whole file, rows and names, without an error.
+#[test]
+fn de_kopregel_toont_geen_persoonsgegevens() {
+    let rij = "KP-1,2025-03-03,email,preventie,B. Handel,Willemijn Vos,06 1234 5678,x,,\n";
+    let gebeurtenissen = "KP-1,2025-03-04,ontvangstbevestiging,B. Handel,,,,\n";
+    // No header: the first row is taken for one, and lacks every required column.
+    let f = Fixture::new("", gebeurtenissen);
+    f.schrijf("klachten.csv", format!("{rij}{rij}"));
+    let v = check(&f, AS_OF);
+    assert_eq!(v["summary"]["input_errors"], 6, "{v}");
+    let notes = v["notes"].to_string();
+    assert!(notes.contains("8 kolom(men) genegeerd"), "{notes}");
+    nergens(&alle_uitvoer(&f), &["Willemijn", "B. Handel", "1234 5678"]);
+
+    // A quote the header opens and never closes: one input error, no row, no name.
+    f.schrijf(
+        "klachten.csv",
+        format!("zaak,ontvangen,kanaal,dienst,behandelaar,\"klager,contact\n{rij}"),
+    );
+    let v = check(&f, AS_OF);
+    let fouten: Vec<_> = v["input_errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["file"] == "klachten.csv")
+        .collect();
+    assert_eq!(fouten.len(), 1, "{fouten:?}");
+    assert_eq!(fouten[0]["line"], 1);
+    assert!(fouten[0]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("aanhalingsteken niet gesloten in de kopregel"));
+    assert_eq!(v["summary"]["cases"], 0);
+    nergens(&alle_uitvoer(&f), &["Willemijn", "B. Handel", "1234 5678"]);
+
+    // A whole header: a column's name is shown, one that names a complainant or does not
+    // read as a column's name is counted.
+    f.schrijf(
+        "klachten.csv",
+        format!(
+            "{},Opmerking,Vos,\"Willemijn\nVos\",Zaak\n{}",
+            KLACHTEN_KOP.trim_end(),
+            rij.replace('\n', ",a,b,c,KP-1\n")
+        ),
+    );
+    let v = check(&f, AS_OF);
+    assert_eq!(v["summary"]["checked"], 1, "{v}");
+    let notes = v["notes"].to_string();
+    assert!(
+        notes.contains("genegeerd (onbekend of dubbel): opmerking, zaak (nogmaals) en 2 andere"),
+        "{notes}"
+    );
+    nergens(&alle_uitvoer(&f), &["Willemijn", "Vos"]);
+}
+
 /// Point 4: links that leave the site survived in case files and `reglement.md`.
 #[test]
 fn geen_link_verlaat_de_site() {

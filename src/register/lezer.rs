@@ -246,6 +246,17 @@ impl<R: Read> Csvlezer<R> {
         let mut record = csv::ByteRecord::new();
         // An empty file, or one whose header cannot be read, has no columns at all.
         let (namen, kopfout): (Vec<String>, _) = match lees_record(&mut csv, &mut record) {
+            // A quote the header opens and never closes takes in the whole file: no row is
+            // read, and none of its text is a column's name.
+            Ok(true) if csv.get_ref().stand == Stand::Einde => (
+                Vec::new(),
+                Some(Recordfout {
+                    line: regel_van(&csv, &record),
+                    bericht: "aanhalingsteken niet gesloten in de kopregel: het veld loopt door \
+                              tot het einde van het bestand, dat niet is gelezen"
+                        .to_string(),
+                }),
+            ),
             Ok(true) => {
                 let namen = record.iter();
                 let namen = namen.map(|naam| String::from_utf8_lossy(naam).trim().to_lowercase());

@@ -217,23 +217,33 @@ impl Register {
         let mut ongeldig: FxHashMap<Tekst, Geheimen> = FxHashMap::default();
         // Both files are read side by side; the events go to their cases once both are
         // read.
-        let (klachten, mut samenhang, (gebeurtenissen, reeksen)) = std::thread::scope(|draden| {
-            let gebeurtenissen = draden.spawn(|| lees_gebeurtenissen(map));
-            let mut samenhang = Samenhang::new(peildatum);
-            let klachten = lees_klachten(map, pad, |rij| match rij {
-                Ingelezen::Geldig(zaak) => samenhang.neem_zaak(zaak),
-                Ingelezen::Ongeldig(id, line, geheimen) => {
-                    Geheimen::voeg_bij(&mut ongeldig, id.clone(), geheimen);
-                    samenhang.neem_ongeldig(id, line);
-                }
+        let (mut klachten, mut samenhang, (mut gebeurtenissen, reeksen)) =
+            std::thread::scope(|draden| {
+                let gebeurtenissen = draden.spawn(|| lees_gebeurtenissen(map));
+                let mut samenhang = Samenhang::new(peildatum);
+                let klachten = lees_klachten(map, pad, |rij| match rij {
+                    Ingelezen::Geldig(zaak) => samenhang.neem_zaak(zaak),
+                    Ingelezen::Ongeldig(id, line, geheimen) => {
+                        Geheimen::voeg_bij(&mut ongeldig, id.clone(), geheimen);
+                        samenhang.neem_ongeldig(id, line);
+                    }
+                })?;
+                let gebeurtenissen = gebeurtenissen.join().unwrap_or_else(|_| {
+                    let fout = Invoerfout::bestand(GEBEURTENISSEN_CSV, "bestand niet te lezen");
+                    (Leesverslag::met_fout(fout), Vec::new())
+                });
+                Ok::<_, Fout>((klachten, samenhang, gebeurtenissen))
             })?;
-            let gebeurtenissen = gebeurtenissen.join().unwrap_or_else(|_| {
-                let fout = Invoerfout::bestand(GEBEURTENISSEN_CSV, "bestand niet te lezen");
-                (Leesverslag::met_fout(fout), Vec::new())
-            });
-            Ok::<_, Fout>((klachten, samenhang, gebeurtenissen))
-        })?;
         samenhang.verdeel(reeksen);
+        // Each file's notes, the one on its ignored columns first: made once the name and
+        // contact of every row of klachten.csv are known.
+        let noemt_klager =
+            |naam: &str| samenhang.noemt_klager(naam) || ongeldig.values().any(|g| g.noemt(naam));
+        let mut waarschuwingen = Vec::new();
+        for verslag in [&mut klachten, &mut gebeurtenissen] {
+            waarschuwingen.extend(verslag.kolomnotitie(noemt_klager));
+            waarschuwingen.append(&mut verslag.waarschuwingen);
+        }
 
         let dossiers::Teksten {
             dossiers,
@@ -268,8 +278,6 @@ impl Register {
         }
         invoerfouten.extend(samenhangfouten);
         invoerfouten.sort();
-        let mut waarschuwingen = klachten.waarschuwingen;
-        waarschuwingen.extend(gebeurtenissen.waarschuwingen);
         waarschuwingen.extend(dossiernotities);
         Ok(Register {
             pad: pad.to_path_buf(),
@@ -304,9 +312,49 @@ struct Leesverslag {
     ongeldig: usize,
     /// The SHA-256 of the file as it was read, when it was read to its end.
     sha256: Option<String>,
+    bestand: &'static str,
+    /// Header names that match no column, or name one a second time.
+    genegeerde_kolommen: Vec<String>,
+    /// Whether the header has every required column.
+    kop_compleet: bool,
 }
 
 impl Leesverslag {
+    /// The note on the columns of the file that are not read: one per file, as the
+    /// contract asks. A header's cell is a register keeper's text, and is named only where
+    /// it reads as the name of a column ([`is_kolomnaam`]) in a header that has every
+    /// required column (when it lacks one, its first line is likely a row of data), and no
+    /// complainant's name or contact holds it nor it one of them (`noemt_klager`); other
+    /// cells are counted.
+    fn kolomnotitie(&self, noemt_klager: impl Fn(&str) -> bool) -> Option<String> {
+        if self.genegeerde_kolommen.is_empty() {
+            return None;
+        }
+        let (getoond, verborgen): (Vec<&str>, Vec<&str>) = self
+            .genegeerde_kolommen
+            .iter()
+            .map(String::as_str)
+            .partition(|naam| {
+                let kolom = naam.strip_suffix(" (nogmaals)").unwrap_or(naam);
+                self.kop_compleet && is_kolomnaam(kolom) && !noemt_klager(kolom)
+            });
+        let naam = self.bestand;
+        Some(match (getoond.len(), verborgen.len()) {
+            (_, 0) => format!(
+                "{naam}: kolom(men) genegeerd (onbekend of dubbel): {}",
+                getoond.join(", ")
+            ),
+            (0, n) => {
+                format!("{naam}: {n} kolom(men) genegeerd (onbekend of dubbel; {NIET_GETOOND})")
+            }
+            (_, n) => format!(
+                "{naam}: kolom(men) genegeerd (onbekend of dubbel): {} en {n} andere \
+                 ({NIET_GETOOND})",
+                getoond.join(", ")
+            ),
+        })
+    }
+
     /// A file that yields nothing but `fout`.
     fn met_fout(fout: Invoerfout) -> Leesverslag {
         Leesverslag {
@@ -359,14 +407,11 @@ fn lees_bestand<T>(
     if let Some(Recordfout { line, bericht }) = lezer.kopfout.take() {
         uit.fouten.push(Invoerfout::rij(naam, line, bericht));
     }
-    if !lezer.onbekende_kolommen.is_empty() {
-        uit.waarschuwingen.push(format!(
-            "{naam}: kolom(men) genegeerd (onbekend of dubbel): {}",
-            lezer.onbekende_kolommen.join(", ")
-        ));
-    }
+    uit.bestand = naam;
+    uit.genegeerde_kolommen = std::mem::take(&mut lezer.onbekende_kolommen);
     // The file's error already says which column is missing; no row can be valid.
     let compleet = lezer.ontbrekende_kolommen.is_empty();
+    uit.kop_compleet = compleet;
     let mut rijen = |records: &mut dyn Records| {
         let mut teksten = Tekstbank::default();
         while let Some(rij) = records.volgende() {
@@ -409,6 +454,20 @@ fn lees_bestand<T>(
         .extend(codering::notitie(naam, lezer.codering()));
     uit.sha256 = lezer.sha256();
     Ok(uit)
+}
+
+/// Why the note on ignored columns leaves out some of their names.
+const NIET_GETOOND: &str = "namen niet getoond: ze kunnen persoonsgegevens bevatten";
+
+/// Whether a header's cell reads as the name of a column, and so may be shown: 1 to 64
+/// lower-case ASCII letters, digits, spaces and `-_.()/` (the reader has put it in lower
+/// case), starting with a letter.
+fn is_kolomnaam(naam: &str) -> bool {
+    (1..=64).contains(&naam.len())
+        && naam.starts_with(|c: char| c.is_ascii_lowercase())
+        && naam
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b" -_.()/".contains(&b))
 }
 
 /// An invalid row with a case number: its case is not checked, and the name and contact

@@ -14,7 +14,7 @@ use super::gebeurtenissen::Reeks;
 use super::{Aantallen, Invoerfout, GEBEURTENISSEN_CSV, KLACHTEN_CSV};
 use crate::datum;
 use crate::model::{Gebeurtenis, Soort, Tekst, Zaak};
-use crate::persoonsgegevens::Geheimen;
+use crate::persoonsgegevens::{self, Geheimen};
 
 /// What becomes of a valid row of klachten.csv.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -202,6 +202,15 @@ impl Samenhang {
             Some(i) => super::geheimen(&self.zaken[i], andere),
             None => andere.get(id).cloned().unwrap_or_default(),
         }
+    }
+
+    /// Whether the name or contact of a valid row and `naam` hold one another (see
+    /// [`persoonsgegevens::noemt`]).
+    pub fn noemt_klager(&self, naam: &str) -> bool {
+        let waarden = self.zaken.iter().flat_map(|z| [&z.klager, &z.contact]);
+        waarden
+            .flatten()
+            .any(|waarde| persoonsgegevens::noemt(waarde, naam))
     }
 
     /// The name and contact of every valid row that is not its case's first (a duplicate,
