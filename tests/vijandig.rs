@@ -65,6 +65,12 @@ fn alle_uitvoer(f: &Fixture) -> Vec<(String, String)> {
     uit
 }
 
+/// The input errors of a check about file `bestand`.
+fn invoerfouten_in<'v>(v: &'v serde_json::Value, bestand: &str) -> Vec<&'v serde_json::Value> {
+    let fouten = v["input_errors"].as_array().expect("input_errors");
+    fouten.iter().filter(|f| f["file"] == bestand).collect()
+}
+
 fn nergens(uitvoer: &[(String, String)], verboden: &[&str]) {
     for (waar, tekst) in uitvoer {
         let klein = tekst.to_lowercase();
@@ -237,12 +243,7 @@ fn de_kopregel_toont_geen_persoonsgegevens() {
         format!("zaak,ontvangen,kanaal,dienst,behandelaar,\"klager,contact\n{rij}"),
     );
     let v = check(&f, AS_OF);
-    let fouten: Vec<_> = v["input_errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["file"] == "klachten.csv")
-        .collect();
+    let fouten = invoerfouten_in(&v, "klachten.csv");
     assert_eq!(fouten.len(), 1, "{fouten:?}");
     assert_eq!(fouten[0]["line"], 1);
     assert!(fouten[0]["message"]
@@ -614,12 +615,7 @@ fn een_te_lange_kopregel_is_een_fout_op_regel_1() {
         format!("{}{klachten}", lange_kop(KLACHTEN_KOP)),
     );
     let v = check(&f, AS_OF);
-    let fouten: Vec<_> = v["input_errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["file"] == "klachten.csv")
-        .collect();
+    let fouten = invoerfouten_in(&v, "klachten.csv");
     assert_eq!(fouten.len(), 1, "{fouten:?}");
     assert_eq!(fouten[0]["line"], 1);
     assert_eq!(v["summary"]["cases"], 0);
