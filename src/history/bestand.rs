@@ -72,17 +72,24 @@ struct Paartelling {
     staart: u32,
 }
 
-/// The header line with its line end, which is the file's (as the reader decides it:
-/// `register::lezer::heeft_cr_regels`): up to its first `\r` in a file of CR lines, else
-/// up to its first `\n`.
+/// The header line with its line end, which is the file's (as the reader decides it, from
+/// the file's first line end: `register::lezer::heeft_cr_regels`): up to its first `\r` in
+/// a file of CR lines, else up to its first `\n`. Blank lines before it (line ends only)
+/// belong to it, as the reader passes over them.
 fn kopregel(inhoud: &[u8]) -> &[u8] {
     let Some(eerste) = memchr::memchr2(b'\r', b'\n', inhoud) else {
         return inhoud;
     };
-    if heeft_cr_regels(&inhoud[eerste..]).unwrap_or(true) {
-        return &inhoud[..=eerste];
-    }
-    memchr::memchr(b'\n', &inhoud[eerste..]).map_or(inhoud, |i| &inhoud[..=eerste + i])
+    let regeleinde = if heeft_cr_regels(&inhoud[eerste..]).unwrap_or(true) {
+        b'\r'
+    } else {
+        b'\n'
+    };
+    let blanco = inhoud
+        .iter()
+        .take_while(|&&b| b == b'\r' || b == b'\n')
+        .count();
+    memchr::memchr(regeleinde, &inhoud[blanco..]).map_or(inhoud, |i| &inhoud[..=blanco + i])
 }
 
 /// The length of the longest common prefix.
@@ -491,33 +498,63 @@ mod tests {
         stand
     }
 
+    /// Blank lines before the header belong to it: the rows are those of the file without
+    /// them (the header was taken to be the first blank line, and read as a row).
+    #[test]
+    fn lege_regels_voor_de_kopregel() {
+        let zonder = "zaak;datum;soort;oordeel\nKP-1;2025-03-01;gesprek;\nKP-2;2025-03-02;uitspraak;gegrond\n";
+        let mut namen = Namen::default();
+        let sleutels = |inhoud: &str, namen: &mut Namen| {
+            let mut s: Vec<Sleutel> = vers(inhoud.as_bytes(), namen)
+                .regels(namen)
+                .into_keys()
+                .collect();
+            s.sort_unstable();
+            s
+        };
+        let verwacht = sleutels(zonder, &mut namen);
+        assert_eq!(verwacht.len(), 2);
+        for (voor, einde) in [("\n\n", "\n"), ("\r\n\r\n", "\r\n"), ("\r\r", "\r")] {
+            let inhoud = format!("{voor}{}", zonder.replace('\n', einde));
+            assert_eq!(sleutels(&inhoud, &mut namen), verwacht, "{inhoud:?}");
+        }
+    }
+
     /// Following versions one after the other gives the rows and counts that reading
     /// each afresh gives, and reports exactly the keys that appeared, changed or went.
     #[test]
     fn stap_voor_stap_is_hetzelfde_als_opnieuw_lezen() {
-        volg_willekeurige_versies("\n", false);
+        volg_willekeurige_versies("\n", false, false);
     }
 
     /// The same with CRLF line ends, where the csv crate puts a record's start at the
     /// `\n` that ends the line before it.
     #[test]
     fn stap_voor_stap_met_crlf() {
-        volg_willekeurige_versies("\r\n", false);
+        volg_willekeurige_versies("\r\n", false, false);
     }
 
     /// The same with blank lines between rows now and then (and CRLF).
     #[test]
     fn stap_voor_stap_met_lege_regels() {
-        volg_willekeurige_versies("\r\n", true);
+        volg_willekeurige_versies("\r\n", true, false);
     }
 
     /// The same with CR line ends (old Mac files), and blank lines.
     #[test]
     fn stap_voor_stap_met_cr() {
-        volg_willekeurige_versies("\r", true);
+        volg_willekeurige_versies("\r", true, false);
     }
 
-    fn volg_willekeurige_versies(regeleinde: &str, lege_regels: bool) {
+    /// The same with blank lines before the header, which belong to it: a header that
+    /// changes behind them is a header that changes.
+    #[test]
+    fn stap_voor_stap_met_lege_regels_voor_de_kopregel() {
+        volg_willekeurige_versies("\r\n", true, true);
+        volg_willekeurige_versies("\r", false, true);
+    }
+
+    fn volg_willekeurige_versies(regeleinde: &str, lege_regels: bool, voor_de_kop: bool) {
         let kop = "zaak,datum,soort,oordeel\n";
         let mut rijen: Vec<String> = (0..40)
             .map(|i| {
@@ -595,6 +632,9 @@ mod tests {
                 // A different header now and then.
                 let kop = "zaak,datum,soort,oordeel,door,toelichting\n".as_bytes();
                 inhoud.splice(..b"zaak,datum,soort,oordeel\n".len(), kop.iter().copied());
+            }
+            if voor_de_kop {
+                inhoud.splice(..0, regeleinde.repeat(2).bytes());
             }
             if stap % 61 == 60 {
                 inhoud.splice(..0, BOM.iter().copied());

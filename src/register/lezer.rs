@@ -214,7 +214,7 @@ struct Dialect {
 impl Dialect {
     fn van(begin: &[u8]) -> Dialect {
         let bom = if begin.starts_with(BOM) { BOM.len() } else { 0 };
-        let kopregel = eerste_regel(&begin[bom..]);
+        let kopregel = eerste_regel(zonder_lege_regels(&begin[bom..]));
         Dialect {
             bom,
             scheidingsteken: scheidingsteken(kopregel),
@@ -579,10 +579,23 @@ fn eerste_regel(begin: &[u8]) -> &[u8] {
     &begin[..eind]
 }
 
-/// The header's bytes up to its first line end (not included) or the end of the file, read
-/// from `invoer` however few bytes each read brings; at most [`MAX_RECORD`] of them.
+/// `begin` after the blank lines it starts with (line ends only), which the csv crate
+/// passes over before the header.
+fn zonder_lege_regels(begin: &[u8]) -> &[u8] {
+    let blanco = begin
+        .iter()
+        .take_while(|&&b| b == b'\r' || b == b'\n')
+        .count();
+    &begin[blanco..]
+}
+
+/// The header's bytes up to its first line end (not included) or the end of the file,
+/// with any blank lines before it, read from `invoer` however few bytes each read brings;
+/// at most [`MAX_RECORD`] of them.
 fn lees_kopregel(invoer: &mut impl BufRead) -> io::Result<Vec<u8>> {
     let mut kop = Vec::new();
+    // Whether the header itself has begun, after any blank lines.
+    let mut begonnen = false;
     loop {
         let stuk = match invoer.fill_buf() {
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
@@ -590,9 +603,15 @@ fn lees_kopregel(invoer: &mut impl BufRead) -> io::Result<Vec<u8>> {
         };
         let ruimte = usize::try_from(MAX_RECORD).unwrap_or(usize::MAX) - kop.len();
         let stuk = &stuk[..stuk.len().min(ruimte)];
-        let regel = eerste_regel(stuk);
-        let (n, klaar) = (regel.len(), regel.is_empty() || regel.len() < stuk.len());
-        kop.extend_from_slice(regel);
+        let blanco = if begonnen {
+            0
+        } else {
+            stuk.len() - zonder_lege_regels(stuk).len()
+        };
+        begonnen |= blanco < stuk.len();
+        let n = blanco + eerste_regel(&stuk[blanco..]).len();
+        let klaar = stuk.is_empty() || (begonnen && n < stuk.len());
+        kop.extend_from_slice(&stuk[..n]);
         invoer.consume(n);
         if klaar {
             return Ok(kop);
@@ -919,6 +938,18 @@ mod tests {
         });
         let lezer = Csvlezer::nieuw(invoer, &KOLOMMEN).unwrap();
         assert_eq!(rijen_van(lezer), vec![r(2, "1", "é,è")]);
+        // Blank lines before the header: the separator is the header's, not a blank line's
+        // (which was `,`: the header a single column).
+        for tekst in [
+            &b"\r\n\r\na;b\r\n1;x,y\r\n"[..],
+            b"\n\na;b\n1;x,y\n",
+            b"\r\ra;b\r1;x,y\r",
+        ] {
+            assert_eq!(rijen(tekst), vec![r(4, "1", "x,y")], "{tekst:?}");
+            for stap in [1, 2, 3, 7] {
+                assert_eq!(rijen_per(stap, tekst), vec![r(4, "1", "x,y")], "per {stap}");
+            }
+        }
     }
 
     /// A line of nothing but `\r`s is blank; a record of one quoted `\r` or of `""` is a
