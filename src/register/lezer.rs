@@ -767,10 +767,16 @@ impl<R: Read> Read for Regelinvoer<R> {
             return Ok(0);
         }
         // The csv reader asks for more only while its record goes on: everything handed
-        // out since the record before ended belongs to it.
-        if self.gelezen - self.record_begin.min(self.gelezen) >= MAX_RECORD {
+        // out since the record before ended belongs to it. No read hands out more than the
+        // record may still take, so where the limit falls does not depend on how many
+        // bytes each read brings.
+        let genomen = self.gelezen.saturating_sub(self.record_begin);
+        if genomen >= MAX_RECORD {
             return Err(io::Error::other(TeLang));
         }
+        let ruimte = usize::try_from(MAX_RECORD - genomen).unwrap_or(usize::MAX);
+        let lengte = ruimte.min(buf.len());
+        let buf = &mut buf[..lengte];
         let mut n = if self.vooruit.is_empty() {
             self.binnen.read(buf)?
         } else {
@@ -960,6 +966,25 @@ mod tests {
             rijen(b"a,b\r\n\r\n\r\r\n1,x\r\n\"\"\r\n\"\r\"\r\n\r"),
             vec![r(4, "1", "x"), r(5, "", ""), r(6, "", "")]
         );
+    }
+
+    /// A record (with the blank lines before it) of exactly [`MAX_RECORD`] bytes is read,
+    /// one byte more is not, however many bytes each read brings (a named pipe): the limit
+    /// once fell anywhere in the last read before it.
+    #[test]
+    fn de_recordgrens_hangt_niet_af_van_de_leesgrootte() {
+        // After the header: blank lines, then the record `1,2` with its line end.
+        let leeg = MAX_RECORD as usize - "1,2\n".len();
+        for (blanco, verwacht) in [
+            (leeg, vec![r(leeg as u32 + 2, "1", "2")]),
+            (leeg + 1, vec![]),
+        ] {
+            let tekst = [b"a,b\n".as_slice(), &vec![b'\n'; blanco], b"1,2\n"].concat();
+            assert_eq!(rijen(&tekst), verwacht, "{blanco}");
+            for stap in [1, 7, 5000] {
+                assert_eq!(rijen_per(stap, &tekst), verwacht, "{blanco}, per {stap}");
+            }
+        }
     }
 
     /// The limits are the file's: a field of exactly 64 KiB before a CRLF is read, blank
