@@ -551,6 +551,22 @@ fn dubbele_zaak_na_een_ongeldige_rij() {
     assert_eq!(v["summary"]["checked"], 0);
     assert_eq!(v["summary"]["invalid"], 2);
     assert_eq!(v["summary"]["events_invalid"], 3);
+
+    // The same when the valid row was received after the peildatum: its events are set
+    // aside with the case, as invalid, not left out as if the case were checked later.
+    let f = Fixture::new(
+        &format!(
+            "KP-1,32-01-2025,email,preventie,A. Bakker,J. Jansen,j@example.nl,Te laat,,\n{}",
+            zaakrij("KP-1", "2025-07-01")
+        ),
+        GOED_EVENTS,
+    );
+    let (v, code) = check(&f);
+    assert_eq!(code, 1, "{v}");
+    assert_eq!(v["summary"]["invalid"], 2, "{v:#}");
+    assert_eq!(v["summary"]["left_out"], 0, "{v:#}");
+    assert_eq!(v["summary"]["events_invalid"], 3, "{v:#}");
+    assert_eq!(v["summary"]["events_left_out"], 0, "{v:#}");
 }
 
 /// A valid row and, further down, an invalid row with its number: the case is checked

@@ -182,11 +182,12 @@ impl Samenhang {
         }
     }
 
-    /// Gives events to case `i`; those of a case received after the peildatum are only
-    /// counted.
+    /// Gives events to case `i`; those of a case that is checked later (received after the
+    /// peildatum) are only counted. A case set aside for an invalid row with its number
+    /// keeps its events, which are counted as invalid with it ([`Samenhang::zaken`]).
     fn geef(&mut self, i: usize, gebeurtenissen: Vec<Gebeurtenis>) {
         let zaak = &mut self.zaken[i];
-        if zaak.ontvangen > self.peildatum {
+        if zaak.ontvangen > self.peildatum && self.lot[i] == Lot::Gecontroleerd {
             self.aantallen.gebeurtenissen_na_peildatum += gebeurtenissen.len();
         } else if zaak.gebeurtenissen.is_empty() {
             zaak.gebeurtenissen = gebeurtenissen;
