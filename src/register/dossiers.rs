@@ -45,10 +45,7 @@ pub fn lees(register: &Registermap, ken: impl Fn(&str) -> Bekend) -> Teksten {
             &mut notities,
         ),
         Err(Weigering::Ontbreekt) => {}
-        Err(weigering) => fouten.push(Invoerfout::bestand(
-            ZAKEN_MAP,
-            format!("de map {weigering}"),
-        )),
+        Err(weigering) => fouten.push(Invoerfout::bestand(ZAKEN_MAP, weigering.to_string())),
     }
     let reglement = match register.lees(REGLEMENT_MD, MAX_REGLEMENT_MD) {
         Ok(bytes) => match als_tekst(REGLEMENT_MD, bytes, &mut notities) {

@@ -41,6 +41,8 @@ pub enum Weigering {
     /// It is no regular file: a folder, a device (`/dev/zero`), a socket, or a named pipe
     /// where only a regular file will do.
     GeenBestand,
+    /// It is no folder, where a folder is expected (`zaken`).
+    GeenMap,
     /// It is larger than the bound, in bytes.
     TeGroot(u64),
     Onleesbaar(io::Error),
@@ -54,8 +56,10 @@ impl fmt::Display for Weigering {
                 "verwijst naar een plek buiten de map van het register en wordt niet gelezen",
             ),
             Weigering::GeenBestand => f.write_str(
-                "is geen gewoon bestand (maar een map, apparaat of socket) en wordt niet gelezen",
+                "is geen gewoon bestand (maar bijvoorbeeld een map, apparaat, socket of \
+                 benoemde pijp) en wordt niet gelezen",
             ),
+            Weigering::GeenMap => f.write_str("is geen map en wordt niet gelezen"),
             Weigering::TeGroot(max) => {
                 write!(f, "is groter dan {} en wordt niet gelezen", grootte(*max))
             }
@@ -155,7 +159,7 @@ impl Registermap {
         if fs::metadata(&echt)?.is_dir() {
             Ok(echt)
         } else {
-            Err(Weigering::GeenBestand)
+            Err(Weigering::GeenMap)
         }
     }
 }
@@ -225,6 +229,7 @@ mod tests {
         ));
         assert!(matches!(r.lees("zaken", 100), Err(Weigering::GeenBestand)));
         assert!(r.map("zaken").is_ok());
+        assert!(matches!(r.map("zaken/KP-1.md"), Err(Weigering::GeenMap)));
         #[cfg(unix)]
         {
             use std::os::unix::fs::symlink;
