@@ -124,14 +124,11 @@ fn lees_map(
         let bestand = format!("{ZAKEN_MAP}/{naam}");
         match ken(zaak) {
             Bekend::Onbekend => fouten.push(Invoerfout {
-                bestand,
-                line: None,
-                kolom: None,
                 waarde: Some(zaak.to_string()),
-                bericht: format!(
-                    "zaakdossier voor {zaak}, maar die zaak staat niet in klachten.csv"
-                ),
-                zaak: None,
+                ..Invoerfout::bestand(
+                    &bestand,
+                    format!("zaakdossier voor {zaak}, maar die zaak staat niet in klachten.csv"),
+                )
             }),
             Bekend::NietGecontroleerd => {}
             Bekend::Gecontroleerd(id) => match register.lees(&bestand, MAX_DOSSIER) {

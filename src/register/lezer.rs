@@ -49,8 +49,9 @@ impl Kolom {
     }
 }
 
-/// A record that cannot be a row: it has another number of fields than the header, or
-/// the file could not be read on from there.
+/// A record that cannot be a row: it has another number of fields than the header or a
+/// field longer than [`MAX_VELD`], or its quote never closes, or the file could not be
+/// read on from there (a record longer than [`MAX_RECORD`], say).
 #[derive(Debug)]
 pub struct Recordfout {
     pub line: u32,
@@ -106,9 +107,9 @@ pub struct Csvlezer<R: Read> {
     record_gelezen: bool,
 }
 
-/// One record: the line it starts on (header = line 1), its byte offset after the
-/// byte-order mark (where the csv crate began reading it: blank lines before it may lie in
-/// between), and its fields by expected column.
+/// One record: the line it starts on (header = line 1), its byte offset in the file's text
+/// as read (decoded to UTF-8, after the byte-order mark; where the csv crate began reading
+/// it: blank lines before it may lie in between), and its fields by expected column.
 pub struct Rij<'a> {
     pub line: u32,
     pub byte: u64,

@@ -113,12 +113,9 @@ impl Invoerfout {
         bericht: impl Into<String>,
     ) -> Invoerfout {
         Invoerfout {
-            bestand: bestand.to_string(),
-            line: Some(line),
             kolom: Some(kolom.to_string()),
             waarde: Some(waarde.to_string()),
-            bericht: bericht.into(),
-            zaak: None,
+            ..Invoerfout::rij(bestand, line, bericht)
         }
     }
 }
@@ -260,8 +257,8 @@ impl Register {
         invoerfouten.extend(gebeurtenissen.fouten);
         invoerfouten.extend(dossierfouten);
         invoerfouten.extend(samenhang.neem_fouten());
-        // The one place input errors are made fit for output: every error of a row of a
-        // case, with the name and contact of every row with that case's number.
+        // Every error of a row of a case hides the name and contact of every row with that
+        // case's number (an error hid its own row's where it was made: `velden`).
         for fout in &mut invoerfouten {
             let geheimen = fout
                 .zaak
@@ -269,8 +266,8 @@ impl Register {
                 .map(|id| samenhang.geheimen(id, &andere_geheimen));
             fout.afschermen(&geheimen.unwrap_or_default());
         }
-        // What is left: events of no case, and events out of order; their values are
-        // case numbers, dates and kinds of event.
+        // What is left: events dated before their case was received or out of order, found
+        // once each case has all its events; their values are dates and kinds of event.
         let (zaken, mut samenhangfouten, aantallen) = samenhang.zaken();
         for fout in &mut samenhangfouten {
             let geheimen = fout.zaak.as_deref().and_then(|id| andere_geheimen.get(id));
@@ -397,12 +394,12 @@ fn lees_bestand<T>(
     let mut uit = Leesverslag::default();
     uit.fouten
         .extend(lezer.ontbrekende_kolommen.iter().map(|kolom| Invoerfout {
-            bestand: naam.to_string(),
-            line: Some(1),
             kolom: Some((*kolom).to_string()),
-            waarde: None,
-            bericht: format!("verplichte kolom {kolom} ontbreekt in de kopregel"),
-            zaak: None,
+            ..Invoerfout::rij(
+                naam,
+                1,
+                format!("verplichte kolom {kolom} ontbreekt in de kopregel"),
+            )
         }));
     if let Some(Recordfout { line, bericht }) = lezer.kopfout.take() {
         uit.fouten.push(Invoerfout::rij(naam, line, bericht));

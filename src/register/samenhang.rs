@@ -227,7 +227,8 @@ impl Samenhang {
         uit
     }
 
-    /// The input errors found so far (duplicate case numbers), taken out.
+    /// The input errors found so far (duplicate case numbers, events of no case), taken
+    /// out.
     pub fn neem_fouten(&mut self) -> Vec<Invoerfout> {
         std::mem::take(&mut self.fouten)
     }
@@ -256,7 +257,7 @@ impl Samenhang {
             .zip(&self.lot)
             .filter(|(zaak, lot)| **lot == Lot::Gecontroleerd && zaak.ontvangen <= peildatum)
             .map(|(zaak, _)| orden_gebeurtenissen(zaak, peildatum))
-            // Most cases have nothing to report: a pair for every case took 64 MiB more
+            // Most cases have nothing to report: a pair for every case took 8 MiB more
             // at a million cases (peak 809 against 801 MiB).
             .filter(|(fouten, na_peildatum)| !fouten.is_empty() || *na_peildatum > 0)
             .collect();
