@@ -109,8 +109,13 @@ impl Samenhang {
     /// that order: while each number sorts after the one before, none can repeat, and
     /// the rows are found by binary search ([`Samenhang::vind`]). The map of numbers is
     /// only made when a number does not sort after the one before. At a million cases the
-    /// map is a cache miss per row, and doing without it took `check` from 2.3 to 2.0 s
-    /// (at 100,000 cases no difference: klachten.csv's thread is not the one waited for).
+    /// map is a cache miss per row.
+    ///
+    /// This and the next case tried first in [`Samenhang::zoek`] buy under 10 % at 100,000
+    /// cases (`check` 0.18-0.19 against 0.19-0.20 s; 0.7 % of the instructions) but a third
+    /// at a million (1.8 against 2.6 s), against one map of every case number looked up
+    /// for every run of events: medians of five runs of each build in turn, both orders,
+    /// `bench/check.sh`'s registers, 7 December 2026. Kept for the million-case target.
     fn eerste_rij(&mut self, id: &Tekst, i: usize) -> usize {
         let index = match &mut self.index {
             Some(index) => index,
@@ -169,9 +174,8 @@ impl Samenhang {
 
     /// The first valid row of case `id`. Both files usually list the cases in the same
     /// order, so the case after `vorige` (the case of the run before) is tried first: at a
-    /// million cases the index is a cache miss per look-up, and trying the next case first
-    /// took `check` from 3.4 to 2.9 s (at 100,000 cases 0.36 to 0.34 s; medians of
-    /// `bench/check.sh`'s registers, the two builds run in turn).
+    /// million cases a look-up in the map is a cache miss (what this buys: see
+    /// [`Samenhang::eerste_rij`]).
     fn zoek(&self, id: &str, vorige: Option<usize>) -> Option<usize> {
         let volgende = vorige.map_or(0, |i| i + 1);
         match self.zaken.get(volgende) {
