@@ -168,7 +168,7 @@ fn lastig() -> Doel {
          KP-1,31-02-2025,gesprek,A. Bakker,,,,\n",
     );
     doel.schrijf("zaken/KP-2.md", "# KP-2\n\nBel klager op 06-12345678.\n");
-    doel.schrijf("zaken/ONBEKEND.md", "# Geen zaak\n");
+    doel.schrijf("zaken/ONBEKEND-1.md", "# Geen zaak\n");
     doel
 }
 
@@ -681,8 +681,8 @@ fn github_ontsnapt_wat_lastig_is() {
     // An error about a whole file has no line.
     let bestand = opdrachten
         .iter()
-        .find(|o| o.eigenschappen["file"].ends_with("zaken/ONBEKEND.md"))
-        .expect("invoerfout voor zaken/ONBEKEND.md");
+        .find(|o| o.eigenschappen["file"].ends_with("zaken/ONBEKEND-1.md"))
+        .expect("invoerfout voor zaken/ONBEKEND-1.md");
     assert_eq!(bestand.naam, "error");
     assert_eq!(
         bestand.eigenschappen.get("title").map(String::as_str),
@@ -1218,7 +1218,7 @@ fn sarif_met_lastige_tekens() {
         })
         .collect();
     assert!(
-        uris.contains(&"reg%2C100%25%3A%20x/zaken/ONBEKEND.md"),
+        uris.contains(&"reg%2C100%25%3A%20x/zaken/ONBEKEND-1.md"),
         "{uris:?}"
     );
 }
@@ -1804,8 +1804,8 @@ fn codequality_met_invoerfouten() {
         .as_array()
         .expect("array")
         .iter()
-        .find(|k| k["location"]["path"] == "reg,100%: x/zaken/ONBEKEND.md")
-        .expect("invoerfout voor zaken/ONBEKEND.md");
+        .find(|k| k["location"]["path"] == "reg,100%: x/zaken/ONBEKEND-1.md")
+        .expect("invoerfout voor zaken/ONBEKEND-1.md");
     assert_eq!(bestand["check_name"], "invoer");
     assert_eq!(bestand["location"]["lines"]["begin"], 1);
     assert_eq!(bestand["severity"], "major");

@@ -273,6 +273,51 @@ fn de_kopregel_toont_geen_persoonsgegevens() {
     nergens(&alle_uitvoer(&f), &["Willemijn", "Vos"]);
 }
 
+/// A case file may be named anything, after its complainant say: the input error for a
+/// case file of no case names it only when it reads as a case number. And a complainant
+/// is looked for in at most 32 such names (columns' and case files'), each a pass over
+/// every row: a header of thousands of columns stays quick, and the rest go unnamed.
+#[test]
+fn een_dossiernaam_toont_geen_persoonsgegevens() {
+    let f = Fixture::new(
+        "KP-1,2025-03-03,email,preventie,B. Handel,Willemijn Vos,wvos2025,x,,\n",
+        "KP-1,2025-03-04,ontvangstbevestiging,B. Handel,,,,\n",
+    );
+    // Not a case number; no digit; a contact inside it; a case number.
+    for naam in ["Willemijn Vos", "Vos", "wvos2025-b", "KP-7"] {
+        f.schrijf(&format!("zaken/{naam}.md"), "# dossier\n");
+    }
+    let v = check(&f, AS_OF);
+    let fouten = invoerfouten_in(&v, "zaken");
+    assert_eq!(fouten.len(), 3, "{fouten:?}");
+    let getoond: Vec<&str> = v["input_errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["value"].as_str())
+        .collect();
+    assert_eq!(getoond, ["KP-7"], "{v:#}");
+    nergens(&alle_uitvoer(&f), &["Willemijn", "Vos"]);
+
+    let kop = (1..=40)
+        .map(|i| format!("c{i}"))
+        .collect::<Vec<_>>()
+        .join(",");
+    f.schrijf(
+        "klachten.csv",
+        format!(
+            "{},{kop}\nKP-1,2025-03-03,email,preventie,B. Handel,Willemijn Vos,wvos2025,x,,{}\n",
+            KLACHTEN_KOP.trim_end(),
+            ",".repeat(39)
+        ),
+    );
+    let v = check(&f, AS_OF);
+    let notes = v["notes"].to_string();
+    assert!(notes.contains("c31, c32 en 8 andere"), "{notes}");
+    // The budget is spent: the case files of no case go unnamed, KP-7 too.
+    assert_eq!(invoerfouten_in(&v, "zaken").len(), 4, "{v:#}");
+}
+
 /// Point 4: links that leave the site survived in case files and `reglement.md`.
 #[test]
 fn geen_link_verlaat_de_site() {

@@ -130,6 +130,11 @@ fn lees_map(
                     format!("zaakdossier voor {zaak}, maar die zaak staat niet in klachten.csv"),
                 )
             }),
+            Bekend::Onnoembaar => fouten.push(Invoerfout::bestand(
+                ZAKEN_MAP,
+                "een zaakdossier voor een zaak die niet in klachten.csv staat; de naam van het \
+                 bestand is geen zaaknummer of kan persoonsgegevens bevatten en wordt niet getoond",
+            )),
             Bekend::NietGecontroleerd => {}
             Bekend::Gecontroleerd(id) => match register.lees(&bestand, MAX_DOSSIER) {
                 Ok(bytes) => match als_tekst(&bestand, bytes, notities) {

@@ -38,7 +38,7 @@ use crate::persoonsgegevens::{self, toon_in_plaats, Geheimen};
 use crate::Fout;
 use gebeurtenissen::{Reeks, Reeksen};
 use lezer::{Csvlezer, Kolom, Recordfout, Records, Rij};
-use samenhang::Samenhang;
+use samenhang::{Bekend, Samenhang};
 use toegang::{Registermap, Weigering};
 use vooruit::Voorlezer;
 
@@ -234,8 +234,16 @@ impl Register {
         samenhang.verdeel(reeksen);
         // Each file's notes, the one on its ignored columns first: made once the name and
         // contact of every row of klachten.csv are known.
-        let noemt_klager =
-            |naam: &str| samenhang.noemt_klager(naam) || ongeldig.values().any(|g| g.noemt(naam));
+        // Whether a text of the register that is shown outside any case (a column's name, a
+        // case file's) may name a complainant. Each answer is a pass over every row, so only
+        // the first MAX_GETOETST texts are looked up; the others are taken to name one.
+        let getoetst = std::cell::Cell::new(0);
+        let noemt_klager = |naam: &str| {
+            getoetst.set(getoetst.get() + 1);
+            getoetst.get() > MAX_GETOETST
+                || samenhang.noemt_klager(naam)
+                || ongeldig.values().any(|g| g.noemt(naam))
+        };
         let mut waarschuwingen = Vec::new();
         for verslag in [&mut klachten, &mut gebeurtenissen] {
             waarschuwingen.extend(verslag.kolomnotitie(noemt_klager));
@@ -247,7 +255,13 @@ impl Register {
             fouten: dossierfouten,
             notities: dossiernotities,
             reglement: reglement_tekst,
-        } = dossiers::lees(map, |naam| samenhang.ken(naam));
+        } = dossiers::lees(map, |naam| match samenhang.ken(naam) {
+            // A case file may be named anything: after its complainant, say.
+            Bekend::Onbekend if !is_zaaknummer_met_cijfer(naam) || noemt_klager(naam) => {
+                Bekend::Onnoembaar
+            }
+            bekend => bekend,
+        });
         let mut andere_geheimen: HashMap<Tekst, Geheimen> =
             samenhang.andere_geheimen().into_iter().collect();
         for (id, geheimen) in ongeldig {
@@ -451,6 +465,18 @@ fn lees_bestand<T>(
         .extend(codering::notitie(naam, lezer.codering()));
     uit.sha256 = lezer.sha256();
     Ok(uit)
+}
+
+/// How many texts shown outside any case (names of ignored columns and of case files of no
+/// case) are looked up among the complainants' names and contacts at most: each look-up
+/// is a pass over every row of klachten.csv (about 30 ms at a million cases), and a
+/// header or a folder may hold thousands of them.
+const MAX_GETOETST: usize = 32;
+
+/// Whether `naam` reads as a case number: valid as one, and with a digit (a person's name
+/// has none).
+fn is_zaaknummer_met_cijfer(naam: &str) -> bool {
+    is_geldig_zaaknummer(naam) && naam.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// Why the note on ignored columns leaves out some of their names.
