@@ -232,8 +232,6 @@ impl Register {
                 Ok::<_, Fout>((klachten, samenhang, gebeurtenissen))
             })?;
         samenhang.verdeel(reeksen);
-        // Each file's notes, the one on its ignored columns first: made once the name and
-        // contact of every row of klachten.csv are known.
         // Whether a text of the register that is shown outside any case (a column's name, a
         // case file's) may name a complainant. Each answer is a pass over every row, so only
         // the first MAX_GETOETST texts are looked up; the others are taken to name one.
@@ -244,6 +242,8 @@ impl Register {
                 || samenhang.noemt_klager(naam)
                 || ongeldig.values().any(|g| g.noemt(naam))
         };
+        // Each file's notes, the one on its ignored columns first: made now that the name
+        // and contact of every row of klachten.csv are known.
         let mut waarschuwingen = Vec::new();
         for verslag in [&mut klachten, &mut gebeurtenissen] {
             waarschuwingen.extend(verslag.kolomnotitie(noemt_klager));
@@ -323,6 +323,7 @@ struct Leesverslag {
     ongeldig: usize,
     /// The SHA-256 of the file as it was read, when it was read to its end.
     sha256: Option<String>,
+    /// The file's name.
     bestand: &'static str,
     /// Header names that match no column, or name one a second time.
     genegeerde_kolommen: Vec<String>,
@@ -469,8 +470,8 @@ fn lees_bestand<T>(
 
 /// How many texts shown outside any case (names of ignored columns and of case files of no
 /// case) are looked up among the complainants' names and contacts at most: each look-up
-/// is a pass over every row of klachten.csv (about 30 ms at a million cases), and a
-/// header or a folder may hold thousands of them.
+/// is a pass over every row of klachten.csv, and a header or a folder may hold thousands
+/// of them.
 const MAX_GETOETST: usize = 32;
 
 /// Whether `naam` reads as a case number: valid as one, and with a digit (a person's name
