@@ -905,9 +905,9 @@ impl Geheimen {
         per_zaak.insert(zaak, nieuw.samen(&eerder));
     }
 
-    /// Whether one of these values and `naam` hold one another (see [`noemt`]).
-    pub fn noemt(&self, naam: &str) -> bool {
-        self.waarden.iter().any(|(waarde, _)| noemt(waarde, naam))
+    /// Whether showing `naam` could show one of these values (see [`Zoeknaam::noemt`]).
+    pub fn noemt(&self, naam: &Zoeknaam) -> bool {
+        self.waarden.iter().any(|(waarde, _)| naam.noemt(waarde))
     }
 
     /// These values and those of `ander` (two rows of one case number, say).
@@ -921,24 +921,41 @@ impl Geheimen {
     }
 }
 
-/// Whether showing `naam` (a text in lower-case ASCII, the name of a column say) could show
-/// a complainant's name or contact `waarde`, or part of it: one holds the other, letter
-/// case aside. Values and names shorter than [`KORTSTE_GEHEIM`] characters are not looked
-/// for, as in redaction.
+/// Whether showing `naam` (the name of a column, say) could show a complainant's name or
+/// contact `waarde`, or part of it (see [`Zoeknaam::noemt`]).
 pub fn noemt(waarde: &str, naam: &str) -> bool {
-    let waarde = waarde.trim();
-    let houdt = |tekst: &str, deel: &str| {
-        deel.chars().count() >= KORTSTE_GEHEIM
-            && tekst
-                .as_bytes()
-                .windows(deel.len())
-                .any(|stuk| stuk.eq_ignore_ascii_case(deel.as_bytes()))
-    };
-    if waarde.is_ascii() {
-        houdt(waarde, naam) || houdt(naam, waarde)
-    } else {
-        let waarde = waarde.to_lowercase();
-        houdt(&waarde, naam) || houdt(naam, &waarde)
+    Zoeknaam::new(naam).noemt(waarde)
+}
+
+/// A text shown outside any case (the name of a column, of a case file), read as redaction
+/// reads a text ([`Zicht`]: lower case, without accents, single spaces), to be looked for
+/// among the complainants' values once for each of them.
+pub struct Zoeknaam(String);
+
+impl Zoeknaam {
+    pub fn new(naam: &str) -> Zoeknaam {
+        Zoeknaam(zicht(naam).tekst.trim_matches([' ', '\n']).to_string())
+    }
+
+    /// Whether showing this text could show the name or contact `waarde`, or part of it:
+    /// read alike, one holds the other. Texts shorter than [`KORTSTE_GEHEIM`] characters
+    /// are not looked for, as in redaction.
+    pub fn noemt(&self, waarde: &str) -> bool {
+        let houdt = |tekst: &str, deel: &str| {
+            deel.chars().count() >= KORTSTE_GEHEIM
+                && tekst
+                    .as_bytes()
+                    .windows(deel.len())
+                    .any(|stuk| stuk.eq_ignore_ascii_case(deel.as_bytes()))
+        };
+        let waarde = waarde.trim_matches(' ');
+        // Most values are read as they are written, but for letter case.
+        if is_gewoon(waarde) {
+            houdt(waarde, &self.0) || houdt(&self.0, waarde)
+        } else {
+            let vorm = Zoeknaam::new(waarde).0;
+            houdt(&vorm, &self.0) || houdt(&self.0, &vorm)
+        }
     }
 }
 
@@ -2421,13 +2438,17 @@ mod tests {
         assert!(noemt(" jansen ", "opmerking jansen"));
         assert!(noemt("k.jansen@example.nl", "example"));
         assert!(noemt("Özdemir", "özdemir"));
+        // Read as redaction reads them: without accents, with single spaces.
+        assert!(noemt("Özdemir", "ozdemir"));
+        assert!(noemt("Willemijn  Vos", "willemijn vos"));
+        assert!(noemt("K. Jansen", "K.\u{a0}Jansen"));
         assert!(!noemt("K. Jansen", "opmerking"));
         // Shorter than three characters: not looked for, as in redaction.
         assert!(!noemt("K. Jansen", "k."));
         assert!(!noemt("Al", "balans"));
         let g = Geheimen::van(Some("Willemijn Vos"), Some("06 1234 5678"));
-        assert!(g.noemt("vos"));
-        assert!(g.noemt("willemijn vos extra"));
-        assert!(!g.noemt("categorie"));
+        assert!(g.noemt(&Zoeknaam::new("vos")));
+        assert!(g.noemt(&Zoeknaam::new("willemijn vos extra")));
+        assert!(!g.noemt(&Zoeknaam::new("categorie")));
     }
 }

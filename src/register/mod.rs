@@ -34,7 +34,7 @@ pub use dossiers::Dossier;
 pub use reglement::{Reglement, Termen, Versie};
 
 use crate::model::{Tekst, Zaak};
-use crate::persoonsgegevens::{self, toon_in_plaats, Geheimen};
+use crate::persoonsgegevens::{self, toon_in_plaats, Geheimen, Zoeknaam};
 use crate::Fout;
 use gebeurtenissen::{Reeks, Reeksen};
 use lezer::{Csvlezer, Kolom, Recordfout, Records, Rij};
@@ -238,9 +238,11 @@ impl Register {
         let getoetst = std::cell::Cell::new(0);
         let noemt_klager = |naam: &str| {
             getoetst.set(getoetst.get() + 1);
-            getoetst.get() > MAX_GETOETST
-                || samenhang.noemt_klager(naam)
-                || ongeldig.values().any(|g| g.noemt(naam))
+            if getoetst.get() > MAX_GETOETST {
+                return true;
+            }
+            let naam = Zoeknaam::new(naam);
+            samenhang.noemt_klager(&naam) || ongeldig.values().any(|g| g.noemt(&naam))
         };
         // Each file's notes, the one on its ignored columns first: made now that the name
         // and contact of every row of klachten.csv are known.

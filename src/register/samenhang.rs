@@ -14,7 +14,7 @@ use super::gebeurtenissen::Reeks;
 use super::{Aantallen, Invoerfout, GEBEURTENISSEN_CSV, KLACHTEN_CSV};
 use crate::datum;
 use crate::model::{Gebeurtenis, Soort, Tekst, Zaak};
-use crate::persoonsgegevens::{self, Geheimen};
+use crate::persoonsgegevens::{Geheimen, Zoeknaam};
 
 /// What becomes of a valid row of klachten.csv.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -212,13 +212,11 @@ impl Samenhang {
         }
     }
 
-    /// Whether the name or contact of a valid row and `naam` hold one another (see
-    /// [`persoonsgegevens::noemt`]).
-    pub fn noemt_klager(&self, naam: &str) -> bool {
+    /// Whether showing `naam` could show the name or contact of a valid row (see
+    /// [`Zoeknaam::noemt`]).
+    pub fn noemt_klager(&self, naam: &Zoeknaam) -> bool {
         let waarden = self.zaken.iter().flat_map(|z| [&z.klager, &z.contact]);
-        waarden
-            .flatten()
-            .any(|waarde| persoonsgegevens::noemt(waarde, naam))
+        waarden.flatten().any(|waarde| naam.noemt(waarde))
     }
 
     /// The name and contact of every valid row that is not its case's first (a duplicate,
