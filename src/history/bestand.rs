@@ -14,7 +14,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::rij::{self, Bestand, Bewaakt, Gelezen, Namen, Paar, Sleutel};
 use crate::persoonsgegevens::Geheimen;
 use crate::register::codering;
-use crate::register::lezer::heeft_cr_regels;
+use crate::register::lezer::{heeft_cr_regels, zonder_lege_regels};
 
 /// What became of one row from one version to the next.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,10 +85,7 @@ fn kopregel(inhoud: &[u8]) -> &[u8] {
     } else {
         b'\n'
     };
-    let blanco = inhoud
-        .iter()
-        .take_while(|&&b| b == b'\r' || b == b'\n')
-        .count();
+    let blanco = inhoud.len() - zonder_lege_regels(inhoud).len();
     memchr::memchr(regeleinde, &inhoud[blanco..]).map_or(inhoud, |i| &inhoud[..=blanco + i])
 }
 

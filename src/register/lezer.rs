@@ -560,7 +560,7 @@ fn eerste_regel(begin: &[u8]) -> &[u8] {
 
 /// `begin` after the blank lines it starts with (line ends only), which the csv crate
 /// passes over before the header.
-fn zonder_lege_regels(begin: &[u8]) -> &[u8] {
+pub fn zonder_lege_regels(begin: &[u8]) -> &[u8] {
     let blanco = begin
         .iter()
         .take_while(|&&b| b == b'\r' || b == b'\n')
