@@ -31,7 +31,14 @@ pub struct Teksten {
 /// [`codering`]). A file named after no case is an input error; so is one that is not
 /// read (see [`toegang`](super::toegang): outside the register, no regular file, larger
 /// than its bound, not UTF-8 throughout), and it is not shown.
-pub fn lees(register: &Registermap, ken: impl Fn(&str) -> Bekend) -> Teksten {
+///
+/// The input error for a file named after no case names it only when `noembaar` says its
+/// name may be shown (a case file may be named anything: after its complainant, say).
+pub fn lees(
+    register: &Registermap,
+    ken: impl Fn(&str) -> Bekend,
+    noembaar: impl Fn(&str) -> bool,
+) -> Teksten {
     let mut dossiers = HashMap::new();
     let mut fouten = Vec::new();
     let mut notities = Vec::new();
@@ -40,6 +47,7 @@ pub fn lees(register: &Registermap, ken: impl Fn(&str) -> Bekend) -> Teksten {
             register,
             &map,
             &ken,
+            &noembaar,
             &mut dossiers,
             &mut fouten,
             &mut notities,
@@ -97,6 +105,7 @@ fn lees_map(
     register: &Registermap,
     map: &std::path::Path,
     ken: &impl Fn(&str) -> Bekend,
+    noembaar: &impl Fn(&str) -> bool,
     dossiers: &mut HashMap<Tekst, Dossier>,
     fouten: &mut Vec<Invoerfout>,
     notities: &mut Vec<String>,
@@ -123,14 +132,14 @@ fn lees_map(
         };
         let bestand = format!("{ZAKEN_MAP}/{naam}");
         match ken(zaak) {
-            Bekend::Onbekend => fouten.push(Invoerfout {
+            Bekend::Onbekend if noembaar(zaak) => fouten.push(Invoerfout {
                 waarde: Some(zaak.to_string()),
                 ..Invoerfout::bestand(
                     &bestand,
                     format!("zaakdossier voor {zaak}, maar die zaak staat niet in klachten.csv"),
                 )
             }),
-            Bekend::Onnoembaar => fouten.push(Invoerfout::bestand(
+            Bekend::Onbekend => fouten.push(Invoerfout::bestand(
                 ZAKEN_MAP,
                 "een zaakdossier voor een zaak die niet in klachten.csv staat; de naam van het \
                  bestand is geen zaaknummer of kan persoonsgegevens bevatten en wordt niet getoond",

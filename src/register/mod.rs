@@ -38,7 +38,7 @@ use crate::persoonsgegevens::{self, toon_in_plaats, Geheimen, Zoeknaam};
 use crate::Fout;
 use gebeurtenissen::{Reeks, Reeksen};
 use lezer::{Csvlezer, Kolom, Recordfout, Records, Rij};
-use samenhang::{Bekend, Samenhang};
+use samenhang::Samenhang;
 use toegang::{Registermap, Weigering};
 use vooruit::Voorlezer;
 
@@ -257,13 +257,11 @@ impl Register {
             fouten: dossierfouten,
             notities: dossiernotities,
             reglement: reglement_tekst,
-        } = dossiers::lees(map, |naam| match samenhang.ken(naam) {
-            // A case file may be named anything: after its complainant, say.
-            Bekend::Onbekend if !is_zaaknummer_met_cijfer(naam) || noemt_klager(naam) => {
-                Bekend::Onnoembaar
-            }
-            bekend => bekend,
-        });
+        } = dossiers::lees(
+            map,
+            |naam| samenhang.ken(naam),
+            |naam| is_zaaknummer_met_cijfer(naam) && !noemt_klager(naam),
+        );
         let mut andere_geheimen: HashMap<Tekst, Geheimen> =
             samenhang.andere_geheimen().into_iter().collect();
         for (id, geheimen) in ongeldig {

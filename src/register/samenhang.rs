@@ -50,9 +50,6 @@ pub(crate) enum Bekend {
     /// invalid or a duplicate).
     NietGecontroleerd,
     Onbekend,
-    /// Unknown, and named so that its name may not be shown: no case number, or one that
-    /// a complainant's name or contact holds (decided by the loader, which knows them).
-    Onnoembaar,
 }
 
 impl Samenhang {
