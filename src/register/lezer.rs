@@ -186,16 +186,6 @@ pub trait Records {
     fn afgewezen_rij(&self) -> Option<Rij<'_>>;
 }
 
-impl<R: Read> Records for Csvlezer<R> {
-    fn volgende(&mut self) -> Option<Result<Rij<'_>, Recordfout>> {
-        Csvlezer::volgende(self)
-    }
-
-    fn afgewezen_rij(&self) -> Option<Rij<'_>> {
-        Csvlezer::afgewezen_rij(self)
-    }
-}
-
 impl<'b> Csvlezer<&'b [u8]> {
     /// Reads a table from UTF-8 bytes in memory (an earlier version of a file, say,
     /// decoded with [`super::codering::naar_utf8`]).
@@ -320,9 +310,10 @@ impl<R: Read> Csvlezer<R> {
         &self.posities
     }
 
-    /// The record's line, when it has as many fields as the header and none longer than
+    /// Whether the record read last has as many fields as the header and none longer than
     /// [`MAX_VELD`].
-    fn controleer_breedte(&self, record: &csv::ByteRecord) -> Result<u32, Recordfout> {
+    fn controleer_breedte(&self) -> Result<(), Recordfout> {
+        let record = &self.record;
         let velden = record.len();
         let bericht = if velden != self.breedte {
             format!("record heeft {velden} velden, de kopregel {}", self.breedte)
@@ -343,7 +334,7 @@ impl<R: Read> Csvlezer<R> {
                 super::toegang::grootte(MAX_VELD as u64)
             )
         } else {
-            return Ok(self.line);
+            return Ok(());
         };
         Err(Recordfout {
             line: self.line,
@@ -354,37 +345,6 @@ impl<R: Read> Csvlezer<R> {
     /// Whether the header has expected column `kolom`.
     pub fn heeft_kolom(&self, kolom: usize) -> bool {
         self.posities.get(kolom).is_some_and(Option::is_some)
-    }
-
-    /// The next record, or why it cannot be a row; None at the end of the file, and after
-    /// an error that stops reading.
-    ///
-    /// A quoted field that is never closed runs to the end of the file, and takes every
-    /// row after it: that record is an error that stops reading, never a row.
-    pub fn volgende(&mut self) -> Option<Result<Rij<'_>, Recordfout>> {
-        if let Err(fout) = self.lees()? {
-            return Some(Err(fout));
-        }
-        if self.csv.get_ref().stand == Stand::Einde {
-            self.gestopt = true;
-            return Some(Err(Recordfout {
-                line: self.line,
-                bericht: "aanhalingsteken niet gesloten: het veld loopt door tot het einde van \
-                          het bestand, dat vanaf hier niet is gelezen"
-                    .to_string(),
-            }));
-        }
-        match self.controleer_breedte(&self.record) {
-            Ok(_) => Some(Ok(self.rij())),
-            Err(fout) => Some(Err(fout)),
-        }
-    }
-
-    /// The record that [`Csvlezer::volgende`] last turned down, as far as it was read
-    /// (its fields as the csv crate split them): to know its case. None after an error
-    /// that left no record.
-    pub fn afgewezen_rij(&self) -> Option<Rij<'_>> {
-        self.record_gelezen.then(|| self.rij())
     }
 
     /// The next record as it stands, whatever its number of fields (a missing field reads
@@ -428,6 +388,33 @@ impl<R: Read> Csvlezer<R> {
     pub(super) fn wissel_record(&mut self, record: &mut csv::ByteRecord) {
         std::mem::swap(&mut self.record, record);
         self.record_gelezen = false;
+    }
+}
+
+impl<R: Read> Records for Csvlezer<R> {
+    /// A quoted field that is never closed runs to the end of the file, and takes every
+    /// row after it: that record is an error that stops reading, never a row.
+    fn volgende(&mut self) -> Option<Result<Rij<'_>, Recordfout>> {
+        if let Err(fout) = self.lees()? {
+            return Some(Err(fout));
+        }
+        if self.csv.get_ref().stand == Stand::Einde {
+            self.gestopt = true;
+            return Some(Err(Recordfout {
+                line: self.line,
+                bericht: "aanhalingsteken niet gesloten: het veld loopt door tot het einde van \
+                          het bestand, dat vanaf hier niet is gelezen"
+                    .to_string(),
+            }));
+        }
+        match self.controleer_breedte() {
+            Ok(()) => Some(Ok(self.rij())),
+            Err(fout) => Some(Err(fout)),
+        }
+    }
+
+    fn afgewezen_rij(&self) -> Option<Rij<'_>> {
+        self.record_gelezen.then(|| self.rij())
     }
 }
 

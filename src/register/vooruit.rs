@@ -55,7 +55,7 @@ enum Voorgelezen {
 }
 
 /// A [`Csvlezer`] reading ahead on a thread of its own, handing out what it read in file
-/// order, as [`Csvlezer::volgende`] and [`Csvlezer::afgewezen_rij`] do.
+/// order, as [`Csvlezer`] does.
 pub struct Voorlezer<'s, R: Read> {
     bundels: Receiver<Bundel>,
     terug: Sender<Bundel>,
