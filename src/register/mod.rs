@@ -25,7 +25,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 pub use crate::bevinding::{
     GEBEURTENISSEN_CSV, KLACHTEN_CSV, REGLEMENT_MD, REGLEMENT_TOML, ZAKEN_MAP,
@@ -210,8 +210,6 @@ impl Register {
             })?;
         let map = &map;
         let reglement = Reglement::laad(map)?;
-        // The name and contact of invalid rows of klachten.csv, by case number.
-        let mut ongeldig: FxHashMap<Tekst, Geheimen> = FxHashMap::default();
         // Both files are read side by side; the events go to their cases once both are
         // read.
         let (mut klachten, mut samenhang, (mut gebeurtenissen, reeksen)) =
@@ -221,8 +219,7 @@ impl Register {
                 let klachten = lees_klachten(map, pad, |rij| match rij {
                     Ingelezen::Geldig(zaak) => samenhang.neem_zaak(zaak),
                     Ingelezen::Ongeldig(id, line, geheimen) => {
-                        Geheimen::voeg_bij(&mut ongeldig, id.clone(), geheimen);
-                        samenhang.neem_ongeldig(id, line);
+                        samenhang.neem_ongeldig(id, line, geheimen)
                     }
                 })?;
                 let gebeurtenissen = gebeurtenissen.join().unwrap_or_else(|_| {
@@ -242,7 +239,7 @@ impl Register {
                 return true;
             }
             let naam = Zoeknaam::new(naam);
-            samenhang.noemt_klager(&naam) || ongeldig.values().any(|g| g.noemt(&naam))
+            samenhang.noemt_klager(&naam)
         };
         // Each file's notes, the one on its ignored columns first: made now that the name
         // and contact of every row of klachten.csv are known.
@@ -262,11 +259,7 @@ impl Register {
             |naam| samenhang.ken(naam),
             |naam| is_zaaknummer_met_cijfer(naam) && !noemt_klager(naam),
         );
-        let mut andere_geheimen: HashMap<Tekst, Geheimen> =
-            samenhang.andere_geheimen().into_iter().collect();
-        for (id, geheimen) in ongeldig {
-            Geheimen::voeg_bij(&mut andere_geheimen, id, geheimen);
-        }
+        let andere_geheimen = samenhang.andere_geheimen();
         let mut invoerfouten = klachten.fouten;
         invoerfouten.extend(gebeurtenissen.fouten);
         invoerfouten.extend(dossierfouten);

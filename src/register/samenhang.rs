@@ -35,8 +35,9 @@ pub(crate) struct Samenhang {
     /// The first valid row of each case number; None while the valid rows' case numbers
     /// ascend (see [`Samenhang::eerste_rij`]).
     index: Option<FxHashMap<Tekst, usize>>,
-    /// Case numbers of invalid rows, each with the line of its first.
-    ongeldig: FxHashMap<Tekst, u32>,
+    /// Case numbers of invalid rows, each with the line of its first and the name and
+    /// contact that they hold (their case is not checked, and these are hidden too).
+    ongeldig: FxHashMap<Tekst, (u32, Geheimen)>,
     peildatum: NaiveDate,
     fouten: Vec<Invoerfout>,
     aantallen: Aantallen,
@@ -65,10 +66,11 @@ impl Samenhang {
         }
     }
 
-    /// Takes in the case number of an invalid row of klachten.csv, with its line, in file
-    /// order.
-    pub fn neem_ongeldig(&mut self, id: Tekst, line: u32) {
-        self.ongeldig.entry(id).or_insert(line);
+    /// Takes in the case number of an invalid row of klachten.csv, with its line and the
+    /// name and contact it holds, in file order.
+    pub fn neem_ongeldig(&mut self, id: Tekst, line: u32, geheimen: Geheimen) {
+        let (_, eerder) = self.ongeldig.entry(id).or_insert((line, Geheimen::GEEN));
+        *eerder = geheimen.samen(eerder);
     }
 
     /// Takes in the next valid row of klachten.csv, in file order. Reports a duplicate
@@ -81,7 +83,7 @@ impl Samenhang {
         } else {
             // A row of a number that an invalid row above it has.
             match self.ongeldig.get(&zaak.id) {
-                Some(&l) => (Lot::NaOngeldig, Some(l)),
+                Some(&(l, _)) => (Lot::NaOngeldig, Some(l)),
                 None => (Lot::Gecontroleerd, None),
             }
         };
@@ -209,22 +211,27 @@ impl Samenhang {
         }
     }
 
-    /// Whether showing `naam` could show the name or contact of a valid row (see
-    /// [`Zoeknaam::noemt`]).
+    /// Whether showing `naam` could show the name or contact of a row of klachten.csv,
+    /// valid or not (see [`Zoeknaam::noemt`]).
     pub fn noemt_klager(&self, naam: &Zoeknaam) -> bool {
         let waarden = self.zaken.iter().flat_map(|z| [&z.klager, &z.contact]);
         waarden.flatten().any(|waarde| naam.noemt(waarde))
+            || self.ongeldig.values().any(|(_, g)| g.noemt(naam))
     }
 
-    /// The name and contact of every valid row that is not its case's first (a duplicate,
-    /// or a row after an invalid one with its number), by case number.
-    pub fn andere_geheimen(&self) -> FxHashMap<Tekst, Geheimen> {
-        let mut uit: FxHashMap<Tekst, Geheimen> = FxHashMap::default();
+    /// The name and contact of every row that is not its case's first valid one (a
+    /// duplicate, an invalid row, a row after an invalid one with its number), by case
+    /// number.
+    pub fn andere_geheimen(&self) -> HashMap<Tekst, Geheimen> {
+        let mut uit = HashMap::new();
         for (zaak, lot) in self.zaken.iter().zip(&self.lot) {
             if *lot != Lot::Gecontroleerd {
                 let eigen = Geheimen::van(zaak.klager.as_deref(), zaak.contact.as_deref());
                 Geheimen::voeg_bij(&mut uit, zaak.id.clone(), eigen);
             }
+        }
+        for (id, (_, geheimen)) in &self.ongeldig {
+            Geheimen::voeg_bij(&mut uit, id.clone(), geheimen.clone());
         }
         uit
     }
