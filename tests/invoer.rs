@@ -294,7 +294,36 @@ fn ontbrekende_verplichte_kolom_is_een_fout_voor_het_bestand() {
     let fouten = invoerfouten(&v);
     assert_eq!(fouten[0]["file"], "klachten.csv");
     assert_eq!(fouten[0]["column"], "dienst");
+    assert_eq!(fouten[0]["line"], 1);
     assert_eq!(v["summary"]["invalid"], 1);
+}
+
+#[test]
+fn een_ontbrekende_kolom_staat_op_de_regel_van_de_kopregel() {
+    let f = Fixture::leeg();
+    f.schrijf("gebeurtenissen.csv", GEBEURTENISSEN_KOP);
+    // Blank lines before the header (LF and CRLF): the error points at the header itself.
+    for (klachten, regel) in [
+        (
+            "\n\nzaak,ontvangen,kanaal,behandelaar\nKP-1,2025-03-03,email,A\n",
+            3,
+        ),
+        (
+            "\r\nzaak;ontvangen;kanaal;behandelaar\r\nKP-1;2025-03-03;email;A\r\n",
+            2,
+        ),
+        // No header at all: line 1.
+        ("", 1),
+        ("\n\n", 1),
+    ] {
+        f.schrijf("klachten.csv", klachten);
+        let (v, _) = check(&f);
+        let fouten = invoerfouten(&v);
+        let dienst = fouten.iter().find(|f| f["column"] == "dienst");
+        let dienst = dienst.unwrap_or_else(|| panic!("{klachten:?}: {fouten:?}"));
+        assert_eq!(dienst["file"], "klachten.csv");
+        assert_eq!(dienst["line"], regel, "{klachten:?}");
+    }
 }
 
 #[test]

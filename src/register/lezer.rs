@@ -94,6 +94,9 @@ pub struct Csvlezer<R: Read> {
     pub onbekende_kolommen: Vec<String>,
     /// Expected required columns the header lacks.
     pub ontbrekende_kolommen: Vec<&'static str>,
+    /// The line the header is on: 1, or later after blank lines. A file without a header
+    /// (empty, or blank lines only) has it on line 1.
+    pub kopregel: u32,
     /// Number of fields in the header.
     breedte: usize,
     /// Whether reading stopped at an error.
@@ -256,7 +259,11 @@ impl<R: Read> Csvlezer<R> {
             Ok(false) => (Vec::new(), None),
             Err(fout) => (Vec::new(), Some(leesfout(&csv, &fout))),
         };
-        let line = regel_van(&csv, &record);
+        let kopregel = if namen.is_empty() {
+            1
+        } else {
+            regel_van(&csv, &record)
+        };
         begin_volgend_record(&mut csv);
         let posities: Vec<Option<usize>> = kolommen
             .iter()
@@ -293,10 +300,11 @@ impl<R: Read> Csvlezer<R> {
         Csvlezer {
             csv,
             record,
-            line,
+            line: kopregel,
             posities,
             onbekende_kolommen,
             ontbrekende_kolommen,
+            kopregel,
             breedte: namen.len(),
             gestopt: kopfout.is_some(),
             kopfout,

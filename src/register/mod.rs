@@ -405,7 +405,7 @@ fn lees_bestand<T>(
             kolom: Some((*kolom).to_string()),
             ..Invoerfout::rij(
                 naam,
-                1,
+                lezer.kopregel,
                 format!("verplichte kolom {kolom} ontbreekt in de kopregel"),
             )
         }));
