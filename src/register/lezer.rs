@@ -477,9 +477,9 @@ fn is_lege_regel<R: Read>(csv: &csv::Reader<Regelinvoer<R>>, record: &csv::ByteR
     }
     let veld = &record[0];
     let (begin, eind) = (record.position(), csv.position());
-    let gelezen = eind.byte() - begin.map_or(0, csv::Position::byte);
+    let bytes = eind.byte() - begin.map_or(0, csv::Position::byte);
     let regels = eind.line() - begin.map_or(1, csv::Position::line);
-    !veld.is_empty() && veld.iter().all(|&b| b == b'\r') && gelezen == regels + veld.len() as u64
+    !veld.is_empty() && veld.iter().all(|&b| b == b'\r') && bytes == regels + veld.len() as u64
 }
 
 /// Marks where the record after the one `csv` has just read begins: the limit on a
@@ -573,7 +573,7 @@ fn lees_kopregel(invoer: &mut impl BufRead) -> io::Result<Vec<u8>> {
     loop {
         let stuk = match invoer.fill_buf() {
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            gelezen => gelezen?,
+            antwoord => antwoord?,
         };
         let ruimte = usize::try_from(MAX_RECORD).unwrap_or(usize::MAX) - kop.len();
         let stuk = &stuk[..stuk.len().min(ruimte)];
@@ -642,7 +642,7 @@ struct Regelinvoer<R> {
     /// it, to find its line end); handed out first by the next reads.
     vooruit: VecDeque<u8>,
     /// Bytes handed to the csv reader so far.
-    gelezen: u64,
+    uitgegeven: u64,
     /// Where the record being read began: the end of the one before.
     record_begin: u64,
     /// How far the file has been handed out.
@@ -672,7 +672,7 @@ impl<R> Regelinvoer<R> {
             binnen,
             cr: None,
             vooruit: kop.into(),
-            gelezen: 0,
+            uitgegeven: 0,
             record_begin: 0,
             stand: Stand::Bezig,
         }
@@ -744,7 +744,7 @@ impl<R: Read> Read for Regelinvoer<R> {
         // out since the record before ended belongs to it. No read hands out more than the
         // record may still take, so where the limit falls does not depend on how many
         // bytes each read brings.
-        let genomen = self.gelezen.saturating_sub(self.record_begin);
+        let genomen = self.uitgegeven.saturating_sub(self.record_begin);
         if genomen >= MAX_RECORD {
             return Err(io::Error::other(TeLang));
         }
@@ -768,7 +768,7 @@ impl<R: Read> Read for Regelinvoer<R> {
                 buf[..n].iter_mut().for_each(|b| *b = wissel_cr_lf(*b));
             }
         }
-        self.gelezen += n as u64;
+        self.uitgegeven += n as u64;
         Ok(n)
     }
 }

@@ -295,9 +295,9 @@ impl Register {
             waarschuwingen,
             andere_geheimen,
             aantallen: Aantallen {
-                zaken_gelezen: klachten.gelezen,
+                zaken_gelezen: klachten.records,
                 zaken_ongeldig: klachten.ongeldig + aantallen.zaken_ongeldig,
-                gebeurtenissen_gelezen: gebeurtenissen.gelezen,
+                gebeurtenissen_gelezen: gebeurtenissen.records,
                 gebeurtenissen_ongeldig: gebeurtenissen.ongeldig
                     + aantallen.gebeurtenissen_ongeldig,
                 ..aantallen
@@ -312,7 +312,7 @@ struct Leesverslag {
     fouten: Vec<Invoerfout>,
     waarschuwingen: Vec<String>,
     /// Every record, valid or not.
-    gelezen: usize,
+    records: usize,
     ongeldig: usize,
     /// The SHA-256 of the file as it was read, when it was read to its end.
     sha256: Option<String>,
@@ -420,8 +420,8 @@ fn lees_bestand<T>(
     let mut rijen = |records: &mut dyn Records| {
         let mut teksten = Tekstbank::default();
         while let Some(rij) = records.volgende() {
-            uit.gelezen += 1;
-            let gelezen = match rij {
+            uit.records += 1;
+            let ingelezen = match rij {
                 Ok(rij) => match compleet
                     .then(|| lees(&rij, &mut uit.fouten, &mut teksten))
                     .flatten()
@@ -441,8 +441,8 @@ fn lees_bestand<T>(
                     rij.and_then(|rij| ongeldig(&rij, kolommen, &mut teksten))
                 }
             };
-            if let Some(gelezen) = gelezen {
-                bewaar(gelezen);
+            if let Some(ingelezen) = ingelezen {
+                bewaar(ingelezen);
             }
         }
     };
@@ -529,7 +529,7 @@ fn lees_klachten(
 /// Reads gebeurtenissen.csv: its valid events in file order, in runs of one case.
 fn lees_gebeurtenissen(map: &Registermap) -> (Leesverslag, Vec<Reeks>) {
     let mut reeksen = Reeksen::default();
-    let gelezen = lees_bestand(
+    let verslag = lees_bestand(
         map,
         GEBEURTENISSEN_CSV,
         &gebeurtenissen::KOLOMMEN,
@@ -544,7 +544,7 @@ fn lees_gebeurtenissen(map: &Registermap) -> (Leesverslag, Vec<Reeks>) {
             }
         },
     );
-    let verslag = gelezen.unwrap_or_else(|fout| {
+    let verslag = verslag.unwrap_or_else(|fout| {
         Leesverslag::met_fout(match fout {
             Weigering::Ontbreekt => Invoerfout::bestand(
                 GEBEURTENISSEN_CSV,

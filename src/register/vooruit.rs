@@ -96,9 +96,9 @@ impl<'s, R: Read> Records for Voorlezer<'s, R> {
     fn volgende(&mut self) -> Option<Result<Rij<'_>, Recordfout>> {
         if self.volgend == self.bundel.voorgelezen.len() {
             let volgende = self.bundels.recv().ok()?;
-            let gelezen = std::mem::replace(&mut self.bundel, volgende);
+            let afgewerkt = std::mem::replace(&mut self.bundel, volgende);
             // The reader may have finished: then the bundle is not needed.
-            let _ = self.terug.send(gelezen);
+            let _ = self.terug.send(afgewerkt);
             self.volgend = 0;
         }
         let i = self.volgend;
@@ -176,12 +176,12 @@ fn volgende_in<R: Read>(
     lezer: &mut Csvlezer<R>,
     record: &mut csv::ByteRecord,
 ) -> Option<Voorgelezen> {
-    let gelezen = match lezer.volgende()? {
+    let voorgelezen = match lezer.volgende()? {
         Ok(rij) => Voorgelezen::Rij(rij.line),
         Err(fout) => Voorgelezen::Fout(fout, lezer.afgewezen_rij().is_some()),
     };
     lezer.wissel_record(record);
-    Some(gelezen)
+    Some(voorgelezen)
 }
 
 #[cfg(test)]
