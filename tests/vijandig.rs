@@ -71,6 +71,23 @@ fn invoerfouten_in<'v>(v: &'v serde_json::Value, bestand: &str) -> Vec<&'v serde
     fouten.iter().filter(|f| f["file"] == bestand).collect()
 }
 
+/// The one input error of a check about file `bestand`, which must be on line `line` and
+/// start with `begin`.
+fn enige_invoerfout<'v>(
+    v: &'v serde_json::Value,
+    bestand: &str,
+    line: u64,
+    begin: &str,
+) -> &'v serde_json::Value {
+    let fouten = invoerfouten_in(v, bestand);
+    assert_eq!(fouten.len(), 1, "{fouten:?}");
+    let fout = fouten[0];
+    assert_eq!(fout["line"], line, "{fout}");
+    let bericht = fout["message"].as_str().unwrap_or_default();
+    assert!(bericht.starts_with(begin), "{fout}");
+    fout
+}
+
 fn nergens(uitvoer: &[(String, String)], verboden: &[&str]) {
     for (waar, tekst) in uitvoer {
         let klein = tekst.to_lowercase();
@@ -243,13 +260,12 @@ fn de_kopregel_toont_geen_persoonsgegevens() {
         format!("zaak,ontvangen,kanaal,dienst,behandelaar,\"klager,contact\n{rij}"),
     );
     let v = check(&f, AS_OF);
-    let fouten = invoerfouten_in(&v, "klachten.csv");
-    assert_eq!(fouten.len(), 1, "{fouten:?}");
-    assert_eq!(fouten[0]["line"], 1);
-    assert!(fouten[0]["message"]
-        .as_str()
-        .unwrap()
-        .starts_with("aanhalingsteken niet gesloten in de kopregel"));
+    enige_invoerfout(
+        &v,
+        "klachten.csv",
+        1,
+        "aanhalingsteken niet gesloten in de kopregel",
+    );
     assert_eq!(v["summary"]["cases"], 0);
     nergens(&alle_uitvoer(&f), &["Willemijn", "B. Handel", "1234 5678"]);
 
@@ -643,14 +659,8 @@ fn een_te_lange_kopregel_is_een_fout_op_regel_1() {
         ),
     );
     let v = check(&f, AS_OF);
-    let fouten = v["input_errors"].as_array().unwrap();
-    assert_eq!(fouten.len(), 1, "{fouten:?}");
-    assert_eq!(fouten[0]["file"], "gebeurtenissen.csv");
-    assert_eq!(fouten[0]["line"], 1);
-    assert!(fouten[0]["message"]
-        .as_str()
-        .unwrap()
-        .starts_with("record langer dan 1 MiB"));
+    assert_eq!(v["input_errors"].as_array().map(Vec::len), Some(1), "{v:#}");
+    enige_invoerfout(&v, "gebeurtenissen.csv", 1, "record langer dan 1 MiB");
     // The case is still checked, as having no events.
     assert_eq!(v["summary"]["checked"], 1);
     assert_eq!(v["summary"]["events"], 0);
@@ -660,9 +670,7 @@ fn een_te_lange_kopregel_is_een_fout_op_regel_1() {
         format!("{}{klachten}", lange_kop(KLACHTEN_KOP)),
     );
     let v = check(&f, AS_OF);
-    let fouten = invoerfouten_in(&v, "klachten.csv");
-    assert_eq!(fouten.len(), 1, "{fouten:?}");
-    assert_eq!(fouten[0]["line"], 1);
+    enige_invoerfout(&v, "klachten.csv", 1, "record langer dan 1 MiB");
     assert_eq!(v["summary"]["cases"], 0);
 }
 
