@@ -177,12 +177,10 @@ impl Reglement {
                     reglement.eerste.vanaf = toml_datum(waarde).ok_or_else(|| fout(DATUM))?
                 }
                 "termijnenwet" => {
-                    reglement.termijnenwet =
-                        waarde.as_bool().ok_or_else(|| fout("true of false"))?
+                    reglement.termijnenwet = waarde.as_bool().ok_or_else(|| fout(JA_NEE))?
                 }
                 "goede_vrijdag" => {
-                    reglement.goede_vrijdag =
-                        waarde.as_bool().ok_or_else(|| fout("true of false"))?
+                    reglement.goede_vrijdag = waarde.as_bool().ok_or_else(|| fout(JA_NEE))?
                 }
                 "sluitingsdagen" => {
                     let verwacht =
@@ -198,12 +196,12 @@ impl Reglement {
                     reglement.sluitingsdagen = dagen;
                 }
                 "waarschuwing_werkdagen" => {
-                    reglement.waarschuwing_werkdagen = getal(waarde, 0)
-                        .ok_or_else(|| fout("een geheel getal van minstens 0 en hoogstens 52000"))?
+                    reglement.waarschuwing_werkdagen =
+                        getal(waarde, 0).ok_or_else(|| fout(WERKDAGEN))?
                 }
                 "registratie_werkdagen" => {
-                    reglement.registratie_werkdagen = getal(waarde, 0)
-                        .ok_or_else(|| fout("een geheel getal van minstens 0 en hoogstens 52000"))?
+                    reglement.registratie_werkdagen =
+                        getal(waarde, 0).ok_or_else(|| fout(WERKDAGEN))?
                 }
                 "wijziging" => {
                     wijzigingen = Some(
@@ -227,7 +225,7 @@ impl Reglement {
         // after the first version is complete.
         for (i, blok) in wijzigingen.into_iter().flatten().enumerate() {
             let vorige = reglement.wijzigingen.last().unwrap_or(&reglement.eerste);
-            let versie = wijziging(i + 1, blok, vorige, reglement.inwerkingtreding())?;
+            let versie = wijziging(i + 1, blok, vorige)?;
             reglement.wijzigingen.push(versie);
         }
         reglement.plaats_regels(tekst);
@@ -320,6 +318,8 @@ impl Reglement {
 const DATUM: &str = "een datum zonder aanhalingstekens, zoals 2024-10-01";
 const TEKST: &str = "een niet-lege tekst tussen aanhalingstekens";
 const TERMIJN: &str = "een geheel getal van minstens 1 en hoogstens 52000";
+const WERKDAGEN: &str = "een geheel getal van minstens 0 en hoogstens 52000";
+const JA_NEE: &str = "true of false";
 
 /// Sets the term `sleutel` of `termen` from `waarde`. None when `sleutel` is no term;
 /// `Some(Err(expected))` when the value is not a term.
@@ -328,37 +328,23 @@ fn zet_term(
     sleutel: &str,
     waarde: &toml::Value,
 ) -> Option<Result<(), &'static str>> {
-    let plek = match sleutel {
-        "ontvangstbevestiging_werkdagen" => &mut termen.ontvangstbevestiging_werkdagen,
-        "afhandeltermijn_weken" => &mut termen.afhandeltermijn_weken,
-        "beroepstermijn_weken" => &mut termen.beroepstermijn_weken,
+    let term = || getal(waarde, 1).ok_or(TERMIJN);
+    match sleutel {
+        "ontvangstbevestiging_werkdagen" => {
+            Some(term().map(|n| termen.ontvangstbevestiging_werkdagen = n))
+        }
+        "afhandeltermijn_weken" => Some(term().map(|n| termen.afhandeltermijn_weken = n)),
+        "beroepstermijn_weken" => Some(term().map(|n| termen.beroepstermijn_weken = n)),
         "beroep_afhandeltermijn_weken" => {
-            return Some(match getal(waarde, 1) {
-                Some(n) => {
-                    termen.beroep_afhandeltermijn_weken = Some(n);
-                    Ok(())
-                }
-                None => Err(TERMIJN),
-            })
+            Some(term().map(|n| termen.beroep_afhandeltermijn_weken = Some(n)))
         }
-        _ => return None,
-    };
-    Some(match getal(waarde, 1) {
-        Some(n) => {
-            *plek = n;
-            Ok(())
-        }
-        None => Err(TERMIJN),
-    })
+        _ => None,
+    }
 }
 
-/// Reads the `positie`-th `[[wijziging]]` block (1-based), which follows `vorige`.
-fn wijziging(
-    positie: usize,
-    blok: &toml::Value,
-    vorige: &Versie,
-    inwerkingtreding: NaiveDate,
-) -> Result<Versie, Fout> {
+/// Reads the `positie`-th `[[wijziging]]` block (1-based), which follows `vorige` (the
+/// first version, for the first block).
+fn wijziging(positie: usize, blok: &toml::Value, vorige: &Versie) -> Result<Versie, Fout> {
     let tabel = blok.as_table().cloned().unwrap_or_default();
     let vanaf = tabel.get("vanaf");
     // The block is named by its position, and by its start where that can be read.
@@ -410,7 +396,7 @@ fn wijziging(
     }
     if versie.vanaf <= vorige.vanaf {
         let eerder = if positie == 1 {
-            format!("inwerkingtreding ({inwerkingtreding})")
+            format!("inwerkingtreding ({})", vorige.vanaf)
         } else {
             format!("de vanaf van wijziging {} ({})", positie - 1, vorige.vanaf)
         };
