@@ -315,7 +315,7 @@ fn vergroot_pijp(pijp: &std::process::ChildStdout) {
 #[cfg(not(target_os = "linux"))]
 fn vergroot_pijp(_: &std::process::ChildStdout) {}
 
-/// One answer of `git cat-file --batch`: "<id> blob <size>", the contents, a line break.
+/// One answer of `git cat-file --batch`: `<id> blob <size>`, the contents, a line break.
 fn lees_blob(lezer: &mut impl BufRead, mut inhoud: Vec<u8>) -> Option<Vec<u8>> {
     let mut kop = String::new();
     lezer.read_line(&mut kop).ok()?;

@@ -3,20 +3,24 @@
 //!
 //! The two CSV files are read side by side by the csv crate ([`lezer`]): `klachten.csv` on
 //! the calling thread, `gebeurtenissen.csv` on a thread of its own, with its records read
-//! ahead on another ([`vooruit`]). Each row becomes a [`Zaak`] or a [`Gebeurtenis`]
-//! ([`klachten`], [`gebeurtenissen`]). Then one pass ([`samenhang`]) checks that the rows
-//! fit together and gives every case its events. Every row that cannot be used becomes an
-//! [`Invoerfout`] naming file, line, column and value; the rest is still loaded. The
-//! peildatum is applied here: cases received and events dated after it are left out (and
-//! counted), so that the register's state at any past day can be reproduced.
+//! ahead on another ([`vooruit`]). Each row becomes a [`Zaak`] or a
+//! [`Gebeurtenis`](crate::model::Gebeurtenis) ([`klachten`], [`gebeurtenissen`]), its
+//! recurring texts kept once ([`tekstbank`]). Then one pass ([`samenhang`]) checks that
+//! the rows fit together and gives every case its events. Every row that cannot be used
+//! becomes an [`Invoerfout`] naming file, line, column and value; the rest is still
+//! loaded. The peildatum is applied here: cases received and events dated after it are
+//! left out (and counted), so that the register's state at any past day can be
+//! reproduced.
 
 pub(crate) mod codering;
 mod dossiers;
 pub(crate) mod gebeurtenissen;
+mod invoerfout;
 pub(crate) mod klachten;
 pub mod lezer;
 mod reglement;
 mod samenhang;
+mod tekstbank;
 pub mod toegang;
 mod velden;
 mod vooruit;
@@ -25,100 +29,23 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use rustc_hash::FxHashSet;
 
 pub use crate::bevinding::{
     GEBEURTENISSEN_CSV, KLACHTEN_CSV, REGLEMENT_MD, REGLEMENT_TOML, ZAKEN_MAP,
 };
 pub use dossiers::Dossier;
+pub use invoerfout::Invoerfout;
 pub use reglement::{Reglement, Termen, Versie};
 
 use crate::model::{Tekst, Zaak};
-use crate::persoonsgegevens::{self, toon_in_plaats, Geheimen, Zoeknaam};
+use crate::persoonsgegevens::{Geheimen, Zoeknaam};
 use crate::Fout;
 use gebeurtenissen::{Reeks, Reeksen};
 use lezer::{Csvlezer, Kolom, Recordfout, Records, Rij};
 use samenhang::Samenhang;
+pub(crate) use tekstbank::Tekstbank;
 use toegang::{Registermap, Weigering};
 use vooruit::Voorlezer;
-
-/// An input error: a record, value or file that could not be used.
-///
-/// Every output shows it as it stands once the register is loaded: the value of a
-/// `klager` or `contact` column is [`persoonsgegevens::VERBORGEN`], and any other value and
-/// the message have passed `persoonsgegevens::toon` with the complainant's own name and
-/// contact of the row's case ([`Invoerfout::afschermen`]).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Invoerfout {
-    /// Relative to the register, with `/`.
-    pub bestand: String,
-    pub line: Option<u32>,
-    pub kolom: Option<String>,
-    pub waarde: Option<String>,
-    pub bericht: String,
-    /// The case of the row, when its zaak could be read.
-    pub zaak: Option<Tekst>,
-}
-
-impl Invoerfout {
-    fn bestand(bestand: &str, bericht: impl Into<String>) -> Invoerfout {
-        Invoerfout {
-            bestand: bestand.to_string(),
-            line: None,
-            kolom: None,
-            waarde: None,
-            bericht: bericht.into(),
-            zaak: None,
-        }
-    }
-
-    /// The same error, about a row of case `zaak`.
-    fn van_zaak(self, zaak: &Tekst) -> Invoerfout {
-        Invoerfout {
-            zaak: Some(zaak.clone()),
-            ..self
-        }
-    }
-
-    /// The error as every output may show it: without the value of a `klager` or
-    /// `contact` column (it says there was one), and with personal data and `geheimen`
-    /// redacted from any other value, from the message, and from the file's name (a case
-    /// file may be named anything).
-    pub(crate) fn afschermen(&mut self, geheimen: &Geheimen) {
-        toon_in_plaats(&mut self.bestand, geheimen);
-        if let Some(waarde) = &mut self.waarde {
-            if matches!(self.kolom.as_deref(), Some("klager" | "contact")) {
-                if !waarde.is_empty() {
-                    *waarde = persoonsgegevens::VERBORGEN.to_string();
-                }
-            } else {
-                toon_in_plaats(waarde, geheimen);
-            }
-        }
-        toon_in_plaats(&mut self.bericht, geheimen);
-    }
-
-    fn rij(bestand: &str, line: u32, bericht: impl Into<String>) -> Invoerfout {
-        Invoerfout {
-            line: Some(line),
-            ..Invoerfout::bestand(bestand, bericht)
-        }
-    }
-
-    fn veld(
-        bestand: &str,
-        line: u32,
-        kolom: &str,
-        waarde: &str,
-        bericht: impl Into<String>,
-    ) -> Invoerfout {
-        Invoerfout {
-            kolom: Some(kolom.to_string()),
-            waarde: Some(waarde.to_string()),
-            ..Invoerfout::rij(bestand, line, bericht)
-        }
-    }
-}
 
 /// How many records were read and what became of them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -557,46 +484,4 @@ fn lees_gebeurtenissen(map: &Registermap) -> (Leesverslag, Vec<Reeks>) {
         })
     });
     (verslag, reeksen.af())
-}
-
-/// The texts that recur across the rows of a file, each kept once: handlers, categories,
-/// the people who did something, and the case numbers of events.
-///
-/// At a million cases this keeps some five million names in memory as a few thousand
-/// strings: without it, peak memory of `check --format json` rose from 814 to 1,118 MiB,
-/// past the 1 GiB target (the register of a million cases of `bench/check.sh`).
-#[derive(Default)]
-pub(crate) struct Tekstbank {
-    namen: FxHashSet<Tekst>,
-    /// The case number of the row before: events of one case mostly follow each other.
-    vorig_zaaknummer: Option<Tekst>,
-}
-
-impl Tekstbank {
-    /// `tekst` as a shared text, kept once however often it recurs.
-    pub fn naam(&mut self, tekst: &str) -> Tekst {
-        if let Some(naam) = self.namen.get(tekst) {
-            return naam.clone();
-        }
-        let naam: Tekst = tekst.into();
-        self.namen.insert(naam.clone());
-        naam
-    }
-
-    /// As [`Tekstbank::naam`], for a value that may be empty (then None).
-    pub fn naam_in(&mut self, tekst: &str) -> Option<Tekst> {
-        (!tekst.is_empty()).then(|| self.naam(tekst))
-    }
-
-    /// A case number: shared with the row before when it has the same.
-    pub fn zaaknummer(&mut self, id: &str) -> Tekst {
-        match &self.vorig_zaaknummer {
-            Some(vorig) if **vorig == *id => vorig.clone(),
-            _ => {
-                let nieuw: Tekst = id.into();
-                self.vorig_zaaknummer = Some(nieuw.clone());
-                nieuw
-            }
-        }
-    }
 }
