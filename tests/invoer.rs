@@ -302,7 +302,8 @@ fn ontbrekende_verplichte_kolom_is_een_fout_voor_het_bestand() {
 fn een_ontbrekende_kolom_staat_op_de_regel_van_de_kopregel() {
     let f = Fixture::leeg();
     f.schrijf("gebeurtenissen.csv", GEBEURTENISSEN_KOP);
-    // Blank lines before the header (LF and CRLF): the error points at the header itself.
+    // Blank lines before the header (LF, CRLF and CR): the error points at the header
+    // itself.
     for (klachten, regel) in [
         (
             "\n\nzaak,ontvangen,kanaal,behandelaar\nKP-1,2025-03-03,email,A\n",
@@ -311,6 +312,10 @@ fn een_ontbrekende_kolom_staat_op_de_regel_van_de_kopregel() {
         (
             "\r\nzaak;ontvangen;kanaal;behandelaar\r\nKP-1;2025-03-03;email;A\r\n",
             2,
+        ),
+        (
+            "\r\rzaak,ontvangen,kanaal,behandelaar\rKP-1,2025-03-03,email,A\r",
+            3,
         ),
         // No header at all: line 1.
         ("", 1),
