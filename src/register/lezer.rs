@@ -49,6 +49,25 @@ impl Kolom {
     }
 }
 
+/// A header name that is not read: it matches no expected column, or (`nogmaals`) names
+/// one a second time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GenegeerdeKolom {
+    /// As the header writes it, trimmed and in lower case.
+    pub naam: String,
+    pub nogmaals: bool,
+}
+
+impl std::fmt::Display for GenegeerdeKolom {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.nogmaals {
+            write!(f, "{} (nogmaals)", self.naam)
+        } else {
+            f.write_str(&self.naam)
+        }
+    }
+}
+
 /// A record that cannot be a row: it has another number of fields than the header or a
 /// field longer than [`MAX_VELD`], or its quote never closes, or the file could not be
 /// read on from there (a record longer than [`MAX_RECORD`], say).
@@ -91,7 +110,7 @@ pub struct Csvlezer<R: Read> {
     /// the record, when the header has it.
     posities: Vec<Option<usize>>,
     /// Header names that match no expected column, or name one a second time.
-    pub onbekende_kolommen: Vec<String>,
+    pub genegeerde_kolommen: Vec<GenegeerdeKolom>,
     /// Expected required columns the header lacks.
     pub ontbrekende_kolommen: Vec<&'static str>,
     /// The line the header is on: 1, or later after blank lines. A file without a header
@@ -271,23 +290,17 @@ impl<R: Read> Csvlezer<R> {
             .collect();
         // Unknown columns, and a known one named a second time: both are ignored, and the
         // file's warning says so.
-        let onbekende_kolommen = namen
+        let genegeerde_kolommen = namen
             .iter()
             .enumerate()
             .filter(|(_, n)| !n.is_empty())
             .filter_map(|(i, n)| {
-                if !kolommen.iter().any(|k| k.naam == n.as_str()) {
-                    // A name is shown in a note: the first 64 characters do.
-                    let mut naam: String = n.chars().take(64).collect();
-                    if naam.len() < n.len() {
-                        naam.push('…');
-                    }
-                    Some(naam)
-                } else if namen.iter().position(|m| m == n) != Some(i) {
-                    Some(format!("{n} (nogmaals)"))
-                } else {
-                    None
-                }
+                let bekend = kolommen.iter().any(|k| k.naam == n.as_str());
+                let nogmaals = namen.iter().position(|m| m == n) != Some(i);
+                (!bekend || nogmaals).then(|| GenegeerdeKolom {
+                    naam: n.clone(),
+                    nogmaals: bekend,
+                })
             })
             .collect();
         // A header that could not be read lacks no column: its error says what went wrong.
@@ -302,7 +315,7 @@ impl<R: Read> Csvlezer<R> {
             record,
             line: kopregel,
             posities,
-            onbekende_kolommen,
+            genegeerde_kolommen,
             ontbrekende_kolommen,
             kopregel,
             breedte: namen.len(),
@@ -987,7 +1000,12 @@ mod tests {
     #[test]
     fn kopregel_in_elke_volgorde_en_schrijfwijze() {
         let mut lezer = Csvlezer::uit_bytes(b"\xEF\xBB\xBF B ;A;c;a\n2;1;x;y\n", &KOLOMMEN);
-        assert_eq!(lezer.onbekende_kolommen, ["c", "a (nogmaals)"]);
+        let genegeerd: Vec<String> = lezer
+            .genegeerde_kolommen
+            .iter()
+            .map(|k| k.to_string())
+            .collect();
+        assert_eq!(genegeerd, ["c", "a (nogmaals)"]);
         assert!(lezer.ontbrekende_kolommen.is_empty());
         let rij = lezer.volgende().unwrap().unwrap();
         assert_eq!((rij.line, rij.veld(0), rij.veld(1)), (2, Ok("1"), Ok("2")));

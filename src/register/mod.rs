@@ -41,7 +41,7 @@ use crate::model::{Tekst, Zaak};
 use crate::persoonsgegevens::{Geheimen, Zoeknaam};
 use crate::Fout;
 use gebeurtenissen::{Reeks, Reeksen};
-use lezer::{Csvlezer, Kolom, Recordfout, Records, Rij};
+use lezer::{Csvlezer, GenegeerdeKolom, Kolom, Recordfout, Records, Rij};
 use samenhang::Samenhang;
 pub(crate) use tekstbank::Tekstbank;
 use toegang::{Registermap, Weigering};
@@ -246,7 +246,7 @@ struct Leesverslag {
     /// The file's name.
     bestand: &'static str,
     /// Header names that match no column, or name one a second time.
-    genegeerde_kolommen: Vec<String>,
+    genegeerde_kolommen: Vec<GenegeerdeKolom>,
     /// Whether the header has every required column.
     kop_compleet: bool,
 }
@@ -262,14 +262,11 @@ impl Leesverslag {
         if self.genegeerde_kolommen.is_empty() {
             return None;
         }
-        let (getoond, verborgen): (Vec<&str>, Vec<&str>) = self
-            .genegeerde_kolommen
-            .iter()
-            .map(String::as_str)
-            .partition(|naam| {
-                let kolom = naam.strip_suffix(" (nogmaals)").unwrap_or(naam);
-                self.kop_compleet && is_kolomnaam(kolom) && !noemt_klager(kolom)
+        let (getoond, verborgen): (Vec<_>, Vec<_>) =
+            self.genegeerde_kolommen.iter().partition(|kolom| {
+                self.kop_compleet && is_kolomnaam(&kolom.naam) && !noemt_klager(&kolom.naam)
             });
+        let getoond: Vec<String> = getoond.iter().map(|kolom| kolom.to_string()).collect();
         let naam = self.bestand;
         Some(match (getoond.len(), verborgen.len()) {
             (_, 0) => format!(
@@ -340,7 +337,7 @@ fn lees_bestand<T>(
         uit.fouten.push(Invoerfout::rij(naam, line, bericht));
     }
     uit.bestand = naam;
-    uit.genegeerde_kolommen = std::mem::take(&mut lezer.onbekende_kolommen);
+    uit.genegeerde_kolommen = std::mem::take(&mut lezer.genegeerde_kolommen);
     // The file's error already says which column is missing; no row can be valid.
     let compleet = lezer.ontbrekende_kolommen.is_empty();
     uit.kop_compleet = compleet;
