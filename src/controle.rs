@@ -160,7 +160,11 @@ pub fn controleer_met(mut register: Register, mut historie: Option<Historie>) ->
         .zaken
         .par_iter()
         .map(|zaak| {
-            let (verloop, bevindingen) = rules::beoordeel_zaak(zaak, &omgeving);
+            let (verloop, mut bevindingen) = rules::beoordeel_zaak(zaak, &omgeving);
+            // Kept until every case is judged: a list has room for four at its first
+            // finding, and most cases have one (peak memory at a million cases 785
+            // instead of 817 MiB).
+            bevindingen.shrink_to_fit();
             (verloop.is_some(), bevindingen)
         })
         .collect();

@@ -351,8 +351,7 @@ fn check(
     formaat: Uitvoer,
     drempel: Drempel,
 ) -> Result<bool, Fout> {
-    // The check shows findings only: it keeps no names, contact details, descriptions or
-    // changes per case.
+    // The check shows findings only: the history keeps no changes per case.
     let uitkomst = klachten::controleer_register_voor(
         &register,
         peildatum,
