@@ -2446,4 +2446,79 @@ mod tests {
         assert!(g.noemt(&Zoeknaam::new("willemijn vos extra")));
         assert!(!g.noemt(&Zoeknaam::new("categorie")));
     }
+
+    /// `een_ronde` takes a shortcut for a text that is already as a reader sees it and a
+    /// case without name or contact: the scanner on the text itself. It must redact
+    /// exactly what the general way (the text's `Zicht`) redacts.
+    #[test]
+    fn de_korte_weg_redigeert_als_de_algemene() {
+        let stukken = [
+            "klacht",
+            "over",
+            "Jansen",
+            "de",
+            "bel",
+            "mail",
+            "k.jansen@example.nl",
+            "info@krachtig.nl.",
+            "@",
+            "06-12345678",
+            "0612345678",
+            "+31612345678",
+            "020-1234567",
+            "(020)",
+            "1234567",
+            "111222333",
+            "bsn:111222333",
+            "123456789",
+            "NL91ABNA0417164300",
+            "NL91",
+            "ABNA",
+            "0417",
+            "1643",
+            "00",
+            "2026-03-14",
+            "14-3",
+            "nr.",
+            "12",
+            "Jansen0612345678",
+            "x@y",
+            "a.b@c.d",
+            "tel.",
+            "+31",
+            "6",
+            "1234",
+            "5678",
+            ",",
+            ".",
+            ";",
+            "-",
+            "/",
+        ];
+        let mut toestand: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut volgende = |n: usize| {
+            toestand = toestand
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (toestand >> 33) as usize % n
+        };
+        let mut geredigeerd = 0;
+        for _ in 0..3000 {
+            let lengte = 1 + volgende(8);
+            let delen: Vec<&str> = (0..lengte)
+                .map(|_| stukken[volgende(stukken.len())])
+                .collect();
+            // Glued together or with one space: both are as a reader sees them.
+            let lijm = if volgende(3) == 0 { "" } else { " " };
+            let tekst = delen.join(lijm);
+            assert!(is_gewoon(&tekst), "{tekst:?}");
+            let algemeen = zicht(&tekst).redactie(&Geheimen::GEEN);
+            let algemeen = (!algemeen.is_leeg()).then(|| algemeen.pas_toe(0, &tekst).into_owned());
+            let kort = een_ronde(&tekst, &Geheimen::GEEN);
+            assert_eq!(kort, algemeen, "{tekst:?}");
+            geredigeerd += usize::from(kort.is_some());
+        }
+        // Both ways are exercised: texts with something to redact and texts without.
+        assert!((500..2500).contains(&geredigeerd), "{geredigeerd}");
+    }
 }
