@@ -96,18 +96,50 @@ fn sha256(bytes: &[u8]) -> String {
     format!("{:x}", Sha256::digest(bytes))
 }
 
-/// The run ended by itself, with the exit status of a check with input errors.
-fn zonder_signaal(uit: &Output) -> Value {
-    let fout = String::from_utf8_lossy(&uit.stderr);
-    assert_eq!(uit.status.signal(), None, "{:?} {fout}", uit.status);
-    assert_eq!(uit.status.code(), Some(1), "{fout}");
-    assert!(!fout.contains("panicked"), "{fout}");
-    serde_json::from_slice(&uit.stdout).expect("JSON")
+/// Writes `inhoud` to `bestand` of `register` and checks the register while `verander`
+/// changes the file (see [`check_terwijl`]), until the change lands in time (five tries).
+/// Every run must end by itself, with the exit status of a check with input errors.
+/// Returns the JSON report of the run in which the change landed.
+fn check_met_verandering(
+    register: &Path,
+    bestand: &str,
+    inhoud: &[u8],
+    voor: usize,
+    verander: impl Fn(),
+) -> Value {
+    for _ in 0..5 {
+        fs::write(register.join(bestand), inhoud).unwrap();
+        let (uit, op_tijd) = check_terwijl(register, bestand, voor as u64, &verander);
+        let fout = String::from_utf8_lossy(&uit.stderr);
+        assert_eq!(uit.status.signal(), None, "{:?} {fout}", uit.status);
+        assert_eq!(uit.status.code(), Some(1), "{fout}");
+        assert!(!fout.contains("panicked"), "{fout}");
+        if op_tijd {
+            return serde_json::from_slice(&uit.stdout).expect("JSON");
+        }
+    }
+    panic!("{bestand} was never changed while check read it, in five tries");
+}
+
+/// Asserts that the report names an input error of `bestand` on line `regel`.
+fn invoerfout_op(v: &Value, bestand: &str, regel: u64) {
+    let fouten = v["input_errors"].as_array().unwrap();
+    assert!(
+        fouten
+            .iter()
+            .any(|f| f["file"] == bestand && f["line"] == regel),
+        "no input error of {bestand} on line {regel}: {fouten:?}"
+    );
 }
 
 /// The line a byte offset of `inhoud` is on.
 fn regel_op(inhoud: &[u8], offset: usize) -> u64 {
     1 + inhoud[..offset].iter().filter(|&&b| b == b'\n').count() as u64
+}
+
+/// The offset of the first line that starts after `offset`.
+fn regel_na(inhoud: &[u8], offset: usize) -> usize {
+    offset + inhoud[offset..].iter().position(|&b| b == b'\n').unwrap() + 1
 }
 
 #[test]
@@ -118,44 +150,22 @@ fn een_bestand_dat_krimpt_terwijl_het_gelezen_wordt() {
     let pad = register.join("gebeurtenissen.csv");
     let inhoud = fs::read(&pad).unwrap();
     // Cut five bytes into the line after the middle: that record is cut short.
-    let midden = inhoud.len() / 2;
-    let regelbegin = midden + inhoud[midden..].iter().position(|&b| b == b'\n').unwrap() + 1;
+    let regelbegin = regel_na(&inhoud, inhoud.len() / 2);
     let snede = regelbegin + 5;
-    for _ in 0..5 {
-        fs::write(&pad, &inhoud).unwrap();
-        let (uit, gesneden) = check_terwijl(&register, "gebeurtenissen.csv", snede as u64, || {
-            OpenOptions::new()
-                .write(true)
-                .open(&pad)
-                .unwrap()
-                .set_len(snede as u64)
-                .unwrap();
-        });
-        let v = zonder_signaal(&uit);
-        if !gesneden {
-            continue;
-        }
-        // Exactly the bytes before the cut were read, and stamped.
-        let stempel = &v["summary"]["source"]["sha256"];
-        assert_eq!(stempel["gebeurtenissen.csv"], sha256(&inhoud[..snede]));
-        assert_eq!(
-            stempel["klachten.csv"],
-            sha256(&fs::read(register.join("klachten.csv")).unwrap())
-        );
-        // The record cut short is an input error on its own line.
-        let regel = regel_op(&inhoud, regelbegin);
-        let fouten = v["input_errors"].as_array().unwrap();
-        assert!(
-            fouten
-                .iter()
-                .any(|f| f["file"] == "gebeurtenissen.csv" && f["line"] == regel),
-            "no input error on line {regel}: {fouten:?}"
-        );
-        // Every row was read up to the cut, the one cut short included.
-        assert_eq!(v["summary"]["events"], regel - 1, "events read");
-        return;
-    }
-    panic!("gebeurtenissen.csv was never cut while check read it, in five tries");
+    let v = check_met_verandering(&register, "gebeurtenissen.csv", &inhoud, snede, || {
+        let f = OpenOptions::new().write(true).open(&pad).unwrap();
+        f.set_len(snede as u64).unwrap();
+    });
+    // Exactly the bytes before the cut were read, and stamped.
+    let stempel = &v["summary"]["source"]["sha256"];
+    assert_eq!(stempel["gebeurtenissen.csv"], sha256(&inhoud[..snede]));
+    let klachten = fs::read(register.join("klachten.csv")).unwrap();
+    assert_eq!(stempel["klachten.csv"], sha256(&klachten));
+    // The record cut short is an input error on its own line, and every row was read up
+    // to it, itself included.
+    let regel = regel_op(&inhoud, regelbegin);
+    invoerfout_op(&v, "gebeurtenissen.csv", regel);
+    assert_eq!(v["summary"]["events"], regel - 1, "events read");
 }
 
 #[test]
@@ -167,37 +177,20 @@ fn een_bestand_dat_verandert_terwijl_het_gelezen_wordt() {
     let inhoud = fs::read(&pad).unwrap();
     // Three quarters in, the case number that starts a line becomes bytes that are no
     // UTF-8: as a save that is halfway written.
-    let plek = inhoud.len() * 3 / 4;
-    let regelbegin = plek + inhoud[plek..].iter().position(|&b| b == b'\n').unwrap() + 1;
+    let regelbegin = regel_na(&inhoud, inhoud.len() * 3 / 4);
     let rommel = b"\xff\xfe\xfd\xfc";
     assert_eq!(&inhoud[regelbegin..regelbegin + 4], b"SYN-");
     let mut veranderd = inhoud.clone();
     veranderd[regelbegin..regelbegin + rommel.len()].copy_from_slice(rommel);
-    for _ in 0..5 {
-        fs::write(&pad, &inhoud).unwrap();
-        let (uit, op_tijd) = check_terwijl(&register, "klachten.csv", regelbegin as u64, || {
-            let mut f = OpenOptions::new().write(true).open(&pad).unwrap();
-            f.seek(SeekFrom::Start(regelbegin as u64)).unwrap();
-            f.write_all(rommel).unwrap();
-        });
-        let v = zonder_signaal(&uit);
-        if !op_tijd {
-            continue;
-        }
-        // The changed file is what was read and stamped.
-        let stempel = &v["summary"]["source"]["sha256"];
-        assert_eq!(stempel["klachten.csv"], sha256(&veranderd));
-        // The changed row is an input error on its line; every row was read.
-        let regel = regel_op(&inhoud, regelbegin);
-        let fouten = v["input_errors"].as_array().unwrap();
-        assert!(
-            fouten
-                .iter()
-                .any(|f| f["file"] == "klachten.csv" && f["line"] == regel),
-            "no input error on line {regel}: {fouten:?}"
-        );
-        assert_eq!(v["summary"]["cases"], ZAKEN, "cases read");
-        return;
-    }
-    panic!("klachten.csv was never changed while check read it, in five tries");
+    let v = check_met_verandering(&register, "klachten.csv", &inhoud, regelbegin, || {
+        let mut f = OpenOptions::new().write(true).open(&pad).unwrap();
+        f.seek(SeekFrom::Start(regelbegin as u64)).unwrap();
+        f.write_all(rommel).unwrap();
+    });
+    // The changed file is what was read and stamped; the changed row is an input error
+    // on its line, and every row was read.
+    let stempel = &v["summary"]["source"]["sha256"];
+    assert_eq!(stempel["klachten.csv"], sha256(&veranderd));
+    invoerfout_op(&v, "klachten.csv", regel_op(&inhoud, regelbegin));
+    assert_eq!(v["summary"]["cases"], ZAKEN, "cases read");
 }
