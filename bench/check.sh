@@ -4,7 +4,9 @@
 #
 #   bash bench/check.sh [RUNS]
 #
-# Prints median wall time and peak resident memory per command, and check/floor ratios.
+# The commands take turns, one run of each per round, so that a slow spell of the (shared)
+# machine falls on all of them alike. Prints per command the median wall time, the median
+# system time, the peak resident memory, and the ratio of its median to the floor's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
@@ -18,19 +20,14 @@ mkdir -p "$data"
 # the project's commits as the register's history. bench/historie.sh measures the history.
 export GIT_CEILING_DIRECTORIES=$PWD/$data
 
-meet() { # command... → "median_seconds median_system_seconds peak_kib"
-  local tijden=() systeem=() geheugen=0
-  for _ in $(seq "$runs"); do
-    local begin eind rss sys
-    begin=$(date +%s.%N)
-    /usr/bin/time -o "$data/time.txt" -f '%S %M' "$@" >/dev/null 2>&1 || true
-    read -r sys rss < <(tail -1 "$data/time.txt")
-    eind=$(date +%s.%N)
-    tijden+=("$(echo "$eind - $begin" | bc)")
-    systeem+=("$sys")
-    (( rss > geheugen )) && geheugen=$rss
-  done
-  echo "$(mediaan "${tijden[@]}") $(mediaan "${systeem[@]}") $geheugen"
+# One run of a command: "wall_seconds system_seconds peak_kib".
+meet() {
+  local begin eind sys rss
+  begin=$(date +%s.%N)
+  /usr/bin/time -o "$data/time.txt" -f '%S %M' "$@" >/dev/null 2>&1 || true
+  read -r sys rss < <(tail -1 "$data/time.txt")
+  eind=$(date +%s.%N)
+  echo "$(echo "$eind - $begin" | bc) $sys $rss"
 }
 
 mediaan() { # numbers... → their median
@@ -44,10 +41,28 @@ printf '%-10s %-22s %9s %9s %10s %7s\n' zaken opdracht seconden 'systeem s' 'pie
 for n in 100000 1000000; do
   map="$data/register-$n"
   [ -f "$map/gebeurtenissen.csv" ] || "$bin" genereer --zaken "$n" --out "$map" --seed 1
-  read -r t_vloer s_vloer m_vloer < <(meet "$vloer" "$map")
-  printf '%-10s %-22s %9.3f %9.2f %10.1f %7s\n' "$n" "vloer (csv)" "$t_vloer" "$s_vloer" "$(echo "$m_vloer/1024" | bc -l)" "1.00"
-  for formaat in json text; do
-    read -r t s m < <(meet "$bin" check --register "$map" --as-of 2026-11-24 --format "$formaat")
-    printf '%-10s %-22s %9.3f %9.2f %10.1f %7.2f\n' "$n" "check --format $formaat" "$t" "$s" "$(echo "$m/1024" | bc -l)" "$(echo "$t/$t_vloer" | bc -l)"
+  namen=("vloer (csv)" "check --format json" "check --format text")
+  opdrachten=(
+    "$vloer $map"
+    "$bin check --register $map --as-of 2026-11-24 --format json"
+    "$bin check --register $map --as-of 2026-11-24 --format text"
+  )
+  declare -A tijden=() systeem=() piek=()
+  for _ in $(seq "$runs"); do
+    for i in "${!opdrachten[@]}"; do
+      # Split into words: the paths under target/ hold no spaces.
+      read -r t s m < <(meet ${opdrachten[$i]})
+      tijden[$i]+=" $t"
+      systeem[$i]+=" $s"
+      (( m > ${piek[$i]:-0} )) && piek[$i]=$m
+    done
   done
+  for i in "${!opdrachten[@]}"; do
+    t=$(mediaan ${tijden[$i]})
+    s=$(mediaan ${systeem[$i]})
+    (( i == 0 )) && t_vloer=$t
+    printf '%-10s %-22s %9.3f %9.2f %10.1f %7.2f\n' "$n" "${namen[$i]}" "$t" "$s" \
+      "$(echo "${piek[$i]}/1024" | bc -l)" "$(echo "$t/$t_vloer" | bc -l)"
+  done
+  unset tijden systeem piek
 done
