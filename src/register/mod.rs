@@ -157,16 +157,18 @@ impl Register {
             })?;
         samenhang.verdeel(reeksen);
         // Whether a text of the register that is shown outside any case (a column's name, a
-        // case file's) may name a complainant. Each answer is a pass over every row, so only
-        // the first MAX_GETOETST texts are looked up; the others are taken to name one.
+        // case file's) may name a complainant. The complainants' values are gathered at the
+        // first such text; only the first MAX_GETOETST texts are looked up, the others are
+        // taken to name one.
         let getoetst = std::cell::Cell::new(0);
+        let klagerwaarden = std::cell::OnceCell::new();
         let noemt_klager = |naam: &str| {
             getoetst.set(getoetst.get() + 1);
             if getoetst.get() > MAX_GETOETST {
                 return true;
             }
-            let naam = Zoeknaam::new(naam);
-            samenhang.noemt_klager(&naam)
+            let waarden = klagerwaarden.get_or_init(|| samenhang.klagerwaarden());
+            waarden.noemt(&Zoeknaam::new(naam))
         };
         // Each file's notes, the one on its ignored columns first: made now that the name
         // and contact of every row of klachten.csv are known.
@@ -387,8 +389,8 @@ fn lees_bestand<T>(
 
 /// How many texts shown outside any case (names of ignored columns and of case files of no
 /// case) are looked up among the complainants' names and contacts at most: each look-up
-/// is a pass over every row of klachten.csv, and a header or a folder may hold thousands
-/// of them.
+/// searches all of them (some milliseconds at a million cases), and a header or a folder
+/// may hold thousands of such texts.
 const MAX_GETOETST: usize = 32;
 
 /// Whether `naam` reads as a case number: valid as one, and with a digit (a person's name

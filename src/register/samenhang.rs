@@ -14,7 +14,7 @@ use super::gebeurtenissen::Reeks;
 use super::{Aantallen, Invoerfout, GEBEURTENISSEN_CSV, KLACHTEN_CSV};
 use crate::datum;
 use crate::model::{Gebeurtenis, Soort, Tekst, Zaak};
-use crate::persoonsgegevens::{Geheimen, Zoeknaam};
+use crate::persoonsgegevens::{Geheimen, Klagerwaarden};
 
 /// What becomes of a valid row of klachten.csv.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -211,12 +211,18 @@ impl Samenhang {
         }
     }
 
-    /// Whether showing `naam` could show the name or contact of a row of klachten.csv,
-    /// valid or not (see [`Zoeknaam::noemt`]).
-    pub fn noemt_klager(&self, naam: &Zoeknaam) -> bool {
+    /// The name and contact of every row of klachten.csv, valid or not, to look texts up
+    /// among.
+    pub fn klagerwaarden(&self) -> Klagerwaarden {
+        let mut uit = Klagerwaarden::default();
         let waarden = self.zaken.iter().flat_map(|z| [&z.klager, &z.contact]);
-        waarden.flatten().any(|waarde| naam.noemt(waarde))
-            || self.ongeldig.values().any(|(_, g)| g.noemt(naam))
+        for waarde in waarden.flatten() {
+            uit.voeg_toe(waarde);
+        }
+        for waarde in self.ongeldig.values().flat_map(|(_, g)| g.waarden()) {
+            uit.voeg_toe(waarde);
+        }
+        uit
     }
 
     /// The name and contact of every row that is not its case's first valid one (a
