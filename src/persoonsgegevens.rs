@@ -944,8 +944,8 @@ impl Zoeknaam {
 /// 0.61 s, and takes 0.19 to 0.33 s this way (see docs/performance.md).
 #[derive(Default)]
 pub struct Klagerwaarden {
-    /// Every value, read alike, each one after a NUL byte and the last one before one: no
-    /// value holds one, as the reading leaves control characters out.
+    /// Every value, read alike, with a NUL byte before each and after the last: no value
+    /// holds one, as the reading leaves control characters out.
     tekst: String,
     /// The hashes of the values of at least [`KORTSTE_GEHEIM`] characters.
     hashes: rustc_hash::FxHashSet<u64>,
