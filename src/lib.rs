@@ -5,6 +5,10 @@
 //! (with input errors that point at file, line and column); [`controleer`] judges every
 //! case by the rules and yields an [`Uitkomst`] (findings and each case's course of
 //! handling); printers in [`report`] and the site in [`site`] only show what it decided.
+//!
+//! The library serves the binary alone; its documentation is for the people who work on
+//! it (`cargo doc --document-private-items`), so its docs may link to private items.
+#![allow(rustdoc::private_intra_doc_links)]
 
 pub mod bevinding;
 pub mod calendar;
