@@ -1067,6 +1067,34 @@ fn beoordeel_uitvoer(formaat: &str, tekst: &str, verboden: &[String]) {
     nergens(tekst, verboden, formaat);
 }
 
+/// The JSON document of `assets/zaken-gegevens.js`: the string that its script gives
+/// `JSON.parse`, read as JavaScript reads it.
+fn zakenlijst(script: &str) -> String {
+    let binnen = script
+        .strip_prefix("window.KLACHTEN_ZAKEN = JSON.parse('")
+        .and_then(|s| s.strip_suffix("');\n"))
+        .expect("zaken-gegevens.js in its form");
+    let mut uit = String::new();
+    let mut tekens = binnen.chars();
+    while let Some(c) = tekens.next() {
+        if c != '\\' {
+            uit.push(c);
+            continue;
+        }
+        match tekens.next() {
+            Some('n') => uit.push('\n'),
+            Some('r') => uit.push('\r'),
+            Some('u') => {
+                let hex: String = tekens.by_ref().take(4).collect();
+                uit.extend(u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32));
+            }
+            Some(c) => uit.push(c),
+            None => {}
+        }
+    }
+    uit
+}
+
 fn strings(waarde: &serde_json::Value, uit: &mut Vec<String>) {
     match waarde {
         serde_json::Value::String(s) => uit.push(s.clone()),
@@ -1093,17 +1121,12 @@ fn beoordeel_site(doel: &Path, verboden: &[String], geteld: &Telling) {
         geteld
             .redacties
             .fetch_add(tekst.matches(" verwijderd]").count(), Relaxed);
-        if pad.ends_with(".js") {
-            if let Some(json) = tekst
-                .strip_prefix("window.KLACHTEN_ZAKEN = ")
-                .and_then(|t| t.strip_suffix(";\n"))
-            {
-                let waarde: serde_json::Value = serde_json::from_str(json).unwrap();
-                let mut teksten = Vec::new();
-                strings(&waarde, &mut teksten);
-                for t in teksten {
-                    nergens(&t, verboden, &pad);
-                }
+        if pad.ends_with("zaken-gegevens.js") {
+            let waarde: serde_json::Value = serde_json::from_str(&zakenlijst(&tekst)).unwrap();
+            let mut teksten = Vec::new();
+            strings(&waarde, &mut teksten);
+            for t in teksten {
+                nergens(&t, verboden, &pad);
             }
         }
         if pad.ends_with(".html") {
