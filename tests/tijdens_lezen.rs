@@ -11,7 +11,7 @@
 use std::fs::{self, OpenOptions};
 use std::io::{Seek, SeekFrom, Write};
 use std::os::unix::process::ExitStatusExt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
@@ -142,11 +142,18 @@ fn regel_na(inhoud: &[u8], offset: usize) -> usize {
     offset + inhoud[offset..].iter().position(|&b| b == b'\n').unwrap() + 1
 }
 
-#[test]
-fn een_bestand_dat_krimpt_terwijl_het_gelezen_wordt() {
+/// A register of [`ZAKEN`] generated cases from seed `zaad`, in a temporary folder (removed
+/// when the first value is dropped).
+fn gegenereerd(zaad: u64) -> (tempfile::TempDir, PathBuf) {
     let map = tempfile::tempdir().unwrap();
     let register = map.path().join("register");
-    klachten::genereer::genereer(&register, ZAKEN, 7).unwrap();
+    klachten::genereer::genereer(&register, ZAKEN, zaad).unwrap();
+    (map, register)
+}
+
+#[test]
+fn een_bestand_dat_krimpt_terwijl_het_gelezen_wordt() {
+    let (_map, register) = gegenereerd(7);
     let pad = register.join("gebeurtenissen.csv");
     let inhoud = fs::read(&pad).unwrap();
     // Cut five bytes into the line after the middle: that record is cut short.
@@ -170,9 +177,7 @@ fn een_bestand_dat_krimpt_terwijl_het_gelezen_wordt() {
 
 #[test]
 fn een_bestand_dat_verandert_terwijl_het_gelezen_wordt() {
-    let map = tempfile::tempdir().unwrap();
-    let register = map.path().join("register");
-    klachten::genereer::genereer(&register, ZAKEN, 8).unwrap();
+    let (_map, register) = gegenereerd(8);
     let pad = register.join("klachten.csv");
     let inhoud = fs::read(&pad).unwrap();
     // Three quarters in, the case number that starts a line becomes bytes that are no
