@@ -291,8 +291,9 @@ fn de_kopregel_toont_geen_persoonsgegevens() {
 
 /// A case file may be named anything, after its complainant say: the input error for a
 /// case file of no case names it only when it reads as a case number. And a complainant
-/// is looked for in at most 32 such names (columns' and case files'), each a pass over
-/// every row: a header of thousands of columns stays quick, and the rest go unnamed.
+/// is looked for in at most 32 such names (columns' and case files'), each a search through
+/// every complainant's name and contact: a header of thousands of columns stays quick, and
+/// the rest go unnamed.
 #[test]
 fn een_dossiernaam_toont_geen_persoonsgegevens() {
     let f = Fixture::new(
