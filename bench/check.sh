@@ -47,7 +47,7 @@ for n in 100000 1000000; do
     "$bin check --register $map --as-of 2026-11-24 --format json"
     "$bin check --register $map --as-of 2026-11-24 --format text"
   )
-  declare -A tijden=() systeem=() piek=()
+  tijden=() systeem=() piek=()
   for _ in $(seq "$runs"); do
     for i in "${!opdrachten[@]}"; do
       # Split into words: the paths under target/ hold no spaces.
@@ -64,5 +64,4 @@ for n in 100000 1000000; do
     printf '%-10s %-22s %9.3f %9.2f %10.1f %7.2f\n' "$n" "${namen[$i]}" "$t" "$s" \
       "$(echo "${piek[$i]}/1024" | bc -l)" "$(echo "$t/$t_vloer" | bc -l)"
   done
-  unset tijden systeem piek
 done
