@@ -1294,6 +1294,32 @@ fn ook_de_naam_uit_een_dubbele_of_ongeldige_rij_blijft_verborgen() {
     );
 }
 
+/// The names of ignored columns are looked up among the names and contacts of invalid
+/// rows too: a column named after the complainant of a row that is not checked is counted,
+/// not shown.
+#[test]
+fn een_kolom_met_de_naam_uit_een_ongeldige_rij_wordt_niet_getoond() {
+    let f = Fixture::new("", "");
+    f.schrijf(
+        "klachten.csv",
+        format!(
+            "{},Opmerking,Karel Appel
+             KP-1,2025-03-03,email,preventie,B,Anouk de Vries,anouk@example.nl,x,,,,
+             KP-2,31-02-2025,email,preventie,B,Karel Appel,karel@example.nl,x,,,,
+",
+            KLACHTEN_KOP.trim_end()
+        ),
+    );
+    let v = check(&f, AS_OF);
+    assert_eq!(v["summary"]["invalid"], 1, "{v}");
+    let notes = v["notes"].to_string();
+    assert!(
+        notes.contains("genegeerd (onbekend of dubbel): opmerking en 1 andere"),
+        "{notes}"
+    );
+    nergens(&alle_uitvoer(&f), &["Karel Appel", "Anouk de Vries"]);
+}
+
 /// Point 3, as far as it reaches: a case file named after no case, with personal data in
 /// its name, and a reason to stop that quotes reglement.toml, show none of it.
 #[test]
