@@ -2401,6 +2401,11 @@ mod tests {
             self.0 ^= self.0 << 17;
             self.0
         }
+
+        /// A number below `n`.
+        fn onder(&mut self, n: usize) -> usize {
+            (self.volgende() % n as u64) as usize
+        }
     }
 
     #[test]
@@ -2515,17 +2520,6 @@ mod tests {
         assert!(!Klagerwaarden::default().noemt(&Zoeknaam::new("jansen")));
     }
 
-    /// Numbers below `n`, the same in every run from the same `zaad` (xorshift).
-    fn toeval(zaad: u64) -> impl FnMut(usize) -> usize {
-        let mut toestand = zaad;
-        move |n| {
-            toestand ^= toestand << 13;
-            toestand ^= toestand >> 7;
-            toestand ^= toestand << 17;
-            (toestand % n as u64) as usize
-        }
-    }
-
     /// What [`Klagerwaarden::noemt`] means, value by value: read alike, one holds the other,
     /// letter case aside, when the part held has at least [`KORTSTE_GEHEIM`] characters.
     fn noemt_een_voor_een(waarden: &[&str], naam: &Zoeknaam) -> bool {
@@ -2581,18 +2575,18 @@ mod tests {
             ".",
             "_",
         ];
-        let mut volgende = toeval(0x2545_f491_4f6c_dd1d);
-        let tekst = |volgende: &mut dyn FnMut(usize) -> usize| {
-            let lengte = 1 + volgende(4);
-            let lijm = [" ", "", "  "][volgende(3)];
+        let mut t = Toeval(0x2545_f491_4f6c_dd1d);
+        let tekst = |t: &mut Toeval| {
+            let lengte = 1 + t.onder(4);
+            let lijm = [" ", "", "  "][t.onder(3)];
             (0..lengte)
-                .map(|_| stukken[volgende(stukken.len())])
+                .map(|_| stukken[t.onder(stukken.len())])
                 .collect::<Vec<_>>()
                 .join(lijm)
         };
         let mut ja = 0;
         for _ in 0..300 {
-            let waarden: Vec<String> = (0..volgende(6)).map(|_| tekst(&mut volgende)).collect();
+            let waarden: Vec<String> = (0..t.onder(6)).map(|_| tekst(&mut t)).collect();
             let waarden: Vec<&str> = waarden.iter().map(String::as_str).collect();
             let mut index = Klagerwaarden::default();
             for waarde in &waarden {
@@ -2600,15 +2594,15 @@ mod tests {
             }
             for _ in 0..10 {
                 // A text of its own, or one made from a value: part of it, or it and more.
-                let naam = match (waarden.len(), volgende(3)) {
-                    (0, _) | (_, 0) => tekst(&mut volgende),
+                let naam = match (waarden.len(), t.onder(3)) {
+                    (0, _) | (_, 0) => tekst(&mut t),
                     (n, 1) => {
-                        let waarde: Vec<char> = waarden[volgende(n)].chars().collect();
-                        let begin = volgende(waarde.len() + 1);
-                        let eind = begin + volgende(waarde.len() + 1 - begin);
+                        let waarde: Vec<char> = waarden[t.onder(n)].chars().collect();
+                        let begin = t.onder(waarde.len() + 1);
+                        let eind = begin + t.onder(waarde.len() + 1 - begin);
                         waarde[begin..eind].iter().collect()
                     }
-                    (n, _) => format!("{} {}", waarden[volgende(n)], tekst(&mut volgende)),
+                    (n, _) => format!("{} {}", waarden[t.onder(n)], tekst(&mut t)),
                 };
                 let naam = Zoeknaam::new(&naam);
                 let verwacht = noemt_een_voor_een(&waarden, &naam);
@@ -2668,15 +2662,15 @@ mod tests {
             "-",
             "/",
         ];
-        let mut volgende = toeval(0x9e37_79b9_7f4a_7c15);
+        let mut t = Toeval(0x9e37_79b9_7f4a_7c15);
         let mut geredigeerd = 0;
         for _ in 0..3000 {
-            let lengte = 1 + volgende(8);
+            let lengte = 1 + t.onder(8);
             let delen: Vec<&str> = (0..lengte)
-                .map(|_| stukken[volgende(stukken.len())])
+                .map(|_| stukken[t.onder(stukken.len())])
                 .collect();
             // Glued together or with one space: both are as a reader sees them.
-            let lijm = if volgende(3) == 0 { "" } else { " " };
+            let lijm = if t.onder(3) == 0 { "" } else { " " };
             let tekst = delen.join(lijm);
             assert!(is_gewoon(&tekst), "{tekst:?}");
             let algemeen = zicht(&tekst).redactie(&Geheimen::GEEN);
