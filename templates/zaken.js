@@ -194,6 +194,59 @@
     lichaam.appendChild(nieuw);
   }
 
+  // Print: the cases the filter shows, all drawn (up to MAX_AFDRUK) instead of the rows in
+  // view, under a line that says which cases are on paper. After printing, the rows in
+  // view again.
+  var MAX_AFDRUK = 1000;
+  var afdruk = document.getElementById("afdruk");
+
+  // The filters set, as the form names them: "dienst: preventie", say.
+  function filterbeschrijving() {
+    var delen = [];
+    var zoek = velden.zoek.value.trim();
+    if (zoek) { delen.push("zoekterm “" + zoek + "”"); }
+    var van = iso(velden.van.value), tot = iso(velden.tot.value);
+    if (van) { delen.push("ontvangen vanaf " + dmj(van)); }
+    if (tot) { delen.push("ontvangen tot en met " + dmj(tot)); }
+    ["dienst", "categorie", "behandelaar", "status", "ernst"].forEach(function (id) {
+      var keuze = velden[id];
+      if (keuze.value) {
+        var naam = keuze.parentNode.firstChild.textContent.trim().toLowerCase();
+        delen.push(naam + ": " + keuze.options[keuze.selectedIndex].text);
+      }
+    });
+    if (velden["alleen-bevindingen"].checked) { delen.push("alleen met bevindingen"); }
+    return delen;
+  }
+
+  function afdruktekst(gedrukt) {
+    var delen = filterbeschrijving();
+    var kop = tabel.tHead.querySelector("th[aria-sort] button");
+    var wat = delen.length
+      ? zichtbaar.length + " van de " + rijen.length + " zaken, gefilterd op " + delen.join("; ")
+      : "alle " + rijen.length + " zaken";
+    var tekst = "Op papier: " + wat;
+    if (kop) {
+      tekst += ", gesorteerd op " + kop.firstChild.textContent.trim().toLowerCase() +
+        (sortering.oplopend ? " (oplopend)" : " (aflopend)");
+    }
+    tekst += ".";
+    if (gedrukt < zichtbaar.length) {
+      tekst += " Alleen de eerste " + gedrukt + " staan hieronder; alle zaken staan in zaken.csv.";
+    }
+    return tekst;
+  }
+
+  window.addEventListener("beforeprint", function () {
+    var gedrukt = Math.min(zichtbaar.length, MAX_AFDRUK);
+    var nieuw = document.createDocumentFragment();
+    for (var i = 0; i < gedrukt; i++) { nieuw.appendChild(rij(zichtbaar[i])); }
+    lichaam.textContent = "";
+    lichaam.appendChild(nieuw);
+    if (afdruk) { afdruk.textContent = afdruktekst(gedrukt); }
+  });
+  window.addEventListener("afterprint", teken);
+
   var wacht = false;
   rol.addEventListener("scroll", function () {
     if (wacht) { return; }

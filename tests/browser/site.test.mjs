@@ -176,6 +176,38 @@ for (const [pagina, vertrouwelijk] of [["perioden/2025.html", true], ["index.htm
     controleer(alles.includes("Kerncijfers") && alles.includes("Zo is geteld"), `${pagina}: het openbaar verslag gedrukt`);
   }
 }
+
+// The cases list prints the cases its filter shows, all of them (not only the rows in
+// view), under a line that says which; afterwards the screen shows the rows in view again.
+await page.goto(adres("zaken.html"));
+await page.waitForSelector("#zaken tbody tr.zaak");
+const zaaknummers = await page.evaluate(() => window.KLACHTEN_ZAKEN.rijen.map((r) => r[0]));
+const opPapier = (pdf) => {
+  const tekst = execFileSync("pdftotext", [pdf, "-"]).toString();
+  const woorden = new Set(tekst.split(/\s+/));
+  return { tekst: tekst.replace(/\s+/g, " "), zaken: zaaknummers.filter((z) => woorden.has(z)) };
+};
+const allePdf = join(pdfmap, "zaken.pdf");
+await page.pdf({ path: allePdf, preferCSSPageSize: true, printBackground: true });
+const alle = opPapier(allePdf);
+const liggend = execFileSync("pdfinfo", [allePdf]).toString();
+const vellen = +/Pages:\s+(\d+)/.exec(liggend)[1];
+const elkVel = Array.from({ length: vellen }, (_, i) => String(i + 1)).every((p) =>
+  execFileSync("pdftotext", ["-f", p, "-l", p, allePdf, "-"]).toString().includes("Vertrouwelijk"));
+controleer(/Page size:\s+841\.\d+ x 59[45]\.\d+ pts \(A4\)/.test(liggend) && elkVel,
+  `zaken.html gedrukt op A4 liggend (${vellen} pagina's), met "Vertrouwelijk" op elke pagina`);
+controleer(alle.zaken.length === zaaknummers.length && alle.tekst.includes(`Op papier: alle ${zaaknummers.length} zaken, gesorteerd op zaak (oplopend).`),
+  `zaken.html gedrukt: ${alle.zaken.length} van ${zaaknummers.length} zaken op papier`);
+await page.selectOption("#ernst", "0");
+const metOvertreding = await page.evaluate(() => window.KLACHTEN_ZAKEN.rijen.filter((r) => r[10][0] > 0).map((r) => r[0]));
+const gefilterdPdf = join(pdfmap, "zaken-gefilterd.pdf");
+await page.pdf({ path: gefilterdPdf, preferCSSPageSize: true, printBackground: true });
+const gefilterd = opPapier(gefilterdPdf);
+controleer(metOvertreding.length > 1 && metOvertreding.length < zaaknummers.length &&
+  gefilterd.zaken.join() === metOvertreding.join() &&
+  gefilterd.tekst.includes(`Op papier: ${metOvertreding.length} van de ${zaaknummers.length} zaken, gefilterd op ernst: met een overtreding,`),
+  `zaken.html gefilterd gedrukt: precies de ${metOvertreding.length} zaken met een overtreding, en dat staat erboven`);
+controleer((await page.locator("#zaken tbody tr.vulling").count()) === 2, "na het afdrukken tekent de zakenlijst weer alleen de rijen in beeld");
 rmSync(pdfmap, { recursive: true, force: true });
 
 controleer(meldingen.length === 0, `geen consolefouten of externe verzoeken${meldingen.length ? ": " + meldingen.join("; ") : ""}`);
