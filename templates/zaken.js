@@ -204,7 +204,7 @@
   function filterbeschrijving() {
     var delen = [];
     var zoek = velden.zoek.value.trim();
-    if (zoek) { delen.push("zoekterm “" + zoek + "”"); }
+    if (zoek) { delen.push("zoekterm \u201c" + zoek + "\u201d"); }
     var van = iso(velden.van.value), tot = iso(velden.tot.value);
     if (van) { delen.push("ontvangen vanaf " + dmj(van)); }
     if (tot) { delen.push("ontvangen tot en met " + dmj(tot)); }
