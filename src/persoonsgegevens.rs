@@ -910,6 +910,17 @@ impl Geheimen {
         self.waarden.iter().map(|(waarde, _)| waarde.as_str())
     }
 
+    /// Adds these values to `alle`, each name as a name.
+    pub fn voeg_toe_aan(&self, alle: &mut Klagerwaarden) {
+        for (waarde, vervanging) in &self.waarden {
+            if *vervanging == NAAM_VERWIJDERD {
+                alle.voeg_naam_toe(waarde);
+            } else {
+                alle.voeg_toe(waarde);
+            }
+        }
+    }
+
     /// These values and those of `ander` (two rows of one case number, say).
     pub fn samen(mut self, ander: &Geheimen) -> Geheimen {
         for (waarde, vervanging) in &ander.waarden {
@@ -936,10 +947,12 @@ impl Zoeknaam {
 /// outside any case can be looked up among them.
 ///
 /// A text names a value when, read alike, one holds the other: a column `jansen` names
-/// "K. Jansen", a column `k. jansen extra` does too. Texts and values shorter than
-/// [`KORTSTE_GEHEIM`] characters are not looked for, as in redaction. A look-up is one
-/// search through all values for the text, and one hash look-up for each part of the text
-/// that could be a value. Looking at every row for every text instead took some 9 ms per
+/// "K. Jansen", a column `k. jansen extra` does too. A text also names a complainant when
+/// it holds a word of their name ([`Klagerwaarden::voeg_naam_toe`]): a case file
+/// `Vos1.md` names "Willemijn Vos". Such a text is counted, not shown, so a name read too
+/// widely costs little. Texts, values and words shorter than [`KORTSTE_GEHEIM`] characters
+/// are not looked for, as in redaction. A look-up is one search through all values for the
+/// text, and two hash look-ups for each part of the text that could be a value or a word. Looking at every row for every text instead took some 9 ms per
 /// text at 100,000 cases: with 32 extra columns in klachten.csv, `check` took 0.47 to
 /// 0.61 s, and takes 0.19 to 0.33 s this way (see docs/performance.md).
 #[derive(Default)]
@@ -949,11 +962,35 @@ pub struct Klagerwaarden {
     tekst: String,
     /// The hashes of the values of at least [`KORTSTE_GEHEIM`] characters.
     hashes: rustc_hash::FxHashSet<u64>,
+    /// The hashes of the words of the names (see [`Klagerwaarden::voeg_naam_toe`]).
+    naamwoorden: rustc_hash::FxHashSet<u64>,
 }
+
+/// Words of a Dutch name that are ordinary words too ("Jan van der Berg"): not looked for
+/// on their own.
+const TUSSENVOEGSELS: [&str; 12] = [
+    "van", "der", "den", "het", "ten", "ter", "uit", "aan", "bij", "von", "des", "del",
+];
 
 impl Klagerwaarden {
     /// Adds a name or contact, as the register holds it.
     pub fn voeg_toe(&mut self, waarde: &str) {
+        self.voeg_vorm_toe(waarde);
+    }
+
+    /// Adds a complainant's name: the value, as [`Klagerwaarden::voeg_toe`], and each word
+    /// of it of at least [`KORTSTE_GEHEIM`] letters or digits, but for [`TUSSENVOEGSELS`].
+    pub fn voeg_naam_toe(&mut self, naam: &str) {
+        let vorm = self.voeg_vorm_toe(naam);
+        for woord in self.tekst[vorm].split(|c: char| !c.is_alphanumeric()) {
+            if woord.chars().count() >= KORTSTE_GEHEIM && !TUSSENVOEGSELS.contains(&woord) {
+                self.naamwoorden.insert(hash(woord));
+            }
+        }
+    }
+
+    /// Adds a value read alike; where it stands in `tekst`.
+    fn voeg_vorm_toe(&mut self, waarde: &str) -> std::ops::Range<usize> {
         let waarde = waarde.trim_matches(' ');
         if self.tekst.is_empty() {
             self.tekst.push('\0');
@@ -970,7 +1007,9 @@ impl Klagerwaarden {
         if vorm.chars().count() >= KORTSTE_GEHEIM {
             self.hashes.insert(hash(vorm));
         }
+        let eind = self.tekst.len();
         self.tekst.push('\0');
+        begin..eind
     }
 
     /// Whether showing `naam` could show one of the values, or part of one.
@@ -996,8 +1035,15 @@ impl Klagerwaarden {
         })
     }
 
-    /// Whether `deel` is one of the values, whole.
+    /// Whether `deel` is one of the values, whole, or a word of a name. (A word is known by
+    /// its hash alone: two words of one hash would hide a text that names neither, never
+    /// show one.)
     fn is_waarde(&self, deel: &str) -> bool {
+        self.naamwoorden.contains(&hash(deel)) || self.is_hele_waarde(deel)
+    }
+
+    /// Whether `deel` is one of the values, whole.
+    fn is_hele_waarde(&self, deel: &str) -> bool {
         self.hashes.contains(&hash(deel))
             && memchr::memmem::find(self.tekst.as_bytes(), format!("\0{deel}\0").as_bytes())
                 .is_some()
@@ -2520,9 +2566,36 @@ mod tests {
         assert!(!Klagerwaarden::default().noemt(&Zoeknaam::new("jansen")));
     }
 
+    #[test]
+    fn een_naam_noemt_een_klager_wiens_naamwoord_hij_bevat() {
+        let mut waarden = Klagerwaarden::default();
+        waarden.voeg_naam_toe("Willemijn Vos");
+        waarden.voeg_naam_toe("Jo van der Berg-Özdemir");
+        waarden.voeg_toe("k.jansen@example.nl");
+        let noemt = |naam: &str| waarden.noemt(&Zoeknaam::new(naam));
+        // A word of a name, inside a text: a case file or a column named after them.
+        assert!(noemt("Vos1"));
+        assert!(noemt("KP-2026-vos"));
+        assert!(noemt("willemijn2"));
+        assert!(noemt("berg3"));
+        assert!(noemt("ozdemir-2026"));
+        // Words shorter than three letters, and the tussenvoegsels, are ordinary words.
+        assert!(!noemt("jo-2026"));
+        assert!(!noemt("vandaag"));
+        assert!(!noemt("KP-2026-014"));
+        // A contact is looked for whole, not by its words: "example" is not a name.
+        assert!(!noemt("jansen1"));
+        assert!(!noemt("voorbeeld-example1"));
+        assert!(noemt("k.jansen@example.nl"));
+        // The value itself, and a text it holds, as before.
+        assert!(noemt("willemijn vos"));
+        assert!(noemt("llemijn v"));
+    }
+
     /// What [`Klagerwaarden::noemt`] means, value by value: read alike, one holds the other,
-    /// letter case aside, when the part held has at least [`KORTSTE_GEHEIM`] characters.
-    fn noemt_een_voor_een(waarden: &[&str], naam: &Zoeknaam) -> bool {
+    /// letter case aside, when the part held has at least [`KORTSTE_GEHEIM`] characters; or
+    /// the text holds a word of a name (a value marked `true`) but for the tussenvoegsels.
+    fn noemt_een_voor_een(waarden: &[(&str, bool)], naam: &Zoeknaam) -> bool {
         let houdt = |tekst: &str, deel: &str| {
             deel.chars().count() >= KORTSTE_GEHEIM
                 && tekst
@@ -2530,14 +2603,21 @@ mod tests {
                     .windows(deel.len())
                     .any(|stuk| stuk.eq_ignore_ascii_case(deel.as_bytes()))
         };
-        waarden.iter().any(|waarde| {
+        waarden.iter().any(|&(waarde, is_naam)| {
             let waarde = waarde.trim_matches(' ');
-            if is_gewoon(waarde) {
-                houdt(waarde, &naam.0) || houdt(&naam.0, waarde)
+            let vorm = if is_gewoon(waarde) {
+                waarde.to_string()
             } else {
-                let vorm = Zoeknaam::new(waarde).0;
-                houdt(&vorm, &naam.0) || houdt(&naam.0, &vorm)
-            }
+                Zoeknaam::new(waarde).0
+            };
+            let mut woorden = vorm.split(|c: char| !c.is_alphanumeric());
+            houdt(&vorm, &naam.0)
+                || houdt(&naam.0, &vorm)
+                || (is_naam
+                    && woorden.any(|woord| {
+                        !TUSSENVOEGSELS.contains(&woord.to_lowercase().as_str())
+                            && houdt(&naam.0, woord)
+                    }))
         })
     }
 
@@ -2559,6 +2639,8 @@ mod tests {
             "Willemijn",
             "Vos",
             "vos1",
+            "van",
+            "Der",
             "@",
             "example.nl",
             "06",
@@ -2586,23 +2668,31 @@ mod tests {
         };
         let mut ja = 0;
         for _ in 0..300 {
-            let waarden: Vec<String> = (0..t.onder(6)).map(|_| tekst(&mut t)).collect();
-            let waarden: Vec<&str> = waarden.iter().map(String::as_str).collect();
+            // Each value a name or a contact.
+            let waarden: Vec<(String, bool)> = (0..t.onder(6))
+                .map(|_| (tekst(&mut t), t.onder(2) == 0))
+                .collect();
+            let waarden: Vec<(&str, bool)> =
+                waarden.iter().map(|(w, n)| (w.as_str(), *n)).collect();
             let mut index = Klagerwaarden::default();
-            for waarde in &waarden {
-                index.voeg_toe(waarde);
+            for &(waarde, is_naam) in &waarden {
+                if is_naam {
+                    index.voeg_naam_toe(waarde);
+                } else {
+                    index.voeg_toe(waarde);
+                }
             }
             for _ in 0..10 {
                 // A text of its own, or one made from a value: part of it, or it and more.
                 let naam = match (waarden.len(), t.onder(3)) {
                     (0, _) | (_, 0) => tekst(&mut t),
                     (n, 1) => {
-                        let waarde: Vec<char> = waarden[t.onder(n)].chars().collect();
+                        let waarde: Vec<char> = waarden[t.onder(n)].0.chars().collect();
                         let begin = t.onder(waarde.len() + 1);
                         let eind = begin + t.onder(waarde.len() + 1 - begin);
                         waarde[begin..eind].iter().collect()
                     }
-                    (n, _) => format!("{} {}", waarden[t.onder(n)], tekst(&mut t)),
+                    (n, _) => format!("{} {}", waarden[t.onder(n)].0, tekst(&mut t)),
                 };
                 let naam = Zoeknaam::new(&naam);
                 let verwacht = noemt_een_voor_een(&waarden, &naam);

@@ -290,7 +290,8 @@ fn de_kopregel_toont_geen_persoonsgegevens() {
 }
 
 /// A case file may be named anything, after its complainant say: the input error for a
-/// case file of no case names it only when it reads as a case number. And a complainant
+/// case file of no case names it only when it reads as a case number and holds no word of
+/// a complainant's name (`Vos1`, `willemijn-2`). And a complainant
 /// is looked for in at most 32 such names (columns' and case files'), each a search through
 /// every complainant's name and contact: a header of thousands of columns stays quick, and
 /// the rest go unnamed.
@@ -300,13 +301,21 @@ fn een_dossiernaam_toont_geen_persoonsgegevens() {
         "KP-1,2025-03-03,email,preventie,B. Handel,Willemijn Vos,wvos2025,x,,\n",
         "KP-1,2025-03-04,ontvangstbevestiging,B. Handel,,,,\n",
     );
-    // Not a case number; no digit; a contact inside it; a case number.
-    for naam in ["Willemijn Vos", "Vos", "wvos2025-b", "KP-7"] {
+    // Not a case number; no digit; a contact inside it; a word of the name inside it,
+    // twice; a case number.
+    for naam in [
+        "Willemijn Vos",
+        "Vos",
+        "wvos2025-b",
+        "Vos1",
+        "willemijn-2",
+        "KP-7",
+    ] {
         f.schrijf(&format!("zaken/{naam}.md"), "# dossier\n");
     }
     let v = check(&f, AS_OF);
     let fouten = invoerfouten_in(&v, "zaken");
-    assert_eq!(fouten.len(), 3, "{fouten:?}");
+    assert_eq!(fouten.len(), 5, "{fouten:?}");
     let getoond: Vec<&str> = v["input_errors"]
         .as_array()
         .unwrap()
@@ -332,7 +341,7 @@ fn een_dossiernaam_toont_geen_persoonsgegevens() {
     let notes = v["notes"].to_string();
     assert!(notes.contains("c31, c32 en 8 andere"), "{notes}");
     // The budget is spent: the case files of no case go unnamed, KP-7 too.
-    assert_eq!(invoerfouten_in(&v, "zaken").len(), 4, "{v:#}");
+    assert_eq!(invoerfouten_in(&v, "zaken").len(), 6, "{v:#}");
 }
 
 /// Point 4: links that leave the site survived in case files and `reglement.md`.

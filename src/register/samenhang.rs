@@ -215,12 +215,16 @@ impl Samenhang {
     /// among.
     pub fn klagerwaarden(&self) -> Klagerwaarden {
         let mut uit = Klagerwaarden::default();
-        let waarden = self.zaken.iter().flat_map(|z| [&z.klager, &z.contact]);
-        for waarde in waarden.flatten() {
-            uit.voeg_toe(waarde);
+        for zaak in &self.zaken {
+            if let Some(klager) = &zaak.klager {
+                uit.voeg_naam_toe(klager);
+            }
+            if let Some(contact) = &zaak.contact {
+                uit.voeg_toe(contact);
+            }
         }
-        for waarde in self.ongeldig.values().flat_map(|(_, g)| g.waarden()) {
-            uit.voeg_toe(waarde);
+        for (_, geheimen) in self.ongeldig.values() {
+            geheimen.voeg_toe_aan(&mut uit);
         }
         uit
     }
