@@ -952,9 +952,10 @@ impl Zoeknaam {
 /// `Vos1.md` names "Willemijn Vos". Such a text is counted, not shown, so a name read too
 /// widely costs little. Texts, values and words shorter than [`KORTSTE_GEHEIM`] characters
 /// are not looked for, as in redaction. A look-up is one search through all values for the
-/// text, and two hash look-ups for each part of the text that could be a value or a word. Looking at every row for every text instead took some 9 ms per
-/// text at 100,000 cases: with 32 extra columns in klachten.csv, `check` took 0.47 to
-/// 0.61 s, and takes 0.19 to 0.33 s this way (see docs/performance.md).
+/// text, and two hash look-ups for each part of the text that could be a value or a word.
+/// Looking at every row for every text instead took some 9 ms per text at 100,000 cases:
+/// with 32 extra columns in klachten.csv, `check` took 0.47 to 0.61 s, and takes 0.19 to
+/// 0.33 s this way (see docs/performance.md).
 #[derive(Default)]
 pub struct Klagerwaarden {
     /// Every value, read alike, with a NUL byte before each and after the last: no value
