@@ -57,10 +57,9 @@ pub fn naar_html(markdown: &str, geheimen: &Geheimen, diepte: usize) -> String {
 /// line.
 pub fn vondsten(markdown: &str, geheimen: &Geheimen) -> Vec<(Persoonsgegeven, u32)> {
     let document = Document::lees(markdown, geheimen, 0);
-    let regels = Regels::van(markdown);
     let bron: Vec<(Persoonsgegeven, u32)> = persoonsgegevens::zoek(markdown)
         .into_iter()
-        .map(|v| (v.soort, regels.van_byte(v.begin)))
+        .map(|v| (v.soort, document.regels.van_byte(v.begin)))
         .collect();
     let mut uit = document.vondsten;
     for soort in [
@@ -98,6 +97,8 @@ pub fn reglement_naar_html(markdown: &str) -> (String, Vec<String>) {
 struct Document<'a> {
     events: Vec<Event<'a>>,
     vondsten: Vec<(Persoonsgegeven, u32)>,
+    /// The lines of the text it was read from.
+    regels: Regels,
 }
 
 impl<'a> Document<'a> {
@@ -118,7 +119,7 @@ impl<'a> Document<'a> {
                 let binnen = match events.get(v.stuk as usize) {
                     Some(Event::Text(t) | Event::Code(t)) => t
                         .get(..v.byte as usize)
-                        .map_or(0, |voor| regels::tel(voor.as_bytes())),
+                        .map_or(0, |voor| Regels::tel(voor.as_bytes())),
                     _ => 0,
                 };
                 vondsten.push((soort, regels.van_byte(*plek) + binnen));
@@ -134,7 +135,11 @@ impl<'a> Document<'a> {
                 }
             }
         }
-        Document { events, vondsten }
+        Document {
+            events,
+            vondsten,
+            regels,
+        }
     }
 
     fn html(self) -> String {
@@ -467,31 +472,27 @@ struct Regels {
 
 impl Regels {
     fn van(tekst: &str) -> Regels {
-        let b = tekst.as_bytes();
-        let begin = b
-            .iter()
+        Regels {
+            begin: Regels::na_regeleinden(tekst.as_bytes()).collect(),
+        }
+    }
+
+    /// The number of line ends in `b`.
+    fn tel(b: &[u8]) -> u32 {
+        u32::try_from(Regels::na_regeleinden(b).count()).unwrap_or(u32::MAX)
+    }
+
+    /// The byte after each line end in `b`.
+    fn na_regeleinden(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+        b.iter()
             .enumerate()
             .filter(|&(i, &c)| c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')))
             .map(|(i, _)| i + 1)
-            .collect();
-        Regels { begin }
     }
 
     /// The 1-based line on which byte `byte` lies.
     fn van_byte(&self, byte: usize) -> u32 {
         u32::try_from(self.begin.partition_point(|&b| b <= byte) + 1).unwrap_or(u32::MAX)
-    }
-}
-
-mod regels {
-    /// The line ends in `b`, counted as [`super::Regels`] counts them.
-    pub fn tel(b: &[u8]) -> u32 {
-        let n = b
-            .iter()
-            .enumerate()
-            .filter(|&(i, &c)| c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')))
-            .count();
-        u32::try_from(n).unwrap_or(u32::MAX)
     }
 }
 
