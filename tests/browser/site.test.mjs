@@ -149,11 +149,12 @@ for (const breedte of [1280, 390]) {
 }
 
 // Print: A4 pages, "Vertrouwelijk" and the peildatum on each, the charts' figures as
-// tables, case numbers and dates whole.
+// tables, case numbers, dates and rule ids whole.
 const pdfmap = mkdtempSync(join(tmpdir(), "klachten-pdf-"));
 await page.goto(index);
 const peildatum = /peildatum\s+(\d\d-\d\d-\d{4})/.exec(await page.locator(".merk").textContent())[1];
-for (const [pagina, vertrouwelijk] of [["perioden/2025.html", true], ["index.html", true], ["perioden/2025-openbaar.html", false]]) {
+const zaakbestand = zaakpagina.slice(zaakpagina.indexOf("/zaken/") + 1);
+for (const [pagina, vertrouwelijk] of [["perioden/2025.html", true], ["index.html", true], ["perioden/2025-openbaar.html", false], [zaakbestand, true]]) {
   await page.goto(adres(pagina));
   const pdf = join(pdfmap, pagina.replace(/\W/g, "_") + ".pdf");
   await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
@@ -168,10 +169,17 @@ for (const [pagina, vertrouwelijk] of [["perioden/2025.html", true], ["index.htm
   }
   controleer(elk, `${pagina}: ${vertrouwelijk ? "Vertrouwelijk" : "Openbaar"} en peildatum op elke gedrukte pagina`);
   const alles = execFileSync("pdftotext", ["-layout", pdf, "-"]).toString();
-  if (pagina !== "perioden/2025-openbaar.html") {
+  if (pagina === zaakbestand) {
+    controleer(alles.includes("Termijnen") && alles.includes("Bevindingen") && alles.includes("Wijzigingshistorie"), `${pagina}: termijnen, bevindingen en historie gedrukt`);
+  } else if (pagina !== "perioden/2025-openbaar.html") {
     const figuren = ["Ontvangen klachten per maand en dienst", "jan 2025", "Oordelen per kwartaal", "Openstaande klachten aan het eind van de maand"];
     controleer(figuren.every((f) => alles.split(f).length > 2), `${pagina}: de cijfers bij de grafieken staan als tabel in de afdruk`);
-    controleer(!/SL-\s*$|SL-\d{4}-\s*$|\d\d-\d\d-\s*$/m.test(alles), `${pagina}: zaaknummers en datums niet afgebroken`);
+  }
+  if (pagina !== "perioden/2025-openbaar.html") {
+    // Read line by line, as laid out in each cell: a break inside a table cell ends a line.
+    const regels = execFileSync("pdftotext", [pdf, "-"]).toString();
+    const afgebroken = /SL-\s*$|SL-\d{4}-\s*$|\d\d-\d\d-\s*$|art-[\d.]*-?\s*$/m;
+    controleer(!afgebroken.test(alles) && !afgebroken.test(regels), `${pagina}: zaaknummers, datums en regels niet afgebroken`);
   } else {
     controleer(alles.includes("Kerncijfers") && alles.includes("Zo is geteld"), `${pagina}: het openbaar verslag gedrukt`);
   }
