@@ -219,25 +219,35 @@
     return delen;
   }
 
+  // "Op papier: 12 van de 160 zaken, gefilterd op ernst: met een overtreding, gesorteerd
+  // op zaak (oplopend)." Past MAX_AFDRUK: "de eerste 1000 van de 5000 zaken die het
+  // filter toont (van de 100000)", and where the others are.
   function afdruktekst(gedrukt) {
     var delen = filterbeschrijving();
     var kop = tabel.tHead.querySelector("th[aria-sort] button");
-    var wat = delen.length
-      ? zichtbaar.length + " van de " + rijen.length + " zaken, gefilterd op " + delen.join("; ")
-      : "alle " + rijen.length + " zaken";
+    var n = zichtbaar.length, totaal = rijen.length, afgekapt = gedrukt < n;
+    var wat;
+    if (afgekapt) {
+      wat = "de eerste " + gedrukt + " van de " + n + " zaken" +
+        (delen.length ? " die het filter toont (van de " + totaal + ")" : "");
+    } else {
+      wat = delen.length ? n + " van de " + totaal + " zaken" : "alle " + totaal + " zaken";
+    }
     var tekst = "Op papier: " + wat;
+    if (delen.length) { tekst += ", gefilterd op " + delen.join("; "); }
     if (kop) {
       tekst += ", gesorteerd op " + kop.firstChild.textContent.trim().toLowerCase() +
         (sortering.oplopend ? " (oplopend)" : " (aflopend)");
     }
-    tekst += ".";
-    if (gedrukt < zichtbaar.length) {
-      tekst += " Alleen de eerste " + gedrukt + " staan hieronder; alle zaken staan in zaken.csv.";
-    }
-    return tekst;
+    if (afgekapt) { tekst += "; alle zaken staan in zaken.csv"; }
+    return tekst + ".";
   }
 
+  // Where the list was scrolled to: printing draws fewer rows and no fillers, which
+  // shortens the box, and the browser scrolls it up.
+  var voorAfdruk = 0;
   window.addEventListener("beforeprint", function () {
+    voorAfdruk = rol.scrollTop;
     var gedrukt = Math.min(zichtbaar.length, MAX_AFDRUK);
     var nieuw = document.createDocumentFragment();
     for (var i = 0; i < gedrukt; i++) { nieuw.appendChild(rij(zichtbaar[i])); }
@@ -245,7 +255,11 @@
     lichaam.appendChild(nieuw);
     if (afdruk) { afdruk.textContent = afdruktekst(gedrukt); }
   });
-  window.addEventListener("afterprint", teken);
+  window.addEventListener("afterprint", function () {
+    teken();
+    rol.scrollTop = voorAfdruk;
+    teken();
+  });
 
   var wacht = false;
   rol.addEventListener("scroll", function () {
