@@ -970,8 +970,8 @@ pub struct Klagerwaarden {
 
 /// Words of a Dutch name that are ordinary words too ("Jan van der Berg"): not looked for
 /// on their own.
-const TUSSENVOEGSELS: [&str; 12] = [
-    "van", "der", "den", "het", "ten", "ter", "uit", "aan", "bij", "von", "des", "del",
+const TUSSENVOEGSELS: [&str; 13] = [
+    "van", "der", "den", "het", "ten", "ter", "tot", "uit", "aan", "bij", "von", "des", "del",
 ];
 
 impl Klagerwaarden {
@@ -2583,6 +2583,7 @@ mod tests {
         let mut waarden = Klagerwaarden::default();
         waarden.voeg_naam_toe("Willemijn Vos");
         waarden.voeg_naam_toe("Jo van der Berg-Özdemir");
+        waarden.voeg_naam_toe("Ed van Voorst tot Voorst");
         waarden.voeg_toe("k.jansen@example.nl");
         let noemt = |naam: &str| waarden.noemt(&Zoeknaam::new(naam));
         // A word of a name, inside a text: a case file or a column named after them.
@@ -2594,6 +2595,8 @@ mod tests {
         // Words shorter than three letters, and the tussenvoegsels, are ordinary words.
         assert!(!noemt("jo-2026"));
         assert!(!noemt("vandaag"));
+        assert!(!noemt("tot_2026"));
+        assert!(noemt("voorst_2026"));
         assert!(!noemt("KP-2026-014"));
         // A word of a name inside another word is not the name.
         assert!(!noemt("vossenjacht"));
