@@ -975,16 +975,27 @@ const TUSSENVOEGSELS: [&str; 13] = [
 ];
 
 impl Klagerwaarden {
-    /// Adds a name or contact, as the register holds it.
-    pub fn voeg_toe(&mut self, waarde: &str) {
-        self.voeg_vorm_toe(waarde);
+    /// Adds a complainant's contact, as the register holds it: the value, and when it is
+    /// an e-mail address, the words of the part before its `@` as words of a name
+    /// (`hanneke.brouwer@example.nl` holds the name "Hanneke Brouwer"; the domain is no
+    /// name).
+    pub fn voeg_toe(&mut self, contact: &str) {
+        let vorm = self.voeg_vorm_toe(contact);
+        if let Some(at) = self.tekst[vorm.clone()].find('@') {
+            self.voeg_naamwoorden_toe(vorm.start..vorm.start + at);
+        }
     }
 
     /// Adds a complainant's name: the value, as [`Klagerwaarden::voeg_toe`], and each word
     /// of it of at least [`KORTSTE_GEHEIM`] letters or digits, but for [`TUSSENVOEGSELS`].
     pub fn voeg_naam_toe(&mut self, naam: &str) {
         let vorm = self.voeg_vorm_toe(naam);
-        for woord in self.tekst[vorm].split(|c: char| !c.is_alphanumeric()) {
+        self.voeg_naamwoorden_toe(vorm);
+    }
+
+    /// Adds the words of `tekst[deel]` as words of a name.
+    fn voeg_naamwoorden_toe(&mut self, deel: std::ops::Range<usize>) {
+        for woord in self.tekst[deel].split(|c: char| !c.is_alphanumeric()) {
             if woord.chars().count() >= KORTSTE_GEHEIM && !TUSSENVOEGSELS.contains(&woord) {
                 self.naamwoorden.insert(hash(woord));
             }
@@ -2602,8 +2613,9 @@ mod tests {
         assert!(!noemt("vossenjacht"));
         assert!(!noemt("ijsberg"));
         assert!(noemt("berg_3"));
-        // A contact is looked for whole, not by its words: "example" is not a name.
-        assert!(!noemt("jansen1"));
+        // A contact is looked for whole, and an e-mail address's part before the `@` by
+        // its words: "jansen" is a name, "example" is not.
+        assert!(noemt("jansen1"));
         assert!(!noemt("voorbeeld-example1"));
         assert!(noemt("k.jansen@example.nl"));
         // The value itself, and a text it holds, as before.
@@ -2613,8 +2625,8 @@ mod tests {
 
     /// What [`Klagerwaarden::noemt`] means, value by value: read alike, one holds the other,
     /// letter case aside, when the part held has at least [`KORTSTE_GEHEIM`] characters; or
-    /// the text holds a word of a name (a value marked `true`) but for the tussenvoegsels,
-    /// with no letter right before or after it.
+    /// the text holds a word of a name (a value marked `true`; of a contact, the part
+    /// before an `@`) but for the tussenvoegsels, with no letter right before or after it.
     fn noemt_een_voor_een(waarden: &[(&str, bool)], naam: &Zoeknaam) -> bool {
         let houdt = |tekst: &str, deel: &str| {
             deel.chars().count() >= KORTSTE_GEHEIM
@@ -2648,14 +2660,21 @@ mod tests {
             } else {
                 Zoeknaam::new(waarde).0
             };
-            let mut woorden = vorm.split(|c: char| !c.is_alphanumeric());
+            // A name's words, or those of an e-mail address before its `@`.
+            let naamdeel = if is_naam {
+                Some(vorm.as_str())
+            } else {
+                vorm.find('@').map(|at| &vorm[..at])
+            };
+            let mut woorden = naamdeel
+                .unwrap_or_default()
+                .split(|c: char| !c.is_alphanumeric());
             houdt(&vorm, &naam.0)
                 || houdt(&naam.0, &vorm)
-                || (is_naam
-                    && woorden.any(|woord| {
-                        !TUSSENVOEGSELS.contains(&woord.to_lowercase().as_str())
-                            && houdt_als_woord(&naam.0, woord)
-                    }))
+                || woorden.any(|woord| {
+                    !TUSSENVOEGSELS.contains(&woord.to_lowercase().as_str())
+                        && houdt_als_woord(&naam.0, woord)
+                })
         })
     }
 

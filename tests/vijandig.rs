@@ -316,12 +316,7 @@ fn een_dossiernaam_toont_geen_persoonsgegevens() {
     let v = check(&f, AS_OF);
     let fouten = invoerfouten_in(&v, "zaken");
     assert_eq!(fouten.len(), 5, "{fouten:?}");
-    let getoond: Vec<&str> = v["input_errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|f| f["value"].as_str())
-        .collect();
+    let getoond = getoonde_waarden(&v);
     assert_eq!(getoond, ["KP-7"], "{v:#}");
     nergens(&alle_uitvoer(&f), &["Willemijn", "Vos"]);
 
@@ -342,6 +337,37 @@ fn een_dossiernaam_toont_geen_persoonsgegevens() {
     assert!(notes.contains("c31, c32 en 8 andere"), "{notes}");
     // The budget is spent: the case files of no case go unnamed, KP-7 too.
     assert_eq!(invoerfouten_in(&v, "zaken").len(), 6, "{v:#}");
+}
+
+/// The values that the input errors of `check`'s JSON show.
+fn getoonde_waarden(v: &serde_json::Value) -> Vec<&str> {
+    v["input_errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["value"].as_str())
+        .collect()
+}
+
+/// A complainant known by an e-mail address alone: the words before its `@` are taken for
+/// a name, so a case file named with one of them is not named either; the domain is no
+/// name.
+#[test]
+fn een_dossiernaam_toont_geen_naam_uit_een_e_mailadres() {
+    let f = Fixture::new(
+        "KP-1,2025-03-03,email,preventie,B. Handel,,hanneke.brouwer@example.nl,x,,\n",
+        "KP-1,2025-03-04,ontvangstbevestiging,B. Handel,,,,\n",
+    );
+    for naam in ["Brouwer-2", "example-3", "KP-7"] {
+        f.schrijf(&format!("zaken/{naam}.md"), "# dossier\n");
+    }
+    let v = check(&f, AS_OF);
+    let getoond = getoonde_waarden(&v);
+    assert_eq!(getoond, ["KP-7", "example-3"], "{v:#}");
+    nergens(
+        &alle_uitvoer(&f),
+        &["Brouwer", "brouwer", "Hanneke", "hanneke"],
+    );
 }
 
 /// Point 4: links that leave the site survived in case files and `reglement.md`.
