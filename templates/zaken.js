@@ -185,7 +185,13 @@
     }
     var boven = Math.max(0, Math.floor(rol.scrollTop / rijhoogte) - 10);
     var aantal = Math.ceil(rol.clientHeight / rijhoogte) + 20;
-    var eind = Math.min(zichtbaar.length, boven + aantal);
+    tekenVan(boven, Math.min(zichtbaar.length, boven + aantal));
+  }
+
+  // Draws the rows of the list the filter shows from `boven` up to `eind`, with fillers as
+  // high as the rows before and after them: the box keeps its height, and where it is
+  // scrolled to.
+  function tekenVan(boven, eind) {
     var nieuw = document.createDocumentFragment();
     nieuw.appendChild(vulling(boven * rijhoogte));
     for (var i = boven; i < eind; i++) { nieuw.appendChild(rij(zichtbaar[i])); }
@@ -243,23 +249,14 @@
     return tekst + ".";
   }
 
-  // Where the list was scrolled to: printing draws fewer rows and no fillers, which
-  // shortens the box, and the browser scrolls it up.
-  var voorAfdruk = 0;
+  // The fillers keep the box as high as on screen (print hides them), so that the list is
+  // where it was when printing ends.
   window.addEventListener("beforeprint", function () {
-    voorAfdruk = rol.scrollTop;
     var gedrukt = Math.min(zichtbaar.length, MAX_AFDRUK);
-    var nieuw = document.createDocumentFragment();
-    for (var i = 0; i < gedrukt; i++) { nieuw.appendChild(rij(zichtbaar[i])); }
-    lichaam.textContent = "";
-    lichaam.appendChild(nieuw);
+    tekenVan(0, gedrukt);
     if (afdruk) { afdruk.textContent = afdruktekst(gedrukt); }
   });
-  window.addEventListener("afterprint", function () {
-    teken();
-    rol.scrollTop = voorAfdruk;
-    teken();
-  });
+  window.addEventListener("afterprint", teken);
 
   var wacht = false;
   rol.addEventListener("scroll", function () {

@@ -199,6 +199,8 @@ const metOvertredingTotaal = await page.evaluate(() => window.KLACHTEN_ZAKEN.rij
 const allePdf = join(pdfmap, "zaken.pdf");
 await page.pdf({ path: allePdf, preferCSSPageSize: true, printBackground: true });
 const alle = opPapier(allePdf);
+const inBeeld = await page.locator("#zaken tbody tr.zaak").count();
+controleer(inBeeld > 0 && inBeeld < zaaknummers.length, `na het afdrukken van alle ${zaaknummers.length} zaken staan er weer ${inBeeld} rijen in beeld`);
 const liggend = execFileSync("pdfinfo", [allePdf]).toString();
 const vellen = +/Pages:\s+(\d+)/.exec(liggend)[1];
 const elkVel = Array.from({ length: vellen }, (_, i) => String(i + 1)).every((p) =>
@@ -207,6 +209,18 @@ controleer(/Page size:\s+841\.\d+ x 59[45]\.\d+ pts \(A4\)/.test(liggend) && elk
   `zaken.html gedrukt op A4 liggend (${vellen} pagina's), met "Vertrouwelijk" op elke pagina`);
 controleer(alle.zaken.length === zaaknummers.length && alle.tekst.includes(`Op papier: alle ${zaaknummers.length} zaken, gesorteerd op zaak (oplopend).`),
   `zaken.html gedrukt: ${alle.zaken.length} van ${zaaknummers.length} zaken op papier`);
+// Printed, every cell of the list holds its content (none runs into the next), at the
+// width of the page: A4 landscape less its margins, 269 mm.
+const scherm = page.viewportSize();
+await page.setViewportSize({ width: 1017, height: 900 });
+await page.emulateMedia({ media: "print" });
+await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+const overlopend = await page.evaluate(() => [...document.querySelectorAll("#zaken th, #zaken td")]
+  .filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent.trim().slice(0, 40)));
+controleer(overlopend.length === 0, `zaken.html gedrukt: elke cel houdt haar inhoud${overlopend.length ? ": " + overlopend.slice(0, 3).join(" | ") : ""}`);
+await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+await page.emulateMedia({ media: null });
+await page.setViewportSize(scherm);
 await page.selectOption("#ernst", "0");
 await page.fill("#van", "01-07-2025");
 await page.fill("#zoek", "SL-2025");
