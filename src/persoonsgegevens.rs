@@ -917,7 +917,7 @@ impl Geheimen {
             if *vervanging == NAAM_VERWIJDERD {
                 alle.voeg_naam_toe(waarde);
             } else {
-                alle.voeg_toe(waarde);
+                alle.voeg_contact_toe(waarde);
             }
         }
     }
@@ -949,11 +949,12 @@ impl Zoeknaam {
 ///
 /// A text names a value when, read alike, one holds the other: a column `jansen` names
 /// "K. Jansen", a column `k. jansen extra` does too. A text also names a complainant when
-/// it holds a word of their name ([`Klagerwaarden::voeg_naam_toe`]) with no letter right
-/// before or after it: a case file `Vos1.md` names "Willemijn Vos", a column `evaluatie`
-/// does not name "Eva de Wit". Texts, values and words shorter than [`KORTSTE_GEHEIM`] characters
-/// are not looked for, as in redaction. A look-up is one search through all values for the
-/// text, and two hash look-ups for each part of the text that could be a value or a word.
+/// it holds a word of their name, or of their e-mail address before the `@`, with no letter
+/// right before or after it: a case file `Vos1.md` names "Willemijn Vos", a column
+/// `evaluatie` does not name "Eva de Wit". Texts, values and words shorter than
+/// [`KORTSTE_GEHEIM`] characters are not looked for, as in redaction. A look-up is one
+/// search through all values for the text, and two hash look-ups for each part of the text
+/// that could be a value or a word.
 /// Looking at every row for every text instead took some 9 ms per text at 100,000 cases:
 /// with 32 extra columns in klachten.csv, `check` took 0.47 to 0.61 s, and takes 0.19 to
 /// 0.33 s this way (see docs/performance.md).
@@ -964,7 +965,9 @@ pub struct Klagerwaarden {
     tekst: String,
     /// The hashes of the values of at least [`KORTSTE_GEHEIM`] characters.
     hashes: rustc_hash::FxHashSet<u64>,
-    /// The hashes of the words of the names (see [`Klagerwaarden::voeg_naam_toe`]).
+    /// The hashes of the words of the names (see [`Klagerwaarden::voeg_naam_toe`]). A word
+    /// is known by its hash alone: two words of one hash would hide a text that names
+    /// neither, never show one.
     naamwoorden: rustc_hash::FxHashSet<u64>,
 }
 
@@ -979,14 +982,14 @@ impl Klagerwaarden {
     /// an e-mail address, the words of the part before its `@` as words of a name
     /// (`hanneke.brouwer@example.nl` holds the name "Hanneke Brouwer"; the domain is no
     /// name).
-    pub fn voeg_toe(&mut self, contact: &str) {
+    pub fn voeg_contact_toe(&mut self, contact: &str) {
         let vorm = self.voeg_vorm_toe(contact);
         if let Some(at) = self.tekst[vorm.clone()].find('@') {
             self.voeg_naamwoorden_toe(vorm.start..vorm.start + at);
         }
     }
 
-    /// Adds a complainant's name: the value, as [`Klagerwaarden::voeg_toe`], and each word
+    /// Adds a complainant's name: the value, as [`Klagerwaarden::voeg_contact_toe`], and each word
     /// of it of at least [`KORTSTE_GEHEIM`] letters or digits, but for [`TUSSENVOEGSELS`].
     pub fn voeg_naam_toe(&mut self, naam: &str) {
         let vorm = self.voeg_vorm_toe(naam);
@@ -1053,21 +1056,16 @@ impl Klagerwaarden {
             let einden = grenzen.get(i + KORTSTE_GEHEIM..).unwrap_or_default();
             einden.iter().any(|&eind| {
                 let deel = &naam[begin..eind];
-                self.is_waarde(deel)
-                    || (self.is_naamwoord(deel) && !letter_voor(begin) && !letter_na(eind))
+                let h = hash(deel);
+                self.is_waarde(deel, h)
+                    || (self.naamwoorden.contains(&h) && !letter_voor(begin) && !letter_na(eind))
             })
         })
     }
 
-    /// Whether `deel` is a word of a name. (A word is known by its hash alone: two words of
-    /// one hash would hide a text that names neither, never show one.)
-    fn is_naamwoord(&self, deel: &str) -> bool {
-        self.naamwoorden.contains(&hash(deel))
-    }
-
-    /// Whether `deel` is one of the values, whole.
-    fn is_waarde(&self, deel: &str) -> bool {
-        self.hashes.contains(&hash(deel))
+    /// Whether `deel`, of hash `h`, is one of the values, whole.
+    fn is_waarde(&self, deel: &str, h: u64) -> bool {
+        self.hashes.contains(&h)
             && memchr::memmem::find(self.tekst.as_bytes(), format!("\0{deel}\0").as_bytes())
                 .is_some()
     }
@@ -2562,7 +2560,7 @@ mod tests {
     fn een_naam_noemt_een_waarde_die_hem_bevat_of_die_hij_bevat() {
         let noemt = |waarde: &str, naam: &str| {
             let mut waarden = Klagerwaarden::default();
-            waarden.voeg_toe(waarde);
+            waarden.voeg_contact_toe(waarde);
             waarden.noemt(&Zoeknaam::new(naam))
         };
         assert!(noemt("K. Jansen", "jansen"));
@@ -2580,7 +2578,7 @@ mod tests {
         // Values stay apart: no text is found across two of them.
         let mut waarden = Klagerwaarden::default();
         for waarde in Geheimen::van(Some("Willemijn Vos"), Some("06 1234 5678")).waarden() {
-            waarden.voeg_toe(waarde);
+            waarden.voeg_contact_toe(waarde);
         }
         assert!(waarden.noemt(&Zoeknaam::new("vos")));
         assert!(waarden.noemt(&Zoeknaam::new("willemijn vos extra")));
@@ -2595,7 +2593,7 @@ mod tests {
         waarden.voeg_naam_toe("Willemijn Vos");
         waarden.voeg_naam_toe("Jo van der Berg-Özdemir");
         waarden.voeg_naam_toe("Ed van Voorst tot Voorst");
-        waarden.voeg_toe("k.jansen@example.nl");
+        waarden.voeg_contact_toe("k.jansen@example.nl");
         let noemt = |naam: &str| waarden.noemt(&Zoeknaam::new(naam));
         // A word of a name, inside a text: a case file or a column named after them.
         assert!(noemt("Vos1"));
@@ -2736,7 +2734,7 @@ mod tests {
                 if is_naam {
                     index.voeg_naam_toe(waarde);
                 } else {
-                    index.voeg_toe(waarde);
+                    index.voeg_contact_toe(waarde);
                 }
             }
             for _ in 0..10 {

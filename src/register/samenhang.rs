@@ -220,7 +220,7 @@ impl Samenhang {
                 uit.voeg_naam_toe(klager);
             }
             if let Some(contact) = &zaak.contact {
-                uit.voeg_toe(contact);
+                uit.voeg_contact_toe(contact);
             }
         }
         for (_, geheimen) in self.ongeldig.values() {
