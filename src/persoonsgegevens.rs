@@ -865,16 +865,26 @@ fn kleine_vervangingen() -> &'static [String] {
 const KORTSTE_GEHEIM: usize = 3;
 
 /// The values one case's texts must never show: the complainant's own name (`klager`)
-/// and contact details (`contact`), each normalised as [`Zicht`] normalises a text.
+/// and contact details (`contact`), each normalised as [`Zicht`] normalises a text; and
+/// the words of the name, so that "Mevrouw Jansen belde" does not show the surname of
+/// "Karin Jansen".
+///
+/// A word of a name is one that [`naamwoorden`] gives, and it is looked for where no
+/// letter or digit adjoins it: "Jansen" hides "Jansen," and "JANSEN", not "Jansens" or "Janssen". Words
+/// are looked for in the register's own texts (a description, a case file, an
+/// explanation), not in the tool's messages and not in the columns that name staff (see
+/// [`Geheimen::zonder_naamwoorden`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Geheimen {
     waarden: Vec<(String, &'static str)>,
+    naamwoorden: Vec<String>,
 }
 
 impl Geheimen {
     /// No values: texts that belong to no case pass the scanner only.
     pub const GEEN: Geheimen = Geheimen {
         waarden: Vec::new(),
+        naamwoorden: Vec::new(),
     };
 
     /// The values of one case (or one row of `klachten.csv`).
@@ -889,8 +899,27 @@ impl Geheimen {
         let Some(waarde) = waarde else { return };
         let z = zicht(waarde);
         let vorm = z.tekst.trim_matches([' ', '\n']).to_string();
+        if vervanging == NAAM_VERWIJDERD {
+            for woord in naamwoorden(&vorm) {
+                if woord != vorm && !self.naamwoorden.iter().any(|w| w == woord) {
+                    self.naamwoorden.push(woord.to_string());
+                }
+            }
+        }
         if vorm.chars().count() >= KORTSTE_GEHEIM && !self.waarden.iter().any(|(w, _)| *w == vorm) {
             self.waarden.push((vorm, vervanging));
+        }
+    }
+
+    /// The same values without the words of the names: for the texts that the tool
+    /// writes itself (a finding's message, an input error's), whose words "klager" or
+    /// "termijn" must stay whatever the complainant is called, and for the columns that
+    /// name staff (`behandelaar`, `beklaagde`), who may share a surname with a
+    /// complainant. A whole name or contact is still hidden there.
+    pub fn zonder_naamwoorden(&self) -> Geheimen {
+        Geheimen {
+            waarden: self.waarden.clone(),
+            naamwoorden: Vec::new(),
         }
     }
 
@@ -929,8 +958,48 @@ impl Geheimen {
                 self.waarden.push((waarde.clone(), vervanging));
             }
         }
+        for woord in &ander.naamwoorden {
+            if !self.naamwoorden.contains(woord) {
+                self.naamwoorden.push(woord.clone());
+            }
+        }
         self
     }
+}
+
+/// Words that a `klager` value may hold besides a name: a form of address or a role
+/// ("Mevrouw de Vries", "Cliënt 14"), read alike (without accents). They are ordinary
+/// words of every case's texts, and are not looked for on their own.
+const GEEN_NAAM: [&str; 16] = [
+    "mevrouw",
+    "meneer",
+    "heer",
+    "mevr",
+    "dhr",
+    "familie",
+    "fam",
+    "klant",
+    "client",
+    "klager",
+    "klaagster",
+    "deelnemer",
+    "cursist",
+    "anoniem",
+    "onbekend",
+    "namens",
+];
+
+/// The words of a name read alike (lower case): each run of letters and digits of at
+/// least [`KORTSTE_GEHEIM`] characters with a letter in it (a number in a `klager` value,
+/// "Cliënt 2025", is no name, and would hide every date), that is not one of the
+/// [`TUSSENVOEGSELS`] or [`GEEN_NAAM`].
+fn naamwoorden(naam: &str) -> impl Iterator<Item = &str> {
+    naam.split(|c: char| !c.is_alphanumeric()).filter(|woord| {
+        woord.chars().count() >= KORTSTE_GEHEIM
+            && woord.chars().any(char::is_alphabetic)
+            && !TUSSENVOEGSELS.contains(woord)
+            && !GEEN_NAAM.contains(woord)
+    })
 }
 
 /// A text shown outside any case (the name of a column, of a case file), read as redaction
@@ -989,8 +1058,8 @@ impl Klagerwaarden {
         }
     }
 
-    /// Adds a complainant's name: the value, as [`Klagerwaarden::voeg_contact_toe`], and each word
-    /// of it of at least [`KORTSTE_GEHEIM`] letters or digits, but for [`TUSSENVOEGSELS`].
+    /// Adds a complainant's name: the value, as [`Klagerwaarden::voeg_contact_toe`], and
+    /// each of its words that [`naamwoorden`] gives.
     pub fn voeg_naam_toe(&mut self, naam: &str) {
         let vorm = self.voeg_vorm_toe(naam);
         self.voeg_naamwoorden_toe(vorm);
@@ -998,10 +1067,8 @@ impl Klagerwaarden {
 
     /// Adds the words of `tekst[deel]` as words of a name.
     fn voeg_naamwoorden_toe(&mut self, deel: std::ops::Range<usize>) {
-        for woord in self.tekst[deel].split(|c: char| !c.is_alphanumeric()) {
-            if woord.chars().count() >= KORTSTE_GEHEIM && !TUSSENVOEGSELS.contains(&woord) {
-                self.naamwoorden.insert(hash(woord));
-            }
+        for woord in naamwoorden(&self.tekst[deel]) {
+            self.naamwoorden.insert(hash(woord));
         }
     }
 
@@ -1292,6 +1359,19 @@ impl Zicht {
                     continue;
                 }
                 treffers.push((begin, eind, soort, vervanging));
+            }
+        }
+        for woord in &geheimen.naamwoorden {
+            for begin in vind_alle(&self.tekst, woord) {
+                let eind = begin + woord.len();
+                let i = vervangingen.partition_point(|&(_, e)| e <= begin);
+                if vervangingen.get(i).is_some_and(|&(b, _)| b < eind)
+                    || !geen_alnum_voor(&self.tekst, begin)
+                    || !geen_alnum_na(&self.tekst, eind)
+                {
+                    continue;
+                }
+                treffers.push((begin, eind, Gevonden::Naam, NAAM_VERWIJDERD));
             }
         }
         treffers.sort_by_key(|t| (t.0, std::cmp::Reverse(t.1)));
@@ -2292,6 +2372,78 @@ mod tests {
         );
     }
 
+    /// A complainant called by a word of their name ("Mevrouw Jansen", "Karin") is not
+    /// shown in their case's texts either; a longer word that holds it is ("Janssen").
+    #[test]
+    fn een_woord_van_de_naam_wordt_ook_verwijderd() {
+        let g = Geheimen::van(Some("Karin van der Jansen-Bakker"), Some("k@example.nl"));
+        for (tekst, verwacht) in [
+            (
+                "Mevrouw Jansen belde; KARIN kreeg geen antwoord.",
+                "Mevrouw [naam verwijderd] belde; [naam verwijderd] kreeg geen antwoord.",
+            ),
+            // Written apart, with an accent, at the edges of the text.
+            ("bakker", "[naam verwijderd]"),
+            ("Jänsen (zus) 2x", "[naam verwijderd] (zus) 2x"),
+            ("Jansen1 jansen_2", "Jansen1 [naam verwijderd]_2"),
+            // Only where no letter or digit adjoins it.
+            (
+                "Janssen, Jansens, bakkerij en 1jansen blijven",
+                "Janssen, Jansens, bakkerij en 1jansen blijven",
+            ),
+            // Tussenvoegsels are ordinary words.
+            ("van der Berg", "van der Berg"),
+            // The whole name is one placeholder, not one per word.
+            (
+                "Karin van der Jansen-Bakker belde",
+                "[naam verwijderd] belde",
+            ),
+        ] {
+            assert_eq!(toon(tekst, &g), verwacht, "{tekst:?}");
+        }
+        // Redacting twice changes nothing, also for a name whose word is in a placeholder.
+        let raar = Geheimen::van(Some("Naam Verwijderd"), None);
+        let een = toon("naam en verwijderd", &raar);
+        assert_eq!(een, "[naam verwijderd] en [naam verwijderd]");
+        assert_eq!(toon(&een, &raar), een);
+        // Two letters are not looked for; nor a number, nor a form of address or a role.
+        let kort = Geheimen::van(Some("Bo Li"), None);
+        assert_eq!(toon("Bo belde Li", &kort), "Bo belde Li");
+        let rol = Geheimen::van(Some("Mevrouw Cliënt 2025"), None);
+        assert_eq!(
+            toon("Mevrouw belde op 03-03-2025 als client", &rol),
+            "Mevrouw belde op 03-03-2025 als client"
+        );
+        let aanhef = Geheimen::van(Some("Dhr. A. Visser"), None);
+        assert_eq!(
+            toon("dhr. Visser belde", &aanhef),
+            "dhr. [naam verwijderd] belde"
+        );
+    }
+
+    /// The tool's own messages and the names of staff keep their words: only the whole
+    /// name and contact are hidden there.
+    #[test]
+    fn zonder_naamwoorden_blijven_hele_waarden_verborgen() {
+        let g = Geheimen::van(Some("W. Termijn"), Some("w@example.nl"));
+        let bericht = "termijn verstreken; W. Termijn, w@example.nl";
+        assert_eq!(
+            toon(bericht, &g.zonder_naamwoorden()),
+            "termijn verstreken; [naam verwijderd], [e-mailadres verwijderd]"
+        );
+        assert_eq!(
+            toon(bericht, &g),
+            "[naam verwijderd] verstreken; [naam verwijderd], [e-mailadres verwijderd]"
+        );
+        // Words of two rows of one case come together.
+        let samen =
+            Geheimen::van(Some("Piet Jansen"), None).samen(&Geheimen::van(Some("P. de Wit"), None));
+        assert_eq!(
+            toon("Wit en Piet", &samen),
+            "[naam verwijderd] en [naam verwijderd]"
+        );
+    }
+
     #[test]
     fn stukken_worden_samen_gelezen_maar_niet_over_een_grens() {
         let stukken = ["bel 06-1234", "5678 of ", "jan@", "x.nl"];
@@ -2624,7 +2776,8 @@ mod tests {
     /// What [`Klagerwaarden::noemt`] means, value by value: read alike, one holds the other,
     /// letter case aside, when the part held has at least [`KORTSTE_GEHEIM`] characters; or
     /// the text holds a word of a name (a value marked `true`; of a contact, the part
-    /// before an `@`) but for the tussenvoegsels, with no letter right before or after it.
+    /// before an `@`) with a letter in it, but for the tussenvoegsels and the words that
+    /// are no name, with no letter right before or after it.
     fn noemt_een_voor_een(waarden: &[(&str, bool)], naam: &Zoeknaam) -> bool {
         let houdt = |tekst: &str, deel: &str| {
             deel.chars().count() >= KORTSTE_GEHEIM
@@ -2670,7 +2823,10 @@ mod tests {
             houdt(&vorm, &naam.0)
                 || houdt(&naam.0, &vorm)
                 || woorden.any(|woord| {
-                    !TUSSENVOEGSELS.contains(&woord.to_lowercase().as_str())
+                    let klein = woord.to_lowercase();
+                    !TUSSENVOEGSELS.contains(&klein.as_str())
+                        && !GEEN_NAAM.contains(&klein.as_str())
+                        && woord.chars().any(char::is_alphabetic)
                         && houdt_als_woord(&naam.0, woord)
                 })
         })

@@ -188,6 +188,47 @@ fn elke_vrije_tekst_van_een_zaak_wordt_afgeschermd() {
     assert!(tekst.contains("[telefoonnummer verwijderd]"));
 }
 
+/// A complainant called by a word of their name ("Mevrouw Jansen", "Karin") in the
+/// description, an explanation or the case file was shown by every output: only the whole
+/// name was looked for. Staff who share the surname keep their names.
+#[test]
+fn een_woord_van_de_naam_van_de_klager_wordt_nergens_getoond() {
+    let f = Fixture::new(
+        "KP-1,2025-03-03,email,preventie,P. Jansen,Karin van der Jansen,k.j@example.nl,Mevrouw Jansen wil excuses,bejegening,J. Jansen\n",
+        "KP-1,2025-03-05,ontvangstbevestiging,P. Jansen,,,Gebeld met KARIN,\n\
+         KP-1,2025-03-20,uitspraak,P. Jansen,gegrond,,Jansen kreeg gelijk; Janssen niet,\n",
+    );
+    f.schrijf(
+        "zaken/KP-1.md",
+        "# KP-1\n\nMevrouw JANSEN belde drie keer; Karin kreeg geen antwoord.\n",
+    );
+    let uitvoer = alle_uitvoer(&f);
+    nergens(&uitvoer, &["Karin"]);
+    for (waar, tekst) in &uitvoer {
+        // Every "Jansen" that is left is a member of staff's.
+        let zonder_personeel = tekst.replace("P. Jansen", "").replace("J. Jansen", "");
+        assert!(
+            !zonder_personeel.to_lowercase().contains("jansen "),
+            "{waar}: {tekst}"
+        );
+    }
+    let pagina = uitvoer
+        .iter()
+        .find(|(waar, _)| waar.starts_with("zaken/") && waar.ends_with("(gelezen)"))
+        .map(|(_, t)| t.as_str())
+        .unwrap();
+    for getoond in [
+        "Mevrouw [naam verwijderd] wil excuses",
+        "Gebeld met [naam verwijderd]",
+        "[naam verwijderd] kreeg gelijk; Janssen niet",
+        "Mevrouw [naam verwijderd] belde drie keer; [naam verwijderd] kreeg geen antwoord.",
+        "P. Jansen",
+        "J. Jansen",
+    ] {
+        assert!(pagina.contains(getoond), "{getoond}: {pagina}");
+    }
+}
+
 /// Point 3: an input error in the klager or contact column echoed the complainant's name
 /// in every format of `check`, which CI logs and annotations show to everyone.
 #[test]

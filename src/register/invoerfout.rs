@@ -45,8 +45,13 @@ impl Invoerfout {
     /// `contact` column (it says there was one), and with personal data and `geheimen`
     /// redacted from any other value, from the message, and from the file's name (a case
     /// file may be named anything).
+    ///
+    /// The words of the complainant's name are looked for in the value only: the message
+    /// is the tool's own text, and a file's name is checked against every complainant's
+    /// words where it is read (`Klagerwaarden`).
     pub(crate) fn afschermen(&mut self, geheimen: &Geheimen) {
-        toon_in_plaats(&mut self.bestand, geheimen);
+        let in_bericht = geheimen.zonder_naamwoorden();
+        toon_in_plaats(&mut self.bestand, &in_bericht);
         if let Some(waarde) = &mut self.waarde {
             if matches!(self.kolom.as_deref(), Some("klager" | "contact")) {
                 if !waarde.is_empty() {
@@ -56,7 +61,7 @@ impl Invoerfout {
                 toon_in_plaats(waarde, geheimen);
             }
         }
-        toon_in_plaats(&mut self.bericht, geheimen);
+        toon_in_plaats(&mut self.bericht, &in_bericht);
     }
 
     pub(crate) fn rij(bestand: &str, line: u32, bericht: impl Into<String>) -> Invoerfout {

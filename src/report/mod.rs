@@ -221,9 +221,13 @@ pub fn zonder_stuurtekens(tekst: &str, regeleinden: bool) -> Cow<'_, str> {
 }
 
 /// The handler of case `zaak` as a printer shows it: with personal data and the case's own
-/// name and contact redacted, like every text of the register.
+/// name and contact redacted, like every name of staff (a surname shared with the
+/// complainant stays: `Geheimen::zonder_naamwoorden`).
 pub fn behandelaar<'z>(register: &Register, zaak: &'z Zaak) -> Cow<'z, str> {
-    toon(&zaak.behandelaar, &register.geheimen(zaak))
+    toon(
+        &zaak.behandelaar,
+        &register.geheimen(zaak).zonder_naamwoorden(),
+    )
 }
 
 /// The register path as the user gave it, relative and with `/`: the prefix of every path

@@ -263,10 +263,13 @@ pub fn beoordeel_zaak(zaak: &Zaak, omgeving: &Omgeving<'_>) -> (Option<Verloop>,
 
 /// What findings say goes to every output, and quotes the register (who decided an
 /// appeal, a justification): it passes `persoonsgegevens::toon` with the case's own name
-/// and contact, like every other text of the register.
+/// and contact, like every other text of the register. A message is the tool's own text
+/// around names of staff and dates: the words of the complainant's name are looked for in
+/// the justification only, a free text of the register (`Geheimen::zonder_naamwoorden`).
 fn afschermen(geheimen: &Geheimen, bevindingen: &mut [Bevinding]) {
+    let in_berichten = geheimen.zonder_naamwoorden();
     for b in bevindingen {
-        toon_in_plaats(&mut b.bericht, geheimen);
+        toon_in_plaats(&mut b.bericht, &in_berichten);
         if let Some(Cow::Owned(getoond)) = b.verantwoording.as_deref().map(|v| toon(v, geheimen)) {
             b.verantwoording = Some(getoond.into());
         }
@@ -420,6 +423,34 @@ pub(crate) mod testhulp {
 mod tests {
     use super::{regel, termijn, Reglement, Termen, REGELS};
     use crate::bevinding::RegelId;
+
+    /// A complainant called "K. Register": a message is the tool's own text and keeps its
+    /// word "register"; a justification is the register's text, and does not show a word
+    /// of the name.
+    #[test]
+    fn een_bericht_houdt_zijn_woorden_een_verantwoording_niet() {
+        use super::testhulp::{bevindingen, zaak};
+        let mut z = zaak(
+            "2025-04-18",
+            &[(
+                "2025-05-10",
+                "verantwoording",
+                "regel=art-4.1-gegevens;door=directie;toelichting=De klager (Register) wil niet gemaild worden",
+            )],
+        );
+        z.klager = Some("K. Register".into());
+        z.contact = None;
+        let b = bevindingen(&z, "2025-06-01", "art-4.1-gegevens");
+        assert_eq!(b.len(), 1, "{b:?}");
+        assert_eq!(
+            b[0].bericht,
+            "ontbreekt in het register: contactgegevens van de klager"
+        );
+        assert_eq!(
+            b[0].verantwoording.as_deref(),
+            Some("De klager ([naam verwijderd]) wil niet gemaild worden")
+        );
+    }
 
     #[test]
     fn elke_regel_heeft_zijn_betekenis_op_zijn_plek() {

@@ -243,6 +243,9 @@ pub struct Zaakgegevens<'a> {
     pub bevindingen: &'a [Bevinding],
     /// The complainant's own name and contact, which no text of the case shows.
     geheimen: Geheimen,
+    /// The same without the words of the name, for the names of staff and the tool's own
+    /// texts ([`Geheimen::zonder_naamwoorden`]).
+    zonder_naamwoorden: Geheimen,
     categorie: Option<Cow<'a, str>>,
     beklaagde: Option<Cow<'a, str>>,
     behandelaar: Cow<'a, str>,
@@ -260,12 +263,20 @@ impl<'a> Zaakgegevens<'a> {
         bevindingen: &'a [Bevinding],
         geheimen: Geheimen,
     ) -> Zaakgegevens<'a> {
+        let zonder_naamwoorden = geheimen.zonder_naamwoorden();
         Zaakgegevens {
-            categorie: zaak.categorie.as_deref().map(|t| toon(t, &geheimen)),
-            beklaagde: zaak.beklaagde.as_deref().map(|t| toon(t, &geheimen)),
-            behandelaar: toon(&zaak.behandelaar, &geheimen),
+            categorie: zaak
+                .categorie
+                .as_deref()
+                .map(|t| toon(t, &zonder_naamwoorden)),
+            beklaagde: zaak
+                .beklaagde
+                .as_deref()
+                .map(|t| toon(t, &zonder_naamwoorden)),
+            behandelaar: toon(&zaak.behandelaar, &zonder_naamwoorden),
             omschrijving: zaak.omschrijving.as_deref().map(|t| toon(t, &geheimen)),
             geheimen,
+            zonder_naamwoorden,
             zaak,
             verloop,
             bevindingen,
@@ -288,17 +299,31 @@ impl<'a> Zaakgegevens<'a> {
         self.omschrijving.as_deref()
     }
 
+    /// Who took a step: a member of staff, or the complainant's side ("klager").
     pub fn door<'g>(&self, g: &'g Gebeurtenis) -> Option<Cow<'g, str>> {
-        g.door.as_deref().map(|t| self.toon(t))
+        g.door.as_deref().map(|t| self.toon_naam(t))
     }
 
     pub fn toelichting<'g>(&self, g: &'g Gebeurtenis) -> Option<Cow<'g, str>> {
         g.toelichting.as_deref().map(|t| self.toon(t))
     }
 
-    /// Any other text of the case (its description, a change in its history), as shown.
+    /// Any other free text of the case, as shown.
     pub fn toon<'t>(&self, tekst: &'t str) -> Cow<'t, str> {
         toon(tekst, &self.geheimen)
+    }
+
+    /// The name of a member of staff (who took a step, who made a change), as shown: a
+    /// surname shared with the complainant stays, the complainant's whole name does not.
+    pub fn toon_naam<'t>(&self, naam: &'t str) -> Cow<'t, str> {
+        toon(naam, &self.zonder_naamwoorden)
+    }
+
+    /// A text the tool wrote about the case (what a change in its history changed), as
+    /// shown: its own words stay ("klager gewijzigd"); the free texts it quotes had the
+    /// words of the name taken out where it was written (`history::rij`).
+    pub fn toon_bericht<'t>(&self, bericht: &'t str) -> Cow<'t, str> {
+        toon(bericht, &self.zonder_naamwoorden)
     }
 
     /// The case's own name and contact, to redact its case file with.

@@ -421,7 +421,6 @@ pub fn zaakpagina(
     } = invoer;
     let (zaak, verloop, bevindingen) = (z.zaak, z.verloop, z.bevindingen);
     let basis = "../../";
-    let geheim = |tekst: &str| z.toon(tekst).into_owned();
     let events = &zaak.gebeurtenissen;
     let mut opmerkingen: Vec<Option<String>> = vec![None; events.len()];
     let mut termijnen = Vec::new();
@@ -492,7 +491,7 @@ pub fn zaakpagina(
                 .into_iter()
                 .filter_map(|i| {
                     let g = events.get(i)?;
-                    Some(gebeurtenis(g, opmerkingen[i].take(), &geheim))
+                    Some(gebeurtenis(g, opmerkingen[i].take(), z))
                 })
                 .collect(),
         })
@@ -521,12 +520,12 @@ pub fn zaakpagina(
                     .clone()
                     .unwrap_or_else(|| "niet vastgelegd".to_string()),
                 datum: datum(w.datum),
-                auteur: geheim(&w.auteur),
+                auteur: z.toon_naam(&w.auteur).into_owned(),
                 plek: match w.line {
                     Some(line) => format!("{}:{line}", w.bron.pad()),
                     None => w.bron.pad().into_owned(),
                 },
-                omschrijving: geheim(&w.omschrijving),
+                omschrijving: z.toon_bericht(&w.omschrijving).into_owned(),
             })
             .collect(),
     }
@@ -535,15 +534,18 @@ pub fn zaakpagina(
 fn gebeurtenis(
     g: &Gebeurtenis,
     opmerking: Option<String>,
-    geheim: &dyn Fn(&str) -> String,
+    z: &Zaakgegevens<'_>,
 ) -> GebeurtenisWeergave {
     GebeurtenisWeergave {
         datum: datum(g.datum),
         soort: g.soort.naam(),
-        door: g.door.as_deref().map(geheim).unwrap_or_default(),
+        door: z
+            .door(g)
+            .map(std::borrow::Cow::into_owned)
+            .unwrap_or_default(),
         oordeel: g.oordeel.map(|o| o.naam()),
         termijn: g.termijn.map(datum),
-        toelichting: g.toelichting.as_deref().map(geheim),
+        toelichting: z.toelichting(g).map(std::borrow::Cow::into_owned),
         regel: g.regel.map(|r| r.id()),
         line: g.line,
         opmerking,
