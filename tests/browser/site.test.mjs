@@ -91,6 +91,11 @@ const eerste = (await page.locator("#zaken tbody tr.zaak").first().locator("td")
 const hoogste = await page.evaluate(() => window.KLACHTEN_ZAKEN.rijen.map((r) => r[0]).sort().pop());
 controleer(eerste === hoogste, `sorteren op zaaknummer (aflopend begint met ${eerste})`);
 await page.screenshot({ path: join(schermen, "zaken.png"), fullPage: false });
+// At 1280 px every column's label is whole, also with the sort arrow after it.
+await page.locator("#zaken thead th").nth(5).locator("button").click();
+const afgekapt = await page.evaluate(() => [...document.querySelectorAll("#zaken thead th")]
+  .filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent.trim()));
+controleer(afgekapt.length === 0, `zakenlijst op 1280 px: elke kolomkop heel${afgekapt.length ? ": " + afgekapt.join(" | ") : ""}`);
 
 for (const pagina of ["overtredingen.html", "regels.html", "invoerfouten.html", "perioden/2025.html", "perioden/2025-openbaar.html"]) {
   await page.goto(adres(pagina));
