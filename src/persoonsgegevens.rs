@@ -900,14 +900,23 @@ impl Geheimen {
         let z = zicht(waarde);
         let vorm = z.tekst.trim_matches([' ', '\n']).to_string();
         if vervanging == NAAM_VERWIJDERD {
-            for woord in naamwoorden(&vorm) {
-                if woord != vorm && !self.naamwoorden.iter().any(|w| w == woord) {
-                    self.naamwoorden.push(woord.to_string());
-                }
+            for woord in naamwoorden(&vorm).filter(|w| *w != vorm) {
+                self.voeg_naamwoord_toe(woord);
             }
         }
         if vorm.chars().count() >= KORTSTE_GEHEIM && !self.waarden.iter().any(|(w, _)| *w == vorm) {
             self.waarden.push((vorm, vervanging));
+        }
+    }
+
+    /// Adds a word of a name, unless it is there or [`MAX_NAAMWOORDEN`] are: a name has a
+    /// few words, and a `klager` value of thousands (a hostile register) must not make
+    /// every text of its case cost thousands of searches. Its whole value is still looked
+    /// for.
+    fn voeg_naamwoord_toe(&mut self, woord: &str) {
+        if self.naamwoorden.len() < MAX_NAAMWOORDEN && !self.naamwoorden.iter().any(|w| w == woord)
+        {
+            self.naamwoorden.push(woord.to_string());
         }
     }
 
@@ -959,13 +968,15 @@ impl Geheimen {
             }
         }
         for woord in &ander.naamwoorden {
-            if !self.naamwoorden.contains(woord) {
-                self.naamwoorden.push(woord.clone());
-            }
+            self.voeg_naamwoord_toe(woord);
         }
         self
     }
 }
+
+/// Words of names one case's texts are searched for, at most: the first ones of its rows'
+/// names (see [`Geheimen::voeg_naamwoord_toe`]).
+const MAX_NAAMWOORDEN: usize = 32;
 
 /// Words that a `klager` value may hold besides a name: a form of address or a role
 /// ("Mevrouw de Vries", "Cliënt 14"), read alike (without accents). They are ordinary
@@ -2406,6 +2417,14 @@ mod tests {
         let een = toon("naam en verwijderd", &raar);
         assert_eq!(een, "[naam verwijderd] en [naam verwijderd]");
         assert_eq!(toon(&een, &raar), een);
+        // A value of thousands of words keeps the first MAX_NAAMWOORDEN, and is still
+        // hidden whole.
+        let veel: Vec<String> = (0..5000).map(|i| format!("w{i:04}")).collect();
+        let veel = veel.join(" ");
+        let g = Geheimen::van(Some(&veel), None);
+        assert_eq!(g.naamwoorden.len(), MAX_NAAMWOORDEN);
+        assert_eq!(toon(&format!("x {veel} y"), &g), "x [naam verwijderd] y");
+        assert_eq!(toon("w0000 w4999", &g), "[naam verwijderd] w4999");
         // Two letters are not looked for; nor a number, nor a form of address or a role.
         let kort = Geheimen::van(Some("Bo Li"), None);
         assert_eq!(toon("Bo belde Li", &kort), "Bo belde Li");

@@ -320,8 +320,10 @@ impl<'a> Zaakgegevens<'a> {
     }
 
     /// A text the tool wrote about the case (what a change in its history changed), as
-    /// shown: its own words stay ("klager gewijzigd"); the free texts it quotes had the
-    /// words of the name taken out where it was written (`history::rij`).
+    /// shown: its own words stay ("klager gewijzigd"). The free texts it quotes of a
+    /// `klachten.csv` row had the words of that row's names taken out where it was
+    /// written (`history::rij`); those of a `gebeurtenissen.csv` row, which holds no name,
+    /// did not.
     pub fn toon_bericht<'t>(&self, bericht: &'t str) -> Cow<'t, str> {
         toon(bericht, &self.zonder_naamwoorden)
     }
