@@ -189,14 +189,16 @@ fn elke_vrije_tekst_van_een_zaak_wordt_afgeschermd() {
 }
 
 /// A complainant called by a word of their name ("Mevrouw Jansen", "Karin") in the
-/// description, an explanation or the case file was shown by every output: only the whole
-/// name was looked for. Staff who share the surname keep their names.
+/// description, an explanation, the case file or as who lodged an appeal was shown by
+/// every output: only the whole name was looked for. Staff who share the surname keep their
+/// names.
 #[test]
 fn een_woord_van_de_naam_van_de_klager_wordt_nergens_getoond() {
     let f = Fixture::new(
         "KP-1,2025-03-03,email,preventie,P. Jansen,Karin van der Jansen,k.j@example.nl,Mevrouw Jansen wil excuses,bejegening,J. Jansen\n",
         "KP-1,2025-03-05,ontvangstbevestiging,P. Jansen,,,Gebeld met KARIN,\n\
-         KP-1,2025-03-20,uitspraak,P. Jansen,gegrond,,Jansen kreeg gelijk; Janssen niet,\n",
+         KP-1,2025-03-20,uitspraak,P. Jansen,gegrond,,Jansen kreeg gelijk; Janssen niet,\n\
+         KP-1,2025-03-25,beroep,Mevrouw Jansen,,,,\n",
     );
     f.schrijf(
         "zaken/KP-1.md",
@@ -222,6 +224,8 @@ fn een_woord_van_de_naam_van_de_klager_wordt_nergens_getoond() {
         "Gebeld met [naam verwijderd]",
         "[naam verwijderd] kreeg gelijk; Janssen niet",
         "Mevrouw [naam verwijderd] belde drie keer; [naam verwijderd] kreeg geen antwoord.",
+        // The appeal is the complainant's step: who took it is hidden as a free text.
+        "door Mevrouw [naam verwijderd]",
         "P. Jansen",
         "J. Jansen",
     ] {

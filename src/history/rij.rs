@@ -376,7 +376,14 @@ pub(crate) fn veldverschillen(
             Waarde::Tekst(tekst.trim().into())
         }
     };
-    let verborgen = |w: Waarde| -> Waarde { Waarde::Tekst(toon(&w.toon(), geheimen).into()) };
+    // A free text is always a `Waarde::Tekst`; an empty one shows as the tool's "(leeg)",
+    // which is no text of the register and is not redacted.
+    let verborgen = |w: Waarde| -> Waarde {
+        match w {
+            Waarde::Tekst(t) if !t.is_empty() => Waarde::Tekst(toon(&t, geheimen).into()),
+            w => w,
+        }
+    };
     let mut namen: Vec<&'static str> = oud.velden.iter().map(|(n, _)| *n).collect();
     for (n, _) in &nieuw.velden {
         if !namen.contains(n) {
@@ -400,4 +407,28 @@ pub(crate) fn veldverschillen(
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KOP: &[u8] = b"zaak,ontvangen,kanaal,dienst,behandelaar,klager,contact,omschrijving\n";
+
+    fn versie(rij: &str) -> Volledig {
+        lees_volledig(Bestand::Klachten, KOP, rij.as_bytes()).unwrap()
+    }
+
+    /// A changed description shows before and after without a word of the complainant's
+    /// name; an empty one is the tool's "(leeg)", also for a complainant called Leeg.
+    #[test]
+    fn een_gewijzigde_omschrijving_zonder_de_naam_van_de_klager() {
+        let oud = versie("KP-1,2025-03-03,email,preventie,B,Anna Leeg,a@x.nl,");
+        let nu = versie("KP-1,2025-03-03,email,preventie,B,Anna Leeg,a@x.nl,Mevrouw Leeg belde");
+        let geheimen = oud.geheimen().samen(&nu.geheimen());
+        assert_eq!(
+            veldverschillen(&oud, &nu, &geheimen),
+            ["omschrijving „(leeg)” → „Mevrouw [naam verwijderd] belde”"]
+        );
+    }
 }

@@ -299,9 +299,15 @@ impl<'a> Zaakgegevens<'a> {
         self.omschrijving.as_deref()
     }
 
-    /// Who took a step: a member of staff, or the complainant's side ("klager").
+    /// Who took a step: a member of staff, shown as [`Zaakgegevens::toon_naam`]; for an
+    /// appeal or a withdrawal, the complainant's side, whose name is hidden word by word
+    /// as in every free text ("Mevrouw Jansen" for Karin Jansen).
     pub fn door<'g>(&self, g: &'g Gebeurtenis) -> Option<Cow<'g, str>> {
-        g.door.as_deref().map(|t| self.toon_naam(t))
+        let door = g.door.as_deref()?;
+        Some(match g.soort {
+            Soort::Beroep | Soort::Ingetrokken => self.toon(door),
+            _ => self.toon_naam(door),
+        })
     }
 
     pub fn toelichting<'g>(&self, g: &'g Gebeurtenis) -> Option<Cow<'g, str>> {
