@@ -873,7 +873,7 @@ const KORTSTE_GEHEIM: usize = 3;
 /// letter or digit adjoins it: "Jansen" hides "Jansen," and "JANSEN", not "Jansens" or "Janssen". Words
 /// are looked for in the register's own texts (a description, a case file, an
 /// explanation), not in the tool's messages and not in the columns that name staff (see
-/// [`Geheimen::zonder_naamwoorden`]).
+/// [`toon_zonder_naamwoorden`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Geheimen {
     waarden: Vec<(String, &'static str)>,
@@ -917,18 +917,6 @@ impl Geheimen {
         if self.naamwoorden.len() < MAX_NAAMWOORDEN && !self.naamwoorden.iter().any(|w| w == woord)
         {
             self.naamwoorden.push(woord.to_string());
-        }
-    }
-
-    /// The same values without the words of the names: for the texts that the tool
-    /// writes itself (a finding's message, an input error's), whose words "klager" or
-    /// "termijn" must stay whatever the complainant is called, and for the columns that
-    /// name staff (`behandelaar`, `beklaagde`), who may share a surname with a
-    /// complainant. A whole name or contact is still hidden there.
-    pub fn zonder_naamwoorden(&self) -> Geheimen {
-        Geheimen {
-            waarden: self.waarden.clone(),
-            naamwoorden: Vec::new(),
         }
     }
 
@@ -1332,6 +1320,11 @@ impl Zicht {
     /// Everything to remove from the source: each occurrence of personal data or of one
     /// of `geheimen`, mapped back onto the pieces.
     pub fn redactie(&self, geheimen: &Geheimen) -> Redactie {
+        self.redactie_met(geheimen, &geheimen.naamwoorden)
+    }
+
+    /// As [`Zicht::redactie`], looking for `naamwoorden` as the words of the names.
+    fn redactie_met(&self, geheimen: &Geheimen, naamwoorden: &[String]) -> Redactie {
         let scanner = zoek(&self.tekst);
         let mut treffers: Vec<(usize, usize, Gevonden, &'static str)> = scanner
             .iter()
@@ -1372,7 +1365,7 @@ impl Zicht {
                 treffers.push((begin, eind, soort, vervanging));
             }
         }
-        for woord in &geheimen.naamwoorden {
+        for woord in naamwoorden {
             for begin in vind_alle(&self.tekst, woord) {
                 let eind = begin + woord.len();
                 let i = vervangingen.partition_point(|&(_, e)| e <= begin);
@@ -1564,16 +1557,7 @@ impl Redactie {
 /// output: the site's pages, the text, JSON, JUnit, SARIF and GitHub formats, input
 /// errors and the messages of findings.
 pub fn toon<'t>(tekst: &'t str, geheimen: &Geheimen) -> Cow<'t, str> {
-    let mut getoond = Cow::Borrowed(tekst);
-    // A placeholder can free a number that a name glued to it hid ("Jansen0612345678"):
-    // look again until nothing more is found.
-    for _ in 0..MAX_RONDEN {
-        match een_ronde(&getoond, geheimen) {
-            Some(verder) => getoond = Cow::Owned(verder),
-            None => break,
-        }
-    }
-    getoond
+    toon_met(tekst, geheimen, &geheimen.naamwoorden)
 }
 
 /// As [`toon`], in place: `tekst` becomes what every output may show of it.
@@ -1583,19 +1567,49 @@ pub fn toon_in_plaats(tekst: &mut String, geheimen: &Geheimen) {
     }
 }
 
+/// As [`toon`], without looking for the words of the names on their own (the whole name
+/// and contact still go): for the texts that the tool writes itself (a finding's message,
+/// an input error's), whose words "klager" or "termijn" must stay whatever the
+/// complainant is called, and for the names of staff (`behandelaar`, `beklaagde`), who may
+/// share a surname with a complainant.
+pub fn toon_zonder_naamwoorden<'t>(tekst: &'t str, geheimen: &Geheimen) -> Cow<'t, str> {
+    toon_met(tekst, geheimen, &[])
+}
+
+/// As [`toon_zonder_naamwoorden`], in place.
+pub fn toon_in_plaats_zonder_naamwoorden(tekst: &mut String, geheimen: &Geheimen) {
+    if let Cow::Owned(getoond) = toon_zonder_naamwoorden(tekst, geheimen) {
+        *tekst = getoond;
+    }
+}
+
+/// `tekst` redacted with `geheimen`'s values and the words `naamwoorden`.
+fn toon_met<'t>(tekst: &'t str, geheimen: &Geheimen, naamwoorden: &[String]) -> Cow<'t, str> {
+    let mut getoond = Cow::Borrowed(tekst);
+    // A placeholder can free a number that a name glued to it hid ("Jansen0612345678"):
+    // look again until nothing more is found.
+    for _ in 0..MAX_RONDEN {
+        match een_ronde(&getoond, geheimen, naamwoorden) {
+            Some(verder) => getoond = Cow::Owned(verder),
+            None => break,
+        }
+    }
+    getoond
+}
+
 /// How often a text is looked at again after a redaction (see [`toon`]). Each round
 /// removes at least one digit or `@`, or one of the case's own values; more than a few
 /// rounds only a text made for it needs.
 pub const MAX_RONDEN: usize = 8;
 
 /// `tekst` redacted once, or None when nothing was found.
-fn een_ronde(tekst: &str, geheimen: &Geheimen) -> Option<String> {
+fn een_ronde(tekst: &str, geheimen: &Geheimen, naamwoorden: &[String]) -> Option<String> {
     if geheimen.waarden.is_empty() && is_gewoon(tekst) {
         // The text is its own normalised form: the scanner alone decides.
         let gevonden = zoek(tekst);
         return (!gevonden.is_empty()).then(|| redigeer_met(tekst, &gevonden));
     }
-    let redactie = zicht(tekst).redactie(geheimen);
+    let redactie = zicht(tekst).redactie_met(geheimen, naamwoorden);
     (!redactie.is_leeg()).then(|| redactie.pas_toe(0, tekst).into_owned())
 }
 
@@ -2447,7 +2461,7 @@ mod tests {
         let g = Geheimen::van(Some("W. Termijn"), Some("w@example.nl"));
         let bericht = "termijn verstreken; W. Termijn, w@example.nl";
         assert_eq!(
-            toon(bericht, &g.zonder_naamwoorden()),
+            toon_zonder_naamwoorden(bericht, &g),
             "termijn verstreken; [naam verwijderd], [e-mailadres verwijderd]"
         );
         assert_eq!(
@@ -2995,7 +3009,7 @@ mod tests {
             assert!(is_gewoon(&tekst), "{tekst:?}");
             let algemeen = zicht(&tekst).redactie(&Geheimen::GEEN);
             let algemeen = (!algemeen.is_leeg()).then(|| algemeen.pas_toe(0, &tekst).into_owned());
-            let kort = een_ronde(&tekst, &Geheimen::GEEN);
+            let kort = een_ronde(&tekst, &Geheimen::GEEN, &[]);
             assert_eq!(kort, algemeen, "{tekst:?}");
             geredigeerd += usize::from(kort.is_some());
         }

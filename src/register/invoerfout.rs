@@ -1,7 +1,7 @@
 //! An input error: what the loader says about a record, value or file it could not use.
 
 use crate::model::Tekst;
-use crate::persoonsgegevens::{self, toon_in_plaats, Geheimen};
+use crate::persoonsgegevens::{self, toon_in_plaats, toon_in_plaats_zonder_naamwoorden, Geheimen};
 
 /// An input error: a record, value or file that could not be used.
 ///
@@ -50,8 +50,7 @@ impl Invoerfout {
     /// is the tool's own text, and a file's name is checked against every complainant's
     /// words where it is read (`Klagerwaarden`).
     pub(crate) fn afschermen(&mut self, geheimen: &Geheimen) {
-        let in_bericht = geheimen.zonder_naamwoorden();
-        toon_in_plaats(&mut self.bestand, &in_bericht);
+        toon_in_plaats_zonder_naamwoorden(&mut self.bestand, geheimen);
         if let Some(waarde) = &mut self.waarde {
             if matches!(self.kolom.as_deref(), Some("klager" | "contact")) {
                 if !waarde.is_empty() {
@@ -61,7 +60,7 @@ impl Invoerfout {
                 toon_in_plaats(waarde, geheimen);
             }
         }
-        toon_in_plaats(&mut self.bericht, &in_bericht);
+        toon_in_plaats_zonder_naamwoorden(&mut self.bericht, geheimen);
     }
 
     pub(crate) fn rij(bestand: &str, line: u32, bericht: impl Into<String>) -> Invoerfout {

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use crate::bevinding::{Bevinding, Ernst};
 use crate::model::Zaak;
-use crate::persoonsgegevens::{self, toon};
+use crate::persoonsgegevens;
 use crate::register::{Invoerfout, Register, KLACHTEN_CSV};
 use crate::{Drempel, Uitkomst};
 
@@ -222,12 +222,9 @@ pub fn zonder_stuurtekens(tekst: &str, regeleinden: bool) -> Cow<'_, str> {
 
 /// The handler of case `zaak` as a printer shows it: with personal data and the case's own
 /// name and contact redacted, like every name of staff (a surname shared with the
-/// complainant stays: `Geheimen::zonder_naamwoorden`).
+/// complainant stays: `persoonsgegevens::toon_zonder_naamwoorden`).
 pub fn behandelaar<'z>(register: &Register, zaak: &'z Zaak) -> Cow<'z, str> {
-    toon(
-        &zaak.behandelaar,
-        &register.geheimen(zaak).zonder_naamwoorden(),
-    )
+    persoonsgegevens::toon_zonder_naamwoorden(&zaak.behandelaar, &register.geheimen(zaak))
 }
 
 /// The register path as the user gave it, relative and with `/`: the prefix of every path

@@ -17,7 +17,7 @@ use crate::calendar::Kalender;
 use crate::datum::dmj;
 use crate::history::Historielezing;
 use crate::model::{Tekst, Zaak};
-use crate::persoonsgegevens::{toon, toon_in_plaats, Geheimen};
+use crate::persoonsgegevens::{toon, toon_in_plaats, toon_in_plaats_zonder_naamwoorden, Geheimen};
 use crate::register::{Dossier, Reglement, Termen};
 use crate::verloop::Verloop;
 
@@ -265,11 +265,11 @@ pub fn beoordeel_zaak(zaak: &Zaak, omgeving: &Omgeving<'_>) -> (Option<Verloop>,
 /// appeal, a justification): it passes `persoonsgegevens::toon` with the case's own name
 /// and contact, like every other text of the register. A message is the tool's own text
 /// around names of staff and dates: the words of the complainant's name are looked for in
-/// the justification only, a free text of the register (`Geheimen::zonder_naamwoorden`).
+/// the justification only, a free text of the register
+/// (`persoonsgegevens::toon_zonder_naamwoorden`).
 fn afschermen(geheimen: &Geheimen, bevindingen: &mut [Bevinding]) {
-    let in_berichten = geheimen.zonder_naamwoorden();
     for b in bevindingen {
-        toon_in_plaats(&mut b.bericht, &in_berichten);
+        toon_in_plaats_zonder_naamwoorden(&mut b.bericht, geheimen);
         if let Some(Cow::Owned(getoond)) = b.verantwoording.as_deref().map(|v| toon(v, geheimen)) {
             b.verantwoording = Some(getoond.into());
         }

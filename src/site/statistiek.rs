@@ -28,7 +28,7 @@ use super::grafieken::{self, Grafiek, Reeks};
 use super::weergave::{datum, zaakpad, Datum};
 use crate::bevinding::{Bevinding, Ernst};
 use crate::model::{Dienst, Gebeurtenis, Kanaal, Oordeel, Soort, Zaak};
-use crate::persoonsgegevens::{toon, Geheimen};
+use crate::persoonsgegevens::{toon, toon_zonder_naamwoorden, Geheimen};
 use crate::verloop::{Termijn, Termijnstatus, Verloop};
 
 /// The longest handling time the chart of handling times shows week by week.
@@ -243,9 +243,6 @@ pub struct Zaakgegevens<'a> {
     pub bevindingen: &'a [Bevinding],
     /// The complainant's own name and contact, which no text of the case shows.
     geheimen: Geheimen,
-    /// The same without the words of the name, for the names of staff and the tool's own
-    /// texts ([`Geheimen::zonder_naamwoorden`]).
-    zonder_naamwoorden: Geheimen,
     categorie: Option<Cow<'a, str>>,
     beklaagde: Option<Cow<'a, str>>,
     behandelaar: Cow<'a, str>,
@@ -263,20 +260,18 @@ impl<'a> Zaakgegevens<'a> {
         bevindingen: &'a [Bevinding],
         geheimen: Geheimen,
     ) -> Zaakgegevens<'a> {
-        let zonder_naamwoorden = geheimen.zonder_naamwoorden();
         Zaakgegevens {
             categorie: zaak
                 .categorie
                 .as_deref()
-                .map(|t| toon(t, &zonder_naamwoorden)),
+                .map(|t| toon_zonder_naamwoorden(t, &geheimen)),
             beklaagde: zaak
                 .beklaagde
                 .as_deref()
-                .map(|t| toon(t, &zonder_naamwoorden)),
-            behandelaar: toon(&zaak.behandelaar, &zonder_naamwoorden),
+                .map(|t| toon_zonder_naamwoorden(t, &geheimen)),
+            behandelaar: toon_zonder_naamwoorden(&zaak.behandelaar, &geheimen),
             omschrijving: zaak.omschrijving.as_deref().map(|t| toon(t, &geheimen)),
             geheimen,
-            zonder_naamwoorden,
             zaak,
             verloop,
             bevindingen,
@@ -322,7 +317,7 @@ impl<'a> Zaakgegevens<'a> {
     /// The name of a member of staff (who took a step, who made a change), as shown: a
     /// surname shared with the complainant stays, the complainant's whole name does not.
     pub fn toon_naam<'t>(&self, naam: &'t str) -> Cow<'t, str> {
-        toon(naam, &self.zonder_naamwoorden)
+        toon_zonder_naamwoorden(naam, &self.geheimen)
     }
 
     /// A text the tool wrote about the case (what a change in its history changed), as
@@ -331,7 +326,7 @@ impl<'a> Zaakgegevens<'a> {
     /// written (`history::rij`); those of a `gebeurtenissen.csv` row, which holds no name,
     /// did not.
     pub fn toon_bericht<'t>(&self, bericht: &'t str) -> Cow<'t, str> {
-        toon(bericht, &self.zonder_naamwoorden)
+        toon_zonder_naamwoorden(bericht, &self.geheimen)
     }
 
     /// The case's own name and contact, to redact its case file with.
