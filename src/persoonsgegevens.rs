@@ -899,10 +899,15 @@ impl Geheimen {
         let Some(waarde) = waarde else { return };
         let z = zicht(waarde);
         let vorm = z.tekst.trim_matches([' ', '\n']).to_string();
-        if vervanging == NAAM_VERWIJDERD {
-            for woord in naamwoorden(&vorm).filter(|w| *w != vorm) {
-                self.voeg_naamwoord_toe(woord);
-            }
+        // The words of the name; of an e-mail contact, those before its `@`
+        // (hanneke.brouwer@example.nl is Hanneke Brouwer, also when `klager` is empty).
+        let naamdeel = if vervanging == NAAM_VERWIJDERD {
+            Some(vorm.as_str())
+        } else {
+            vorm.split_once('@').map(|(lokaal, _)| lokaal)
+        };
+        for woord in naamwoorden(naamdeel.unwrap_or_default()).filter(|w| *w != vorm) {
+            self.voeg_naamwoord_toe(woord);
         }
         if vorm.chars().count() >= KORTSTE_GEHEIM && !self.waarden.iter().any(|(w, _)| *w == vorm) {
             self.waarden.push((vorm, vervanging));
@@ -967,9 +972,10 @@ impl Geheimen {
 const MAX_NAAMWOORDEN: usize = 32;
 
 /// Words that a `klager` value may hold besides a name: a form of address or a role
-/// ("Mevrouw de Vries", "Cliënt 14"), read alike (without accents). They are ordinary
-/// words of every case's texts, and are not looked for on their own.
-const GEEN_NAAM: [&str; 16] = [
+/// ("Mevrouw de Vries", "Cliënt 14"), read alike (without accents); and the names of
+/// mailboxes that an e-mail contact may start with (`info@`, `contact@`). They are
+/// ordinary words of every case's texts, and are not looked for on their own.
+const GEEN_NAAM: [&str; 27] = [
     "mevrouw",
     "meneer",
     "heer",
@@ -986,6 +992,17 @@ const GEEN_NAAM: [&str; 16] = [
     "anoniem",
     "onbekend",
     "namens",
+    "info",
+    "contact",
+    "mail",
+    "email",
+    "post",
+    "office",
+    "kantoor",
+    "admin",
+    "administratie",
+    "secretariaat",
+    "noreply",
 ];
 
 /// The words of a name read alike (lower case): each run of letters and digits of at
@@ -2468,6 +2485,15 @@ mod tests {
             toon(bericht, &g),
             "[naam verwijderd] verstreken; [naam verwijderd], [e-mailadres verwijderd]"
         );
+        // The words of an e-mail contact before its `@` are a name's, also without a
+        // `klager`; a mailbox's name and the domain are not.
+        let g = Geheimen::van(None, Some("hanneke.brouwer@example.nl"));
+        assert_eq!(
+            toon("Hanneke Brouwer belde; example.nl en contact opgenomen", &g),
+            "[naam verwijderd] [naam verwijderd] belde; example.nl en contact opgenomen"
+        );
+        let g = Geheimen::van(Some("P. de Wit"), Some("info.contact@example.nl"));
+        assert_eq!(toon("info en contact", &g), "info en contact");
         // Words of two rows of one case come together.
         let samen =
             Geheimen::van(Some("Piet Jansen"), None).samen(&Geheimen::van(Some("P. de Wit"), None));

@@ -395,13 +395,13 @@ fn getoonde_waarden(v: &serde_json::Value) -> Vec<&str> {
 }
 
 /// A complainant known by an e-mail address alone: the words before its `@` are taken for
-/// a name, so a case file named with one of them is not named either; the domain is no
-/// name.
+/// a name, so a case file named with one of them is not named either, nor is the name in
+/// the case's texts; the domain is no name.
 #[test]
 fn een_dossiernaam_toont_geen_naam_uit_een_e_mailadres() {
     let f = Fixture::new(
-        "KP-1,2025-03-03,email,preventie,B. Handel,,hanneke.brouwer@example.nl,x,,\n",
-        "KP-1,2025-03-04,ontvangstbevestiging,B. Handel,,,,\n",
+        "KP-1,2025-03-03,email,preventie,B. Handel,,hanneke.brouwer@example.nl,Mevrouw Brouwer belde,,\n",
+        "KP-1,2025-03-04,ontvangstbevestiging,B. Handel,,,Hanneke gebeld,\n",
     );
     for naam in ["Brouwer-2", "example-3", "KP-7"] {
         f.schrijf(&format!("zaken/{naam}.md"), "# dossier\n");
