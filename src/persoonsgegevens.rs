@@ -1570,9 +1570,9 @@ impl Redactie {
 /// placeholder, found in the text as a reader sees it (see [`Zicht`]), and without
 /// direction overrides.
 ///
-/// This is the one function through which every such value passes on its way to an
-/// output: the site's pages, the text, JSON, JUnit, SARIF and GitHub formats, input
-/// errors and the messages of findings.
+/// This function, or [`toon_zonder_naamwoorden`] for staff names and the tool's own
+/// messages, is the one way every such value takes to an output: the site's pages, the
+/// text, JSON, JUnit, SARIF and GitHub formats, input errors and the messages of findings.
 pub fn toon<'t>(tekst: &'t str, geheimen: &Geheimen) -> Cow<'t, str> {
     toon_met(tekst, geheimen, &geheimen.naamwoorden)
 }
