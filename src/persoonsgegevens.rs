@@ -1367,32 +1367,35 @@ impl Zicht {
             }
             vervangingen.sort_unstable();
         }
+        // Where `naald` stands in the text, but for inside a placeholder.
+        let vervangingen = &vervangingen;
+        let buiten_vervangingen = |naald: &str| {
+            let lengte = naald.len();
+            vind_alle(&self.tekst, naald)
+                .into_iter()
+                .filter(move |&begin| {
+                    let i = vervangingen.partition_point(|&(_, e)| e <= begin);
+                    vervangingen
+                        .get(i)
+                        .is_none_or(|&(b, _)| b >= begin + lengte)
+                })
+        };
         for (waarde, vervanging) in &geheimen.waarden {
             let soort = if *vervanging == NAAM_VERWIJDERD {
                 Gevonden::Naam
             } else {
                 Gevonden::Contact
             };
-            for begin in vind_alle(&self.tekst, waarde) {
-                let eind = begin + waarde.len();
-                let i = vervangingen.partition_point(|&(_, e)| e <= begin);
-                if vervangingen.get(i).is_some_and(|&(b, _)| b < eind) {
-                    continue;
-                }
-                treffers.push((begin, eind, soort, vervanging));
+            for begin in buiten_vervangingen(waarde) {
+                treffers.push((begin, begin + waarde.len(), soort, vervanging));
             }
         }
         for woord in naamwoorden {
-            for begin in vind_alle(&self.tekst, woord) {
+            for begin in buiten_vervangingen(woord) {
                 let eind = begin + woord.len();
-                let i = vervangingen.partition_point(|&(_, e)| e <= begin);
-                if vervangingen.get(i).is_some_and(|&(b, _)| b < eind)
-                    || !geen_alnum_voor(&self.tekst, begin)
-                    || !geen_alnum_na(&self.tekst, eind)
-                {
-                    continue;
+                if geen_alnum_voor(&self.tekst, begin) && geen_alnum_na(&self.tekst, eind) {
+                    treffers.push((begin, eind, Gevonden::Naam, NAAM_VERWIJDERD));
                 }
-                treffers.push((begin, eind, Gevonden::Naam, NAAM_VERWIJDERD));
             }
         }
         treffers.sort_by_key(|t| (t.0, std::cmp::Reverse(t.1)));

@@ -294,14 +294,14 @@ impl<'a> Zaakgegevens<'a> {
         self.omschrijving.as_deref()
     }
 
-    /// Who took a step: a member of staff, shown as [`Zaakgegevens::toon_naam`]; for an
+    /// Who took a step: a member of staff, shown as [`Zaakgegevens::toon_zonder_naamwoorden`]; for an
     /// appeal or a withdrawal, the complainant's side, whose name is hidden word by word
     /// as in every free text ("Mevrouw Jansen" for Karin Jansen).
     pub fn door<'g>(&self, g: &'g Gebeurtenis) -> Option<Cow<'g, str>> {
         let door = g.door.as_deref()?;
         Some(match g.soort {
             Soort::Beroep | Soort::Ingetrokken => self.toon(door),
-            _ => self.toon_naam(door),
+            _ => self.toon_zonder_naamwoorden(door),
         })
     }
 
@@ -314,19 +314,15 @@ impl<'a> Zaakgegevens<'a> {
         toon(tekst, &self.geheimen)
     }
 
-    /// The name of a member of staff (who took a step, who made a change), as shown: a
-    /// surname shared with the complainant stays, the complainant's whole name does not.
-    pub fn toon_naam<'t>(&self, naam: &'t str) -> Cow<'t, str> {
-        toon_zonder_naamwoorden(naam, &self.geheimen)
-    }
-
-    /// A text the tool wrote about the case (what a change in its history changed), as
-    /// shown: its own words stay ("klager gewijzigd"). The free texts it quotes of a
-    /// `klachten.csv` row had the words of that row's names taken out where it was
-    /// written (`history::rij`); those of a `gebeurtenissen.csv` row, which holds no name,
-    /// did not.
-    pub fn toon_bericht<'t>(&self, bericht: &'t str) -> Cow<'t, str> {
-        toon_zonder_naamwoorden(bericht, &self.geheimen)
+    /// The name of a member of staff (who took a step, who made a change), or a text the
+    /// tool wrote about the case (what a change in its history changed), as shown: a
+    /// surname shared with the complainant stays, and so do the tool's own words
+    /// ("klager gewijzigd"); the complainant's whole name and contact do not. The free
+    /// texts a change quotes of a `klachten.csv` row had the words of that row's names
+    /// taken out where it was written (`history::rij`); those of a `gebeurtenissen.csv`
+    /// row, which holds no name, did not.
+    pub fn toon_zonder_naamwoorden<'t>(&self, tekst: &'t str) -> Cow<'t, str> {
+        toon_zonder_naamwoorden(tekst, &self.geheimen)
     }
 
     /// The case's own name and contact, to redact its case file with.

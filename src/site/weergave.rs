@@ -520,12 +520,12 @@ pub fn zaakpagina(
                     .clone()
                     .unwrap_or_else(|| "niet vastgelegd".to_string()),
                 datum: datum(w.datum),
-                auteur: z.toon_naam(&w.auteur).into_owned(),
+                auteur: z.toon_zonder_naamwoorden(&w.auteur).into_owned(),
                 plek: match w.line {
                     Some(line) => format!("{}:{line}", w.bron.pad()),
                     None => w.bron.pad().into_owned(),
                 },
-                omschrijving: z.toon_bericht(&w.omschrijving).into_owned(),
+                omschrijving: z.toon_zonder_naamwoorden(&w.omschrijving).into_owned(),
             })
             .collect(),
     }
