@@ -214,6 +214,16 @@ fn een_woord_van_de_naam_van_de_klager_wordt_nergens_getoond() {
             "{waar}: {tekst}"
         );
     }
+    // The text report names the case's handler with its findings: a colleague's name.
+    let tekstrapport = uitvoer
+        .iter()
+        .find(|(waar, _)| waar == "check text (stdout)")
+        .map(|(_, t)| t.as_str())
+        .unwrap();
+    assert!(
+        tekstrapport.contains("behandelaar P. Jansen)"),
+        "{tekstrapport}"
+    );
     let pagina = uitvoer
         .iter()
         .find(|(waar, _)| waar.starts_with("zaken/") && waar.ends_with("(gelezen)"))
