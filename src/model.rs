@@ -140,6 +140,13 @@ impl Soort {
     pub fn parse(waarde: &str) -> Option<Soort> {
         kies(&Soort::ALLE, Soort::naam, waarde)
     }
+
+    /// Whether `door` of this step names the complainant's side (who lodged an appeal or
+    /// withdrew the complaint) rather than a member of staff: its outputs hide the words of
+    /// the complainant's name in it, as in a free text.
+    pub fn door_de_klager(self) -> bool {
+        matches!(self, Soort::Beroep | Soort::Ingetrokken)
+    }
 }
 
 /// The verdict of an uitspraak or beroepsuitspraak (article 4.4).

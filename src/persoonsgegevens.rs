@@ -1603,6 +1603,69 @@ pub fn toon_in_plaats_zonder_naamwoorden(tekst: &mut String, geheimen: &Geheimen
     }
 }
 
+/// A sentence the tool writes that quotes values of the register: "gebeurtenis gesprek:
+/// toelichting „(leeg)” → „Mevrouw Jansen gebeld”". The tool's words and the values are
+/// kept apart until the sentence is shown ([`Zin::toon`]): a quoted value is a text of the
+/// register and hides the words of the complainant's name, the tool's words do not (a
+/// complainant called "W. Termijn" leaves "termijn" alone), nor do the names of staff
+/// (a colleague may share the complainant's surname).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Zin {
+    delen: Vec<Deel>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Deel {
+    /// The tool's own words.
+    Eigen(String),
+    /// A name of staff from the register: only the whole name or contact is hidden.
+    Naam(String),
+    /// A value of the register, quoted: hidden as a free text.
+    Waarde(String),
+}
+
+impl Zin {
+    /// The sentence with the tool's words `tekst` added.
+    pub fn eigen(mut self, tekst: &str) -> Zin {
+        self.delen.push(Deel::Eigen(tekst.to_string()));
+        self
+    }
+
+    /// The sentence with the name of a member of staff `tekst` added.
+    pub fn naam(mut self, tekst: &str) -> Zin {
+        self.delen.push(Deel::Naam(tekst.to_string()));
+        self
+    }
+
+    /// The sentence with the register's value `tekst` added.
+    pub fn waarde(mut self, tekst: &str) -> Zin {
+        self.delen.push(Deel::Waarde(tekst.to_string()));
+        self
+    }
+
+    /// The sentence with `ander` added.
+    pub fn en(mut self, ander: Zin) -> Zin {
+        self.delen.extend(ander.delen);
+        self
+    }
+
+    /// The sentence as every output may show it: each quoted value as [`toon`] shows a free
+    /// text, then the whole as [`toon_zonder_naamwoorden`] shows the tool's texts and the
+    /// names of staff (the whole name or contact may span a value and the words around
+    /// it).
+    pub fn toon(&self, geheimen: &Geheimen) -> String {
+        let mut tekst = String::new();
+        for deel in &self.delen {
+            match deel {
+                Deel::Eigen(eigen) | Deel::Naam(eigen) => tekst.push_str(eigen),
+                Deel::Waarde(waarde) => tekst.push_str(&toon(waarde, geheimen)),
+            }
+        }
+        toon_in_plaats_zonder_naamwoorden(&mut tekst, geheimen);
+        tekst
+    }
+}
+
 /// `tekst` redacted with `geheimen`'s values and the words `naamwoorden`.
 fn toon_met<'t>(tekst: &'t str, geheimen: &Geheimen, naamwoorden: &[String]) -> Cow<'t, str> {
     let mut getoond = Cow::Borrowed(tekst);
@@ -1673,6 +1736,24 @@ fn redigeer_met(tekst: &str, gevonden: &[Vondst]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The quoted values of a sentence hide the words of the name, the tool's words and
+    /// the names of staff do not; the whole name goes everywhere.
+    #[test]
+    fn een_zin_verbergt_woorden_van_de_naam_alleen_in_wat_hij_aanhaalt() {
+        let geheimen = Geheimen::van(Some("Willem Termijn"), Some("w@termijn.nl"));
+        let zin = Zin::default()
+            .eigen("termijn verstreken: „")
+            .waarde("termijn gemist, Willem gebeld")
+            .eigen("” door ")
+            .naam("P. Termijn")
+            .eigen(", melder Willem Termijn");
+        assert_eq!(
+            zin.toon(&geheimen),
+            "termijn verstreken: „[naam verwijderd] gemist, [naam verwijderd] gebeld” door \
+             P. Termijn, melder [naam verwijderd]"
+        );
+    }
     use Persoonsgegeven::*;
 
     /// The findings as (kind, matched text, line).

@@ -654,6 +654,108 @@ fn een_vroegere_naam_van_de_klager_blijft_verborgen() {
     }
 }
 
+/// `check` hides a former name of the complainant as the site does, though it keeps no
+/// changes per case: a justification added after the name was erased still names her.
+#[test]
+fn check_verbergt_een_vroegere_naam_ook() {
+    let repo = Repo::new();
+    let g = "zaak,datum,soort,door,oordeel,toelichting,regel\n";
+    repo.schrijf(
+        "klachten.csv",
+        &format!("{K}KP-1,2025-04-18,email,preventie,A. Behandelaar,Anouk de Vries,,traag\n"),
+    );
+    repo.schrijf("gebeurtenissen.csv", g);
+    repo.commit("2025-04-22T10:00:00+02:00");
+    repo.schrijf(
+        "klachten.csv",
+        &format!("{K}KP-1,2025-04-18,email,preventie,A. Behandelaar,,,traag\n"),
+    );
+    // Received on Good Friday; no acknowledgement by 28-04 (Easter Monday is no working
+    // day): the justification accounts for it.
+    repo.schrijf(
+        "gebeurtenissen.csv",
+        &format!(
+            "{g}KP-1,2025-05-02,verantwoording,Q,,Anouk was onbereikbaar,art-4.2-ontvangstbevestiging\n"
+        ),
+    );
+    repo.commit("2025-05-02T10:00:00+02:00");
+    for formaat in ["json", "text", "github", "sarif", "junit"] {
+        let o = klachten(
+            &["check", "--as-of", "2025-06-01", "--format", formaat],
+            &repo.register,
+        );
+        let uit = stdout(&o);
+        assert!(
+            uit.contains("[naam verwijderd] was onbereikbaar"),
+            "{formaat}: {uit}"
+        );
+        assert!(!uit.to_lowercase().contains("anouk"), "{formaat}: {uit}");
+    }
+}
+
+/// A changed explanation of an event, or a soort changed to a text, quotes the register:
+/// the page and the art-7 message hide each word of the complainant's name there, not the
+/// tool's words around it ("registratie", for a complainant called Registratie) nor a
+/// colleague who shares her surname.
+#[test]
+fn een_gewijzigde_gebeurtenis_toont_geen_woord_van_de_naam() {
+    let repo = Repo::new();
+    let g = "zaak,datum,soort,door,oordeel,toelichting\n";
+    repo.schrijf(
+        "klachten.csv",
+        &format!(
+            "{K}KP-1,2025-04-18,email,preventie,A. Behandelaar,Karin Registratie Jansen,,traag\n"
+        ),
+    );
+    repo.schrijf(
+        "gebeurtenissen.csv",
+        &format!(
+            "{g}KP-1,2025-04-22,ontvangstbevestiging,P. Jansen,,\n\
+             KP-1,2025-04-24,gesprek,P. Jansen,,\n"
+        ),
+    );
+    repo.commit("2025-04-24T10:00:00+02:00");
+    repo.schrijf(
+        "gebeurtenissen.csv",
+        &format!(
+            "{g}KP-1,2025-04-22,ontvangstbevestiging,J. Jansen,,Mevrouw Jansen gebeld\n\
+             KP-1,2025-04-24,gesprek met Karin,P. Jansen,,\n"
+        ),
+    );
+    repo.commit("2025-04-28T10:00:00+02:00");
+
+    let (v, _, _) = check(&repo.register, "2025-06-01");
+    let berichten = berichten(&v);
+    assert!(
+        berichten
+            .iter()
+            .any(|b| b.contains("na de eerste registratie, in commit ",)
+                && b.ends_with("soort gesprek → gesprek met [naam verwijderd]")),
+        "{berichten:?}"
+    );
+    for b in &berichten {
+        assert!(!b.contains("Karin"), "{b}");
+    }
+
+    let uit = repo.map.path().join("site");
+    bouw(&repo.register, &uit, "2025-06-01");
+    let pagina =
+        std::fs::read_to_string(uit.join(klachten::site::weergave::zaakpad("KP-1"))).unwrap();
+    assert!(
+        pagina.contains("toelichting „(leeg)” → „Mevrouw [naam verwijderd] gebeld”"),
+        "{pagina}"
+    );
+    assert!(pagina.contains("door P. Jansen → J. Jansen"), "{pagina}");
+    assert!(
+        pagina.contains("soort gesprek → gesprek met [naam verwijderd]"),
+        "{pagina}"
+    );
+    assert!(pagina.contains("na de eerste registratie"), "{pagina}");
+    for geheim in ["Karin", "Mevrouw Jansen", "Registratie"] {
+        assert!(!pagina.contains(geheim), "{geheim}: {pagina}");
+    }
+}
+
 #[test]
 fn eigen_registratietermijn_en_verantwoording() {
     let repo = Repo::new();

@@ -11,7 +11,7 @@ use super::rij::{Bestand, Bewaakt, Namen, Sleutel};
 use super::{Stap, Wijziging};
 use crate::bevinding::Bron;
 use crate::model::Tekst;
-use crate::persoonsgegevens::Geheimen;
+use crate::persoonsgegevens::Zin;
 
 struct Logregel {
     zaak: u32,
@@ -19,15 +19,12 @@ struct Logregel {
     /// The row it concerns, to find its current line at the end.
     rij: Option<(Bestand, Sleutel)>,
     bron: Bron,
-    omschrijving: String,
+    omschrijving: Zin,
 }
 
 #[derive(Default)]
 pub(crate) struct Logboek {
     regels: Vec<Logregel>,
-    /// Per case: the complainant's names and contacts of every version of its row that
-    /// changed.
-    geheimen: FxHashMap<u32, Geheimen>,
     /// The cases whose case file exists at the step being followed.
     dossiers: rustc_hash::FxHashSet<u32>,
 }
@@ -39,11 +36,11 @@ fn bron(bestand: Bestand) -> Bron {
     }
 }
 
-fn eerste_waarde(bewaakt: &Bewaakt) -> String {
-    match bewaakt {
-        Bewaakt::Zaak { ontvangen } => format!("ontvangen {}", ontvangen.toon()),
-        Bewaakt::Gebeurtenis { datum, .. } => format!("datum {}", datum.toon()),
-    }
+fn eerste_waarde(bewaakt: &Bewaakt) -> Zin {
+    Zin::default()
+        .eigen(bewaakt.datumveld())
+        .eigen(" ")
+        .en(bewaakt.datum().zin())
 }
 
 impl Logboek {
@@ -56,11 +53,11 @@ impl Logboek {
                 in_plaats_van: None,
             } => (
                 *sleutel,
-                vec![format!(
-                    "{} vastgelegd ({})",
-                    namen.beschrijf(*sleutel),
-                    eerste_waarde(bewaakt)
-                )],
+                vec![namen
+                    .beschrijf(*sleutel)
+                    .eigen(" vastgelegd (")
+                    .en(eerste_waarde(bewaakt))
+                    .eigen(")")],
             ),
             Overgang::Vastgelegd {
                 sleutel,
@@ -68,28 +65,22 @@ impl Logboek {
                 ..
             } => (
                 *sleutel,
-                vec![format!(
-                    "{}: soort {} → {}",
-                    namen.beschrijf(*was),
-                    namen.soortnaam(was.paar.soort),
-                    namen.soortnaam(sleutel.paar.soort)
-                )],
+                vec![namen
+                    .beschrijf(*was)
+                    .eigen(": soort ")
+                    .en(namen.soortnaam(was.paar.soort))
+                    .eigen(" → ")
+                    .en(namen.soortnaam(sleutel.paar.soort))],
             ),
             Overgang::Gewijzigd {
-                sleutel,
-                velden,
-                geheimen,
-                ..
-            } => {
-                Geheimen::voeg_bij(&mut self.geheimen, sleutel.paar.zaak, geheimen.clone());
-                (
-                    *sleutel,
-                    velden
-                        .iter()
-                        .map(|v| format!("{}: {v}", namen.beschrijf(*sleutel)))
-                        .collect(),
-                )
-            }
+                sleutel, velden, ..
+            } => (
+                *sleutel,
+                velden
+                    .iter()
+                    .map(|v| namen.beschrijf(*sleutel).eigen(": ").en(v.clone()))
+                    .collect(),
+            ),
             // Shown as the soort change above.
             Overgang::Verwijderd {
                 nieuwe_soort: Some(_),
@@ -100,7 +91,7 @@ impl Logboek {
                 nieuwe_soort: None,
             } => (
                 *sleutel,
-                vec![format!("{} verwijderd", namen.beschrijf(*sleutel))],
+                vec![namen.beschrijf(*sleutel).eigen(" verwijderd")],
             ),
         };
         // Duplicate case rows are input errors, not the case: only the case's own row.
@@ -135,23 +126,17 @@ impl Logboek {
             stap,
             rij: None,
             bron: Bron::Dossier(naam.clone()),
-            omschrijving: omschrijving.to_string(),
+            omschrijving: Zin::default().eigen(omschrijving),
         });
     }
 
-    /// The changes per case, each with the current line of its row where it still exists;
-    /// and per case the names and contacts its row held.
+    /// The changes per case, each with the current line of its row where it still exists.
     pub fn per_zaak(
         self,
         stappen: &[Stap],
         namen: &Namen,
         regels: &FxHashMap<(Bestand, Sleutel), u32>,
-    ) -> (HashMap<Tekst, Vec<Wijziging>>, HashMap<Tekst, Geheimen>) {
-        let geheimen = self
-            .geheimen
-            .into_iter()
-            .map(|(zaak, geheimen)| (namen.zaaknaam(zaak).clone(), geheimen))
-            .collect();
+    ) -> HashMap<Tekst, Vec<Wijziging>> {
         let mut uit: HashMap<Tekst, Vec<Wijziging>> = HashMap::new();
         for r in self.regels {
             let Some(stap) = stappen.get(r.stap) else {
@@ -168,6 +153,6 @@ impl Logboek {
                     omschrijving: r.omschrijving,
                 });
         }
-        (uit, geheimen)
+        uit
     }
 }

@@ -61,8 +61,9 @@ pub struct Wijziging {
     /// Line of the row in the current version of its file, where it still exists.
     pub line: Option<u32>,
     /// What changed, in Dutch: "gebeurtenis uitspraak vastgelegd (datum 03-03-2025)",
-    /// "gebeurtenis uitspraak: datum 03-03-2025 → 28-02-2025", "zaakdossier verwijderd".
-    pub omschrijving: String,
+    /// "gebeurtenis uitspraak: datum 03-03-2025 → 28-02-2025", "zaakdossier verwijderd";
+    /// shown with the case's names and contacts hidden in the values it quotes.
+    pub omschrijving: Zin,
 }
 
 /// What reading the history yielded.
@@ -72,8 +73,8 @@ pub struct Historie {
     pub lezing: Option<Box<Historielezing>>,
     /// Every change per case, in history order, for the case pages.
     pub per_zaak: HashMap<Tekst, Vec<Wijziging>>,
-    /// Per case, the complainant's names and contacts its row held in earlier versions
-    /// (read with the changes per case): its texts must hide these too.
+    /// Per case, the complainant's names and contacts its row held in earlier versions:
+    /// its texts must hide these too, in `check` as on the site.
     pub vroegere_geheimen: HashMap<Tekst, Geheimen>,
     /// Where the register's folder stands in Git (for the evidence stamp); None outside
     /// Git.
@@ -93,8 +94,8 @@ pub(crate) mod spoor;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::bevinding::{GEBEURTENISSEN_CSV, KLACHTEN_CSV, REGLEMENT_TOML, ZAKEN_MAP};
-use crate::persoonsgegevens::Geheimen;
-use bestand::Bestandsstand;
+use crate::persoonsgegevens::{Geheimen, Zin};
+use bestand::{Bestandsstand, Overgang};
 use logboek::Logboek;
 use rij::{Bestand, Namen, Sleutel};
 use spoor::Sporen;
@@ -156,6 +157,9 @@ struct Volger {
     sporen: Sporen,
     /// None when the changes per case are not kept.
     logboek: Option<Logboek>,
+    /// Per case: the complainant's names and contacts of every version of its row that
+    /// changed. Kept whether or not the changes are: `check` hides them as the site does.
+    geheimen: FxHashMap<u32, Geheimen>,
     /// Each CSV file's current version, from the first step that held it on.
     standen: Vec<(Bestand, Bestandsstand)>,
 }
@@ -175,6 +179,12 @@ impl Volger {
         let (overgangen, oud) = self.standen[plek].1.volgende(inhoud, &mut self.namen);
         for o in &overgangen {
             self.sporen.verwerk(i, eerste_versie, o);
+            if let Overgang::Gewijzigd {
+                sleutel, geheimen, ..
+            } = o
+            {
+                Geheimen::voeg_bij(&mut self.geheimen, sleutel.paar.zaak, geheimen.clone());
+            }
             if let Some(logboek) = &mut self.logboek {
                 logboek.overgang(i, welk, o, &self.namen);
             }
@@ -376,6 +386,7 @@ fn volg(
         mut namen,
         sporen,
         logboek,
+        geheimen,
         standen,
     } = v;
 
@@ -411,9 +422,13 @@ fn volg(
         sporen,
         namen,
     };
-    let (per_zaak, vroegere_geheimen) = logboek
+    let per_zaak = logboek
         .map(|logboek| logboek.per_zaak(&lezing.stappen, &lezing.namen, &regels))
         .unwrap_or_default();
+    let vroegere_geheimen = geheimen
+        .into_iter()
+        .map(|(zaak, geheimen)| (lezing.namen.zaaknaam(zaak).clone(), geheimen))
+        .collect();
     Some(Historie {
         status: Historiestatus::Gelezen,
         lezing: Some(Box::new(lezing)),

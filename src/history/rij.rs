@@ -10,8 +10,8 @@ use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
 use crate::datum;
-use crate::model::Tekst;
-use crate::persoonsgegevens::{toon, Geheimen};
+use crate::model::{Soort, Tekst};
+use crate::persoonsgegevens::{Geheimen, Zin};
 use crate::register::gebeurtenissen::{self, g};
 use crate::register::klachten::{self, k};
 use crate::register::lezer::{Csvlezer, Kolom, Rij};
@@ -104,22 +104,26 @@ impl Namen {
         &self.zaken[zaak as usize]
     }
 
-    pub fn soortnaam(&self, soort: u32) -> &str {
+    /// The soort as the register wrote it: a value of the register, or the tool's
+    /// "zaakregel" for a row of klachten.csv.
+    pub fn soortnaam(&self, soort: u32) -> Zin {
         match self.soorten.get(soort as usize) {
-            Some(naam) => naam,
-            None => "zaakregel",
+            Some(naam) => Zin::default().waarde(naam),
+            None => Zin::default().eigen("zaakregel"),
         }
     }
 
     /// "zaakregel", "gebeurtenis uitspraak", "gebeurtenis gesprek (nr. 2)".
-    pub fn beschrijf(&self, sleutel: Sleutel) -> String {
+    pub fn beschrijf(&self, sleutel: Sleutel) -> Zin {
         match sleutel.rang {
-            _ if sleutel.is_zaakregel() => "zaakregel".to_string(),
-            1 => format!("gebeurtenis {}", self.soortnaam(sleutel.paar.soort)),
-            n => format!(
-                "gebeurtenis {} (nr. {n})",
-                self.soortnaam(sleutel.paar.soort)
-            ),
+            _ if sleutel.is_zaakregel() => Zin::default().eigen("zaakregel"),
+            1 => Zin::default()
+                .eigen("gebeurtenis ")
+                .en(self.soortnaam(sleutel.paar.soort)),
+            n => Zin::default()
+                .eigen("gebeurtenis ")
+                .en(self.soortnaam(sleutel.paar.soort))
+                .eigen(&format!(" (nr. {n})")),
         }
     }
 }
@@ -145,12 +149,13 @@ impl Waarde {
         Waarde::Tekst(tekst.trim().to_lowercase().into())
     }
 
-    /// As messages and the site show it: a date as DD-MM-YYYY.
-    pub fn toon(&self) -> String {
+    /// As messages and the site show it: a date as DD-MM-YYYY and an empty text as
+    /// "(leeg)", in the tool's words; any other text as the register's value.
+    pub fn zin(&self) -> Zin {
         match self {
-            Waarde::Datum(d) => crate::datum::dmj(*d),
-            Waarde::Tekst(t) if t.is_empty() => "(leeg)".to_string(),
-            Waarde::Tekst(t) => t.to_string(),
+            Waarde::Datum(d) => Zin::default().eigen(&crate::datum::dmj(*d)),
+            Waarde::Tekst(t) if t.is_empty() => Zin::default().eigen("(leeg)"),
+            Waarde::Tekst(t) => Zin::default().waarde(t),
         }
     }
 
@@ -350,24 +355,23 @@ pub(crate) fn lees_volledig(bestand: Bestand, kop: &[u8], rij: &[u8]) -> Option<
 const ALLEEN_GEWIJZIGD: [&str; 2] = ["klager", "contact"];
 /// Free text, shown between quotes.
 const VRIJE_TEKST: [&str; 2] = ["omschrijving", "toelichting"];
+/// Names of staff and the category, shown as every output shows them: only the whole name
+/// or contact of the complainant is hidden in them (`door` of an appeal or a withdrawal is
+/// the complainant's side, see [`Soort::door_de_klager`]).
+const NAMEN: [&str; 4] = ["behandelaar", "beklaagde", "categorie", "door"];
 const DATUMS: [&str; 3] = ["ontvangen", "datum", "termijn"];
 const OPSOMMINGEN: [&str; 5] = ["kanaal", "dienst", "soort", "oordeel", "regel"];
 
-/// Every column in which `nieuw` differs from `oud`, in Dutch: "datum 03-03-2025 →
-/// 28-02-2025", "klager gewijzigd" (personal data is never shown). Dates compare as dates,
-/// enumerated values without regard to case, the rest as trimmed text. Free text is shown
-/// as every text of the register is ([`toon`]), with `geheimen` hidden: the name and
-/// contact of both versions (the site hides the case's other ones, former ones included).
-pub(crate) fn veldverschillen(
-    oud: &Volledig,
-    nieuw: &Volledig,
-    geheimen: &Geheimen,
-) -> Vec<String> {
-    let waarde = |velden: &[(&'static str, String)], naam: &str| -> Waarde {
-        let tekst = velden
+impl Volledig {
+    fn veld(&self, naam: &str) -> &str {
+        self.velden
             .iter()
             .find(|(n, _)| *n == naam)
-            .map_or("", |(_, w)| w.as_str());
+            .map_or("", |(_, w)| w.as_str())
+    }
+
+    fn waarde(&self, naam: &str) -> Waarde {
+        let tekst = self.veld(naam);
         if DATUMS.contains(&naam) {
             Waarde::datum(tekst)
         } else if OPSOMMINGEN.contains(&naam) {
@@ -375,34 +379,49 @@ pub(crate) fn veldverschillen(
         } else {
             Waarde::Tekst(tekst.trim().into())
         }
-    };
-    // A free text is always a `Waarde::Tekst`; an empty one shows as the tool's "(leeg)",
-    // which is no text of the register and is not redacted.
-    let verborgen = |w: Waarde| -> Waarde {
-        match w {
-            Waarde::Tekst(t) if !t.is_empty() => Waarde::Tekst(toon(&t, geheimen).into()),
-            w => w,
-        }
-    };
+    }
+
+    /// Whether this version of the row is a step of the complainant's side.
+    fn door_de_klager(&self) -> bool {
+        Soort::parse(self.veld("soort").trim()).is_some_and(Soort::door_de_klager)
+    }
+}
+
+/// Every column in which `nieuw` differs from `oud`, in Dutch: "datum 03-03-2025 →
+/// 28-02-2025", "klager gewijzigd" (personal data is never shown). Dates compare as dates,
+/// enumerated values without regard to case, the rest as trimmed text. The values are
+/// quoted in a [`Zin`]: whoever shows it hides the case's names and contacts in them.
+pub(crate) fn veldverschillen(oud: &Volledig, nieuw: &Volledig) -> Vec<Zin> {
     let mut namen: Vec<&'static str> = oud.velden.iter().map(|(n, _)| *n).collect();
     for (n, _) in &nieuw.velden {
         if !namen.contains(n) {
             namen.push(n);
         }
     }
+    let klagerszijde = oud.door_de_klager() || nieuw.door_de_klager();
     namen
         .into_iter()
         .filter(|&naam| naam != "zaak")
         .filter_map(|naam| {
-            let (a, b) = (waarde(&oud.velden, naam), waarde(&nieuw.velden, naam));
+            let (a, b) = (oud.waarde(naam), nieuw.waarde(naam));
             (a != b).then(|| {
+                let zin = Zin::default().eigen(naam);
                 if ALLEEN_GEWIJZIGD.contains(&naam) {
-                    format!("{naam} gewijzigd")
+                    zin.eigen(" gewijzigd")
                 } else if VRIJE_TEKST.contains(&naam) {
-                    let (a, b) = (verborgen(a), verborgen(b));
-                    format!("{naam} „{}” → „{}”", a.toon(), b.toon())
+                    zin.eigen(" „")
+                        .en(a.zin())
+                        .eigen("” → „")
+                        .en(b.zin())
+                        .eigen("”")
+                } else if NAMEN.contains(&naam) && !(naam == "door" && klagerszijde) {
+                    let naam = |w: &Waarde| match w {
+                        Waarde::Tekst(t) if !t.is_empty() => Zin::default().naam(t),
+                        w => w.zin(),
+                    };
+                    zin.eigen(" ").en(naam(&a)).eigen(" → ").en(naam(&b))
                 } else {
-                    format!("{naam} {} → {}", a.toon(), b.toon())
+                    zin.eigen(" ").en(a.zin()).eigen(" → ").en(b.zin())
                 }
             })
         })
@@ -414,9 +433,21 @@ mod tests {
     use super::*;
 
     const KOP: &[u8] = b"zaak,ontvangen,kanaal,dienst,behandelaar,klager,contact,omschrijving\n";
+    const GEBEURTENIS_KOP: &[u8] = b"zaak,datum,soort,door,toelichting\n";
 
     fn versie(rij: &str) -> Volledig {
         lees_volledig(Bestand::Klachten, KOP, rij.as_bytes()).unwrap()
+    }
+
+    fn gebeurtenis(rij: &str) -> Volledig {
+        lees_volledig(Bestand::Gebeurtenissen, GEBEURTENIS_KOP, rij.as_bytes()).unwrap()
+    }
+
+    fn getoond(oud: &Volledig, nu: &Volledig, geheimen: &Geheimen) -> Vec<String> {
+        veldverschillen(oud, nu)
+            .iter()
+            .map(|zin| zin.toon(geheimen))
+            .collect()
     }
 
     /// A changed description shows before and after without a word of the complainant's
@@ -427,8 +458,45 @@ mod tests {
         let nu = versie("KP-1,2025-03-03,email,preventie,B,Anna Leeg,a@x.nl,Mevrouw Leeg belde");
         let geheimen = oud.geheimen().samen(&nu.geheimen());
         assert_eq!(
-            veldverschillen(&oud, &nu, &geheimen),
+            getoond(&oud, &nu, &geheimen),
             ["omschrijving „(leeg)” → „Mevrouw [naam verwijderd] belde”"]
+        );
+    }
+
+    /// A row of gebeurtenissen.csv holds no name of the complainant: the words of the
+    /// case's name are hidden in its changed explanation when the change is shown. A
+    /// colleague who shares the surname keeps it where `door` names staff, not where it
+    /// names the complainant's side (an appeal).
+    #[test]
+    fn een_gewijzigde_toelichting_zonder_de_naam_van_de_klager() {
+        let geheimen = Geheimen::van(Some("Karin Jansen"), None);
+        let oud = gebeurtenis("KP-1,2025-03-10,gesprek,P. Jansen,");
+        let nu = gebeurtenis("KP-1,2025-03-10,gesprek,J. Jansen,Mevrouw Jansen gebeld");
+        assert_eq!(
+            getoond(&oud, &nu, &geheimen),
+            [
+                "door P. Jansen → J. Jansen",
+                "toelichting „(leeg)” → „Mevrouw [naam verwijderd] gebeld”"
+            ]
+        );
+        let oud = gebeurtenis("KP-1,2025-03-10,beroep,Karin,");
+        let nu = gebeurtenis("KP-1,2025-03-10,beroep,Mevrouw Jansen,");
+        assert_eq!(
+            getoond(&oud, &nu, &geheimen),
+            ["door [naam verwijderd] → Mevrouw [naam verwijderd]"]
+        );
+    }
+
+    /// A value of another column, a date that is none say, is the register's: the words of
+    /// the name go there too, the tool's words around it stay.
+    #[test]
+    fn een_ongeldige_datum_zonder_de_naam_van_de_klager() {
+        let geheimen = Geheimen::van(Some("W. Termijn"), None);
+        let oud = gebeurtenis("KP-1,2025-03-10,gesprek,B,");
+        let nu = gebeurtenis("KP-1,termijn 10-03,gesprek,B,");
+        assert_eq!(
+            getoond(&oud, &nu, &geheimen),
+            ["datum 10-03-2025 → [naam verwijderd] 10-03"]
         );
     }
 }

@@ -23,6 +23,7 @@ use crate::history::rij::{Paar, Sleutel, ZAAKREGEL};
 use crate::history::spoor::{Afwijkingsoort, Spoor};
 use crate::history::{Historielezing, Stap};
 use crate::model::Tekst;
+use crate::persoonsgegevens::{Geheimen, Zin};
 
 pub const REGISTRATIE: Regel = Regel {
     id: RegelId::Art7Registratie,
@@ -62,43 +63,55 @@ pub(super) fn waar(stap: &Stap) -> String {
     }
 }
 
-/// The art-7-wijziging finding of one row, if it deviated from its first recording.
-fn wijziging(
+/// The art-7-wijziging finding of one row, if it deviated from its first recording. The
+/// values it quotes are the register's: `geheimen` hides the case's names in them.
+#[allow(clippy::too_many_arguments)]
+fn wijziging<'g>(
     verslag: &Historielezing,
     zaak: &Tekst,
     sleutel: Sleutel,
     spoor: &Spoor,
-    wat: &str,
+    wat: Zin,
     bron: Bron,
     line: u32,
+    geheimen: &dyn Fn() -> &'g Geheimen,
 ) -> Option<Bevinding> {
     let afwijking = spoor.afwijking.as_ref()?;
     let stap = verslag.stappen.get(afwijking.stap)?;
+    let in_stap = |gedaan: &str| {
+        wat.clone().eigen(&format!(
+            " {gedaan} na de eerste registratie, in {}: ",
+            waar(stap)
+        ))
+    };
     let bericht = match &afwijking.wat {
         Afwijkingsoort::Velden(velden) => {
-            let velden: Vec<String> = velden
-                .iter()
-                .map(|v| format!("{} {} → {}", v.veld, v.oud.toon(), v.nieuw.toon()))
-                .collect();
-            format!(
-                "{wat} gewijzigd na de eerste registratie, in {}: {}",
-                waar(stap),
-                velden.join(", ")
-            )
+            let mut zin = in_stap("gewijzigd");
+            for (i, v) in velden.iter().enumerate() {
+                if i > 0 {
+                    zin = zin.eigen(", ");
+                }
+                zin = zin
+                    .eigen(v.veld)
+                    .eigen(" ")
+                    .en(v.oud.zin())
+                    .eigen(" → ")
+                    .en(v.nieuw.zin());
+            }
+            zin
         }
-        Afwijkingsoort::AndereSoort(soort) => format!(
-            "{wat} gewijzigd na de eerste registratie, in {}: soort {} → {}",
-            waar(stap),
-            verslag.namen.soortnaam(sleutel.paar.soort),
-            verslag.namen.soortnaam(*soort)
-        ),
-        Afwijkingsoort::Verwijderd => format!(
-            "{wat} verwijderd na de eerste registratie, in {}: {} {} → (verwijderd)",
-            waar(stap),
-            spoor.eerste.datumveld(),
-            spoor.eerste.datum().toon()
-        ),
+        Afwijkingsoort::AndereSoort(soort) => in_stap("gewijzigd")
+            .eigen("soort ")
+            .en(verslag.namen.soortnaam(sleutel.paar.soort))
+            .eigen(" → ")
+            .en(verslag.namen.soortnaam(*soort)),
+        Afwijkingsoort::Verwijderd => in_stap("verwijderd")
+            .eigen(spoor.eerste.datumveld())
+            .eigen(" ")
+            .en(spoor.eerste.datum().zin())
+            .eigen(" → (verwijderd)"),
     };
+    let bericht = bericht.toon(geheimen());
     let mut b = Bevinding::new(zaak, RegelId::Art7Wijziging, Ernst::Warning, bericht);
     b.datum = Some(stap.datum);
     b.bron = bron;
@@ -108,7 +121,12 @@ fn wijziging(
 }
 
 /// Judges the history of one case: its own row, its events, and the events removed since.
-pub(crate) fn beoordeel_zaak(ctx: &Context<'_>, verslag: &Historielezing) -> Vec<Bevinding> {
+/// `geheimen` gives what the case's texts may not show.
+pub(crate) fn beoordeel_zaak<'g>(
+    ctx: &Context<'_>,
+    verslag: &Historielezing,
+    geheimen: &dyn Fn() -> &'g Geheimen,
+) -> Vec<Bevinding> {
     let zaak = ctx.zaak;
     let termijn = ctx.reglement.registratie_werkdagen;
     let sporen = &verslag.sporen.per_sleutel;
@@ -129,9 +147,10 @@ pub(crate) fn beoordeel_zaak(ctx: &Context<'_>, verslag: &Historielezing) -> Vec
             &zaak.id,
             zaakregel,
             spoor,
-            "zaakregel",
+            Zin::default().eigen("zaakregel"),
             Bron::Klachten,
             zaak.line,
+            geheimen,
         ));
     }
     for g in &zaak.gebeurtenissen {
@@ -147,9 +166,10 @@ pub(crate) fn beoordeel_zaak(ctx: &Context<'_>, verslag: &Historielezing) -> Vec
             &zaak.id,
             *sleutel,
             spoor,
-            &wat,
+            Zin::default().eigen(&wat),
             Bron::Gebeurtenissen,
             g.line,
+            geheimen,
         ));
         let Some(stap) = verslag.stappen.get(spoor.eerste_stap) else {
             continue;
@@ -189,7 +209,10 @@ pub(crate) fn beoordeel_zaak(ctx: &Context<'_>, verslag: &Historielezing) -> Vec
             continue;
         }
         let wat = match datum {
-            Some(d) => format!("{} van {}", verslag.namen.beschrijf(*sleutel), dmj(d)),
+            Some(d) => verslag
+                .namen
+                .beschrijf(*sleutel)
+                .eigen(&format!(" van {}", dmj(d))),
             None => verslag.namen.beschrijf(*sleutel),
         };
         uit.extend(wijziging(
@@ -197,9 +220,10 @@ pub(crate) fn beoordeel_zaak(ctx: &Context<'_>, verslag: &Historielezing) -> Vec
             &zaak.id,
             *sleutel,
             spoor,
-            &wat,
+            wat,
             Bron::Klachten,
             zaak.line,
+            geheimen,
         ));
     }
     uit

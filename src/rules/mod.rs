@@ -243,7 +243,7 @@ pub fn beoordeel_zaak(zaak: &Zaak, omgeving: &Omgeving<'_>) -> (Option<Verloop>,
             bevindingen.extend(art6::persoonsgegevens(&zaak.id, dossier, geheimen()));
         }
         if let Some(historie) = omgeving.historie {
-            bevindingen.extend(art7::beoordeel_zaak(&ctx, historie));
+            bevindingen.extend(art7::beoordeel_zaak(&ctx, historie, &geheimen));
         }
         Some(verloop)
     } else {

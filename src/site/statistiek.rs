@@ -299,9 +299,10 @@ impl<'a> Zaakgegevens<'a> {
     /// as in every free text ("Mevrouw Jansen" for Karin Jansen).
     pub fn door<'g>(&self, g: &'g Gebeurtenis) -> Option<Cow<'g, str>> {
         let door = g.door.as_deref()?;
-        Some(match g.soort {
-            Soort::Beroep | Soort::Ingetrokken => self.toon(door),
-            _ => self.toon_zonder_naamwoorden(door),
+        Some(if g.soort.door_de_klager() {
+            self.toon(door)
+        } else {
+            self.toon_zonder_naamwoorden(door)
         })
     }
 

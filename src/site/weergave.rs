@@ -525,7 +525,7 @@ pub fn zaakpagina(
                     Some(line) => format!("{}:{line}", w.bron.pad()),
                     None => w.bron.pad().into_owned(),
                 },
-                omschrijving: z.toon_zonder_naamwoorden(&w.omschrijving).into_owned(),
+                omschrijving: w.omschrijving.toon(z.geheimen()),
             })
             .collect(),
     }
