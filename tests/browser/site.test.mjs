@@ -1,7 +1,8 @@
 // Browser test of the built site: opened straight from disk in Debian's Chromium, the
 // dashboard links to a case and back, no page logs an error, the charts are drawn with
 // text of 12 CSS pixels or more at 1280 and at 390 pixels wide, no page is wider than a
-// phone, the cases list filters and sorts, and pages print to A4 PDF with the figures,
+// phone, tables of records show each row as a block on a phone, the cases list filters
+// and sorts, and pages print to A4 PDF with the figures,
 // "Vertrouwelijk" and the peildatum on every page. Screenshots go to
 // tests/browser/screenshots/.
 //
@@ -150,6 +151,33 @@ for (const breedte of [1280, 390]) {
   if (breedte === 390) {
     await page.goto(index);
     await page.screenshot({ path: join(schermen, "dashboard-390.png"), fullPage: false });
+  }
+  // Tables of records (findings, terms, changes, input errors): on a phone each row is a
+  // block that fits the screen, its long text at least 300 px wide and its column names
+  // beside the values; on a laptop a table with its header.
+  for (const pagina of [zaakpagina, "overtredingen.html", "invoerfouten.html", "index.html", "perioden/2025.html"]) {
+    await page.goto(pagina.startsWith("file:") ? pagina : adres(pagina));
+    const m = await page.evaluate(() => {
+      const tabellen = [...document.querySelectorAll("table.stapel")];
+      return {
+        tabellen: tabellen.length,
+        rollend: tabellen.filter((t) => t.closest(".tabelrol").scrollWidth > t.closest(".tabelrol").clientWidth + 1).length,
+        smalste: Math.min(...[...document.querySelectorAll("table.stapel td.lang")].map((c) => c.getBoundingClientRect().width)),
+        kop: Math.max(...tabellen.map((t) => t.tHead.getBoundingClientRect().height)),
+        naam: [...document.querySelectorAll("table.stapel td[data-kop]")].some((c) => getComputedStyle(c, "::before").content.includes(c.dataset.kop)),
+      };
+    });
+    const wat = `${pagina.split("/").slice(-2).join("/")} op ${breedte} px`;
+    if (breedte === 390) {
+      controleer(m.tabellen > 0 && m.rollend === 0 && m.smalste >= 300 && m.kop <= 1 && m.naam,
+        `${wat}: ${m.tabellen} tabellen als blokken, ${m.rollend} rollen opzij, lange tekst ${Math.round(m.smalste)} px breed`);
+    } else {
+      controleer(m.tabellen > 0 && m.kop > 20 && !m.naam, `${wat}: ${m.tabellen} tabellen met kolomkoppen`);
+    }
+  }
+  if (breedte === 390) {
+    await page.goto(zaakpagina);
+    await page.screenshot({ path: join(schermen, "zaak-390.png"), fullPage: true });
   }
 }
 
