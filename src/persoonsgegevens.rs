@@ -971,16 +971,26 @@ impl Geheimen {
 /// names (see [`Geheimen::voeg_naamwoord_toe`]).
 const MAX_NAAMWOORDEN: usize = 32;
 
-/// Words that a `klager` value may hold besides a name: a form of address or a role
-/// ("Mevrouw de Vries", "Cliënt 14"), read alike (without accents); and the names of
-/// mailboxes that an e-mail contact may start with (`info@`, `contact@`). They are
-/// ordinary words of every case's texts, and are not looked for on their own.
-const GEEN_NAAM: [&str; 27] = [
+/// Words that a `klager` value may hold besides a name: a form of address, a title or a
+/// role ("Mevrouw de Vries", "Drs. P. Vos", "Cliënt 14", "Werkgever Bakkerij Jansen",
+/// "Moeder van Sanne Bos"), read alike (without accents); and the names of mailboxes that an
+/// e-mail contact may start with (`info@`, `contact@`). They are ordinary words of every
+/// case's texts ("de werkgever belde"), and are not looked for on their own; the whole value
+/// still is. Words that are also surnames (Voogd, Zoon, Koster) are not among them.
+const GEEN_NAAM: [&str; 47] = [
+    // Forms of address and titles.
     "mevrouw",
     "meneer",
     "heer",
     "mevr",
     "dhr",
+    "mej",
+    "mejuffrouw",
+    "drs",
+    "ing",
+    "prof",
+    "jhr",
+    // Who complains, or on whose behalf.
     "familie",
     "fam",
     "klant",
@@ -989,9 +999,24 @@ const GEEN_NAAM: [&str; 27] = [
     "klaagster",
     "deelnemer",
     "cursist",
+    "werkgever",
+    "werknemer",
+    "vader",
+    "moeder",
+    "ouder",
+    "ouders",
+    "dochter",
+    "partner",
+    "echtgenoot",
+    "echtgenote",
+    "advocaat",
+    "gemachtigde",
+    "vertegenwoordiger",
+    "bewindvoerder",
     "anoniem",
     "onbekend",
     "namens",
+    // Mailboxes.
     "info",
     "contact",
     "mail",
@@ -2552,6 +2577,26 @@ mod tests {
         assert_eq!(
             toon("dhr. Visser belde", &aanhef),
             "dhr. [naam verwijderd] belde"
+        );
+        // A title, or who complains on whose behalf: in re-integration texts "werkgever"
+        // and "werknemer" are everyday words.
+        let titel = Geheimen::van(Some("Drs. Ing. P. Vos"), None);
+        assert_eq!(
+            toon("drs. Vos belde de ING", &titel),
+            "drs. [naam verwijderd] belde de ING"
+        );
+        let werkgever = Geheimen::van(Some("Werkgever Bakkerij Jansen"), None);
+        assert_eq!(
+            toon(
+                "De werkgever (Bakkerij Jansen) sprak de werknemer",
+                &werkgever
+            ),
+            "De werkgever ([naam verwijderd] [naam verwijderd]) sprak de werknemer"
+        );
+        let ouder = Geheimen::van(Some("Moeder van Sanne Bos"), None);
+        assert_eq!(
+            toon("Moeder belde over Sanne", &ouder),
+            "Moeder belde over [naam verwijderd]"
         );
     }
 
