@@ -120,6 +120,34 @@
     ouder.appendChild(document.createTextNode(" "));
   }
 
+  // "3 waarschuwingen": a rule's findings, by the most serious of them.
+  function telling(regel) {
+    var soort = k.soorten[regel[1]];
+    return regel[2] + " " + (regel[2] === 1 ? LABELS[soort] : MEERVOUD[soort]);
+  }
+
+  // A case's rules with findings, each a label in the colour of its most serious finding,
+  // with their number when more than one: two on the cell's two lines; of more, the first,
+  // and the others named on the second line.
+  function bevindingen(regels) {
+    var div = document.createElement("div");
+    div.className = "regels";
+    var getoond = regels.length > 2 ? regels.slice(0, 1) : regels;
+    getoond.forEach(function (regel) {
+      var naam = k.regels[regel[0]] + (regel[2] > 1 ? " \u00d7" + regel[2] : "");
+      label(div, k.soorten[regel[1]], naam, telling(regel));
+    });
+    if (regels.length > 2) {
+      var rest = regels.slice(1);
+      var s = document.createElement("span");
+      s.className = "onder";
+      s.textContent = "en " + rest.map(function (regel) { return k.regels[regel[0]]; }).join(", ");
+      s.title = rest.map(function (regel) { return k.regels[regel[0]] + ": " + telling(regel); }).join("; ");
+      div.appendChild(s);
+    }
+    return div;
+  }
+
   // A cell of two lines: `boven`, and under it `onder` in small print.
   function tweeregelig(rij, boven, onder, klasse) {
     var td = cel(rij, "", klasse);
@@ -146,17 +174,7 @@
     tweeregelig(tr, k.diensten[r[3]], r[4] ? k.categorieen[r[4] - 1] : "");
     cel(tr, k.behandelaars[r[5]]);
     tweeregelig(tr, k.statussen[r[6]], r[7] ? "" : "buiten het reglement");
-    var telling = cel(tr, "", "geheel");
-    k.soorten.forEach(function (soort, s) {
-      if (r[10][s] > 0) { label(telling, soort, String(r[10][s]), r[10][s] + " " + (r[10][s] === 1 ? LABELS[soort] : MEERVOUD[soort])); }
-    });
-    var regels = document.createElement("div");
-    regels.className = "regels";
-    r[11].forEach(function (paar) {
-      var soort = k.soorten[paar[1]];
-      label(regels, soort, k.regels[paar[0]], LABELS[soort]);
-    });
-    cel(tr, "").appendChild(regels);
+    cel(tr, "").appendChild(bevindingen(r[11]));
     var omschrijving = document.createElement("div");
     omschrijving.className = "omschrijving";
     omschrijving.textContent = r[12];
@@ -170,7 +188,7 @@
     tr.className = "vulling";
     tr.setAttribute("aria-hidden", "true");
     var td = document.createElement("td");
-    td.colSpan = 8;
+    td.colSpan = 7;
     td.style.height = hoogte + "px";
     tr.appendChild(td);
     return tr;

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::statistiek::{telsoort, Bevindingtelling, Zaakgegevens};
-use crate::bevinding::{Bevinding, RegelId};
+use crate::bevinding::Bevinding;
 use crate::datum::dmj;
 use crate::history::Wijziging;
 use crate::markdown;
@@ -259,23 +259,31 @@ pub struct ZaakRij {
 pub struct RegelLabel {
     pub id: &'static str,
     pub soort: &'static str,
+    /// The case's findings of this rule.
+    pub aantal: usize,
 }
 
 /// A case's rules with findings, each once, in the order of its findings; a rule with
 /// several findings shows the most serious that is not accounted for.
 pub fn regellabels(bevindingen: &[Bevinding]) -> Vec<RegelLabel> {
-    let mut uit: Vec<(RegelId, &'static str)> = Vec::new();
+    let mut uit: Vec<RegelLabel> = Vec::new();
     for b in bevindingen {
         let soort = telsoort(b);
-        match uit.iter_mut().find(|(r, _)| *r == b.regel) {
-            Some((_, s)) if ernstvolgorde(soort) < ernstvolgorde(s) => *s = soort,
-            Some(_) => {}
-            None => uit.push((b.regel, soort)),
+        match uit.iter_mut().find(|l| l.id == b.regel.id()) {
+            Some(l) => {
+                l.aantal += 1;
+                if ernstvolgorde(soort) < ernstvolgorde(l.soort) {
+                    l.soort = soort;
+                }
+            }
+            None => uit.push(RegelLabel {
+                id: b.regel.id(),
+                soort,
+                aantal: 1,
+            }),
         }
     }
-    uit.into_iter()
-        .map(|(r, soort)| RegelLabel { id: r.id(), soort })
-        .collect()
+    uit
 }
 
 fn ernstvolgorde(soort: &str) -> u8 {

@@ -49,8 +49,8 @@ pub struct Keuzes {
 /// One case: number, folder of its page, received (`YYYY-MM-DD`), service, category
 /// (+1; 0 for none), handler, status, within the regulation (1/0), first decision
 /// (`YYYY-MM-DD` or empty), latest verdict (-1 for none), findings counted as
-/// [overtredingen, waarschuwingen, info, verantwoord], its rules as [rule, soort], and the
-/// redacted description.
+/// [overtredingen, waarschuwingen, info, verantwoord], its rules as [rule, soort, number of
+/// findings], and the redacted description.
 #[derive(Debug, Clone, Serialize)]
 struct Rij(
     String,
@@ -64,7 +64,7 @@ struct Rij(
     String,
     i8,
     [usize; 4],
-    Vec<(u8, u8)>,
+    Vec<(u8, u8, usize)>,
     String,
 );
 
@@ -119,7 +119,7 @@ impl Zakenlijst {
                         .into_iter()
                         .map(|r| {
                             let regel = RegelId::parse(r.id).map_or(0, RegelId::nummer);
-                            (regel as u8, plek(&SOORTEN, &r.soort) as u8)
+                            (regel as u8, plek(&SOORTEN, &r.soort) as u8, r.aantal)
                         })
                         .collect(),
                     omschrijving(z),

@@ -84,7 +84,7 @@ const alleenWaarschuwing = await page.evaluate(() => window.KLACHTEN_ZAKEN.rijen
 controleer((await page.locator("#aantal").textContent()).startsWith(`${metBevinding} van`) && alleenWaarschuwing > 0, `alleen met bevindingen: ${metBevinding}, waarvan ${alleenWaarschuwing} met alleen waarschuwingen`);
 await page.uncheck("#alleen-bevindingen");
 await page.selectOption("#ernst", "1");
-const regellabels = await page.locator("#zaken tbody tr.zaak td:nth-child(7) .label-warning").count();
+const regellabels = await page.locator("#zaken tbody tr.zaak td:nth-child(6) .label-warning").count();
 controleer(regellabels > 0, `ernst per regel zichtbaar (${regellabels} waarschuwingen)`);
 await page.selectOption("#ernst", "");
 await page.locator("#zaken thead th").first().locator("button").click();
@@ -97,6 +97,48 @@ await page.locator("#zaken thead th").nth(5).locator("button").click();
 const afgekapt = await page.evaluate(() => [...document.querySelectorAll("#zaken thead th")]
   .filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent.trim()));
 controleer(afgekapt.length === 0, `zakenlijst op 1280 px: elke kolomkop heel${afgekapt.length ? ": " + afgekapt.join(" | ") : ""}`);
+// Sorted on findings, the cases with the most come first: every rule's label is whole and
+// within its row.
+{
+  if ((await page.locator("#zaken thead th").nth(5).getAttribute("aria-sort")) !== "descending") {
+    await page.locator("#zaken thead th").nth(5).locator("button").click();
+  }
+  const regelsInBeeld = () => page.evaluate(() => [...document.querySelectorAll("#zaken tbody tr.zaak td:nth-child(6)")].map((td) => {
+    const cel = td.getBoundingClientRect();
+    const delen = [...td.querySelectorAll(".label, .onder")];
+    return {
+      zaak: td.parentElement.firstChild.textContent,
+      teksten: delen.map((d) => d.textContent),
+      heel: delen.every((d) => { const vak = d.getBoundingClientRect(); return vak.right <= cel.right + 1 && vak.bottom <= cel.bottom + 1; })
+        && [...td.querySelectorAll(".label")].every((l) => l.scrollWidth <= l.clientWidth + 1),
+    };
+  }));
+  const inBeeld = await regelsInBeeld();
+  const deels = inBeeld.filter((c) => !c.heel).map((c) => c.zaak);
+  const aantalLabels = inBeeld.reduce((n, c) => n + c.teksten.length, 0);
+  controleer(aantalLabels >= 10 && deels.length === 0 && inBeeld.some((c) => c.teksten.includes("art-4.2-ontvangstbevestiging")),
+    `zakenlijst op 1280 px: ${aantalLabels} regels heel in hun rij${deels.length ? "; afgekapt bij " + deels.join(", ") : ""}`);
+  // A rule with three findings shows their number; of three rules, the first has a label and
+  // the second line names the others. (Two cases given those findings in the page's data.)
+  const [zaakA, zaakB] = await page.evaluate(() => {
+    const d = window.KLACHTEN_ZAKEN;
+    const nr = (id) => d.keuzes.regels.indexOf(id);
+    const [a, b] = d.rijen;
+    a[11] = [[nr("art-4.2-ontvangstbevestiging"), 0, 1], [nr("art-7-registratie"), 1, 3]];
+    b[11] = [[nr("art-4.2-ontvangstbevestiging"), 0, 1], [nr("art-4.3-termijn"), 0, 2], [nr("art-7-registratie"), 1, 1]];
+    return [a[0], b[0]];
+  });
+  const tekening = async (zaak) => {
+    await page.fill("#zoek", zaak);
+    return (await regelsInBeeld()).find((c) => c.zaak === zaak);
+  };
+  const a = await tekening(zaakA);
+  const b = await tekening(zaakB);
+  await page.fill("#zoek", "");
+  controleer(a.heel && b.heel && a.teksten.join(" | ") === "art-4.2-ontvangstbevestiging | art-7-registratie ×3"
+    && b.teksten.join(" | ") === "art-4.2-ontvangstbevestiging | en art-4.3-termijn, art-7-registratie",
+    `zakenlijst: ${a.teksten.join(" | ")}; ${b.teksten.join(" | ")}`);
+}
 
 for (const pagina of ["overtredingen.html", "regels.html", "invoerfouten.html", "perioden/2025.html", "perioden/2025-openbaar.html"]) {
   await page.goto(adres(pagina));
