@@ -654,6 +654,36 @@ fn een_vroegere_naam_van_de_klager_blijft_verborgen() {
     }
 }
 
+/// A former name stays hidden in the old texts the history quotes, however many words the
+/// current name has (a text is looked up word by word, with no cap on the words).
+#[test]
+fn een_vroegere_naam_blijft_verborgen_naast_een_lange_naam() {
+    let repo = Repo::new();
+    let rij = |klager: &str, omschrijving: &str| {
+        format!("{K}KP-1,2025-04-01,email,preventie,A. Behandelaar,{klager},,{omschrijving}\n")
+    };
+    repo.schrijf("gebeurtenissen.csv", G);
+    repo.schrijf("klachten.csv", &rij("Anouk Visser", "Mevrouw Visser belde"));
+    repo.commit("2025-04-01T10:00:00+02:00");
+    repo.schrijf("klachten.csv", &rij("", "traag"));
+    repo.commit("2025-04-02T10:00:00+02:00");
+    let lang: Vec<String> = (1..=40).map(|i| format!("Woord{i:02}x")).collect();
+    repo.schrijf("klachten.csv", &rij(&lang.join(" "), "traag"));
+    repo.commit("2025-04-03T10:00:00+02:00");
+    let uit = repo.map.path().join("site");
+    bouw(&repo.register, &uit, "2025-12-31");
+    let pagina =
+        std::fs::read_to_string(uit.join(klachten::site::weergave::zaakpad("KP-1"))).unwrap();
+    assert!(
+        pagina.contains("omschrijving „Mevrouw [naam verwijderd] belde” → „traag”"),
+        "{pagina}"
+    );
+    assert!(
+        !pagina.contains("Visser") && !pagina.contains("Woord"),
+        "{pagina}"
+    );
+}
+
 /// `check` hides a former name of the complainant as the site does, though it keeps no
 /// changes per case: a justification added after the name was erased still names her.
 #[test]
