@@ -141,10 +141,17 @@ pub fn controleer(register: Register) -> Uitkomst {
 
 /// Judges every case of `register`, with what `historie` read for art 7.
 pub fn controleer_met(mut register: Register, mut historie: Option<Historie>) -> Uitkomst {
-    // A case's texts hide the names and contacts its row held in earlier versions too.
+    // A case's texts hide the names and contacts its rows held in earlier versions too; so
+    // do the input errors of its rows, which hid its current ones when they were read.
     if let Some(h) = &mut historie {
-        for (id, vroeger) in std::mem::take(&mut h.vroegere_geheimen) {
-            Geheimen::voeg_bij(&mut register.andere_geheimen, id, vroeger);
+        let vroeger = std::mem::take(&mut h.vroegere_geheimen);
+        for fout in &mut register.invoerfouten {
+            if let Some(geheimen) = fout.zaak.as_ref().and_then(|id| vroeger.get(id)) {
+                fout.afschermen(geheimen);
+            }
+        }
+        for (id, geheimen) in vroeger {
+            Geheimen::voeg_bij(&mut register.andere_geheimen, id, geheimen);
         }
     }
     let kalender = register.reglement.kalender();

@@ -935,6 +935,11 @@ impl Geheimen {
         }
     }
 
+    /// Whether there is nothing to hide (a row of gebeurtenissen.csv holds no name).
+    pub fn is_leeg(&self) -> bool {
+        self.waarden.is_empty() && self.naamwoorden.is_leeg()
+    }
+
     /// Adds `nieuw` to the values of case `zaak` in `per_zaak` (another row of its number,
     /// an earlier version of its row).
     pub fn voeg_bij<K, S>(per_zaak: &mut HashMap<K, Geheimen, S>, zaak: K, nieuw: Geheimen)
@@ -1672,43 +1677,47 @@ pub fn toon_in_plaats_zonder_naamwoorden(tekst: &mut String, geheimen: &Geheimen
 /// register and hides the words of the complainant's name, the tool's words do not (a
 /// complainant called "W. Termijn" leaves "termijn" alone), nor do the names of staff
 /// (a colleague may share the complainant's surname).
+///
+/// The sentence is one string with the stretches that are values marked: the case pages
+/// keep one for every change of every row.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Zin {
-    delen: Vec<Deel>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Deel {
-    /// The tool's own words.
-    Eigen(String),
-    /// A name of staff from the register: only the whole name or contact is hidden.
-    Naam(String),
-    /// A value of the register, quoted: hidden as a free text.
-    Waarde(String),
+    tekst: String,
+    /// The stretches of `tekst` that are values of the register, in order.
+    waarden: Vec<std::ops::Range<u32>>,
 }
 
 impl Zin {
     /// The sentence with the tool's words `tekst` added.
     pub fn eigen(mut self, tekst: &str) -> Zin {
-        self.delen.push(Deel::Eigen(tekst.to_string()));
+        self.tekst.push_str(tekst);
         self
     }
 
-    /// The sentence with the name of a member of staff `tekst` added.
-    pub fn naam(mut self, tekst: &str) -> Zin {
-        self.delen.push(Deel::Naam(tekst.to_string()));
-        self
+    /// The sentence with the name of a member of staff `tekst` added: shown as the tool's
+    /// words are, with only the whole name or contact hidden.
+    pub fn naam(self, tekst: &str) -> Zin {
+        self.eigen(tekst)
     }
 
     /// The sentence with the register's value `tekst` added.
     pub fn waarde(mut self, tekst: &str) -> Zin {
-        self.delen.push(Deel::Waarde(tekst.to_string()));
+        let begin = self.tekst.len() as u32;
+        self.tekst.push_str(tekst);
+        self.waarden.push(begin..self.tekst.len() as u32);
         self
     }
 
     /// The sentence with `ander` added.
     pub fn en(mut self, ander: Zin) -> Zin {
-        self.delen.extend(ander.delen);
+        let verschuiving = self.tekst.len() as u32;
+        self.tekst.push_str(&ander.tekst);
+        self.waarden.extend(
+            ander
+                .waarden
+                .into_iter()
+                .map(|r| r.start + verschuiving..r.end + verschuiving),
+        );
         self
     }
 
@@ -1717,13 +1726,18 @@ impl Zin {
     /// names of staff (the whole name or contact may span a value and the words around
     /// it).
     pub fn toon(&self, geheimen: &Geheimen) -> String {
-        let mut tekst = String::new();
-        for deel in &self.delen {
-            match deel {
-                Deel::Eigen(eigen) | Deel::Naam(eigen) => tekst.push_str(eigen),
-                Deel::Waarde(waarde) => tekst.push_str(&toon(waarde, geheimen)),
-            }
+        let mut tekst = String::with_capacity(self.tekst.len());
+        let mut vanaf = 0;
+        for r in &self.waarden {
+            let (begin, eind) = (r.start as usize, r.end as usize);
+            tekst.push_str(self.tekst.get(vanaf..begin).unwrap_or_default());
+            tekst.push_str(&toon(
+                self.tekst.get(begin..eind).unwrap_or_default(),
+                geheimen,
+            ));
+            vanaf = eind;
         }
+        tekst.push_str(self.tekst.get(vanaf..).unwrap_or_default());
         toon_in_plaats_zonder_naamwoorden(&mut tekst, geheimen);
         tekst
     }

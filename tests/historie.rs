@@ -684,6 +684,59 @@ fn een_vroegere_naam_blijft_verborgen_naast_een_lange_naam() {
     );
 }
 
+/// A soort, verdict or channel the tool knows is shown as its word, also for a complainant
+/// whose name holds it; hidden, it would give the word of the name away beside the findings
+/// that name it.
+#[test]
+fn een_bekende_soort_of_oordeel_blijft_staan() {
+    let repo = Repo::new();
+    let k = |kanaal: &str| {
+        format!("{K}KP-1,2025-04-01,{kanaal},preventie,A. Behandelaar,Jan Gesprek Brief Gegrond,,traag\n")
+    };
+    repo.schrijf("klachten.csv", &k("brief"));
+    repo.schrijf(
+        "gebeurtenissen.csv",
+        &format!(
+            "{G}KP-1,2025-04-03,gesprek,A,\n\
+             KP-1,2025-04-08,uitspraak,A,gegrond\n"
+        ),
+    );
+    repo.commit("2025-04-08T10:00:00+02:00");
+    repo.schrijf("klachten.csv", &k("email"));
+    repo.schrijf(
+        "gebeurtenissen.csv",
+        &format!(
+            "{G}KP-1,2025-04-03,informatieverzoek,A,\n\
+             KP-1,2025-04-08,uitspraak,A,ongegrond\n"
+        ),
+    );
+    repo.commit("2025-04-10T10:00:00+02:00");
+    let (v, _, _) = check(&repo.register, "2025-06-01");
+    let berichten = berichten(&v);
+    for verwacht in [
+        "soort gesprek → informatieverzoek",
+        "oordeel gegrond → ongegrond",
+    ] {
+        assert!(
+            berichten.iter().any(|b| b.ends_with(verwacht)),
+            "{verwacht}: {berichten:?}"
+        );
+    }
+    let uit = repo.map.path().join("site");
+    bouw(&repo.register, &uit, "2025-06-01");
+    let pagina =
+        std::fs::read_to_string(uit.join(klachten::site::weergave::zaakpad("KP-1"))).unwrap();
+    for verwacht in [
+        "gebeurtenis gesprek vastgelegd (datum 03-04-2025)",
+        "gebeurtenis gesprek: soort gesprek → informatieverzoek",
+        "zaakregel: kanaal brief → email",
+        "gebeurtenis uitspraak: oordeel gegrond → ongegrond",
+    ] {
+        assert!(pagina.contains(verwacht), "{verwacht}: {pagina}");
+    }
+    assert!(!pagina.contains("[naam verwijderd]"), "{pagina}");
+}
+
 /// `check` hides a former name of the complainant as the site does, though it keeps no
 /// changes per case: a justification added after the name was erased still names her.
 #[test]
@@ -720,6 +773,76 @@ fn check_verbergt_een_vroegere_naam_ook() {
             "{formaat}: {uit}"
         );
         assert!(!uit.to_lowercase().contains("anouk"), "{formaat}: {uit}");
+    }
+}
+
+/// A former name is hidden wherever the name went: a removed duplicate row, a case row
+/// removed and added again without it, and in input errors, which are redacted while the
+/// register is read.
+#[test]
+fn een_vroegere_naam_uit_een_verwijderde_rij_of_in_een_invoerfout() {
+    let g = "zaak,datum,soort,door,oordeel,toelichting,regel\n";
+    let zonder = "KP-1,2025-04-18,email,preventie,A. Behandelaar,,,traag\n";
+    let met = "KP-1,2025-04-18,email,preventie,A. Behandelaar,Anouk de Vries,,traag\n";
+    let eerst = [
+        ("duplicaat", format!("{K}{zonder}{met}")),
+        ("verwijderd", format!("{K}{met}")),
+        ("invoerfout", format!("{K}{met}")),
+    ];
+    for (geval, klachten_eerst) in eerst {
+        let repo = Repo::new();
+        repo.schrijf("klachten.csv", &klachten_eerst);
+        repo.schrijf("gebeurtenissen.csv", g);
+        repo.commit("2025-04-22T10:00:00+02:00");
+        if geval == "verwijderd" {
+            repo.schrijf("klachten.csv", K);
+            repo.commit("2025-04-23T10:00:00+02:00");
+        }
+        repo.schrijf("klachten.csv", &format!("{K}{zonder}"));
+        let fout = if geval == "invoerfout" {
+            "KP-1,2025-04-24,gesprek met Anouk,A. B,,,\n"
+        } else {
+            ""
+        };
+        repo.schrijf(
+            "gebeurtenissen.csv",
+            &format!(
+                "{g}{fout}KP-1,2025-05-02,verantwoording,Q,,Anouk was onbereikbaar,art-4.2-ontvangstbevestiging\n"
+            ),
+        );
+        repo.commit("2025-05-02T10:00:00+02:00");
+        for formaat in [
+            "json",
+            "text",
+            "github",
+            "sarif",
+            "junit",
+            "codequality",
+            "csv",
+        ] {
+            let o = klachten(
+                &["check", "--as-of", "2025-06-01", "--format", formaat],
+                &repo.register,
+            );
+            let uit = format!("{}{}", stdout(&o), stderr(&o));
+            assert!(
+                uit.contains("[naam verwijderd] was onbereikbaar"),
+                "{geval} {formaat}: {uit}"
+            );
+            assert!(
+                !uit.to_lowercase().contains("anouk"),
+                "{geval} {formaat}: {uit}"
+            );
+            if geval == "invoerfout" && formaat == "text" {
+                assert!(uit.contains("gesprek met [naam verwijderd]"), "{uit}");
+            }
+        }
+        let site = repo.map.path().join("site");
+        bouw(&repo.register, &site, "2025-06-01");
+        for (pad, inhoud) in bestanden(&site) {
+            let tekst = String::from_utf8_lossy(&inhoud).to_lowercase();
+            assert!(!tekst.contains("anouk"), "{geval}: {pad}");
+        }
     }
 }
 

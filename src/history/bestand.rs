@@ -41,6 +41,8 @@ pub(crate) enum Overgang {
         sleutel: Sleutel,
         /// The soort of the row that took its place, when its soort was changed.
         nieuwe_soort: Option<u32>,
+        /// The complainant's name and contact the row held.
+        geheimen: Geheimen,
     },
 }
 
@@ -377,14 +379,14 @@ impl Bestandsstand {
                 }
             }
         }
-        let mut weg: Vec<(usize, Sleutel)> = oud_geraakt
+        let mut weg: Vec<(usize, usize, Sleutel)> = oud_geraakt
             .into_iter()
-            .map(|(s, (start, _))| (start, s))
+            .map(|(s, (start, eind))| (start, eind, s))
             .collect();
         weg.sort_unstable();
         // A row of the middle that stands where a row of the same case but of another
         // soort stood, which is gone: its soort was changed.
-        let weg_sleutels: FxHashSet<Sleutel> = weg.iter().map(|(_, s)| *s).collect();
+        let weg_sleutels: FxHashSet<Sleutel> = weg.iter().map(|(_, _, s)| *s).collect();
         let mut in_plaats: FxHashMap<Sleutel, Sleutel> = FxHashMap::default();
         for (nu, was) in midden_sleutels.iter().zip(&oud_midden) {
             let (Some(nu), Some(was)) = (*nu, *was) else {
@@ -411,10 +413,20 @@ impl Bestandsstand {
                 }
             }
         }
-        for (_, s) in weg {
+        for (start, eind, s) in weg {
+            // The name a removed case row held is hidden too, as a changed row's is.
+            let geheimen = match self.bestand {
+                Bestand::Klachten => {
+                    rij::lees_volledig(self.bestand, &self.kop, &self.inhoud[start..eind])
+                        .map(|rij| rij.geheimen())
+                        .unwrap_or_default()
+                }
+                Bestand::Gebeurtenissen => Geheimen::default(),
+            };
             overgangen.push(Overgang::Verwijderd {
                 sleutel: s,
                 nieuwe_soort: nieuwe_soort.get(&s).copied(),
+                geheimen,
             });
         }
 
@@ -748,7 +760,8 @@ mod tests {
         // The second gesprek is now the first: its row is unchanged, its key is not.
         assert!(o.contains(&Overgang::Verwijderd {
             sleutel: s(gesprek, 2),
-            nieuwe_soort: None
+            nieuwe_soort: None,
+            geheimen: Geheimen::default(),
         }));
         assert!(o.iter().any(
             |x| matches!(x, Overgang::Gewijzigd { sleutel, .. } if *sleutel == s(gesprek, 1))

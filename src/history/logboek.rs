@@ -40,7 +40,7 @@ fn eerste_waarde(bewaakt: &Bewaakt) -> Zin {
     Zin::default()
         .eigen(bewaakt.datumveld())
         .eigen(" ")
-        .en(bewaakt.datum().zin())
+        .en(bewaakt.datum().zin(bewaakt.datumveld()))
 }
 
 impl Logboek {
@@ -89,6 +89,7 @@ impl Logboek {
             Overgang::Verwijderd {
                 sleutel,
                 nieuwe_soort: None,
+                ..
             } => (
                 *sleutel,
                 vec![namen.beschrijf(*sleutel).eigen(" verwijderd")],

@@ -157,8 +157,9 @@ struct Volger {
     sporen: Sporen,
     /// None when the changes per case are not kept.
     logboek: Option<Logboek>,
-    /// Per case: the complainant's names and contacts of every version of its row that
-    /// changed. Kept whether or not the changes are: `check` hides them as the site does.
+    /// Per case: the complainant's names and contacts of every version of its rows that
+    /// changed or were removed (a duplicate row, say). Kept whether or not the changes are:
+    /// `check` hides them as the site does.
     geheimen: FxHashMap<u32, Geheimen>,
     /// Each CSV file's current version, from the first step that held it on.
     standen: Vec<(Bestand, Bestandsstand)>,
@@ -179,11 +180,16 @@ impl Volger {
         let (overgangen, oud) = self.standen[plek].1.volgende(inhoud, &mut self.namen);
         for o in &overgangen {
             self.sporen.verwerk(i, eerste_versie, o);
-            if let Overgang::Gewijzigd {
-                sleutel, geheimen, ..
-            } = o
-            {
-                Geheimen::voeg_bij(&mut self.geheimen, sleutel.paar.zaak, geheimen.clone());
+            match o {
+                Overgang::Gewijzigd {
+                    sleutel, geheimen, ..
+                }
+                | Overgang::Verwijderd {
+                    sleutel, geheimen, ..
+                } if !geheimen.is_leeg() => {
+                    Geheimen::voeg_bij(&mut self.geheimen, sleutel.paar.zaak, geheimen.clone());
+                }
+                _ => {}
             }
             if let Some(logboek) = &mut self.logboek {
                 logboek.overgang(i, welk, o, &self.namen);

@@ -9,8 +9,9 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
+use crate::bevinding::RegelId;
 use crate::datum;
-use crate::model::{Soort, Tekst};
+use crate::model::{Dienst, Kanaal, Oordeel, Soort, Tekst};
 use crate::persoonsgegevens::{Geheimen, Zin};
 use crate::register::gebeurtenissen::{self, g};
 use crate::register::klachten::{self, k};
@@ -104,10 +105,11 @@ impl Namen {
         &self.zaken[zaak as usize]
     }
 
-    /// The soort as the register wrote it: a value of the register, or the tool's
-    /// "zaakregel" for a row of klachten.csv.
+    /// The soort as the register wrote it (a value of the register, unless it is one the
+    /// tool knows), or the tool's "zaakregel" for a row of klachten.csv.
     pub fn soortnaam(&self, soort: u32) -> Zin {
         match self.soorten.get(soort as usize) {
+            Some(naam) if is_bekend("soort", naam) => Zin::default().eigen(naam),
             Some(naam) => Zin::default().waarde(naam),
             None => Zin::default().eigen("zaakregel"),
         }
@@ -149,12 +151,16 @@ impl Waarde {
         Waarde::Tekst(tekst.trim().to_lowercase().into())
     }
 
-    /// As messages and the site show it: a date as DD-MM-YYYY and an empty text as
-    /// "(leeg)", in the tool's words; any other text as the register's value.
-    pub fn zin(&self) -> Zin {
+    /// As messages and the site show the value of column `kolom`: a date as DD-MM-YYYY,
+    /// an empty text as "(leeg)" and a value the tool knows for the column ("gesprek",
+    /// "gegrond", "email") in the tool's words; any other text as the register's value.
+    /// (Hiding "gegrond" for a complainant called Gegrond would show a word of the name
+    /// beside the findings that name the verdict.)
+    pub fn zin(&self, kolom: &str) -> Zin {
         match self {
             Waarde::Datum(d) => Zin::default().eigen(&crate::datum::dmj(*d)),
             Waarde::Tekst(t) if t.is_empty() => Zin::default().eigen("(leeg)"),
+            Waarde::Tekst(t) if is_bekend(kolom, t) => Zin::default().eigen(t),
             Waarde::Tekst(t) => Zin::default().waarde(t),
         }
     }
@@ -164,6 +170,19 @@ impl Waarde {
             Waarde::Datum(d) => Some(*d),
             Waarde::Tekst(_) => None,
         }
+    }
+}
+
+/// Whether `tekst` is a value the tool knows for column `kolom`.
+fn is_bekend(kolom: &str, tekst: &str) -> bool {
+    let tekst = tekst.trim();
+    match kolom {
+        "kanaal" => Kanaal::parse(tekst).is_some(),
+        "dienst" => Dienst::parse(tekst).is_some(),
+        "soort" => Soort::parse(tekst).is_some(),
+        "oordeel" => Oordeel::parse(tekst).is_some(),
+        "regel" => RegelId::parse(tekst).is_some(),
+        _ => false,
     }
 }
 
@@ -381,9 +400,10 @@ impl Volledig {
         }
     }
 
-    /// Whether this version of the row is a step of the complainant's side.
+    /// Whether this version of the row may be a step of the complainant's side: its soort
+    /// says so, or is none the tool knows (the safe side).
     fn door_de_klager(&self) -> bool {
-        Soort::parse(self.veld("soort").trim()).is_some_and(Soort::door_de_klager)
+        Soort::parse(self.veld("soort").trim()).is_none_or(Soort::door_de_klager)
     }
 }
 
@@ -410,18 +430,18 @@ pub(crate) fn veldverschillen(oud: &Volledig, nieuw: &Volledig) -> Vec<Zin> {
                     zin.eigen(" gewijzigd")
                 } else if VRIJE_TEKST.contains(&naam) {
                     zin.eigen(" „")
-                        .en(a.zin())
+                        .en(a.zin(naam))
                         .eigen("” → „")
-                        .en(b.zin())
+                        .en(b.zin(naam))
                         .eigen("”")
                 } else if NAMEN.contains(&naam) && !(naam == "door" && klagerszijde) {
                     let naam = |w: &Waarde| match w {
                         Waarde::Tekst(t) if !t.is_empty() => Zin::default().naam(t),
-                        w => w.zin(),
+                        w => w.zin(naam),
                     };
                     zin.eigen(" ").en(naam(&a)).eigen(" → ").en(naam(&b))
                 } else {
-                    zin.eigen(" ").en(a.zin()).eigen(" → ").en(b.zin())
+                    zin.eigen(" ").en(a.zin(naam)).eigen(" → ").en(b.zin(naam))
                 }
             })
         })
@@ -484,6 +504,32 @@ mod tests {
         assert_eq!(
             getoond(&oud, &nu, &geheimen),
             ["door [naam verwijderd] → Mevrouw [naam verwijderd]"]
+        );
+    }
+
+    /// A value the tool knows for its column is the tool's word, also when the
+    /// complainant's name holds it: hiding it would show the word of the name beside the
+    /// findings that name the verdict. A `door` of a row whose soort the tool does not know
+    /// may be the complainant's side.
+    #[test]
+    fn een_bekende_waarde_blijft_staan() {
+        let geheimen = Geheimen::van(Some("Jan Gesprek Brief Gegrond Zwartkop"), None);
+        let oud = versie("KP-1,2025-03-03,brief,preventie,B,X,,");
+        let nu = versie("KP-1,2025-03-03,email,preventie,B,X,,");
+        assert_eq!(getoond(&oud, &nu, &geheimen), ["kanaal brief → email"]);
+        let kop = b"zaak,datum,soort,door,oordeel\n";
+        let lees = |rij: &str| lees_volledig(Bestand::Gebeurtenissen, kop, rij.as_bytes()).unwrap();
+        let oud = lees("KP-1,2025-03-10,uitspraak,B,gegrond");
+        let nu = lees("KP-1,2025-03-10,uitspraak,B,gegrond brief");
+        assert_eq!(
+            getoond(&oud, &nu, &geheimen),
+            ["oordeel gegrond → [naam verwijderd] [naam verwijderd]"]
+        );
+        let oud = lees("KP-1,2025-03-10,beroep.,klager,");
+        let nu = lees("KP-1,2025-03-10,beroep.,mevrouw Zwartkop,");
+        assert_eq!(
+            getoond(&oud, &nu, &geheimen),
+            ["door klager → mevrouw [naam verwijderd]"]
         );
     }
 

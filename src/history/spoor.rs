@@ -74,6 +74,7 @@ impl Sporen {
             Overgang::Verwijderd {
                 sleutel,
                 nieuwe_soort,
+                ..
             } => {
                 if let Some(spoor) = self.per_sleutel.get_mut(sleutel) {
                     if spoor.afwijking.is_none() {

@@ -94,9 +94,9 @@ fn wijziging<'g>(
                 zin = zin
                     .eigen(v.veld)
                     .eigen(" ")
-                    .en(v.oud.zin())
+                    .en(v.oud.zin(v.veld))
                     .eigen(" → ")
-                    .en(v.nieuw.zin());
+                    .en(v.nieuw.zin(v.veld));
             }
             zin
         }
@@ -108,7 +108,7 @@ fn wijziging<'g>(
         Afwijkingsoort::Verwijderd => in_stap("verwijderd")
             .eigen(spoor.eerste.datumveld())
             .eigen(" ")
-            .en(spoor.eerste.datum().zin())
+            .en(spoor.eerste.datum().zin(spoor.eerste.datumveld()))
             .eigen(" → (verwijderd)"),
     };
     let bericht = bericht.toon(geheimen());
