@@ -690,27 +690,26 @@ fn een_vroegere_naam_blijft_verborgen_naast_een_lange_naam() {
 #[test]
 fn een_bekende_soort_of_oordeel_blijft_staan() {
     let repo = Repo::new();
-    let k = |kanaal: &str| {
-        format!("{K}KP-1,2025-04-01,{kanaal},preventie,A. Behandelaar,Jan Gesprek Brief Gegrond,,traag\n")
-    };
-    repo.schrijf("klachten.csv", &k("brief"));
-    repo.schrijf(
-        "gebeurtenissen.csv",
-        &format!(
-            "{G}KP-1,2025-04-03,gesprek,A,\n\
-             KP-1,2025-04-08,uitspraak,A,gegrond\n"
+    // Channel, soort and verdict as first recorded, then changed.
+    for (kanaal, soort, oordeel, datum) in [
+        ("brief", "gesprek", "gegrond", "2025-04-08T10:00:00+02:00"),
+        (
+            "email",
+            "informatieverzoek",
+            "ongegrond",
+            "2025-04-10T10:00:00+02:00",
         ),
-    );
-    repo.commit("2025-04-08T10:00:00+02:00");
-    repo.schrijf("klachten.csv", &k("email"));
-    repo.schrijf(
-        "gebeurtenissen.csv",
-        &format!(
-            "{G}KP-1,2025-04-03,informatieverzoek,A,\n\
-             KP-1,2025-04-08,uitspraak,A,ongegrond\n"
-        ),
-    );
-    repo.commit("2025-04-10T10:00:00+02:00");
+    ] {
+        repo.schrijf(
+            "klachten.csv",
+            &format!("{K}KP-1,2025-04-01,{kanaal},preventie,A. Behandelaar,Jan Gesprek Brief Gegrond,,traag\n"),
+        );
+        repo.schrijf(
+            "gebeurtenissen.csv",
+            &format!("{G}KP-1,2025-04-03,{soort},A,\nKP-1,2025-04-08,uitspraak,A,{oordeel}\n"),
+        );
+        repo.commit(datum);
+    }
     let (v, _, _) = check(&repo.register, "2025-06-01");
     let berichten = berichten(&v);
     for verwacht in [
