@@ -1351,7 +1351,13 @@ impl Zicht {
                 let basis = als_ascii(c).nfd().filter(|d| !is_combining_mark(*d));
                 for klein in basis.flat_map(char::to_lowercase) {
                     let mut buf = [0u8; 4];
-                    let s = klein.encode_utf8(&mut buf);
+                    let s = match klein {
+                        // Written out as a name may be spelled elsewhere: "Weiß" as
+                        // "WEISS", the Dutch ligature "ĳ" as "ij".
+                        'ß' => "ss",
+                        'ĳ' => "ij",
+                        _ => klein.encode_utf8(&mut buf),
+                    };
                     self.tekst.push_str(s);
                     self.herkomst.extend(std::iter::repeat_n(bron, s.len()));
                 }
@@ -2519,6 +2525,17 @@ mod tests {
         }
         // Accents elsewhere stay as they were.
         assert_eq!(toon("Zoë belde over de café", &g), "Zoë belde over de café");
+        // "ß" reads as "ss" and the ligature "ĳ" as "ij", in the name and in the text.
+        let g = Geheimen::van(Some("Ĳsbrand Weiß"), None);
+        assert_eq!(
+            toon("IJSBRAND WEISS en Ijsbrand weiss belden; Ĳsselmeer", &g),
+            "[naam verwijderd] en [naam verwijderd] belden; Ĳsselmeer"
+        );
+        let g = Geheimen::van(Some("Lieke Bĳl"), None);
+        assert_eq!(
+            toon("mevrouw Bijl belde", &g),
+            "mevrouw [naam verwijderd] belde"
+        );
     }
 
     #[test]
