@@ -1014,7 +1014,7 @@ impl Naamwoorden {
 /// e-mail contact may start with (`info@`, `contact@`). They are ordinary words of every
 /// case's texts ("de werkgever belde"), and are not looked for on their own; the whole value
 /// still is. Words that are also surnames (Voogd, Zoon, Koster) are not among them.
-const GEEN_NAAM: [&str; 47] = [
+const GEEN_NAAM: [&str; 56] = [
     // Forms of address and titles.
     "mevrouw",
     "meneer",
@@ -1053,8 +1053,17 @@ const GEEN_NAAM: [&str; 47] = [
     "anoniem",
     "onbekend",
     "namens",
-    // Mailboxes.
+    // Mailboxes (also of departments, whose names are categories too).
     "info",
+    "klachten",
+    "communicatie",
+    "service",
+    "support",
+    "helpdesk",
+    "receptie",
+    "facturatie",
+    "planning",
+    "personeelszaken",
     "contact",
     "mail",
     "email",
@@ -1136,6 +1145,16 @@ impl Klagerwaarden {
         }
     }
 
+    /// Adds a row's complainant: its name and contact, where it has them.
+    pub fn voeg_klager_toe(&mut self, klager: Option<&str>, contact: Option<&str>) {
+        if let Some(klager) = klager {
+            self.voeg_naam_toe(klager);
+        }
+        if let Some(contact) = contact {
+            self.voeg_contact_toe(contact);
+        }
+    }
+
     /// Adds a complainant's name: the value, as [`Klagerwaarden::voeg_contact_toe`], and
     /// each of its words that [`naamwoorden`] gives.
     pub fn voeg_naam_toe(&mut self, naam: &str) {
@@ -1175,13 +1194,19 @@ impl Klagerwaarden {
 
     /// Whether showing `naam` could show one of the values, or part of one.
     pub fn noemt(&self, naam: &Zoeknaam) -> bool {
-        let naam = naam.0.as_str();
         // A value that holds the text.
-        if naam.chars().count() >= KORTSTE_GEHEIM
-            && memchr::memmem::find(self.tekst.as_bytes(), naam.as_bytes()).is_some()
-        {
-            return true;
-        }
+        let tekst = naam.0.as_str();
+        (tekst.chars().count() >= KORTSTE_GEHEIM
+            && memchr::memmem::find(self.tekst.as_bytes(), tekst.as_bytes()).is_some())
+            || self.houdt(naam)
+    }
+
+    /// Whether `naam` holds one of the values or a word of a name: a category "klacht
+    /// Jansen" for a complainant Karin Jansen. Unlike [`Klagerwaarden::noemt`], a text that
+    /// is only part of a value does not count: "communicatie" is no name for a complainant
+    /// whose contact is `communicatie@gemeente.nl`.
+    pub fn houdt(&self, naam: &Zoeknaam) -> bool {
+        let naam = naam.0.as_str();
         // A value, or a word of a name, that the text holds: a part of it, from one
         // character to another. A word of a name counts where no letter adjoins it, so
         // that `vos1` holds "Vos" but `evaluatie` does not hold "Eva".
@@ -1206,6 +1231,12 @@ impl Klagerwaarden {
                     || (self.naamwoorden.contains(&h) && !letter_voor(begin) && !letter_na(eind))
             })
         })
+    }
+
+    /// Whether `naam` is one of the values, whole: a handler called as a complainant is.
+    pub fn is_een_waarde(&self, naam: &Zoeknaam) -> bool {
+        let naam = naam.0.as_str();
+        naam.chars().count() >= KORTSTE_GEHEIM && self.is_waarde(naam, hash(naam))
     }
 
     /// Whether `deel`, of hash `h`, is one of the values, whole.

@@ -243,6 +243,38 @@ fn een_woord_van_de_naam_van_de_klager_wordt_nergens_getoond() {
     }
 }
 
+/// A category, or a handler, is shared by cases and shown beside other cases: in the
+/// cases list's filters, the charts, the period reports and the public annual report. One
+/// that names a complainant of another case ("klacht Jansen", or her whole name) was shown
+/// there as written. Now it is "[naam verwijderd]" everywhere; ordinary categories, and a
+/// colleague who shares her surname, stay.
+#[test]
+fn een_gedeelde_categorie_of_behandelaar_noemt_geen_klager() {
+    let f = Fixture::new(
+        "KP-1,2025-03-03,email,preventie,P. Jansen,Karin Jansen,communicatie@gemeente.nl,traag,bejegening,\n\
+         KP-2,2025-03-04,email,preventie,P. Jansen,Piet Bos,,traag,klacht Jansen,\n\
+         KP-3,2025-03-05,email,preventie,Karin Jansen,Anna Vos,,traag,communicatie,Piet Bos\n\
+         KP-4,2025-03-06,email,preventie,B. de Wit,Ed Pol,,traag,Vos-dossier,\n",
+        "",
+    );
+    let uit = f.pad().join("site");
+    let o = bouw(f.pad(), &uit);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let pagina = |pad: &str| gelezen(&std::fs::read_to_string(uit.join(pad)).unwrap());
+    for (pad, tekst) in site(&uit) {
+        let tekst = tekst.replace("P. Jansen", "");
+        for geheim in ["Jansen", "Karin", "Piet Bos", "Vos-dossier"] {
+            assert!(!tekst.contains(geheim), "{geheim} in {pad}");
+        }
+    }
+    let lijst = std::fs::read_to_string(uit.join("assets/zaken-gegevens.js")).unwrap();
+    for gebleven in ["bejegening", "communicatie", "P. Jansen", "B. de Wit"] {
+        assert!(lijst.contains(gebleven), "{gebleven}: {lijst}");
+    }
+    let kp3 = pagina(&klachten::site::weergave::zaakpad("KP-3"));
+    assert!(kp3.contains("Behandelaar [naam verwijderd]"), "{kp3}");
+}
+
 /// Point 3: an input error in the klager or contact column echoed the complainant's name
 /// in every format of `check`, which CI logs and annotations show to everyone.
 #[test]

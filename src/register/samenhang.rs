@@ -216,12 +216,7 @@ impl Samenhang {
     pub fn klagerwaarden(&self) -> Klagerwaarden {
         let mut uit = Klagerwaarden::default();
         for zaak in &self.zaken {
-            if let Some(klager) = &zaak.klager {
-                uit.voeg_naam_toe(klager);
-            }
-            if let Some(contact) = &zaak.contact {
-                uit.voeg_contact_toe(contact);
-            }
+            uit.voeg_klager_toe(zaak.klager.as_deref(), zaak.contact.as_deref());
         }
         for (_, geheimen) in self.ongeldig.values() {
             geheimen.voeg_toe_aan(&mut uit);

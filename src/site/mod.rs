@@ -28,7 +28,7 @@ use crate::stempel::Stempel;
 use crate::verloop::{Termijnstatus, Verloop};
 use crate::{Drempel, Fout, Uitkomst};
 use schrijver::Schrijver;
-use statistiek::{Bevindingtelling, Cijfers, Periode, Statistiek, Zaakgegevens};
+use statistiek::{Bevindingtelling, Cijfers, Gedeeld, Periode, Statistiek, Zaakgegevens};
 use weergave::ZaakInvoer;
 
 /// The templates compiled into the binary: (file name, text).
@@ -288,6 +288,7 @@ fn schrijf_site(
         .into_par_iter()
         .map(|i| uitkomst.verloop(i))
         .collect();
+    let gedeeld = Gedeeld::van(register);
     let gegevens: Vec<Zaakgegevens<'_>> = register
         .zaken
         .iter()
@@ -298,6 +299,7 @@ fn schrijf_site(
                 verlopen[i].as_ref(),
                 uitkomst.bevindingen_van(i),
                 register.geheimen(zaak),
+                &gedeeld,
             )
         })
         .collect();

@@ -19,7 +19,7 @@
 //! - a day after the peildatum (a deadline still ahead) counts as the peildatum.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
@@ -28,7 +28,10 @@ use super::grafieken::{self, Grafiek, Reeks};
 use super::weergave::{datum, zaakpad, Datum};
 use crate::bevinding::{Bevinding, Ernst};
 use crate::model::{Dienst, Gebeurtenis, Kanaal, Oordeel, Soort, Zaak};
-use crate::persoonsgegevens::{toon, toon_zonder_naamwoorden, Geheimen};
+use crate::persoonsgegevens::{
+    toon, toon_zonder_naamwoorden, Geheimen, Klagerwaarden, Zoeknaam, NAAM_VERWIJDERD,
+};
+use crate::register::Register;
 use crate::verloop::{Termijn, Termijnstatus, Verloop};
 
 /// The longest handling time the chart of handling times shows week by week.
@@ -249,27 +252,83 @@ pub struct Zaakgegevens<'a> {
     omschrijving: Option<Cow<'a, str>>,
 }
 
+/// The values that cases share and the site shows beside other cases' (in lists, filters,
+/// charts, the public report) that name a complainant of any case, now or in an earlier
+/// version: a category that holds a complainant's name or contact or a word of a name
+/// ("klacht Jansen"), and a handler or person complained about called as a complainant
+/// is, whole (a colleague may share a surname). Each is shown as "[naam verwijderd]"
+/// wherever it appears; redacting it per case would leave it in the other cases.
+#[derive(Debug, Default)]
+pub struct Gedeeld {
+    categorieen: BTreeSet<String>,
+    medewerkers: BTreeSet<String>,
+}
+
+impl Gedeeld {
+    pub fn van(register: &Register) -> Gedeeld {
+        let mut klagers = Klagerwaarden::default();
+        for zaak in &register.zaken {
+            klagers.voeg_klager_toe(zaak.klager.as_deref(), zaak.contact.as_deref());
+        }
+        for geheimen in register.andere_geheimen.values() {
+            geheimen.voeg_toe_aan(&mut klagers);
+        }
+        let categorieen: BTreeSet<&str> = register
+            .zaken
+            .iter()
+            .filter_map(|z| z.categorie.as_deref())
+            .collect();
+        let medewerkers: BTreeSet<&str> = register
+            .zaken
+            .iter()
+            .flat_map(|z| [Some(&*z.behandelaar), z.beklaagde.as_deref()])
+            .flatten()
+            .collect();
+        Gedeeld {
+            categorieen: categorieen
+                .into_iter()
+                .filter(|c| klagers.houdt(&Zoeknaam::new(c)))
+                .map(str::to_string)
+                .collect(),
+            medewerkers: medewerkers
+                .into_iter()
+                .filter(|m| klagers.is_een_waarde(&Zoeknaam::new(m)))
+                .map(str::to_string)
+                .collect(),
+        }
+    }
+}
+
 /// Every name and free text the site reads of a case goes through these: as
 /// `persoonsgegevens::toon` shows it, with the case's own name and contact redacted. The
 /// complainant's name and contact themselves have no accessor.
 impl<'a> Zaakgegevens<'a> {
-    /// The case `zaak`, whose texts must not show `geheimen` (`Register::geheimen`).
+    /// The case `zaak`, whose texts must not show `geheimen` (`Register::geheimen`) nor
+    /// the shared values `gedeeld` hides.
     pub fn new(
         zaak: &'a Zaak,
         verloop: Option<&'a Verloop>,
         bevindingen: &'a [Bevinding],
         geheimen: Geheimen,
+        gedeeld: &Gedeeld,
     ) -> Zaakgegevens<'a> {
+        let getoond = |waarde: &'a str, verborgen: &BTreeSet<String>| {
+            if verborgen.contains(waarde) {
+                Cow::Borrowed(NAAM_VERWIJDERD)
+            } else {
+                toon_zonder_naamwoorden(waarde, &geheimen)
+            }
+        };
         Zaakgegevens {
             categorie: zaak
                 .categorie
                 .as_deref()
-                .map(|t| toon_zonder_naamwoorden(t, &geheimen)),
+                .map(|t| getoond(t, &gedeeld.categorieen)),
             beklaagde: zaak
                 .beklaagde
                 .as_deref()
-                .map(|t| toon_zonder_naamwoorden(t, &geheimen)),
-            behandelaar: toon_zonder_naamwoorden(&zaak.behandelaar, &geheimen),
+                .map(|t| getoond(t, &gedeeld.medewerkers)),
+            behandelaar: getoond(&zaak.behandelaar, &gedeeld.medewerkers),
             omschrijving: zaak.omschrijving.as_deref().map(|t| toon(t, &geheimen)),
             geheimen,
             zaak,
@@ -1279,7 +1338,7 @@ mod tests {
             .iter()
             .map(|zaak| {
                 let geheimen = Geheimen::van(zaak.klager.as_deref(), zaak.contact.as_deref());
-                Zaakgegevens::new(zaak, None, &[], geheimen)
+                Zaakgegevens::new(zaak, None, &[], geheimen, &Gedeeld::default())
             })
             .collect()
     }
