@@ -374,10 +374,11 @@ pub(crate) fn lees_volledig(bestand: Bestand, kop: &[u8], rij: &[u8]) -> Option<
 const ALLEEN_GEWIJZIGD: [&str; 2] = ["klager", "contact"];
 /// Free text, shown between quotes.
 const VRIJE_TEKST: [&str; 2] = ["omschrijving", "toelichting"];
-/// Names of staff and the category, shown as every output shows them: only the whole name
-/// or contact of the complainant is hidden in them (`door` of an appeal or a withdrawal is
-/// the complainant's side, see [`Soort::door_de_klager`]).
-const NAMEN: [&str; 4] = ["behandelaar", "beklaagde", "categorie", "door"];
+/// Names of staff, shown as every output shows them: only the whole name or contact of the
+/// complainant is hidden in them (`door` of an appeal or a withdrawal is the complainant's
+/// side, see [`Soort::door_de_klager`]). A category is a value of the register like any
+/// other: the site hides one that names a complainant everywhere (`statistiek::Gedeeld`).
+const NAMEN: [&str; 3] = ["behandelaar", "beklaagde", "door"];
 const DATUMS: [&str; 3] = ["ontvangen", "datum", "termijn"];
 const OPSOMMINGEN: [&str; 5] = ["kanaal", "dienst", "soort", "oordeel", "regel"];
 
@@ -530,6 +531,24 @@ mod tests {
         assert_eq!(
             getoond(&oud, &nu, &geheimen),
             ["door klager → mevrouw [naam verwijderd]"]
+        );
+    }
+
+    /// A category is a value of the register: a word of the name in it is hidden, as the
+    /// site hides a category that names a complainant everywhere else.
+    #[test]
+    fn een_gewijzigde_categorie_zonder_de_naam_van_de_klager() {
+        let geheimen = Geheimen::van(Some("Karin Jansen"), None);
+        let kop = b"zaak,ontvangen,kanaal,dienst,behandelaar,categorie\n";
+        let lees = |rij: &str| lees_volledig(Bestand::Klachten, kop, rij.as_bytes()).unwrap();
+        let oud = lees("KP-1,2025-03-03,email,preventie,P. Jansen,bejegening");
+        let nu = lees("KP-1,2025-03-03,email,preventie,J. Jansen,klacht Jansen");
+        assert_eq!(
+            getoond(&oud, &nu, &geheimen),
+            [
+                "behandelaar P. Jansen → J. Jansen",
+                "categorie bejegening → klacht [naam verwijderd]"
+            ]
         );
     }
 
