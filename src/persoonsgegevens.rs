@@ -1720,8 +1720,9 @@ pub fn toon_in_plaats_zonder_naamwoorden(tekst: &mut String, geheimen: &Geheimen
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Zin {
     tekst: String,
-    /// The stretches of `tekst` that are values of the register, in order.
-    waarden: Vec<std::ops::Range<u32>>,
+    /// The stretches of `tekst` that are values of the register, in order, each marked
+    /// when cases share it ([`Zin::gedeelde_waarde`]).
+    waarden: Vec<(std::ops::Range<u32>, bool)>,
 }
 
 impl Zin {
@@ -1738,10 +1739,21 @@ impl Zin {
     }
 
     /// The sentence with the register's value `tekst` added.
-    pub fn waarde(mut self, tekst: &str) -> Zin {
+    pub fn waarde(self, tekst: &str) -> Zin {
+        self.met_waarde(tekst, false)
+    }
+
+    /// The sentence with a value that cases share (a category) added: shown as a value of
+    /// the register, and hidden whole where it names a complainant of any case
+    /// ([`Zin::toon_zonder`]).
+    pub fn gedeelde_waarde(self, tekst: &str) -> Zin {
+        self.met_waarde(tekst, true)
+    }
+
+    fn met_waarde(mut self, tekst: &str, gedeeld: bool) -> Zin {
         let begin = self.tekst.len() as u32;
         self.tekst.push_str(tekst);
-        self.waarden.push(begin..self.tekst.len() as u32);
+        self.waarden.push((begin..self.tekst.len() as u32, gedeeld));
         self
     }
 
@@ -1753,7 +1765,7 @@ impl Zin {
             ander
                 .waarden
                 .into_iter()
-                .map(|r| r.start + verschuiving..r.end + verschuiving),
+                .map(|(r, gedeeld)| (r.start + verschuiving..r.end + verschuiving, gedeeld)),
         );
         self
     }
@@ -1763,15 +1775,24 @@ impl Zin {
     /// names of staff (the whole name or contact may span a value and the words around
     /// it).
     pub fn toon(&self, geheimen: &Geheimen) -> String {
+        self.toon_zonder(geheimen, |_| false)
+    }
+
+    /// As [`Zin::toon`], with each shared value that `verborgen` names shown as
+    /// "[naam verwijderd]" whole: a category that names a complainant of another case, which
+    /// the site hides everywhere (`statistiek::Gedeeld`).
+    pub fn toon_zonder(&self, geheimen: &Geheimen, verborgen: impl Fn(&str) -> bool) -> String {
         let mut tekst = String::with_capacity(self.tekst.len());
         let mut vanaf = 0;
-        for r in &self.waarden {
+        for (r, gedeeld) in &self.waarden {
             let (begin, eind) = (r.start as usize, r.end as usize);
+            let waarde = self.tekst.get(begin..eind).unwrap_or_default();
             tekst.push_str(self.tekst.get(vanaf..begin).unwrap_or_default());
-            tekst.push_str(&toon(
-                self.tekst.get(begin..eind).unwrap_or_default(),
-                geheimen,
-            ));
+            if *gedeeld && verborgen(waarde) {
+                tekst.push_str(NAAM_VERWIJDERD);
+            } else {
+                tekst.push_str(&toon(waarde, geheimen));
+            }
             vanaf = eind;
         }
         tekst.push_str(self.tekst.get(vanaf..).unwrap_or_default());

@@ -845,6 +845,39 @@ fn een_vroegere_naam_uit_een_verwijderde_rij_of_in_een_invoerfout() {
     }
 }
 
+/// A category that named a complainant of another case and was changed since is hidden in
+/// the history that quotes it, as the site hides such a category everywhere else.
+#[test]
+fn een_vroegere_categorie_met_een_naam_wordt_niet_aangehaald() {
+    let repo = Repo::new();
+    let kop = "zaak,ontvangen,kanaal,dienst,behandelaar,klager,contact,omschrijving,categorie\n";
+    let rijen = |categorie: &str| {
+        format!(
+            "{kop}KP-1,2025-04-01,email,preventie,A. B,Karin Jansen,,traag,bejegening\n\
+             KP-2,2025-04-02,email,preventie,A. B,Piet Bos,,traag,{categorie}\n"
+        )
+    };
+    repo.schrijf("gebeurtenissen.csv", G);
+    repo.schrijf("klachten.csv", &rijen("klacht Jansen"));
+    repo.commit("2025-04-02T10:00:00+02:00");
+    repo.schrijf("klachten.csv", &rijen("bejegening"));
+    repo.commit("2025-04-03T10:00:00+02:00");
+    let uit = repo.map.path().join("site");
+    bouw(&repo.register, &uit, "2025-06-01");
+    let pagina =
+        std::fs::read_to_string(uit.join(klachten::site::weergave::zaakpad("KP-2"))).unwrap();
+    assert!(
+        pagina.contains("zaakregel: categorie [naam verwijderd] → bejegening"),
+        "{pagina}"
+    );
+    for (pad, inhoud) in bestanden(&uit) {
+        assert!(
+            !String::from_utf8_lossy(&inhoud).contains("Jansen"),
+            "{pad}"
+        );
+    }
+}
+
 /// A changed explanation of an event, or a soort changed to a text, quotes the register:
 /// the page and the art-7 message hide each word of the complainant's name there, not the
 /// tool's words around it ("registratie", for a complainant called Registratie) nor a

@@ -161,6 +161,7 @@ impl Waarde {
             Waarde::Datum(d) => Zin::default().eigen(&crate::datum::dmj(*d)),
             Waarde::Tekst(t) if t.is_empty() => Zin::default().eigen("(leeg)"),
             Waarde::Tekst(t) if is_bekend(kolom, t) => Zin::default().eigen(t),
+            Waarde::Tekst(t) if kolom == "categorie" => Zin::default().gedeelde_waarde(t),
             Waarde::Tekst(t) => Zin::default().waarde(t),
         }
     }

@@ -29,7 +29,7 @@ use super::weergave::{datum, zaakpad, Datum};
 use crate::bevinding::{Bevinding, Ernst};
 use crate::model::{Dienst, Gebeurtenis, Kanaal, Oordeel, Soort, Zaak};
 use crate::persoonsgegevens::{
-    toon, toon_zonder_naamwoorden, Geheimen, Klagerwaarden, Zoeknaam, NAAM_VERWIJDERD,
+    toon, toon_zonder_naamwoorden, Geheimen, Klagerwaarden, Zin, Zoeknaam, NAAM_VERWIJDERD,
 };
 use crate::register::Register;
 use crate::verloop::{Termijn, Termijnstatus, Verloop};
@@ -247,6 +247,8 @@ pub struct Zaakgegevens<'a> {
     /// The complainant's own name and contact, which no text of the case shows.
     geheimen: Geheimen,
     categorie: Option<Cow<'a, str>>,
+    /// What the site hides of the values cases share.
+    gedeeld: &'a Gedeeld,
     beklaagde: Option<Cow<'a, str>>,
     behandelaar: Cow<'a, str>,
     omschrijving: Option<Cow<'a, str>>,
@@ -258,13 +260,32 @@ pub struct Zaakgegevens<'a> {
 /// ("klacht Jansen"), and a handler or person complained about called as a complainant
 /// is, whole (a colleague may share a surname). Each is shown as "[naam verwijderd]"
 /// wherever it appears; redacting it per case would leave it in the other cases.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Gedeeld {
     categorieen: BTreeSet<String>,
     medewerkers: BTreeSet<String>,
+    /// Every complainant's names and contacts, for a category the register no longer
+    /// holds (quoted by a case's history).
+    klagers: Option<Klagerwaarden>,
 }
 
 impl Gedeeld {
+    /// Nothing hidden beyond each case's own names.
+    pub const GEEN: Gedeeld = Gedeeld {
+        categorieen: BTreeSet::new(),
+        medewerkers: BTreeSet::new(),
+        klagers: None,
+    };
+
+    /// Whether category `categorie` names a complainant of any case.
+    fn noemt_klager(&self, categorie: &str) -> bool {
+        self.categorieen.contains(categorie)
+            || self
+                .klagers
+                .as_ref()
+                .is_some_and(|k| k.houdt(&Zoeknaam::new(categorie)))
+    }
+
     pub fn van(register: &Register) -> Gedeeld {
         let mut klagers = Klagerwaarden::default();
         for zaak in &register.zaken {
@@ -284,17 +305,20 @@ impl Gedeeld {
             .flat_map(|z| [Some(&*z.behandelaar), z.beklaagde.as_deref()])
             .flatten()
             .collect();
+        let categorieen = categorieen
+            .into_iter()
+            .filter(|c| klagers.houdt(&Zoeknaam::new(c)))
+            .map(str::to_string)
+            .collect();
+        let medewerkers = medewerkers
+            .into_iter()
+            .filter(|m| klagers.is_een_waarde(&Zoeknaam::new(m)))
+            .map(str::to_string)
+            .collect();
         Gedeeld {
-            categorieen: categorieen
-                .into_iter()
-                .filter(|c| klagers.houdt(&Zoeknaam::new(c)))
-                .map(str::to_string)
-                .collect(),
-            medewerkers: medewerkers
-                .into_iter()
-                .filter(|m| klagers.is_een_waarde(&Zoeknaam::new(m)))
-                .map(str::to_string)
-                .collect(),
+            categorieen,
+            medewerkers,
+            klagers: Some(klagers),
         }
     }
 }
@@ -310,7 +334,7 @@ impl<'a> Zaakgegevens<'a> {
         verloop: Option<&'a Verloop>,
         bevindingen: &'a [Bevinding],
         geheimen: Geheimen,
-        gedeeld: &Gedeeld,
+        gedeeld: &'a Gedeeld,
     ) -> Zaakgegevens<'a> {
         let getoond = |waarde: &'a str, verborgen: &BTreeSet<String>| {
             if verborgen.contains(waarde) {
@@ -329,6 +353,7 @@ impl<'a> Zaakgegevens<'a> {
                 .as_deref()
                 .map(|t| getoond(t, &gedeeld.medewerkers)),
             behandelaar: getoond(&zaak.behandelaar, &gedeeld.medewerkers),
+            gedeeld,
             omschrijving: zaak.omschrijving.as_deref().map(|t| toon(t, &geheimen)),
             geheimen,
             zaak,
@@ -388,6 +413,14 @@ impl<'a> Zaakgegevens<'a> {
     /// The case's own name and contact, to redact its case file with.
     pub fn geheimen(&self) -> &Geheimen {
         &self.geheimen
+    }
+
+    /// A change in the case's history, as shown: the values it quotes without the case's
+    /// names, and a category the site hides everywhere hidden there too.
+    pub fn wijziging(&self, omschrijving: &Zin) -> String {
+        omschrijving.toon_zonder(&self.geheimen, |categorie| {
+            self.gedeeld.noemt_klager(categorie)
+        })
     }
 }
 
@@ -1333,12 +1366,14 @@ mod tests {
     use super::*;
     use crate::rules::testhulp;
 
+    static GEEN_GEDEELD: Gedeeld = Gedeeld::GEEN;
+
     fn gegevens(zaken: &[Zaak]) -> Vec<Zaakgegevens<'_>> {
         zaken
             .iter()
             .map(|zaak| {
                 let geheimen = Geheimen::van(zaak.klager.as_deref(), zaak.contact.as_deref());
-                Zaakgegevens::new(zaak, None, &[], geheimen, &Gedeeld::default())
+                Zaakgegevens::new(zaak, None, &[], geheimen, &GEEN_GEDEELD)
             })
             .collect()
     }

@@ -533,7 +533,7 @@ pub fn zaakpagina(
                     Some(line) => format!("{}:{line}", w.bron.pad()),
                     None => w.bron.pad().into_owned(),
                 },
-                omschrijving: w.omschrijving.toon(z.geheimen()),
+                omschrijving: z.wijziging(&w.omschrijving),
             })
             .collect(),
     }
