@@ -22,7 +22,6 @@ use super::{dmj, Bevinding, Bron, Context, Ernst, Regel, RegelId};
 use crate::history::rij::{Paar, Sleutel, ZAAKREGEL};
 use crate::history::spoor::{Afwijkingsoort, Spoor};
 use crate::history::{Historielezing, Stap};
-use crate::model::Tekst;
 use crate::persoonsgegevens::{Geheimen, Zin};
 
 pub const REGISTRATIE: Regel = Regel {
@@ -63,19 +62,15 @@ pub(super) fn waar(stap: &Stap) -> String {
     }
 }
 
-/// The art-7-wijziging finding of one row, if it deviated from its first recording. The
-/// values it quotes are the register's: `geheimen` hides the case's names in them.
-#[allow(clippy::too_many_arguments)]
-fn wijziging<'g>(
-    verslag: &Historielezing,
-    zaak: &Tekst,
+/// The art-7-wijziging message about row `sleutel` (`wat`), if it deviated from its first
+/// recording, and the step where it did. The values it quotes are the register's: whoever
+/// shows it hides the case's names in them.
+fn afwijking<'v>(
+    verslag: &'v Historielezing,
     sleutel: Sleutel,
     spoor: &Spoor,
     wat: Zin,
-    bron: Bron,
-    line: u32,
-    geheimen: &dyn Fn() -> &'g Geheimen,
-) -> Option<Bevinding> {
+) -> Option<(Zin, &'v Stap)> {
     let afwijking = spoor.afwijking.as_ref()?;
     let stap = verslag.stappen.get(afwijking.stap)?;
     let in_stap = |gedaan: &str| {
@@ -111,13 +106,7 @@ fn wijziging<'g>(
             .en(spoor.eerste.datum().zin(spoor.eerste.datumveld()))
             .eigen(" → (verwijderd)"),
     };
-    let bericht = bericht.toon(geheimen());
-    let mut b = Bevinding::new(zaak, RegelId::Art7Wijziging, Ernst::Warning, bericht);
-    b.datum = Some(stap.datum);
-    b.bron = bron;
-    b.line = Some(line);
-    b.commit = stap.commit.clone();
-    Some(b)
+    Some((bericht, stap))
 }
 
 /// Judges the history of one case: its own row, its events, and the events removed since.
@@ -130,6 +119,17 @@ pub(crate) fn beoordeel_zaak<'g>(
     let zaak = ctx.zaak;
     let termijn = ctx.reglement.registratie_werkdagen;
     let sporen = &verslag.sporen.per_sleutel;
+    // The art-7-wijziging finding of one row, pointing at `bron`, line `line`.
+    let wijziging = |sleutel: Sleutel, spoor: &Spoor, wat: Zin, bron: Bron, line: u32| {
+        let (bericht, stap) = afwijking(verslag, sleutel, spoor, wat)?;
+        let bericht = bericht.toon(geheimen());
+        let mut b = Bevinding::new(&zaak.id, RegelId::Art7Wijziging, Ernst::Warning, bericht);
+        b.datum = Some(stap.datum);
+        b.bron = bron;
+        b.line = Some(line);
+        b.commit = stap.commit.clone();
+        Some(b)
+    };
     let mut uit = Vec::new();
     let Some(id) = verslag.namen.zaak_id(&zaak.id) else {
         return uit;
@@ -143,14 +143,11 @@ pub(crate) fn beoordeel_zaak<'g>(
     };
     if let Some(spoor) = sporen.get(&zaakregel) {
         uit.extend(wijziging(
-            verslag,
-            &zaak.id,
             zaakregel,
             spoor,
             Zin::default().eigen("zaakregel"),
             Bron::Klachten,
             zaak.line,
-            geheimen,
         ));
     }
     for g in &zaak.gebeurtenissen {
@@ -162,14 +159,11 @@ pub(crate) fn beoordeel_zaak<'g>(
         };
         let wat = format!("{} van {}", g.soort.naam(), dmj(g.datum));
         uit.extend(wijziging(
-            verslag,
-            &zaak.id,
             *sleutel,
             spoor,
             Zin::default().eigen(&wat),
             Bron::Gebeurtenissen,
             g.line,
-            geheimen,
         ));
         let Some(stap) = verslag.stappen.get(spoor.eerste_stap) else {
             continue;
@@ -215,16 +209,7 @@ pub(crate) fn beoordeel_zaak<'g>(
                 .eigen(&format!(" van {}", dmj(d))),
             None => verslag.namen.beschrijf(*sleutel),
         };
-        uit.extend(wijziging(
-            verslag,
-            &zaak.id,
-            *sleutel,
-            spoor,
-            wat,
-            Bron::Klachten,
-            zaak.line,
-            geheimen,
-        ));
+        uit.extend(wijziging(*sleutel, spoor, wat, Bron::Klachten, zaak.line));
     }
     uit
 }
