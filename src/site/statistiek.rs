@@ -246,9 +246,9 @@ pub struct Zaakgegevens<'a> {
     pub bevindingen: &'a [Bevinding],
     /// The complainant's own name and contact, which no text of the case shows.
     geheimen: Geheimen,
-    categorie: Option<Cow<'a, str>>,
     /// What the site hides of the values cases share.
     gedeeld: &'a Gedeeld,
+    categorie: Option<Cow<'a, str>>,
     beklaagde: Option<Cow<'a, str>>,
     behandelaar: Cow<'a, str>,
     omschrijving: Option<Cow<'a, str>>,
@@ -262,28 +262,18 @@ pub struct Zaakgegevens<'a> {
 /// wherever it appears; redacting it per case would leave it in the other cases.
 #[derive(Default)]
 pub struct Gedeeld {
+    /// The categories of the cases that name a complainant, looked up once each.
     categorieen: BTreeSet<String>,
     medewerkers: BTreeSet<String>,
-    /// Every complainant's names and contacts, for a category the register no longer
-    /// holds (quoted by a case's history).
-    klagers: Option<Klagerwaarden>,
+    /// Every complainant's names and contacts: for a category no case holds any more,
+    /// quoted by a case's history.
+    klagers: Klagerwaarden,
 }
 
 impl Gedeeld {
-    /// Nothing hidden beyond each case's own names.
-    pub const GEEN: Gedeeld = Gedeeld {
-        categorieen: BTreeSet::new(),
-        medewerkers: BTreeSet::new(),
-        klagers: None,
-    };
-
     /// Whether category `categorie` names a complainant of any case.
     fn noemt_klager(&self, categorie: &str) -> bool {
-        self.categorieen.contains(categorie)
-            || self
-                .klagers
-                .as_ref()
-                .is_some_and(|k| k.houdt(&Zoeknaam::new(categorie)))
+        self.klagers.houdt(&Zoeknaam::new(categorie))
     }
 
     pub fn van(register: &Register) -> Gedeeld {
@@ -305,21 +295,21 @@ impl Gedeeld {
             .flat_map(|z| [Some(&*z.behandelaar), z.beklaagde.as_deref()])
             .flatten()
             .collect();
-        let categorieen = categorieen
+        let mut gedeeld = Gedeeld {
+            klagers,
+            ..Gedeeld::default()
+        };
+        gedeeld.categorieen = categorieen
             .into_iter()
-            .filter(|c| klagers.houdt(&Zoeknaam::new(c)))
+            .filter(|c| gedeeld.noemt_klager(c))
             .map(str::to_string)
             .collect();
-        let medewerkers = medewerkers
+        gedeeld.medewerkers = medewerkers
             .into_iter()
-            .filter(|m| klagers.is_een_waarde(&Zoeknaam::new(m)))
+            .filter(|m| gedeeld.klagers.is_een_waarde(&Zoeknaam::new(m)))
             .map(str::to_string)
             .collect();
-        Gedeeld {
-            categorieen,
-            medewerkers,
-            klagers: Some(klagers),
-        }
+        gedeeld
     }
 }
 
@@ -353,9 +343,9 @@ impl<'a> Zaakgegevens<'a> {
                 .as_deref()
                 .map(|t| getoond(t, &gedeeld.medewerkers)),
             behandelaar: getoond(&zaak.behandelaar, &gedeeld.medewerkers),
-            gedeeld,
             omschrijving: zaak.omschrijving.as_deref().map(|t| toon(t, &geheimen)),
             geheimen,
+            gedeeld,
             zaak,
             verloop,
             bevindingen,
@@ -399,13 +389,9 @@ impl<'a> Zaakgegevens<'a> {
         toon(tekst, &self.geheimen)
     }
 
-    /// The name of a member of staff (who took a step, who made a change), or a text the
-    /// tool wrote about the case (what a change in its history changed), as shown: a
-    /// surname shared with the complainant stays, and so do the tool's own words
-    /// ("klager gewijzigd"); the complainant's whole name and contact do not. The free
-    /// texts a change quotes of a `klachten.csv` row had the words of that row's names
-    /// taken out where it was written (`history::rij`); those of a `gebeurtenissen.csv`
-    /// row, which holds no name, did not.
+    /// The name of a member of staff (who took a step, who made a commit), as shown: a
+    /// surname shared with the complainant stays; the complainant's whole name and contact
+    /// do not. (A change in the case's history is shown by [`Zaakgegevens::wijziging`].)
     pub fn toon_zonder_naamwoorden<'t>(&self, tekst: &'t str) -> Cow<'t, str> {
         toon_zonder_naamwoorden(tekst, &self.geheimen)
     }
@@ -1366,7 +1352,7 @@ mod tests {
     use super::*;
     use crate::rules::testhulp;
 
-    static GEEN_GEDEELD: Gedeeld = Gedeeld::GEEN;
+    static GEEN_GEDEELD: std::sync::LazyLock<Gedeeld> = std::sync::LazyLock::new(Gedeeld::default);
 
     fn gegevens(zaken: &[Zaak]) -> Vec<Zaakgegevens<'_>> {
         zaken
