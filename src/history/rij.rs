@@ -437,11 +437,14 @@ pub(crate) fn veldverschillen(oud: &Volledig, nieuw: &Volledig) -> Vec<Zin> {
                         .en(b.zin(naam))
                         .eigen("”")
                 } else if NAMEN.contains(&naam) && !(naam == "door" && klagerszijde) {
-                    let naam = |w: &Waarde| match w {
+                    let medewerker = |w: &Waarde| match w {
                         Waarde::Tekst(t) if !t.is_empty() => Zin::default().naam(t),
                         w => w.zin(naam),
                     };
-                    zin.eigen(" ").en(naam(&a)).eigen(" → ").en(naam(&b))
+                    zin.eigen(" ")
+                        .en(medewerker(&a))
+                        .eigen(" → ")
+                        .en(medewerker(&b))
                 } else {
                     zin.eigen(" ").en(a.zin(naam)).eigen(" → ").en(b.zin(naam))
                 }
